@@ -1,0 +1,296 @@
+package org.outward.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Writes the James configuration the gateway actually runs with: a copy of the chosen configuration folder
+ * (or the built-in one) into {@code <work>/conf}, with the launcher's options applied to it.
+ *
+ * <p>Only three things are changed, so that an admin's own configuration stays theirs: the port of the first
+ * SMTP server's {@code <bind>}, the WebAdmin {@code port}, and the content of the {@code outbound} processor
+ * in mailetcontainer.xml, which the launcher owns (try-out repository, smart host, or direct delivery).
+ */
+final class ConfigRenderer {
+
+    /** Where the built-in configuration sits on the class path (copied there from {@code deploy/conf}). */
+    static final String BUILT_IN = "/org/outward/deploy/conf";
+
+    static final String OUTBOUND_PROCESSOR = "outbound";
+
+    private static final List<String> REQUIRED_FILES = List.of("mailetcontainer.xml", "smtpserver.xml");
+
+    private ConfigRenderer() {
+    }
+
+    /**
+     * @return the folder James will read its configuration from
+     */
+    static Path render(GatewaySettings settings) throws StartupProblem {
+        Path conf = settings.workFolder().resolve("conf");
+        try {
+            Files.createDirectories(settings.workFolder());
+            deleteRecursively(conf);
+            Files.createDirectories(conf);
+        } catch (IOException e) {
+            throw new StartupProblem("cannot write the working folder " + settings.workFolder()
+                    + ": " + describe(e), e);
+        }
+        if (settings.configFolder().isPresent()) {
+            copyFolder(checkedConfigFolder(settings.configFolder().get()), conf);
+        } else {
+            copyBuiltIn(conf);
+        }
+        setSmtpPort(conf.resolve("smtpserver.xml"), settings.smtpPort());
+        setWebAdminPort(conf.resolve("webadmin.properties"), settings.webAdminPort());
+        setOutboundRoute(conf.resolve("mailetcontainer.xml"), settings.outbound());
+        return conf;
+    }
+
+    private static Path checkedConfigFolder(Path folder) throws StartupProblem {
+        if (!Files.exists(folder)) {
+            throw new StartupProblem("configuration folder " + folder + " does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new StartupProblem("configuration folder " + folder + " is not a folder");
+        }
+        if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
+            throw new StartupProblem("configuration folder " + folder + " cannot be read (check its permissions)");
+        }
+        for (String name : REQUIRED_FILES) {
+            Path file = folder.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new StartupProblem("configuration folder " + folder + " has no " + name);
+            }
+            if (!Files.isReadable(file)) {
+                throw new StartupProblem(file + " cannot be read (check its permissions)");
+            }
+        }
+        return folder;
+    }
+
+    private static void copyFolder(Path from, Path to) throws StartupProblem {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new StartupProblem("cannot copy the configuration folder " + from + ": " + describe(e), e);
+        }
+    }
+
+    private static void copyBuiltIn(Path to) throws StartupProblem {
+        URL url = ConfigRenderer.class.getResource(BUILT_IN);
+        if (url == null) {
+            throw new StartupProblem("the built-in configuration is missing from the class path (" + BUILT_IN
+                    + "); rebuild with mvn -B install");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    copyFolder(jar.getPath(BUILT_IN), to);
+                }
+            } else {
+                copyFolder(Path.of(uri), to);
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new StartupProblem("cannot read the built-in configuration: " + describe(e), e);
+        }
+    }
+
+    private static void setSmtpPort(Path file, int port) throws StartupProblem {
+        Document xml = parse(file);
+        Element server = firstChild(xml.getDocumentElement(), "smtpserver");
+        Element bind = server == null ? null : firstChild(server, "bind");
+        if (bind == null) {
+            throw new StartupProblem(file + " has no <smtpserver> with a <bind> element to set the SMTP port on");
+        }
+        String current = bind.getTextContent().trim();
+        int colon = current.lastIndexOf(':');
+        String address = colon > 0 ? current.substring(0, colon) : "0.0.0.0";
+        bind.setTextContent(address + ":" + port);
+        write(xml, file);
+    }
+
+    private static void setWebAdminPort(Path file, int port) throws StartupProblem {
+        Properties properties = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    properties.load(in);
+                }
+            } else {
+                properties.setProperty("enabled", "true");
+                properties.setProperty("host", "127.0.0.1");
+            }
+            properties.setProperty("port", Integer.toString(port));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                properties.store(out, "Written by the Outward launcher from the configuration folder it was given");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StartupProblem(file + " cannot be read as a properties file: " + describe(e), e);
+        }
+    }
+
+    private static void setOutboundRoute(Path file, OutboundRoute route) throws StartupProblem {
+        Document xml = parse(file);
+        Element processor = findProcessor(xml, OUTBOUND_PROCESSOR);
+        if (processor == null) {
+            throw new StartupProblem(file + " has no <processor state=\"" + OUTBOUND_PROCESSOR
+                    + "\">: the launcher sends judged mail on through that processor");
+        }
+        while (processor.hasChildNodes()) {
+            processor.removeChild(processor.getFirstChild());
+        }
+        Element mailet;
+        if (route instanceof OutboundRoute.Relay relay) {
+            mailet = remoteDelivery(xml);
+            param(xml, mailet, "gateway", relay.host());
+            param(xml, mailet, "gatewayPort", Integer.toString(relay.port()));
+            param(xml, mailet, "startTLS", Boolean.toString(relay.startTls()));
+            if (relay.credentials().isPresent()) {
+                param(xml, mailet, "gatewayUsername", relay.credentials().get().username());
+                param(xml, mailet, "gatewayPassword", relay.credentials().get().password());
+            }
+        } else if (route instanceof OutboundRoute.Direct) {
+            mailet = remoteDelivery(xml);
+        } else {
+            mailet = mailet(xml, "ToRepository");
+            param(xml, mailet, "repositoryPath", OutboundRoute.TRY_OUT_REPOSITORY);
+        }
+        processor.appendChild(xml.createComment(" written by deploy/gateway run: " + route.describe() + " "));
+        processor.appendChild(mailet);
+        write(xml, file);
+    }
+
+    private static Element remoteDelivery(Document xml) {
+        Element mailet = mailet(xml, "RemoteDelivery");
+        param(xml, mailet, "outgoingQueue", "outgoing");
+        // A first retry soon (a smart host restarting), then backing off for up to a day.
+        param(xml, mailet, "delayTime", "1 * 2 seconds, 4 * 5 minutes, 6 * 1 hours, 12 * 2 hours");
+        param(xml, mailet, "maxRetries", "23");
+        param(xml, mailet, "maxDnsProblemRetries", "3");
+        param(xml, mailet, "deliveryThreads", "4");
+        param(xml, mailet, "sendpartial", "true");
+        param(xml, mailet, "bounceProcessor", "bounces");
+        return mailet;
+    }
+
+    private static Element mailet(Document xml, String className) {
+        Element mailet = xml.createElement("mailet");
+        mailet.setAttribute("match", "All");
+        mailet.setAttribute("class", className);
+        return mailet;
+    }
+
+    private static void param(Document xml, Element mailet, String name, String value) {
+        Element element = xml.createElement(name);
+        element.setTextContent(value);
+        mailet.appendChild(element);
+    }
+
+    private static Element findProcessor(Document xml, String state) {
+        NodeList processors = xml.getElementsByTagName("processor");
+        for (int i = 0; i < processors.getLength(); i++) {
+            Element processor = (Element) processors.item(i);
+            if (state.equals(processor.getAttribute("state"))) {
+                return processor;
+            }
+        }
+        return null;
+    }
+
+    private static Element firstChild(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(element.getTagName())) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    static Document parse(Path file) throws StartupProblem {
+        if (!Files.isReadable(file)) {
+            throw new StartupProblem(file + " is missing or cannot be read");
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // Configuration is plain XML: no DTDs, no external entities.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+            return builder.parse(file.toFile());
+        } catch (SAXParseException e) {
+            throw new StartupProblem(file + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": not well-formed XML: " + e.getMessage(), e);
+        } catch (ParserConfigurationException | IOException | org.xml.sax.SAXException e) {
+            throw new StartupProblem(file + " cannot be read as XML: " + describe(e), e);
+        }
+    }
+
+    private static void write(Document xml, Path file) throws StartupProblem {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.transform(new DOMSource(xml), new StreamResult(out));
+        } catch (IOException | TransformerException e) {
+            throw new StartupProblem("cannot write " + file + ": " + describe(e), e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,119 @@
+package org.outward.deploy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.WebAdminGuiceProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache James memory server, in this process, running Outward's configuration: the gateway a
+ * newcomer tries out and the one the end-to-end tests talk SMTP to.
+ *
+ * <pre>{@code
+ * try (EmbeddedGateway gateway = EmbeddedGateway.start(settings)) {
+ *     int smtp = gateway.smtpPort();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class EmbeddedGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGateway.class);
+
+    /** James calls System.exit on a start-up error unless this is false; the launcher reports errors itself. */
+    private static final String EXIT_ON_STARTUP_ERROR = "james.exit.on.startup.error";
+
+    private final GuiceJamesServer server;
+    private final GatewaySettings settings;
+    private final Path configInUse;
+
+    private EmbeddedGateway(GuiceJamesServer server, GatewaySettings settings, Path configInUse) {
+        this.server = server;
+        this.settings = settings;
+        this.configInUse = configInUse;
+    }
+
+    /**
+     * Writes the configuration and starts James.
+     *
+     * @throws StartupProblem with one line saying what is wrong and where; nothing is left running
+     */
+    public static EmbeddedGateway start(GatewaySettings settings) throws StartupProblem {
+        checkPortFree("SMTP", "0.0.0.0", settings.smtpPort(), "--smtp-port");
+        checkPortFree("WebAdmin", "127.0.0.1", settings.webAdminPort(), "--webadmin-port");
+        Path conf = ConfigRenderer.render(settings);
+
+        System.setProperty(EXIT_ON_STARTUP_ERROR, "false");
+        GuiceJamesServer server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
+                .workingDirectory(settings.workFolder().toFile())
+                .build());
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new StartupProblem(StartupDiagnosis.explain(e, conf), e);
+        }
+        if (!server.isStarted()) {
+            stopQuietly(server);
+            throw new StartupProblem("James did not start with the configuration in " + conf
+                    + " (see the log above for the reason)");
+        }
+        return new EmbeddedGateway(server, settings, conf);
+    }
+
+    public int smtpPort() {
+        return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
+    }
+
+    public int webAdminPort() {
+        return server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
+    }
+
+    /** The configuration folder James actually reads (the launcher's options applied). */
+    public Path configInUse() {
+        return configInUse;
+    }
+
+    public GatewaySettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /**
+     * A port taken by another process is the commonest start-up failure; saying so before James tries
+     * gives the admin the option to change rather than a Netty stack trace.
+     */
+    private static void checkPortFree(String what, String address, int port, String option) throws StartupProblem {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+        } catch (IOException e) {
+            throw new StartupProblem(what + " port " + port + " on " + address
+                    + " is already in use by another program: stop it or choose another port with " + option);
+        }
+    }
+
+    private static void stopQuietly(GuiceJamesServer server) {
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            LOG.debug("Stopping a James server that failed to start also failed", e);
+        }
+    }
+}

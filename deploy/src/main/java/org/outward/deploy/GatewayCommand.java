@@ -1,0 +1,150 @@
+package org.outward.deploy;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deploy/gateway}: the Outward launcher. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = "Outward: an outbound mail gateway on Apache James that keeps personal data and "
+                + "passwords from leaving unprotected.",
+        subcommands = {GatewayCommand.Run.class, CommandLine.HelpCommand.class})
+public final class GatewayCommand {
+
+    /** Environment variable holding the smart host password: never on the command line, where ps shows it. */
+    static final String RELAY_PASSWORD_ENV = "OUTWARD_RELAY_PASSWORD";
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new GatewayCommand());
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Start the embedded gateway: a real Apache James server running Outward's mailets.",
+                    "With neither --relay nor --direct it runs in try-out mode: outbound mail is held "
+                            + "in a local mail repository (listed by WebAdmin) and nothing leaves."})
+    static final class Run implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--smtp-port", paramLabel = "N", description = "SMTP submission port (default: ${DEFAULT-VALUE}).")
+        int smtpPort = GatewaySettings.DEFAULT_SMTP_PORT;
+
+        @Option(names = "--webadmin-port", paramLabel = "N",
+                description = "James WebAdmin port, bound to 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+        int webAdminPort = GatewaySettings.DEFAULT_WEBADMIN_PORT;
+
+        @Option(names = "--relay", paramLabel = "HOST:PORT", description = "Send outbound mail through this smart host.")
+        String relay;
+
+        @Option(names = "--relay-starttls", description = "Require STARTTLS to the smart host.")
+        boolean relayStartTls;
+
+        @Option(names = "--relay-user", paramLabel = "USER",
+                description = "Log in to the smart host as USER; the password is read from $" + RELAY_PASSWORD_ENV + ".")
+        String relayUser;
+
+        @Option(names = "--direct", description = "Deliver outbound mail straight to the recipients' servers (MX lookup).")
+        boolean direct;
+
+        @Option(names = "--config", paramLabel = "DIR",
+                description = "A James configuration folder to use instead of the built-in one (deploy/conf).")
+        Path config;
+
+        @Option(names = "--work", paramLabel = "DIR",
+                description = "James's working folder; the configuration in use is written to DIR/conf (default: ${DEFAULT-VALUE}).")
+        Path work = Path.of("outward-work");
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            GatewaySettings settings = settings();
+            EmbeddedGateway gateway;
+            try {
+                gateway = EmbeddedGateway.start(settings);
+            } catch (StartupProblem problem) {
+                err.println("gateway: cannot start: " + problem.getMessage());
+                err.flush();
+                return 1;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                gateway.close();
+                stopped.countDown();
+            }, "outward-shutdown"));
+            printBanner(out, gateway);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+
+        private GatewaySettings settings() {
+            if (relay != null && direct) {
+                throw new ParameterException(spec.commandLine(), "choose one of --relay and --direct, not both");
+            }
+            if (relay == null && (relayStartTls || relayUser != null)) {
+                throw new ParameterException(spec.commandLine(), "--relay-starttls and --relay-user need --relay");
+            }
+            OutboundRoute route;
+            try {
+                if (relay != null) {
+                    route = OutboundRoute.Relay.parse(relay, relayStartTls, credentials());
+                } else if (direct) {
+                    route = new OutboundRoute.Direct();
+                } else {
+                    route = new OutboundRoute.TryOut();
+                }
+                return new GatewaySettings(smtpPort, webAdminPort, Optional.ofNullable(config),
+                        work.toAbsolutePath(), route);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+
+        private Optional<OutboundRoute.Credentials> credentials() {
+            if (relayUser == null) {
+                return Optional.empty();
+            }
+            String password = System.getenv(RELAY_PASSWORD_ENV);
+            if (password == null || password.isEmpty()) {
+                throw new ParameterException(spec.commandLine(),
+                        "--relay-user needs the password in the environment variable " + RELAY_PASSWORD_ENV);
+            }
+            return Optional.of(new OutboundRoute.Credentials(relayUser, password));
+        }
+
+        private static void printBanner(PrintWriter out, EmbeddedGateway gateway) {
+            String webAdmin = "http://127.0.0.1:" + gateway.webAdminPort();
+            out.println("Outward gateway is running on Apache James 3.8.1.");
+            out.println("  SMTP submission : port " + gateway.smtpPort()
+                    + " (accepts mail from 127.0.0.1 and the networks in smtpserver.xml)");
+            out.println("  WebAdmin        : " + webAdmin + " (this machine only)");
+            out.println("  configuration   : " + gateway.configInUse() + " (made from "
+                    + gateway.settings().configFolder().map(Path::toString).orElse("the built-in deploy/conf") + ")");
+            out.println("  outbound mail   : " + gateway.settings().outbound().describe());
+            if (gateway.settings().outbound() instanceof OutboundRoute.TryOut) {
+                out.println("  held mail       : curl " + webAdmin + "/mailRepositories/"
+                        + OutboundRoute.TRY_OUT_WEBADMIN_PATH + "/mails");
+            }
+            out.println("Stop with Ctrl-C.");
+            out.flush();
+        }
+    }
+}

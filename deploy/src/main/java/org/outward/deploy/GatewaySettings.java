@@ -1,0 +1,36 @@
+package org.outward.deploy;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the launcher was asked for: ports, the configuration folder, where James keeps its working files,
+ * and where outbound mail goes.
+ *
+ * @param smtpPort      SMTP submission port; 0 lets the operating system choose a free one
+ * @param webAdminPort  WebAdmin port on 127.0.0.1; 0 lets the operating system choose
+ * @param configFolder  a James configuration folder to use; empty means the built-in one
+ * @param workFolder    James's working directory; the configuration actually used is written to its {@code conf/}
+ * @param outbound      where judged mail goes
+ */
+public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
+                              OutboundRoute outbound) {
+
+    public static final int DEFAULT_SMTP_PORT = 2525;
+    public static final int DEFAULT_WEBADMIN_PORT = 8000;
+
+    public GatewaySettings {
+        checkPort("SMTP", smtpPort);
+        checkPort("WebAdmin", webAdminPort);
+        Objects.requireNonNull(configFolder, "configFolder");
+        Objects.requireNonNull(workFolder, "workFolder");
+        Objects.requireNonNull(outbound, "outbound");
+    }
+
+    private static void checkPort(String what, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(what + " port must be 0-65535, not " + port);
+        }
+    }
+}

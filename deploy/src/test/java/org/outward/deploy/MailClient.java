@@ -1,0 +1,88 @@
+package org.outward.deploy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import javax.mail.Address;
+import javax.mail.BodyPart;
+import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+/** A plain SMTP client for the tests: submits a message as it is, the way a mail program would. */
+final class MailClient {
+
+    private MailClient() {
+    }
+
+    static MimeMessage parse(byte[] raw) throws MessagingException {
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+    }
+
+    /**
+     * Sends over SMTP to 127.0.0.1:port. Uses {@link Transport#sendMessage} rather than
+     * {@link Transport#send}, which would call saveChanges() and rewrite the Message-ID.
+     */
+    static void submit(int port, byte[] raw, String from, String... recipients) throws MessagingException {
+        Properties props = new Properties();
+        props.setProperty("mail.smtp.host", "127.0.0.1");
+        props.setProperty("mail.smtp.port", Integer.toString(port));
+        props.setProperty("mail.smtp.from", from);
+        props.setProperty("mail.smtp.connectiontimeout", "10000");
+        props.setProperty("mail.smtp.timeout", "30000");
+        Session session = Session.getInstance(props);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+        Address[] to = new Address[recipients.length];
+        for (int i = 0; i < recipients.length; i++) {
+            to[i] = new InternetAddress(recipients[i]);
+        }
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, to);
+        }
+    }
+
+    /**
+     * A leaf part's media type, file name and decoded content. Text has its line ends normalised and its
+     * trailing line ends dropped: SMTP's end-of-data marker swallows the final CRLF of the last part.
+     */
+    record Leaf(String mediaType, String fileName, String content) {
+    }
+
+    /** Every leaf part of a message in order, decoded: what a recipient would see, whatever the transfer encoding. */
+    static List<Leaf> leaves(Part part) throws MessagingException, IOException {
+        List<Leaf> leaves = new ArrayList<>();
+        collect(part, leaves);
+        return leaves;
+    }
+
+    private static void collect(Part part, List<Leaf> leaves) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, leaves);
+            }
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream in = part.getInputStream()) {
+            in.transferTo(bytes);
+        }
+        String mediaType = part.getContentType().split(";")[0].trim().toLowerCase();
+        String content = mediaType.startsWith("text/")
+                ? bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n").stripTrailing()
+                : java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+        leaves.add(new Leaf(mediaType, part.getFileName(), content));
+    }
+}
