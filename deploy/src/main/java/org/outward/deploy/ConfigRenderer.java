@@ -68,14 +68,18 @@ final class ConfigRenderer {
             throw new StartupProblem("cannot write the working folder " + settings.workFolder()
                     + ": " + describe(e), e);
         }
+        // Files are read from where the admin keeps them, so that errors name the file they can edit.
+        Path source;
         if (settings.configFolder().isPresent()) {
-            copyFolder(checkedConfigFolder(settings.configFolder().get()), conf);
+            source = checkedConfigFolder(settings.configFolder().get());
+            copyFolder(source, conf);
         } else {
             copyBuiltIn(conf);
+            source = conf;
         }
-        setSmtpPort(conf.resolve("smtpserver.xml"), settings.smtpPort());
-        setWebAdminPort(conf.resolve("webadmin.properties"), settings.webAdminPort());
-        setOutboundRoute(conf.resolve("mailetcontainer.xml"), settings.outbound());
+        setSmtpPort(source, conf, "smtpserver.xml", settings.smtpPort());
+        setWebAdminPort(source, conf, "webadmin.properties", settings.webAdminPort());
+        setOutboundRoute(source, conf, "mailetcontainer.xml", settings.outbound());
         return conf;
     }
 
@@ -136,7 +140,8 @@ final class ConfigRenderer {
         }
     }
 
-    private static void setSmtpPort(Path file, int port) throws StartupProblem {
+    private static void setSmtpPort(Path source, Path conf, String name, int port) throws StartupProblem {
+        Path file = source.resolve(name);
         Document xml = parse(file);
         Element server = firstChild(xml.getDocumentElement(), "smtpserver");
         Element bind = server == null ? null : firstChild(server, "bind");
@@ -147,10 +152,11 @@ final class ConfigRenderer {
         int colon = current.lastIndexOf(':');
         String address = colon > 0 ? current.substring(0, colon) : "0.0.0.0";
         bind.setTextContent(address + ":" + port);
-        write(xml, file);
+        write(xml, conf.resolve(name));
     }
 
-    private static void setWebAdminPort(Path file, int port) throws StartupProblem {
+    private static void setWebAdminPort(Path source, Path conf, String name, int port) throws StartupProblem {
+        Path file = source.resolve(name);
         Properties properties = new Properties();
         try {
             if (Files.exists(file)) {
@@ -162,7 +168,7 @@ final class ConfigRenderer {
                 properties.setProperty("host", "127.0.0.1");
             }
             properties.setProperty("port", Integer.toString(port));
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = Files.newOutputStream(conf.resolve(name))) {
                 properties.store(out, "Written by the Outward launcher from the configuration folder it was given");
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -170,7 +176,9 @@ final class ConfigRenderer {
         }
     }
 
-    private static void setOutboundRoute(Path file, OutboundRoute route) throws StartupProblem {
+    private static void setOutboundRoute(Path source, Path conf, String name, OutboundRoute route)
+            throws StartupProblem {
+        Path file = source.resolve(name);
         Document xml = parse(file);
         Element processor = findProcessor(xml, OUTBOUND_PROCESSOR);
         if (processor == null) {
@@ -198,7 +206,7 @@ final class ConfigRenderer {
         }
         processor.appendChild(xml.createComment(" written by deploy/gateway run: " + route.describe() + " "));
         processor.appendChild(mailet);
-        write(xml, file);
+        write(xml, conf.resolve(name));
     }
 
     private static Element remoteDelivery(Document xml) {
@@ -247,7 +255,7 @@ final class ConfigRenderer {
         return null;
     }
 
-    static Document parse(Path file) throws StartupProblem {
+    private static Document parse(Path file) throws StartupProblem {
         if (!Files.isReadable(file)) {
             throw new StartupProblem(file + " is missing or cannot be read");
         }

@@ -60,7 +60,7 @@ public final class EmbeddedGateway implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
-            throw new StartupProblem(StartupDiagnosis.explain(e, conf), e);
+            throw new StartupProblem(StartupDiagnosis.explain(e, settings.configFolder().orElse(conf)), e);
         }
         if (!server.isStarted()) {
             stopQuietly(server);

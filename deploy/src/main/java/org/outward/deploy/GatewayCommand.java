@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deploy/gateway}: the Outward launcher. */
-@Command(name = "gateway", mixinStandardHelpOptions = true,
+@Command(name = "gateway", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT on Apache James 3.8.1",
         description = "Outward: an outbound mail gateway on Apache James that keeps personal data and "
                 + "passwords from leaving unprotected.",
         subcommands = {GatewayCommand.Run.class, CommandLine.HelpCommand.class})
@@ -31,7 +31,7 @@ public final class GatewayCommand {
         return new CommandLine(new GatewayCommand());
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
+    @Command(name = "run", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT on Apache James 3.8.1",
             description = {"Start the embedded gateway: a real Apache James server running Outward's mailets.",
                     "With neither --relay nor --direct it runs in try-out mode: outbound mail is held "
                             + "in a local mail repository (listed by WebAdmin) and nothing leaves."})

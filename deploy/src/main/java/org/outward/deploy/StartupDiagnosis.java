@@ -19,6 +19,9 @@ final class StartupDiagnosis {
     private StartupDiagnosis() {
     }
 
+    /**
+     * @param conf the configuration folder the admin edits (theirs, or the copy of the built-in one)
+     */
     static String explain(Throwable failure, Path conf) {
         List<Throwable> chain = causes(failure);
         for (Throwable t : chain) {
