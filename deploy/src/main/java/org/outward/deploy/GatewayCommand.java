@@ -84,6 +84,8 @@ public final class GatewayCommand {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 gateway.close();
+                out.println("Outward gateway stopped.");
+                out.flush();
                 stopped.countDown();
             }, "outward-shutdown"));
             printBanner(out, gateway);
