@@ -1,0 +1,29 @@
+package org.outward.policy;
+
+import java.util.Objects;
+
+import org.outward.protect.ProtectionLevel;
+
+/**
+ * One finding as the policy sees it: what kind, in which part, how protected that part is, and how strong
+ * the evidence is. Detectors' findings are turned into facts; rules are matched against facts.
+ *
+ * @param kind       the kind of finding
+ * @param partPath   the part it was found in, e.g. {@code 2/canvass.xlsx}; {@code subject} or {@code body} for the message text
+ * @param fileName   the part's file name as the sender wrote it, empty if it has none
+ * @param protection the protection of the part (for message text: {@link ProtectionLevel#NONE})
+ * @param records    how many records (people), 0 where counting makes no sense
+ * @param confidence 0..1
+ * @param evidence   redacted evidence only, e.g. {@code 312 rows: J*** S****, LA9 4**}; never the data itself
+ */
+public record Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
+                   double confidence, String evidence) {
+
+    public Fact {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(partPath, "partPath");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(protection, "protection");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+}

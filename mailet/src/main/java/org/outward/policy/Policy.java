@@ -1,0 +1,111 @@
+package org.outward.policy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.outward.protect.ProtectionLevel;
+
+/**
+ * A loaded, checked policy: who is inside the party, what the detectors count as a finding, and what
+ * happens to each kind of finding for each kind of recipient. Made by {@link PolicyLoader}; immutable.
+ *
+ * @param source            where it was loaded from, for messages and explanations
+ * @param recipients        internal domains and trusted partners
+ * @param senderGroups      named groups of senders (addresses, or {@code @domain} for a whole domain)
+ * @param limits            inspection limits
+ * @param detection         detector thresholds
+ * @param inspectionFailure what happens to a message the gateway could not judge (fail closed)
+ * @param secureTag         the subject tag with which a sender asks for secure links, e.g. {@code [secure]}
+ * @param links             secure-link settings
+ * @param notices           notice settings
+ * @param rules             the rules, in file order
+ */
+public record Policy(String source, Recipients recipients, Map<String, List<String>> senderGroups, Limits limits,
+                     Detection detection, Action inspectionFailure, String secureTag, Links links, Notices notices,
+                     List<Rule> rules) {
+
+    public Policy {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(recipients, "recipients");
+        senderGroups = Map.copyOf(senderGroups);
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(inspectionFailure, "inspectionFailure");
+        Objects.requireNonNull(secureTag, "secureTag");
+        Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(notices, "notices");
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * @param internalDomains domains of the party itself; a subdomain counts as the domain
+     * @param partners        trusted outside organisations, each with its own name for rules
+     */
+    public record Recipients(List<String> internalDomains, List<Partner> partners) {
+        public Recipients {
+            internalDomains = List.copyOf(internalDomains);
+            partners = List.copyOf(partners);
+        }
+    }
+
+    public record Partner(String name, List<String> domains) {
+        public Partner {
+            Objects.requireNonNull(name, "name");
+            domains = List.copyOf(domains);
+        }
+    }
+
+    /** How far and how long inspection goes; what passes a limit becomes a {@link FindingKind#LIMIT_EXCEEDED} finding. */
+    public record Limits(int maxDepth, int maxArchiveEntries, long maxExpandedBytes, int maxCompressionRatio,
+                         long maxPartBytes, int maxTextChars, Duration timePerPart) {
+        public static final Limits DEFAULTS = new Limits(10, 10_000, 512L * 1024 * 1024, 200,
+                64L * 1024 * 1024, 2_000_000, Duration.ofSeconds(20));
+    }
+
+    public record Detection(int minRecords, double personalDataMinConfidence, double passwordMinConfidence,
+                            Duration correlationWindow) {
+        public static final Detection DEFAULTS = new Detection(5, 0.6, 0.7, Duration.ofDays(7));
+    }
+
+    public record Links(Duration expiry, int maxDownloads) {
+        public static final Links DEFAULTS = new Links(Duration.ofDays(7), 5);
+    }
+
+    /** @param language {@code en}, {@code cy} or {@code both} (Welsh and English in one notice) */
+    public record Notices(String language) {
+        public static final Notices DEFAULTS = new Notices("en");
+    }
+
+    /**
+     * One rule: when a finding of this kind is present (with these conditions), for these recipients and
+     * senders, take this action.
+     */
+    public record Rule(String id, String description, Condition when, List<String> recipients, List<String> senders,
+                       Action action, int line) {
+        public Rule {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(when, "when");
+            recipients = List.copyOf(recipients);
+            senders = List.copyOf(senders);
+            Objects.requireNonNull(action, "action");
+        }
+    }
+
+    /**
+     * @param finding     the kind of finding the rule is about
+     * @param protection  the protection levels of the part holding it that make the rule fire; empty means any
+     * @param minRecords  fires only from this many records (personal data); 0 means the detection threshold
+     * @param secureTag   fires only when the subject does (true) or does not (false) carry the secure tag; null for either
+     * @param fileName    fires only for parts whose file name matches this pattern; null for any
+     */
+    public record Condition(FindingKind finding, List<ProtectionLevel> protection, int minRecords, Boolean secureTag,
+                            java.util.regex.Pattern fileName) {
+        public Condition {
+            Objects.requireNonNull(finding, "finding");
+            protection = List.copyOf(protection);
+        }
+    }
+}
