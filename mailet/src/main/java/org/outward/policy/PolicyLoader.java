@@ -237,7 +237,7 @@ public final class PolicyLoader {
     private Action inspectionFailure(Node node) {
         // Fail closed: a message nobody could judge is never delivered, so only holding actions are allowed.
         Optional<Action> action = nodes.word(node, "inspection-failure",
-                Map.of("quarantine", Action.QUARANTINE, "block", Action.BLOCK));
+                ordered("quarantine", Action.QUARANTINE, "block", Action.BLOCK));
         return action.orElse(Action.QUARANTINE);
     }
 
@@ -257,7 +257,7 @@ public final class PolicyLoader {
     private Policy.Notices notices(Node node) {
         Optional<PolicyNodes.Section> section = nodes.section(node, "notices", Set.of("language"));
         return new Policy.Notices(section.flatMap(s -> s.get("language"))
-                .flatMap(n -> nodes.word(n, "notices.language", ordered("en", "en", "cy", "cy", "both", "both")))
+                .flatMap(n -> nodes.word(n, "notices.language", PolicyLoader.<String>ordered("en", "en", "cy", "cy", "both", "both")))
                 .orElse(Policy.Notices.DEFAULTS.language()));
     }
 
@@ -375,10 +375,12 @@ public final class PolicyLoader {
         return map;
     }
 
-    private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
+    /** Word-to-value pairs in the order problems list them (Map.of would list them in a different order each run). */
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, T> ordered(Object... pairs) {
+        Map<String, T> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
+            map.put((String) pairs[i], (T) pairs[i + 1]);
         }
         return map;
     }
