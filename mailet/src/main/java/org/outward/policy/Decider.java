@@ -26,7 +26,7 @@ public final class Decider {
             String scope = scopeOf(recipient);
             List<Decision.FiredRule> fired = new ArrayList<>();
             for (Policy.Rule rule : policy.rules()) {
-                if (!appliesTo(rule, scope) || !sentByGroup(rule, message.sender())) {
+                if (!appliesTo(rule, scope) || !sentBy(rule, message.sender())) {
                     continue;
                 }
                 List<Fact> matching = message.facts().stream().filter(f -> matches(rule.when(), f, tagged)).toList();
@@ -73,13 +73,15 @@ public final class Decider {
                 || (scope.startsWith("partner:") && rule.recipients().contains("partners"));
     }
 
-    private boolean sentByGroup(Policy.Rule rule, String sender) {
-        if (rule.senders().isEmpty()) {
-            return true;
-        }
+    private boolean sentBy(Policy.Rule rule, String sender) {
+        return (rule.senders().isEmpty() || inGroups(rule.senders(), sender))
+                && !inGroups(rule.exceptSenders(), sender);
+    }
+
+    private boolean inGroups(List<String> groups, String sender) {
         String address = sender.toLowerCase(Locale.ROOT);
         String domain = "@" + domainOf(address);
-        return rule.senders().stream()
+        return groups.stream()
                 .flatMap(group -> policy.senderGroups().getOrDefault(group, List.of()).stream())
                 .anyMatch(member -> member.equals(address) || member.equals(domain));
     }

@@ -80,16 +80,17 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
 
     /**
      * One rule: when a finding of this kind is present (with these conditions), for these recipients and
-     * senders, take this action.
+     * senders (but not the senders in {@code exceptSenders}), take this action. Empty lists mean everyone.
      */
     public record Rule(String id, String description, Condition when, List<String> recipients, List<String> senders,
-                       Action action, int line) {
+                       List<String> exceptSenders, Action action, int line) {
         public Rule {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(when, "when");
             recipients = List.copyOf(recipients);
             senders = List.copyOf(senders);
+            exceptSenders = List.copyOf(exceptSenders);
             Objects.requireNonNull(action, "action");
         }
     }

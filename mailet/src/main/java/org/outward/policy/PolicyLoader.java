@@ -268,7 +268,7 @@ public final class PolicyLoader {
         recipients.partners().forEach(p -> scopes.add("partner:" + p.name()));
         for (Node item : nodes.list(node, "rules").orElse(List.of())) {
             Optional<PolicyNodes.Section> section = nodes.section(item, "a rule",
-                    Set.of("id", "description", "when", "recipients", "senders", "action"));
+                    Set.of("id", "description", "when", "recipients", "senders", "except-senders", "action"));
             if (section.isEmpty()) {
                 continue;
             }
@@ -287,9 +287,12 @@ public final class PolicyLoader {
             List<String> from = s.get("senders").map(n -> nodes.each(n, where + ".senders",
                     g -> nodes.word(g, where + ".senders (a group under senders:)", identity(senders.keySet()))))
                     .orElse(List.of());
+            List<String> notFrom = s.get("except-senders").map(n -> nodes.each(n, where + ".except-senders",
+                    g -> nodes.word(g, where + ".except-senders (a group under senders:)", identity(senders.keySet()))))
+                    .orElse(List.of());
             Optional<Action> action = s.require("action").flatMap(n -> nodes.word(n, where + ".action", actions()));
             if (id.isPresent() && when.isPresent() && action.isPresent()) {
-                rules.add(new Policy.Rule(id.get(), description, when.get(), to, from, action.get(),
+                rules.add(new Policy.Rule(id.get(), description, when.get(), to, from, notFrom, action.get(),
                         item.getStartMark().map(m -> m.getLine() + 1).orElse(0)));
             }
         }
