@@ -1,0 +1,84 @@
+package org.outward.policies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * The JSON Schema editors use must agree with the policies shipped beside it, and must refuse what the
+ * gateway's loader refuses, so that an admin's editor and the gateway never disagree on the common mistakes.
+ */
+class PolicySchemaTest {
+
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = open("outward-policy.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    private static InputStream open(String name) {
+        InputStream in = PolicySchemaTest.class.getResourceAsStream("/org/outward/policies/" + name);
+        assertThat(in).as(name).isNotNull();
+        return in;
+    }
+
+    private static Set<ValidationMessage> validate(String yaml) {
+        Object value = new Load(LoadSettings.builder().build()).loadFromString(yaml);
+        JsonNode json = new ObjectMapper().valueToTree(value);
+        return schema.validate(json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default-policy.yaml", "examples/strict-policy.yaml"})
+    void shippedPoliciesMatchTheSchema(String name) throws IOException {
+        String yaml;
+        try (InputStream in = open(name)) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(validate(yaml)).isEmpty();
+    }
+
+    @Test
+    void unknownKeyIsRefused() {
+        assertThat(validate("version: 1\ndetection: {personal-data: {min-record: 5}}\n"
+                + "rules: [{id: a, when: {finding: password}, action: block}]"))
+                .extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("min-record"));
+    }
+
+    @Test
+    void unknownActionIsRefused() {
+        assertThat(validate("version: 1\nrules: [{id: a, when: {finding: password}, action: blok}]")).isNotEmpty();
+    }
+
+    @Test
+    void passOnInspectionFailureIsRefused() {
+        assertThat(validate("version: 1\ninspection-failure: pass\nrules: [{id: a, when: {finding: password}, action: block}]"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void badDurationIsRefused() {
+        assertThat(validate("version: 1\nlimits: {time-per-part: 20 seconds}\n"
+                + "rules: [{id: a, when: {finding: password}, action: block}]")).isNotEmpty();
+    }
+}
