@@ -1,0 +1,106 @@
+package org.outward.policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the policy in force and switches to a changed policy file without a restart. A file that fails to
+ * load leaves the last good policy in force, and the failure is logged loudly with every problem.
+ *
+ * <p>The file is looked at on use, at most once per {@code checkEvery}: no watcher thread to manage inside
+ * James, and a changed file takes effect for the next message after that interval. The file's modification
+ * time and size are compared, so an editor that saves in place or by rename is both noticed.
+ */
+public final class PolicyHolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyHolder.class);
+
+    private final Path file;
+    private final Duration checkEvery;
+    private final Clock clock;
+    private final AtomicReference<State> state;
+
+    private record State(Policy policy, FileTime modified, long size, Instant nextCheck) {
+    }
+
+    private PolicyHolder(Path file, Duration checkEvery, Clock clock, Policy first, FileTime modified, long size) {
+        this.file = file;
+        this.checkEvery = checkEvery;
+        this.clock = clock;
+        this.state = new AtomicReference<>(new State(first, modified, size, clock.instant().plus(checkEvery)));
+    }
+
+    /**
+     * Loads the policy for the first time. At start-up there is no last good policy to fall back on, so a
+     * broken file is an error the caller must report.
+     */
+    public static PolicyHolder load(Path file, Duration checkEvery, Clock clock) throws InvalidPolicyException {
+        Objects.requireNonNull(file, "file");
+        FileTime modified = modified(file);
+        long size = size(file);
+        Policy policy = PolicyLoader.load(file);
+        LOG.info("Policy {} loaded: {} rules", file, policy.rules().size());
+        return new PolicyHolder(file, checkEvery, clock, policy, modified, size);
+    }
+
+    /** The policy in force, reloading it first if the file changed since it was last looked at. */
+    public Policy current() {
+        State now = state.get();
+        Instant instant = clock.instant();
+        if (instant.isBefore(now.nextCheck())) {
+            return now.policy();
+        }
+        // One caller does the check; the others go on with the policy in force meanwhile.
+        State checking = new State(now.policy(), now.modified(), now.size(), instant.plus(checkEvery));
+        if (!state.compareAndSet(now, checking)) {
+            return state.get().policy();
+        }
+        FileTime modified = modified(file);
+        long size = size(file);
+        if (Objects.equals(modified, now.modified()) && size == now.size()) {
+            return now.policy();
+        }
+        try {
+            Policy reloaded = PolicyLoader.load(file);
+            state.set(new State(reloaded, modified, size, instant.plus(checkEvery)));
+            LOG.info("Policy {} changed on disk and is now in force: {} rules", file, reloaded.rules().size());
+            return reloaded;
+        } catch (InvalidPolicyException e) {
+            // Remember the broken file's stamp so it is reported once, not on every message.
+            state.set(new State(now.policy(), modified, size, instant.plus(checkEvery)));
+            LOG.error("POLICY NOT RELOADED: {} changed but cannot be used; the last good policy stays in force "
+                    + "until the file is fixed. Problems:\n{}", file, e.getMessage());
+            return now.policy();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
