@@ -1,0 +1,53 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+class PolicyCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = GatewayCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(out, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void defaultPolicyPassesTheCheck() {
+        Path policy = Path.of("..", "policies", "default-policy.yaml");
+
+        assertThat(run("policy", "check", policy.toString())).isZero();
+        assertThat(out.toString()).startsWith(policy + ": OK, ");
+    }
+
+    @Test
+    void strictExamplePassesTheCheck() {
+        assertThat(run("policy", "check", Path.of("..", "policies", "examples", "strict-policy.yaml").toString())).isZero();
+    }
+
+    @Test
+    void brokenPolicyPrintsEveryProblemWithLineAndColumnAndFails() throws Exception {
+        Path policy = Files.writeString(temp.resolve("broken.yaml"),
+                "version: 1\nsecure-tagg: x\nrules:\n  - id: a\n    when: {finding: password}\n    action: blok\n");
+
+        assertThat(run("policy", "check", policy.toString())).isEqualTo(1);
+        assertThat(out.toString().lines()).containsExactly(
+                policy + ":2:1: unknown key 'secure-tagg' in the policy; did you mean 'secure-tag'?",
+                policy + ":6:13: rule 'a'.action must be one of pass, monitor, warn, wrap, quarantine, block, not 'blok'; did you mean 'block'?",
+                "2 problems");
+    }
+}
