@@ -50,6 +50,12 @@ final class ConfigRenderer {
 
     static final String OUTBOUND_PROCESSOR = "outbound";
 
+    /** The inspection mailet, whose {@code <policy>} parameter the launcher sets. */
+    static final String INSPECT_MAILET = "org.outward.james.Inspect";
+
+    /** The default policy on the class path (from the policies module). */
+    static final String DEFAULT_POLICY = "/org/outward/policies/default-policy.yaml";
+
     private static final List<String> REQUIRED_FILES = List.of("mailetcontainer.xml", "smtpserver.xml");
 
     private ConfigRenderer() {
@@ -79,7 +85,9 @@ final class ConfigRenderer {
         }
         setSmtpPort(source, conf, "smtpserver.xml", settings.smtpPort());
         setWebAdminPort(source, conf, "webadmin.properties", settings.webAdminPort());
-        setOutboundRoute(source, conf, "mailetcontainer.xml", settings.outbound());
+        Path policy = policyFile(settings, conf);
+        setOutboundRouteAndPolicy(source, conf, "mailetcontainer.xml", settings.outbound(), policy,
+                settings.policyFile().isPresent() || settings.configFolder().isEmpty());
         return conf;
     }
 
@@ -176,10 +184,40 @@ final class ConfigRenderer {
         }
     }
 
-    private static void setOutboundRoute(Path source, Path conf, String name, OutboundRoute route)
-            throws StartupProblem {
+    /**
+     * The policy given with {@code --policy}, checked now so that a broken file stops start-up with its first
+     * problem; otherwise the default policy, written beside the configuration in use.
+     */
+    private static Path policyFile(GatewaySettings settings, Path conf) throws StartupProblem {
+        if (settings.policyFile().isPresent()) {
+            Path policy = settings.policyFile().get().toAbsolutePath();
+            try {
+                org.outward.policy.PolicyLoader.load(policy);
+            } catch (org.outward.policy.InvalidPolicyException e) {
+                int count = e.problems().size();
+                throw new StartupProblem("policy " + e.problems().get(0)
+                        + (count > 1 ? " (and " + (count - 1) + " more: deploy/gateway policy check " + policy + ")" : ""), e);
+            }
+            return policy;
+        }
+        Path policy = conf.resolve("default-policy.yaml");
+        try (InputStream in = ConfigRenderer.class.getResourceAsStream(DEFAULT_POLICY)) {
+            if (in == null) {
+                throw new StartupProblem("the default policy is missing from the class path (" + DEFAULT_POLICY
+                        + "); rebuild with mvn -B install");
+            }
+            Files.copy(in, policy);
+        } catch (IOException e) {
+            throw new StartupProblem("cannot write the default policy to " + policy + ": " + describe(e), e);
+        }
+        return policy;
+    }
+
+    private static void setOutboundRouteAndPolicy(Path source, Path conf, String name, OutboundRoute route,
+                                                  Path policy, boolean overridePolicy) throws StartupProblem {
         Path file = source.resolve(name);
         Document xml = parse(file);
+        setPolicy(xml, policy, overridePolicy);
         Element processor = findProcessor(xml, OUTBOUND_PROCESSOR);
         if (processor == null) {
             throw new StartupProblem(file + " has no <processor state=\"" + OUTBOUND_PROCESSOR
@@ -207,6 +245,26 @@ final class ConfigRenderer {
         processor.appendChild(xml.createComment(" written by deploy/gateway run: " + route.describe() + " "));
         processor.appendChild(mailet);
         write(xml, conf.resolve(name));
+    }
+
+    /**
+     * Points every inspection mailet at the policy. A configuration of the admin's own that names a policy
+     * keeps it unless {@code --policy} was given.
+     */
+    private static void setPolicy(Document xml, Path policy, boolean override) {
+        NodeList mailets = xml.getElementsByTagName("mailet");
+        for (int i = 0; i < mailets.getLength(); i++) {
+            Element mailet = (Element) mailets.item(i);
+            if (!INSPECT_MAILET.equals(mailet.getAttribute("class"))) {
+                continue;
+            }
+            Element existing = firstChild(mailet, "policy");
+            if (existing == null) {
+                param(xml, mailet, "policy", policy.toString());
+            } else if (override) {
+                existing.setTextContent(policy.toString());
+            }
+        }
     }
 
     private static Element remoteDelivery(Document xml) {

@@ -64,6 +64,10 @@ public final class GatewayCommand {
                 description = "A James configuration folder to use instead of the built-in one (deploy/conf).")
         Path config;
 
+        @Option(names = "--policy", paramLabel = "FILE",
+                description = "The policy file to enforce (default: policies/default-policy.yaml). Changes to it take effect without a restart.")
+        Path policy;
+
         @Option(names = "--work", paramLabel = "DIR",
                 description = "James's working folder; the configuration in use is written to DIR/conf (default: ${DEFAULT-VALUE}).")
         Path work = Path.of("outward-work");
@@ -114,7 +118,7 @@ public final class GatewayCommand {
                     route = new OutboundRoute.TryOut();
                 }
                 return new GatewaySettings(smtpPort, webAdminPort, Optional.ofNullable(config),
-                        work.toAbsolutePath(), route);
+                        work.toAbsolutePath(), route, Optional.ofNullable(policy));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
@@ -140,6 +144,8 @@ public final class GatewayCommand {
             out.println("  WebAdmin        : " + webAdmin + " (this machine only)");
             out.println("  configuration   : " + gateway.configInUse() + " (made from "
                     + gateway.settings().configFolder().map(Path::toString).orElse("the built-in deploy/conf") + ")");
+            out.println("  policy          : " + gateway.settings().policyFile().map(Path::toString)
+                    .orElse("the default policy (policies/default-policy.yaml)"));
             out.println("  outbound mail   : " + gateway.settings().outbound().describe());
             if (gateway.settings().outbound() instanceof OutboundRoute.TryOut) {
                 out.println("  held mail       : curl " + webAdmin + "/mailRepositories/"

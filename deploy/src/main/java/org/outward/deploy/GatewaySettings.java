@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param configFolder  a James configuration folder to use; empty means the built-in one
  * @param workFolder    James's working directory; the configuration actually used is written to its {@code conf/}
  * @param outbound      where judged mail goes
+ * @param policyFile    the policy file the inspection mailet uses; empty means the default policy
  */
 public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
-                              OutboundRoute outbound) {
+                              OutboundRoute outbound, Optional<Path> policyFile) {
 
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_WEBADMIN_PORT = 8000;
@@ -26,6 +27,13 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
         Objects.requireNonNull(configFolder, "configFolder");
         Objects.requireNonNull(workFolder, "workFolder");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(policyFile, "policyFile");
+    }
+
+    /** The same settings with the default policy. */
+    public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
+                           OutboundRoute outbound) {
+        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, Optional.empty());
     }
 
     private static void checkPort(String what, int port) {

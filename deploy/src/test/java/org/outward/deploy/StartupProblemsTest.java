@@ -100,6 +100,22 @@ class StartupProblemsTest {
                 .hasMessageContaining("has no <processor state=\"outbound\">");
     }
 
+    @Test
+    void brokenPolicyStopsStartUpWithItsFirstProblem() throws Exception {
+        Path policy = Files.writeString(temp.resolve("policy.yaml"),
+                "version: 1\nrules:\n  - id: a\n    when: {finding: pasword}\n    action: blok\n");
+
+        assertThatThrownBy(() -> {
+            try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(),
+                    temp.resolve("work"), new OutboundRoute.TryOut(), Optional.of(policy)))) {
+                throw new AssertionError("the gateway started, but should not have");
+            }
+        }).isInstanceOf(StartupProblem.class)
+                .satisfies(e -> assertOneLine(e.getMessage()))
+                .hasMessageStartingWith("policy " + policy + ":4:21: rule 'a'.when.finding must be one of")
+                .hasMessageEndingWith("(and 1 more: deploy/gateway policy check " + policy + ")");
+    }
+
     private void startWith(Optional<Path> config, int smtpPort) throws StartupProblem {
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(smtpPort, 0, config,
                 temp.resolve("work"), new OutboundRoute.TryOut()))) {
@@ -120,6 +136,6 @@ class StartupProblemsTest {
     }
 
     private static void assertOneLine(String message) {
-        assertThat(message).doesNotContain("\n").hasSizeLessThan(400);
+        assertThat(message).doesNotContain("\n").hasSizeLessThan(600);
     }
 }

@@ -3,14 +3,34 @@ package org.outward.james;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import javax.mail.MessagingException;
 
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InspectTest {
+
+    @TempDir
+    Path temp;
+
+    private Path policy;
+
+    @BeforeEach
+    void writePolicy() throws Exception {
+        policy = Files.writeString(temp.resolve("policy.yaml"),
+                "version: 1\nrules:\n  - id: password-in-message\n    when: {finding: password}\n    action: block\n");
+    }
+
+    private FakeMailetConfig.Builder config() {
+        return FakeMailetConfig.builder().mailetName("Inspect").setProperty("policy", policy.toString());
+    }
 
     private static FakeMail mailWithHeader(String name, String value) throws Exception {
         return FakeMail.builder()
@@ -27,7 +47,7 @@ class InspectTest {
     @Test
     void stampsPassVerdictInDefaultHeader() throws Exception {
         Inspect mailet = new Inspect();
-        mailet.init(FakeMailetConfig.builder().mailetName("Inspect").build());
+        mailet.init(config().build());
         FakeMail mail = mailWithHeader("X-Other", "kept");
 
         mailet.service(mail);
@@ -39,7 +59,7 @@ class InspectTest {
     @Test
     void replacesAVerdictTheSenderWroteThemselves() throws Exception {
         Inspect mailet = new Inspect();
-        mailet.init(FakeMailetConfig.builder().mailetName("Inspect").build());
+        mailet.init(config().build());
         FakeMail mail = mailWithHeader("X-Outward-Verdict", "forged");
 
         mailet.service(mail);
@@ -50,8 +70,7 @@ class InspectTest {
     @Test
     void usesConfiguredHeaderName() throws Exception {
         Inspect mailet = new Inspect();
-        mailet.init(FakeMailetConfig.builder().mailetName("Inspect")
-                .setProperty("verdictHeader", "X-Party-Gateway").build());
+        mailet.init(config().setProperty("verdictHeader", "X-Party-Gateway").build());
         FakeMail mail = mailWithHeader("X-Other", "kept");
 
         mailet.service(mail);
@@ -63,9 +82,25 @@ class InspectTest {
     @Test
     void rejectsAHeaderNameThatIsNotAnXHeader() {
         Inspect mailet = new Inspect();
-        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("Inspect")
-                .setProperty("verdictHeader", "Subject").build()))
+        assertThatThrownBy(() -> mailet.init(config().setProperty("verdictHeader", "Subject").build()))
                 .isInstanceOf(MessagingException.class)
                 .hasMessageContaining("must be a header name starting with X-");
+    }
+
+    @Test
+    void refusesToStartWithoutAPolicy() {
+        Inspect mailet = new Inspect();
+        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("Inspect").build()))
+                .isInstanceOf(MessagingException.class)
+                .hasMessage("Inspect: the <policy> parameter must name the policy file");
+    }
+
+    @Test
+    void refusesToStartWithABrokenPolicyNamingLineAndColumn() throws Exception {
+        Files.writeString(policy, "version: 1\nrules:\n  - id: a\n    when: {finding: password}\n    action: blok\n");
+        Inspect mailet = new Inspect();
+        assertThatThrownBy(() -> mailet.init(config().build()))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageStartingWith("Inspect: policy " + policy + ":5:13: rule 'a'.action must be one of");
     }
 }
