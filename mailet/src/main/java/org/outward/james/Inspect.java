@@ -13,6 +13,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.outward.policy.Decider;
 import org.outward.policy.Decision;
+import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.MessageFacts;
 import org.outward.policy.PolicyHolder;
@@ -79,11 +80,14 @@ public class Inspect extends GenericMailet {
         String subject = message.getSubject() == null ? "" : message.getSubject();
         List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
         String sender = mail.getMaybeSender().asString("");
-        Decision decision = new Decider(policy.current())
-                .decide(new MessageFacts(sender, recipients, subject, List.of()));
+        long started = System.nanoTime();
+        List<Fact> facts = List.of();
+        Decision decision = new Decider(policy.current()).decide(new MessageFacts(sender, recipients, subject, facts));
+        DecisionAttributes.write(mail, decision, facts);
         // setHeader, not addHeader: a sender must not be able to pre-stamp a verdict of their own.
         message.setHeader(verdictHeader, decision.verdict().word());
         message.saveChanges();
+        AuditLog.decision(message.getMessageID(), sender, decision, facts, System.nanoTime() - started);
     }
 
     @Override

@@ -28,6 +28,16 @@ public enum Action {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The action a word names, e.g. {@code block}; {@link #PASS} for a word that names none. */
+    public static Action fromWord(String word) {
+        for (Action action : values()) {
+            if (action.word().equals(word)) {
+                return action;
+            }
+        }
+        return PASS;
+    }
+
     public boolean isStricterThan(Action other) {
         return compareTo(other) > 0;
     }

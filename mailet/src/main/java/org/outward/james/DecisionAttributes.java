@@ -1,0 +1,115 @@
+package org.outward.james;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.outward.policy.Decision;
+import org.outward.policy.Fact;
+
+/**
+ * How the inspection's outcome travels with a mail through James: as mail attributes of James's own value
+ * types, so they survive the mail queue and a split by recipient, and WebAdmin shows them for a held mail.
+ * They carry redacted evidence only.
+ *
+ * <ul>
+ *   <li>{@value #ACTIONS_NAME}: recipient → action word ({@code pass}, {@code block}, ...)</li>
+ *   <li>{@value #RULES_NAME}: recipient → ids of the rules that fired</li>
+ *   <li>{@value #FINDINGS_NAME}: one map per fact: kind, part, file, protection, records, evidence</li>
+ *   <li>{@value #VERDICT_NAME}: the strictest action over all recipients</li>
+ * </ul>
+ */
+public final class DecisionAttributes {
+
+    public static final String ACTIONS_NAME = "org.outward.actions";
+    public static final String RULES_NAME = "org.outward.rules";
+    public static final String FINDINGS_NAME = "org.outward.findings";
+    public static final String VERDICT_NAME = "org.outward.verdict";
+
+    static final AttributeName ACTIONS = AttributeName.of(ACTIONS_NAME);
+    static final AttributeName RULES = AttributeName.of(RULES_NAME);
+    static final AttributeName FINDINGS = AttributeName.of(FINDINGS_NAME);
+    static final AttributeName VERDICT = AttributeName.of(VERDICT_NAME);
+
+    private DecisionAttributes() {
+    }
+
+    static void write(Mail mail, Decision decision, List<Fact> facts) {
+        Map<String, AttributeValue<?>> actions = new LinkedHashMap<>();
+        Map<String, AttributeValue<?>> rules = new LinkedHashMap<>();
+        for (Decision.RecipientDecision outcome : decision.recipients()) {
+            actions.put(outcome.recipient(), AttributeValue.of(outcome.action().word()));
+            rules.put(outcome.recipient(), AttributeValue.of(outcome.fired().stream()
+                    .<AttributeValue<?>>map(r -> AttributeValue.of(r.ruleId())).toList()));
+        }
+        List<AttributeValue<?>> findings = facts.stream().<AttributeValue<?>>map(f -> {
+            Map<String, AttributeValue<?>> finding = new LinkedHashMap<>();
+            finding.put("kind", AttributeValue.of(f.kind().word()));
+            finding.put("part", AttributeValue.of(f.partPath()));
+            finding.put("file", AttributeValue.of(f.fileName()));
+            finding.put("protection", AttributeValue.of(f.protection().word()));
+            finding.put("records", AttributeValue.of(f.records()));
+            finding.put("evidence", AttributeValue.of(f.evidence()));
+            return AttributeValue.of(finding);
+        }).toList();
+        mail.setAttribute(new Attribute(ACTIONS, AttributeValue.of(actions)));
+        mail.setAttribute(new Attribute(RULES, AttributeValue.of(rules)));
+        mail.setAttribute(new Attribute(FINDINGS, AttributeValue.of(findings)));
+        mail.setAttribute(new Attribute(VERDICT, AttributeValue.of(decision.verdict().word())));
+    }
+
+    /** Recipient → action word; empty when the mail was not inspected. */
+    static Map<String, String> actions(Mail mail) {
+        return stringMap(mail, ACTIONS);
+    }
+
+    /** Recipient → ids of the rules that fired. */
+    static Map<String, List<String>> rules(Mail mail) {
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        mapOf(mail, RULES).forEach((recipient, value) -> rules.put(recipient, strings(value.getValue())));
+        return rules;
+    }
+
+    /** One map of strings per finding, in part order. */
+    static List<Map<String, String>> findings(Mail mail) {
+        Optional<Object> value = mail.getAttribute(FINDINGS).map(a -> a.getValue().getValue());
+        if (value.isEmpty() || !(value.get() instanceof Collection<?> items)) {
+            return List.of();
+        }
+        return items.stream().map(item -> ((AttributeValue<?>) item).getValue())
+                .filter(Map.class::isInstance)
+                .map(map -> {
+                    Map<String, String> finding = new LinkedHashMap<>();
+                    ((Map<?, ?>) map).forEach((k, v) -> finding.put(k.toString(),
+                            String.valueOf(((AttributeValue<?>) v).getValue())));
+                    return finding;
+                }).toList();
+    }
+
+    private static Map<String, String> stringMap(Mail mail, AttributeName name) {
+        Map<String, String> result = new LinkedHashMap<>();
+        mapOf(mail, name).forEach((k, v) -> result.put(k, String.valueOf(v.getValue())));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, AttributeValue<?>> mapOf(Mail mail, AttributeName name) {
+        return mail.getAttribute(name).map(a -> a.getValue().getValue())
+                .filter(Map.class::isInstance)
+                .map(v -> (Map<String, AttributeValue<?>>) v)
+                .orElse(Map.of());
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(i -> String.valueOf(((AttributeValue<?>) i).getValue())).toList();
+        }
+        return List.of();
+    }
+}
