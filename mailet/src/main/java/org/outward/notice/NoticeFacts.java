@@ -1,0 +1,109 @@
+package org.outward.notice;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a notice says, independent of language: which message, what happened for which recipients, and what
+ * was found, part by part, with redacted evidence only. The templates turn it into words.
+ *
+ * @param subject              the original subject
+ * @param date                 when the original was sent, already formatted
+ * @param blockedRecipients    not delivered
+ * @param heldRecipients       held for an admin
+ * @param warnedRecipients     delivered, with this notice
+ * @param parts                findings grouped by part
+ * @param passwordEvidence     redacted form of a password found in the message text, empty if none
+ * @param passwordForEarlier   the earlier attachment a password belongs to, or null
+ * @param secureTag            the subject tag that asks for secure links, empty if secure links are not offered
+ */
+public record NoticeFacts(String subject, String date, List<String> blockedRecipients, List<String> heldRecipients,
+                          List<String> warnedRecipients, List<Part> parts, String passwordEvidence,
+                          EarlierAttachment passwordForEarlier, String secureTag) {
+
+    public NoticeFacts {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(date, "date");
+        blockedRecipients = List.copyOf(blockedRecipients);
+        heldRecipients = List.copyOf(heldRecipients);
+        warnedRecipients = List.copyOf(warnedRecipients);
+        parts = List.copyOf(parts);
+        Objects.requireNonNull(passwordEvidence, "passwordEvidence");
+        Objects.requireNonNull(secureTag, "secureTag");
+    }
+
+    /**
+     * One attachment and what was found in it.
+     *
+     * @param name            the file name as the sender wrote it
+     * @param records         people counted
+     * @param personalData    a list of people
+     * @param specialCategory special category data (voting intentions, health, ...)
+     * @param weakScheme      the broken scheme protecting it (e.g. {@code ZipCrypto}), empty if none
+     * @param ownerOnly       a PDF with only an owner password
+     * @param disguised       content disagrees with the name
+     * @param notInspected    a limit stopped inspection
+     * @param evidence        redacted evidence
+     */
+    public record Part(String name, int records, boolean personalData, boolean specialCategory, String weakScheme,
+                       boolean ownerOnly, boolean disguised, boolean notInspected, String evidence) {
+    }
+
+    /** @param file the earlier attachment's name, @param sentOn when it was sent, formatted */
+    public record EarlierAttachment(String file, String sentOn) {
+    }
+
+    /** Facts that switch every section of a template on: used to check templates when they are loaded. */
+    static NoticeFacts everything() {
+        return new NoticeFacts("Canvass returns", "22 Nov 2026 10:00", List.of("a@example.org"),
+                List.of("b@example.org"), List.of("c@party.example"),
+                List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, "312 rows"),
+                        new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, "40 rows"),
+                        new Part("report.pdf", 0, false, false, "", true, false, false, ""),
+                        new Part("photo.jpg", 0, false, false, "", false, true, false, ""),
+                        new Part("archive.7z", 0, false, false, "", false, false, true, "")),
+                "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026"), "[secure]");
+    }
+
+    /** The variables the templates see; documented in policies/notices/README.md. */
+    Map<String, Object> variables() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("subject", subject);
+        v.put("date", date);
+        v.put("blocked", !blockedRecipients.isEmpty());
+        v.put("blockedRecipients", blockedRecipients);
+        v.put("held", !heldRecipients.isEmpty());
+        v.put("heldRecipients", heldRecipients);
+        v.put("warned", !warnedRecipients.isEmpty());
+        v.put("warnedRecipients", warnedRecipients);
+        List<Map<String, Object>> partVariables = new ArrayList<>();
+        for (Part part : parts) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", part.name());
+            p.put("records", part.records());
+            p.put("personalData", part.personalData() || part.specialCategory());
+            p.put("specialCategory", part.specialCategory());
+            p.put("weak", !part.weakScheme().isEmpty());
+            p.put("scheme", part.weakScheme());
+            p.put("ownerOnly", part.ownerOnly());
+            p.put("disguised", part.disguised());
+            p.put("notInspected", part.notInspected());
+            p.put("evidence", part.evidence());
+            partVariables.add(p);
+        }
+        v.put("parts", partVariables);
+        v.put("personalData", parts.stream().anyMatch(p -> p.personalData() || p.specialCategory()));
+        v.put("specialCategory", parts.stream().anyMatch(Part::specialCategory));
+        v.put("password", !passwordEvidence.isEmpty());
+        v.put("passwordEvidence", passwordEvidence);
+        v.put("passwordForEarlier", passwordForEarlier == null ? false : Map.of("file", passwordForEarlier.file(),
+                "sentOn", passwordForEarlier.sentOn()));
+        v.put("anyPassword", !passwordEvidence.isEmpty() || passwordForEarlier != null);
+        v.put("secureTag", secureTag);
+        v.put("secureTagAvailable", !secureTag.isEmpty());
+        return v;
+    }
+}
