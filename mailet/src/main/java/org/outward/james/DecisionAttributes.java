@@ -31,13 +31,31 @@ public final class DecisionAttributes {
     public static final String RULES_NAME = "org.outward.rules";
     public static final String FINDINGS_NAME = "org.outward.findings";
     public static final String VERDICT_NAME = "org.outward.verdict";
+    public static final String NOTICE_LANGUAGE_NAME = "org.outward.noticeLanguage";
+    public static final String SECURE_TAG_NAME = "org.outward.secureTag";
 
     static final AttributeName ACTIONS = AttributeName.of(ACTIONS_NAME);
     static final AttributeName RULES = AttributeName.of(RULES_NAME);
     static final AttributeName FINDINGS = AttributeName.of(FINDINGS_NAME);
     static final AttributeName VERDICT = AttributeName.of(VERDICT_NAME);
+    static final AttributeName NOTICE_LANGUAGE = AttributeName.of(NOTICE_LANGUAGE_NAME);
+    static final AttributeName SECURE_TAG = AttributeName.of(SECURE_TAG_NAME);
 
     private DecisionAttributes() {
+    }
+
+    /** What the notice mailet needs from the policy in force when the mail was judged. */
+    static void writeNoticeSettings(Mail mail, String language, String secureTag) {
+        mail.setAttribute(new Attribute(NOTICE_LANGUAGE, AttributeValue.of(language)));
+        mail.setAttribute(new Attribute(SECURE_TAG, AttributeValue.of(secureTag)));
+    }
+
+    static String noticeLanguage(Mail mail) {
+        return mail.getAttribute(NOTICE_LANGUAGE).map(a -> String.valueOf(a.getValue().getValue())).orElse("en");
+    }
+
+    static String secureTag(Mail mail) {
+        return mail.getAttribute(SECURE_TAG).map(a -> String.valueOf(a.getValue().getValue())).orElse("");
     }
 
     static void write(Mail mail, Decision decision, List<Fact> facts) {

@@ -16,6 +16,7 @@ import org.outward.policy.Decision;
 import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.MessageFacts;
+import org.outward.policy.Policy;
 import org.outward.policy.PolicyHolder;
 
 /**
@@ -82,8 +83,10 @@ public class Inspect extends GenericMailet {
         String sender = mail.getMaybeSender().asString("");
         long started = System.nanoTime();
         List<Fact> facts = List.of();
-        Decision decision = new Decider(policy.current()).decide(new MessageFacts(sender, recipients, subject, facts));
+        Policy inForce = policy.current();
+        Decision decision = new Decider(inForce).decide(new MessageFacts(sender, recipients, subject, facts));
         DecisionAttributes.write(mail, decision, facts);
+        DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());
         // setHeader, not addHeader: a sender must not be able to pre-stamp a verdict of their own.
         message.setHeader(verdictHeader, decision.verdict().word());
         message.saveChanges();

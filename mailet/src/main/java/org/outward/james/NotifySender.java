@@ -1,0 +1,178 @@
+package org.outward.james;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.outward.notice.Notice;
+import org.outward.notice.NoticeFacts;
+import org.outward.notice.NoticeMessage;
+import org.outward.notice.NoticeTemplateException;
+import org.outward.notice.NoticeTemplates;
+
+/**
+ * Sends the sender one teaching notice about a message the gateway stopped, held or warned about: which
+ * message, what was found (redacted), why it matters and what to do now. One notice per original message,
+ * covering every recipient, so it runs before James splits the mail by recipient.
+ *
+ * <p>No notice goes to a null sender (a bounce), for a message marked {@code Auto-Submitted}, or for the
+ * gateway's own mail. The notice is sent with a null envelope sender, so a notice that cannot be delivered
+ * does not bounce back into the gateway.
+ *
+ * <pre>{@code
+ * <mailet match="All" class="org.outward.james.NotifySender">
+ *   <templates>/etc/outward/notices</templates>
+ * </mailet>
+ * }</pre>
+ *
+ * <p>Parameters: {@code templates}: a folder laid out as {@code policies/notices}; default: the built-in
+ * templates. The language and the secure tag come from the policy, through the inspection's attributes.
+ */
+public class NotifySender extends GenericMailet {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private NoticeTemplates templates;
+
+    @Override
+    public void init() throws MessagingException {
+        String folder = getInitParameter("templates", "").trim();
+        try {
+            templates = folder.isEmpty() ? NoticeTemplates.builtIn() : NoticeTemplates.from(Path.of(folder));
+        } catch (NoticeTemplateException e) {
+            throw new MessagingException("NotifySender: notice templates cannot be used: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        if (!mail.getMaybeSender().asOptional().isPresent() || isAutomatic(mail.getMessage())) {
+            return;
+        }
+        Map<String, String> actions = DecisionAttributes.actions(mail);
+        List<String> blocked = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        List<String> warned = new ArrayList<>();
+        for (MailAddress recipient : mail.getRecipients()) {
+            switch (actions.getOrDefault(recipient.asString(), "pass")) {
+                case "block" -> blocked.add(recipient.asString());
+                // Secure links are not built yet: a message to wrap is held, so nothing leaves unprotected.
+                case "quarantine", "wrap" -> held.add(recipient.asString());
+                case "warn" -> warned.add(recipient.asString());
+                default -> {
+                }
+            }
+        }
+        if (blocked.isEmpty() && held.isEmpty() && warned.isEmpty()) {
+            return;
+        }
+        MimeMessage original = mail.getMessage();
+        NoticeFacts facts = facts(mail, original, blocked, held, warned);
+        Notice notice;
+        try {
+            notice = templates.render(facts, DecisionAttributes.noticeLanguage(mail));
+        } catch (NoticeTemplateException e) {
+            throw new MessagingException("NotifySender: " + e.getMessage());
+        }
+        MailAddress sender = mail.getMaybeSender().get();
+        MimeMessage message = NoticeMessage.compose(notice, getMailetContext().getPostmaster().toInternetAddress()
+                .orElseThrow(() -> new MessagingException("NotifySender: the postmaster address is not usable")),
+                new InternetAddress(sender.asString()), original.getMessageID());
+        getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender), message);
+    }
+
+    private static boolean isAutomatic(MimeMessage message) throws MessagingException {
+        String[] autoSubmitted = message.getHeader("Auto-Submitted");
+        if (autoSubmitted != null && !autoSubmitted[0].trim().equalsIgnoreCase("no")) {
+            return true;
+        }
+        return message.getHeader(NoticeMessage.NOTICE_HEADER) != null;
+    }
+
+    private static NoticeFacts facts(Mail mail, MimeMessage original, List<String> blocked, List<String> held,
+                                     List<String> warned) throws MessagingException {
+        Map<String, PartBuilder> parts = new LinkedHashMap<>();
+        String passwordEvidence = "";
+        NoticeFacts.EarlierAttachment earlier = null;
+        for (Map<String, String> finding : DecisionAttributes.findings(mail)) {
+            String kind = finding.getOrDefault("kind", "");
+            String evidence = finding.getOrDefault("evidence", "");
+            switch (kind) {
+                case "password" -> passwordEvidence = evidence;
+                case "password-for-earlier-attachment" ->
+                        earlier = new NoticeFacts.EarlierAttachment(finding.getOrDefault("file", ""), evidence);
+                case "attachment" -> {
+                }
+                default -> parts.computeIfAbsent(finding.getOrDefault("part", ""),
+                        p -> new PartBuilder(finding.getOrDefault("file", p))).add(kind, finding);
+            }
+        }
+        String subject = original.getSubject() == null ? "" : original.getSubject();
+        String date = original.getSentDate() == null ? "" : DATE.format(original.getSentDate().toInstant());
+        return new NoticeFacts(subject, date, blocked, held, warned,
+                parts.values().stream().map(PartBuilder::build).toList(), passwordEvidence, earlier,
+                DecisionAttributes.secureTag(mail));
+    }
+
+    /** Gathers the findings of one part into what the notice says about it. */
+    private static final class PartBuilder {
+        private final String name;
+        private int records;
+        private boolean personal;
+        private boolean special;
+        private String weakScheme = "";
+        private boolean disguised;
+        private boolean notInspected;
+        private String evidence = "";
+
+        PartBuilder(String name) {
+            this.name = name;
+        }
+
+        void add(String kind, Map<String, String> finding) {
+            try {
+                records = Math.max(records, Integer.parseInt(finding.getOrDefault("records", "0")));
+            } catch (NumberFormatException e) {
+                // records stays as it was: the notice then names no count
+            }
+            switch (kind) {
+                case "personal-data" -> {
+                    personal = true;
+                    evidence = evidence.isEmpty() ? finding.getOrDefault("evidence", "") : evidence;
+                }
+                case "special-category-data" -> {
+                    special = true;
+                    evidence = finding.getOrDefault("evidence", evidence);
+                }
+                case "weak-protection" -> weakScheme = finding.getOrDefault("evidence", "a weak scheme");
+                case "disguised-file" -> disguised = true;
+                case "limit-exceeded" -> notInspected = true;
+                default -> {
+                }
+            }
+        }
+
+        NoticeFacts.Part build() {
+            return new NoticeFacts.Part(name, records, personal, special, weakScheme, false, disguised, notInspected,
+                    evidence);
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Outward: one teaching notice to the sender of a stopped, held or warned message";
+    }
+}

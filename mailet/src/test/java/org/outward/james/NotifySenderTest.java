@@ -1,0 +1,105 @@
+package org.outward.james;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javax.mail.Multipart;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outward.policy.Action;
+import org.outward.policy.Decision;
+import org.outward.policy.Fact;
+import org.outward.policy.FindingKind;
+import org.outward.protect.ProtectionLevel;
+
+class NotifySenderTest {
+
+    private static final Fact CANVASS = new Fact(FindingKind.SPECIAL_CATEGORY_DATA, "2/canvass.xlsx", "canvass.xlsx",
+            ProtectionLevel.NONE, 312, 0.9, "312 rows: J*** S****, LA9 4**");
+
+    private FakeMailContext context;
+    private NotifySender mailet;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@gateway.outward.invalid")).build();
+        mailet = new NotifySender();
+        mailet.init(FakeMailetConfig.builder().mailetName("NotifySender").mailetContext(context).build());
+    }
+
+    private static FakeMail mail(String sender, Action external, MimeMessageBuilder message) throws Exception {
+        FakeMail.Builder builder = FakeMail.builder().name("m1")
+                .recipients("agent@party.example", "someone@example.org")
+                .mimeMessage(message);
+        FakeMail mail = (sender == null ? builder : builder.sender(sender)).build();
+        DecisionAttributes.write(mail, new Decision(List.of(
+                new Decision.RecipientDecision("agent@party.example", "internal", Action.WARN, List.of(
+                        new Decision.FiredRule("personal-data-internal", Action.WARN, List.of(CANVASS))), "personal-data-internal"),
+                new Decision.RecipientDecision("someone@example.org", "external", external, List.of(
+                        new Decision.FiredRule("special-category-unprotected", external, List.of(CANVASS))),
+                        "special-category-unprotected"))), List.of(CANVASS));
+        DecisionAttributes.writeNoticeSettings(mail, "en", "[secure]");
+        return mail;
+    }
+
+    private static MimeMessageBuilder canvassMessage() throws Exception {
+        return MimeMessageBuilder.mimeMessageBuilder().setSubject("Canvass returns").setText("see attached")
+                .addHeader("Message-ID", "<canvass.1@party.example>");
+    }
+
+    @Test
+    void oneNoticeToTheSenderCoveringEveryRecipient() throws Exception {
+        mailet.service(mail("sam@party.example", Action.BLOCK, canvassMessage()));
+
+        assertThat(context.getSentMails()).singleElement().satisfies(sent -> {
+            assertThat(sent.getSender()).isEqualTo(MailAddress.nullSender());
+            assertThat(sent.getRecipients()).containsExactly(new MailAddress("sam@party.example"));
+            MimeMessage notice = sent.getMsg();
+            assertThat(notice.getSubject()).isEqualTo("Not sent: Canvass returns");
+            assertThat(notice.getHeader("Auto-Submitted")).containsExactly("auto-replied");
+            assertThat(notice.getHeader("In-Reply-To")).containsExactly("<canvass.1@party.example>");
+            Multipart alternatives = (Multipart) notice.getContent();
+            assertThat(alternatives.getContentType()).startsWith("multipart/alternative");
+            String text = (String) alternatives.getBodyPart(0).getContent();
+            assertThat(text).contains("NOT sent to someone@example.org")
+                    .contains("delivered to agent@party.example")
+                    .contains("canvass.xlsx: looks like a list of 312 people")
+                    .doesNotContain("see attached");
+            assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html");
+        });
+    }
+
+    @Test
+    void noNoticeForABounce() throws Exception {
+        mailet.service(mail(null, Action.BLOCK, canvassMessage()));
+
+        assertThat(context.getSentMails()).isEmpty();
+    }
+
+    @Test
+    void noNoticeForAnAutomaticMessage() throws Exception {
+        mailet.service(mail("sam@party.example", Action.BLOCK, canvassMessage().addHeader("Auto-Submitted", "auto-generated")));
+
+        assertThat(context.getSentMails()).isEmpty();
+    }
+
+    @Test
+    void noNoticeWhenEveryRecipientPasses() throws Exception {
+        FakeMail mail = FakeMail.builder().name("m2").sender("sam@party.example").recipient("someone@example.org")
+                .mimeMessage(canvassMessage()).build();
+        DecisionAttributes.write(mail, new Decision(List.of(new Decision.RecipientDecision("someone@example.org",
+                "external", Action.PASS, List.of(), ""))), List.of());
+
+        mailet.service(mail);
+
+        assertThat(context.getSentMails()).isEmpty();
+    }
+}
