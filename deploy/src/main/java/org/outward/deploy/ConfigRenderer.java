@@ -87,7 +87,7 @@ final class ConfigRenderer {
         setWebAdminPort(source, conf, "webadmin.properties", settings.webAdminPort());
         Path policy = policyFile(settings, conf);
         setOutboundRouteAndPolicy(source, conf, "mailetcontainer.xml", settings.outbound(), policy,
-                settings.policyFile().isPresent() || settings.configFolder().isEmpty());
+                settings.policyFile().isPresent() || settings.configFolder().isEmpty(), settings.inspection());
         return conf;
     }
 
@@ -214,10 +214,14 @@ final class ConfigRenderer {
     }
 
     private static void setOutboundRouteAndPolicy(Path source, Path conf, String name, OutboundRoute route,
-                                                  Path policy, boolean overridePolicy) throws StartupProblem {
+                                                  Path policy, boolean overridePolicy, boolean inspection)
+            throws StartupProblem {
         Path file = source.resolve(name);
         Document xml = parse(file);
         setPolicy(xml, policy, overridePolicy);
+        if (!inspection) {
+            bypassInspection(xml);
+        }
         Element processor = findProcessor(xml, OUTBOUND_PROCESSOR);
         if (processor == null) {
             throw new StartupProblem(file + " has no <processor state=\"" + OUTBOUND_PROCESSOR
@@ -265,6 +269,21 @@ final class ConfigRenderer {
                 existing.setTextContent(policy.toString());
             }
         }
+    }
+
+    /** For measuring plain James: the {@code outward} processor hands every mail straight to {@code outbound}. */
+    private static void bypassInspection(Document xml) {
+        Element outward = findProcessor(xml, "outward");
+        if (outward == null) {
+            return;
+        }
+        while (outward.hasChildNodes()) {
+            outward.removeChild(outward.getFirstChild());
+        }
+        outward.appendChild(xml.createComment(" inspection configured out, to measure plain James "));
+        Element forward = mailet(xml, "ToProcessor");
+        param(xml, forward, "processor", OUTBOUND_PROCESSOR);
+        outward.appendChild(forward);
     }
 
     private static Element remoteDelivery(Document xml) {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param workFolder    James's working directory; the configuration actually used is written to its {@code conf/}
  * @param outbound      where judged mail goes
  * @param policyFile    the policy file the inspection mailet uses; empty means the default policy
+ * @param inspection    false only to measure plain James: the {@code outward} processor then hands mail
+ *                      straight on, unjudged. Never offered on the command line.
  */
 public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
-                              OutboundRoute outbound, Optional<Path> policyFile) {
+                              OutboundRoute outbound, Optional<Path> policyFile, boolean inspection) {
 
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_WEBADMIN_PORT = 8000;
@@ -33,7 +35,13 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
     /** The same settings with the default policy. */
     public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
                            OutboundRoute outbound) {
-        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, Optional.empty());
+        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, Optional.empty(), true);
+    }
+
+    /** The same settings with inspection on. */
+    public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
+                           OutboundRoute outbound, Optional<Path> policyFile) {
+        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, true);
     }
 
     private static void checkPort(String what, int port) {

@@ -1,0 +1,163 @@
+package org.outward.bench.load;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.mail.Address;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.outward.deploy.EmbeddedGateway;
+import org.outward.deploy.GatewaySettings;
+import org.outward.deploy.OutboundRoute;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * One measured run: a fresh GreenMail as the outside world, a fresh embedded gateway relaying to it, a
+ * warm-up, then {@code count} messages submitted over SMTP by {@code concurrency} clients, each timed from
+ * the start of its submission to its arrival at GreenMail.
+ */
+final class LoadRun {
+
+    private static final String ID_HEADER = "X-Load-Id";
+
+    record Result(String label, int messages, double seconds, double perSecond, double p50, double p95, double p99,
+                  double max, long heapUsedMb) {
+    }
+
+    private LoadRun() {
+    }
+
+    static Result run(String label, boolean inspection, List<byte[]> mix, int warmup, int count, int concurrency,
+                      Duration timeout, Path work) throws Exception {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        AtomicInteger received = new AtomicInteger();
+        int port = freePort();
+        GreenMail outside = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        outside.start();
+        GreenMailUser sink = outside.setUser("sink@example.org", "sink");
+        // Time arrivals as GreenMail takes delivery, then keep nothing: heavy mixes would fill the heap.
+        outside.getUserManager().setMessageDeliveryHandler((message, address) -> {
+            String[] id = message.getMessage().getHeader(ID_HEADER);
+            if (id != null) {
+                arrivals.putIfAbsent(id[0], System.nanoTime());
+            }
+            received.incrementAndGet();
+            return sink;
+        });
+        Files.createDirectories(work);
+        try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work,
+                new OutboundRoute.Relay("127.0.0.1", port, false, Optional.empty()), Optional.empty(), inspection))) {
+            submit(gateway.smtpPort(), mix, "warmup-", warmup, concurrency);
+            await(arrivals, "warmup-", warmup, timeout);
+            outside.purgeEmailFromAllMailboxes();
+
+            Map<String, Long> started = new ConcurrentHashMap<>();
+            long begin = System.nanoTime();
+            submitTimed(gateway.smtpPort(), mix, count, concurrency, started);
+            await(arrivals, "m-", count, timeout);
+            long end = arrivals.entrySet().stream().filter(e -> e.getKey().startsWith("m-"))
+                    .mapToLong(Map.Entry::getValue).max().orElse(begin);
+            double[] latencies = started.entrySet().stream()
+                    .mapToDouble(e -> (arrivals.get(e.getKey()) - e.getValue()) / 1e6).sorted().toArray();
+            Runtime runtime = Runtime.getRuntime();
+            double seconds = (end - begin) / 1e9;
+            return new Result(label, count, seconds, count / seconds, percentile(latencies, 50),
+                    percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1],
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+        } finally {
+            outside.stop();
+        }
+    }
+
+    private static void submit(int port, List<byte[]> mix, String prefix, int count, int concurrency) throws Exception {
+        submitTimed(port, mix, count, concurrency, null, prefix);
+    }
+
+    private static void submitTimed(int port, List<byte[]> mix, int count, int concurrency, Map<String, Long> started)
+            throws Exception {
+        submitTimed(port, mix, count, concurrency, started, "m-");
+    }
+
+    private static void submitTimed(int port, List<byte[]> mix, int count, int concurrency, Map<String, Long> started,
+                                    String prefix) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < concurrency; c++) {
+                running.add(clients.submit(() -> {
+                    Properties props = new Properties();
+                    props.setProperty("mail.smtp.host", "127.0.0.1");
+                    props.setProperty("mail.smtp.port", Integer.toString(port));
+                    props.setProperty("mail.smtp.from", "sam.volunteer@party.example");
+                    Session session = Session.getInstance(props);
+                    Address[] to = {new InternetAddress("alex.agent@example.org")};
+                    // One connection per client, as a mail server relaying to its smart host keeps one open.
+                    try (Transport transport = session.getTransport("smtp")) {
+                        transport.connect();
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            String id = prefix + i;
+                            MimeMessage message = new MimeMessage(session,
+                                    new ByteArrayInputStream(mix.get(i % mix.size())));
+                            message.setHeader(ID_HEADER, id);
+                            if (started != null) {
+                                started.put(id, System.nanoTime());
+                            }
+                            transport.sendMessage(message, to);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static void await(Map<String, Long> arrivals, String prefix, int count, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count()
+                        + " of " + count + " messages arrived within " + timeout.toSeconds() + "s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
