@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,7 +54,8 @@ final class InspectionRun implements AutoCloseable {
 
     Inspection result() {
         synchronized (findings) {
-            return new Inspection(parts, findings, Optional.ofNullable(messageProtection));
+            return new Inspection(parts.stream().filter(Objects::nonNull).toList(), findings,
+                    Optional.ofNullable(messageProtection));
         }
     }
 
@@ -87,6 +89,9 @@ final class InspectionRun implements AutoCloseable {
         }
         Protection protection = spool.cut() ? Protection.unknown("cut at part size limit") : assess(file, detected, source.name(), path);
 
+        // Parts are listed container first: hold this part's place while its children are added.
+        int place = parts.size();
+        parts.add(null);
         ExtractedText text = ExtractedText.EMPTY;
         boolean isMessage = detected.equals("message/rfc822") || source.declaredType().equals("message/rfc822");
         if (!spool.cut() && isMessage) {
@@ -98,18 +103,8 @@ final class InspectionRun implements AutoCloseable {
         }
         InspectedPart part = new InspectedPart(path, source.name(), source.declaredType(), detected, spool.bytes(),
                 source.disposition(), protection, text, flags);
-        // Parts are listed container first; children were added above while walking it, so insert before them.
-        parts.add(indexOfFirstChild(path), part);
+        parts.set(place, part);
         return part;
-    }
-
-    private int indexOfFirstChild(String path) {
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).path().startsWith(path + "/")) {
-                return i;
-            }
-        }
-        return parts.size();
     }
 
     private Protection assess(Path file, String detected, String name, String path) {

@@ -62,6 +62,7 @@ final class MimeWalker {
         InspectedPart secondOfEncrypted = null;
         InspectedPart onlyBody = null;
         try {
+            walk:
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 switch (state) {
                     case T_START_HEADER -> {
@@ -91,8 +92,10 @@ final class MimeWalker {
                             }
                             skipping++;
                             if (skipping > SKIP_MARGIN) {
+                                // mime4j keeps a frame per open multipart; stop reading rather than let a
+                                // hostile message grow that stack without end.
                                 run.finding(FindingKind.DEPTH_LIMIT, skippedAt, "walk of this message stopped");
-                                stream.stop();
+                                break walk;
                             }
                         } else {
                             counters.push(new int[] {0});

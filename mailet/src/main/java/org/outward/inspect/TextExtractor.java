@@ -50,8 +50,15 @@ final class TextExtractor {
             // OCR is a separate concern with its own cost; never start tesseract from the mail path.
             ocr.setSkipOcr(true);
             context.set(TesseractOCRConfig.class, ocr);
-            try (InputStream in = TikaInputStream.get(file)) {
-                parser.parse(in, collector, metadata, context);
+            try {
+                char delimiter = DelimitedTables.delimiterFor(file, detectedType, fileName);
+                if (delimiter != 0) {
+                    DelimitedTables.read(file, delimiter, collector);
+                } else {
+                    try (InputStream in = TikaInputStream.get(file)) {
+                        parser.parse(in, collector, metadata, context);
+                    }
+                }
             } catch (Exception e) {
                 if (!collector.stopped()) {
                     throw e;

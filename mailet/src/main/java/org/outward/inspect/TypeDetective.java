@@ -102,6 +102,10 @@ final class TypeDetective {
         if (na.equals(nb)) {
             return true;
         }
+        if (na.equals(MediaType.OCTET_STREAM) || nb.equals(MediaType.OCTET_STREAM)) {
+            // Everything specialises octet-stream; as a declaration it hides the type, so it never matches one.
+            return false;
+        }
         if (isTextual(na) && isTextual(nb)) {
             // text/plain vs text/csv vs text/x-log: the same family; the content can't tell them apart reliably.
             return registry.isSpecializationOf(na, MediaType.TEXT_PLAIN) || registry.isSpecializationOf(nb, MediaType.TEXT_PLAIN)
