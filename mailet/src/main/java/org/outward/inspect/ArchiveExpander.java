@@ -147,7 +147,7 @@ final class ArchiveExpander {
 
     private static void sevenZ(Path file, String where, ArchiveBudget.Container budget, List<Entry> entries)
             throws IOException {
-        try (SevenZFile archive = SevenZFile.builder().setPath(file).setMaxMemoryLimitKb(SEVEN_Z_MEMORY_KB).get()) {
+        try (SevenZFile archive = SevenZFile.builder().setPath(file).setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
             SevenZArchiveEntry entry;
             while ((entry = archive.getNextEntry()) != null) {
                 if (entry.isDirectory()) {
