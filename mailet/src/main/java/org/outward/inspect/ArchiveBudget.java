@@ -1,0 +1,158 @@
+package org.outward.inspect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The entry count and expanded bytes one inspection may still spend on archive and embedded entries, and the
+ * compression ratio each container may reach. Every entry asks for a {@link Slot} before it is expanded; the
+ * slot's byte bound is the tightest of the limits, so a bomb stops at the bound instead of being measured after.
+ *
+ * <p>Counters are atomic because an abandoned (timed-out) expansion may still be running on a worker thread.
+ */
+final class ArchiveBudget {
+
+    private final InspectionLimits limits;
+    private final Path tempDir;
+    private final Consumer<InspectionFinding> findings;
+    private final AtomicInteger entries = new AtomicInteger();
+    private final AtomicLong expanded = new AtomicLong();
+    private final AtomicInteger files = new AtomicInteger();
+    private volatile boolean entryLimitReported;
+    private volatile boolean bytesLimitReported;
+
+    ArchiveBudget(InspectionLimits limits, Path tempDir, Consumer<InspectionFinding> findings) {
+        this.limits = limits;
+        this.tempDir = tempDir;
+        this.findings = findings;
+    }
+
+    /** Where one entry may be spooled and how many bytes it may take. */
+    record Slot(String where, Path file, long maxBytes, FindingKind bound, String boundDetail) {
+    }
+
+    /** A new temp file for a part that is not an archive entry (a MIME part). */
+    Path newFile() {
+        try {
+            return Files.createTempFile(tempDir, "part-" + files.incrementAndGet() + "-", ".bin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens the accounting for one container whose stored size is {@code storedBytes}. */
+    Container container(String where, long storedBytes) {
+        return new Container(where, storedBytes);
+    }
+
+    /** The per-container side: its ratio bound. */
+    final class Container {
+        private final String where;
+        private final long ratioBound;
+        private long expandedHere;
+        private boolean ratioReported;
+
+        private Container(String where, long storedBytes) {
+            this.where = where;
+            long byRatio = storedBytes <= 0 ? Long.MAX_VALUE
+                    : multiplyCapped(storedBytes, limits.maxCompressionRatio());
+            this.ratioBound = Math.max(InspectionLimits.RATIO_GRACE_BYTES, byRatio);
+        }
+
+        /**
+         * A slot for the next entry, or null when a limit says stop (the finding is then already recorded).
+         *
+         * @param entryPath    the entry's path, for findings
+         * @param declaredSize the size the format declares for the entry, or -1
+         */
+        Slot next(String entryPath, long declaredSize) {
+            if (entries.incrementAndGet() > limits.maxArchiveEntries()) {
+                if (!entryLimitReported) {
+                    entryLimitReported = true;
+                    findings.accept(new InspectionFinding(FindingKind.ENTRY_LIMIT, where,
+                            "more than " + limits.maxArchiveEntries() + " entries; the rest not opened"));
+                }
+                return null;
+            }
+            if (declaredSize > limits.maxPartBytes()) {
+                findings.accept(new InspectionFinding(FindingKind.PART_SIZE_LIMIT, entryPath,
+                        "declared " + declaredSize + " bytes, limit " + limits.maxPartBytes() + "; not expanded"));
+                return new Slot(entryPath, null, 0, FindingKind.PART_SIZE_LIMIT, "");
+            }
+            long totalLeft = limits.maxTotalExpandedBytes() - expanded.get();
+            if (totalLeft <= 0) {
+                reportBytes(entryPath);
+                return null;
+            }
+            long ratioLeft = ratioBound - expandedHere;
+            if (ratioLeft <= 0) {
+                reportRatio(entryPath);
+                return null;
+            }
+            long max = limits.maxPartBytes();
+            FindingKind bound = FindingKind.PART_SIZE_LIMIT;
+            String detail = "cut at " + max + " bytes (part limit)";
+            if (totalLeft < max) {
+                max = totalLeft;
+                bound = FindingKind.EXPANDED_BYTES_LIMIT;
+                detail = "total expanded bytes reached " + limits.maxTotalExpandedBytes();
+            }
+            if (ratioLeft < max) {
+                max = ratioLeft;
+                bound = FindingKind.COMPRESSION_RATIO_LIMIT;
+                detail = "container expanded past ratio " + limits.maxCompressionRatio();
+            }
+            Path file;
+            try {
+                file = Files.createTempFile(tempDir, "entry-" + files.incrementAndGet() + "-", ".bin");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Slot(entryPath, file, max, bound, detail);
+        }
+
+        /** Books what a slot used; a cut entry becomes a finding of the bound that cut it. */
+        void spent(Slot slot, Spool.Result result) {
+            expanded.addAndGet(result.bytes());
+            expandedHere += result.bytes();
+            if (result.cut()) {
+                if (slot.bound() == FindingKind.COMPRESSION_RATIO_LIMIT) {
+                    reportRatio(slot.where());
+                } else if (slot.bound() == FindingKind.EXPANDED_BYTES_LIMIT) {
+                    reportBytes(slot.where());
+                } else {
+                    findings.accept(new InspectionFinding(slot.bound(), slot.where(), slot.boundDetail()));
+                }
+            }
+        }
+
+        private void reportRatio(String entryPath) {
+            if (!ratioReported) {
+                ratioReported = true;
+                findings.accept(new InspectionFinding(FindingKind.COMPRESSION_RATIO_LIMIT, entryPath,
+                        "expanded past " + limits.maxCompressionRatio() + " times the container's size; stopped"));
+            }
+        }
+    }
+
+    private void reportBytes(String entryPath) {
+        if (!bytesLimitReported) {
+            bytesLimitReported = true;
+            findings.accept(new InspectionFinding(FindingKind.EXPANDED_BYTES_LIMIT, entryPath,
+                    "expanded entries reached " + limits.maxTotalExpandedBytes() + " bytes; the rest not opened"));
+        }
+    }
+
+    private static long multiplyCapped(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.outward.inspect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.xml.sax.ContentHandler;
+
+/**
+ * Catches the files Tika finds inside another (TNEF attachments, Outlook .msg attachments, objects in Office
+ * documents) and spools them to disk instead of parsing them inline, so that each becomes a part of its own with
+ * its own type, protection and text, and counts against the entry and size limits like an archive entry.
+ *
+ * <p>Images embedded in documents are skipped: they carry no text for us and would swamp the part list.
+ */
+final class EmbeddedSpooler implements EmbeddedDocumentExtractor {
+
+    /** One spooled embedded file. */
+    record Embedded(String name, String declaredType, Path file, Spool.Result spool) {
+    }
+
+    private final ArchiveBudget.Container container;
+    private final String where;
+    private final List<Embedded> found = new ArrayList<>();
+
+    EmbeddedSpooler(ArchiveBudget.Container container, String where) {
+        this.container = container;
+        this.where = where;
+    }
+
+    synchronized List<Embedded> found() {
+        return List.copyOf(found);
+    }
+
+    @Override
+    public boolean shouldParseEmbedded(Metadata metadata) {
+        String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+        return !type.startsWith("image/");
+    }
+
+    @Override
+    public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+            throws IOException {
+        if (!shouldParseEmbedded(metadata)) {
+            return;
+        }
+        String name = firstNonEmpty(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY),
+                metadata.get(TikaCoreProperties.ORIGINAL_RESOURCE_NAME));
+        String type = firstNonEmpty(metadata.get(Metadata.CONTENT_TYPE));
+        ArchiveBudget.Slot slot;
+        synchronized (this) {
+            slot = container.next(where + "/" + (found.size() + 1), -1);
+        }
+        if (slot == null || slot.file() == null) {
+            return;
+        }
+        Spool.Result result = Spool.copy(stream, slot.file(), slot.maxBytes());
+        container.spent(slot, result);
+        synchronized (this) {
+            found.add(new Embedded(name, type, slot.file(), result));
+        }
+    }
+
+    private static String firstNonEmpty(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,265 @@
+package org.outward.inspect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.outward.protect.Protection;
+import org.outward.protect.ProtectionLevel;
+
+/**
+ * The state of one inspection: the parts and findings so far, the archive budget and the temp folder. One run
+ * per message, never shared; everything it spooled is deleted by {@link #close()}.
+ */
+final class InspectionRun implements AutoCloseable {
+
+    /** Where a spooled part came from. */
+    record Source(String positions, String name, String declaredType, InspectedPart.Disposition disposition,
+                  int depth) {
+    }
+
+    private final MessageInspector.Engine engine;
+    private final InspectionLimits limits;
+    private final Path tempDir;
+    private final List<InspectedPart> parts = new ArrayList<>();
+    private final List<InspectionFinding> findings = Collections.synchronizedList(new ArrayList<>());
+    private final ArchiveBudget budget;
+    private Protection messageProtection;
+
+    InspectionRun(MessageInspector.Engine engine, InspectionLimits limits) throws IOException {
+        this.engine = engine;
+        this.limits = limits;
+        this.tempDir = Files.createTempDirectory("outward-inspect-");
+        this.budget = new ArchiveBudget(limits, tempDir, findings::add);
+    }
+
+    InspectionLimits limits() {
+        return limits;
+    }
+
+    void finding(FindingKind kind, String path, String detail) {
+        findings.add(new InspectionFinding(kind, path, detail));
+    }
+
+    void messageProtection(Protection protection) {
+        this.messageProtection = protection;
+    }
+
+    Inspection result() {
+        synchronized (findings) {
+            return new Inspection(parts.stream().filter(Objects::nonNull).toList(), findings,
+                    Optional.ofNullable(messageProtection));
+        }
+    }
+
+    /** Spools a stream (a MIME body) within the part bound, then inspects it. */
+    InspectedPart spoolAndInspect(InputStream body, Source source) throws IOException {
+        Path file = budget.newFile();
+        Spool.Result spool = Spool.copy(body, file, limits.maxPartBytes());
+        String path = PartPaths.named(source.positions(), source.name());
+        if (spool.cut()) {
+            finding(FindingKind.PART_SIZE_LIMIT, path, "cut at " + limits.maxPartBytes() + " bytes (part limit)");
+        }
+        return inspect(file, spool, source);
+    }
+
+    /** Inspects one spooled part: true type, flags, protection, then its children or its text. */
+    InspectedPart inspect(Path file, Spool.Result spool, Source source) {
+        String path = PartPaths.named(source.positions(), source.name());
+        if (spool.broken()) {
+            finding(FindingKind.UNREADABLE, path, "content ended early or could not be decoded");
+        }
+        TimeBox.Outcome<String> detection = engine.timeBox().run(
+                () -> engine.detective().detect(file, source.name()), limits.timePerPart(), () -> { });
+        String detected = detection.ok() ? detection.value() : "application/octet-stream";
+        if (detection.timedOut()) {
+            finding(FindingKind.TIME_LIMIT, path, "type detection");
+        }
+        Set<TypeFlag> flags = engine.detective().flags(detected, source.declaredType(), source.name());
+        if (!flags.isEmpty()) {
+            finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
+                    + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));
+        }
+        Protection protection = spool.cut() ? Protection.unknown("cut at part size limit") : assess(file, detected, source.name(), path);
+
+        // Parts are listed container first: hold this part's place while its children are added.
+        int place = parts.size();
+        parts.add(null);
+        ExtractedText text = ExtractedText.EMPTY;
+        boolean isMessage = detected.equals("message/rfc822") || source.declaredType().equals("message/rfc822");
+        if (!spool.cut() && isMessage) {
+            walkAttachedMessage(file, path, source.depth());
+        } else if (!spool.cut() && ArchiveExpander.isArchive(detected)) {
+            expand(file, detected, source, path, protection);
+        } else if (readable(detected, protection)) {
+            text = extract(file, detected, source, path);
+        }
+        InspectedPart part = new InspectedPart(path, source.name(), source.declaredType(), detected, spool.bytes(),
+                source.disposition(), protection, text, flags);
+        parts.set(place, part);
+        return part;
+    }
+
+    private Protection assess(Path file, String detected, String name, String path) {
+        TimeBox.Outcome<Protection> outcome = engine.timeBox().run(
+                () -> engine.assessor().assess(file, detected, name), limits.timePerPart(), () -> { });
+        if (outcome.timedOut()) {
+            finding(FindingKind.TIME_LIMIT, path, "protection check");
+            return Protection.unknown("time limit reached");
+        }
+        if (outcome.failure() != null || outcome.value() == null) {
+            return Protection.unknown("protection check failed");
+        }
+        return outcome.value();
+    }
+
+    private void walkAttachedMessage(Path file, String path, int depth) {
+        if (depth + 1 > limits.maxDepth()) {
+            finding(FindingKind.DEPTH_LIMIT, path, "attached message at depth " + (depth + 1) + ", limit " + limits.maxDepth());
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            new MimeWalker(this).walk(in, path, depth + 1, false);
+        } catch (IOException e) {
+            finding(FindingKind.UNREADABLE, path, "attached message: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void expand(Path file, String detected, Source source, String path, Protection protection) {
+        if (source.depth() + 1 > limits.maxDepth()) {
+            finding(FindingKind.DEPTH_LIMIT, path, "archive at depth " + (source.depth() + 1) + ", limit " + limits.maxDepth());
+            return;
+        }
+        long stored;
+        try {
+            stored = Files.size(file);
+        } catch (IOException e) {
+            stored = 0;
+        }
+        ArchiveBudget.Container container = budget.container(path, stored);
+        TimeBox.Outcome<ArchiveExpander.Listing> outcome = engine.timeBox().run(
+                () -> engine.archives().expand(file, detected, source.name(), path, container),
+                limits.timePerPart(), () -> { });
+        if (outcome.timedOut()) {
+            finding(FindingKind.TIME_LIMIT, path, "archive expansion");
+            return;
+        }
+        if (!outcome.ok()) {
+            finding(FindingKind.UNREADABLE, path, "archive: " + outcome.failure().getClass().getSimpleName());
+            return;
+        }
+        ArchiveExpander.Listing listing = outcome.value();
+        if (listing.problem() != null) {
+            finding(FindingKind.UNREADABLE, path, "archive: " + listing.problem() + " after "
+                    + listing.entries().size() + " entries");
+        }
+        int position = 0;
+        for (ArchiveExpander.Entry entry : listing.entries()) {
+            position++;
+            Source child = new Source(PartPaths.child(path, position), entry.name(), "",
+                    InspectedPart.Disposition.ARCHIVE_ENTRY, source.depth() + 1);
+            if (entry.file() == null) {
+                listUnopened(entry, child, protection);
+            } else {
+                inspect(entry.file(), entry.spool(), child);
+            }
+        }
+    }
+
+    /** An entry that was not expanded: encrypted, or declared too large. Its name is metadata, kept. */
+    private void listUnopened(ArchiveExpander.Entry entry, Source child, Protection container) {
+        String path = PartPaths.named(child.positions(), child.name());
+        Protection protection;
+        if (entry.encrypted()) {
+            finding(FindingKind.ENCRYPTED_ENTRY, path, "encrypted entry not opened");
+            protection = container.entries().stream()
+                    .filter(e -> e.name().equals(entry.name()))
+                    .findFirst()
+                    .map(e -> Protection.of(e.level(), e.scheme()))
+                    .orElse(container.level() == ProtectionLevel.STRONG || container.level() == ProtectionLevel.WEAK
+                            ? Protection.of(container.level(), container.scheme())
+                            : Protection.unknown("encrypted entry; container gave no verdict for it"));
+        } else {
+            protection = Protection.unknown("not expanded");
+        }
+        parts.add(new InspectedPart(path, child.name(), "", "application/octet-stream", 0, child.disposition(),
+                protection, ExtractedText.EMPTY, Set.of()));
+    }
+
+    private static boolean readable(String detected, Protection protection) {
+        if (protection.level() == ProtectionLevel.STRONG || protection.level() == ProtectionLevel.WEAK) {
+            return false;
+        }
+        if (detected.startsWith("image/") || detected.startsWith("audio/") || detected.startsWith("video/")) {
+            return false;
+        }
+        return !Set.of("application/octet-stream", "application/x-tika-ooxml-protected", "application/pkcs7-mime",
+                "application/pkcs7-signature", "application/pgp-encrypted", "application/x-msdownload",
+                "application/x-executable").contains(detected);
+    }
+
+    private ExtractedText extract(Path file, String detected, Source source, String path) {
+        ArchiveBudget.Container container = null;
+        EmbeddedSpooler spooler;
+        try {
+            container = budget.container(path, Files.size(file));
+        } catch (IOException e) {
+            container = budget.container(path, 0);
+        }
+        spooler = new EmbeddedSpooler(container, path);
+        TextExtractor.Result result = engine.text().extract(file, detected, source.name(),
+                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler);
+        if (result.limitReached()) {
+            finding(FindingKind.TEXT_LIMIT, path, "text cut at " + limits.maxTextCharsPerPart() + " characters");
+        }
+        if (result.timedOut()) {
+            finding(FindingKind.TIME_LIMIT, path, "text extraction; text so far kept");
+        }
+        if (result.failed() != null) {
+            finding(FindingKind.UNREADABLE, path, "text extraction: " + result.failed());
+        }
+        // Embedded files only become parts when the parse finished: an abandoned parser may still be writing.
+        if (!result.timedOut()) {
+            List<EmbeddedSpooler.Embedded> embedded = result.embedded();
+            if (!embedded.isEmpty() && source.depth() + 1 > limits.maxDepth()) {
+                finding(FindingKind.DEPTH_LIMIT, path, embedded.size() + " embedded files at depth "
+                        + (source.depth() + 1) + ", limit " + limits.maxDepth());
+            } else {
+                int position = 0;
+                for (EmbeddedSpooler.Embedded e : embedded) {
+                    position++;
+                    inspect(e.file(), e.spool(), new Source(PartPaths.child(path, position), e.name(),
+                            declared(e.declaredType()), InspectedPart.Disposition.EMBEDDED, source.depth() + 1));
+                }
+            }
+        }
+        return result.text();
+    }
+
+    private static String declared(String type) {
+        int semi = type.indexOf(';');
+        return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        try (var files = Files.walk(tempDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    p.toFile().deleteOnExit();
+                }
+            });
+        } catch (IOException e) {
+            tempDir.toFile().deleteOnExit();
+        }
+    }
+}

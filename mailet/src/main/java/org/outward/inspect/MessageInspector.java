@@ -1,0 +1,80 @@
+package org.outward.inspect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.apache.tika.config.TikaConfig;
+import org.outward.protect.ProtectionAssessor;
+
+/**
+ * The inspection core's entry point: walks a message (or a lone file) and returns every part with its true
+ * type, protection verdict and text, plus the findings of the walk.
+ *
+ * <p>One inspector serves many messages, from many threads; each call gets its own {@link InspectionRun}. Temp
+ * files live in {@code java.io.tmpdir} and are deleted before the call returns. Close the inspector to stop its
+ * worker threads.
+ *
+ * <pre>{@code
+ * try (MessageInspector inspector = new MessageInspector(InspectionLimits.defaults(), assessor)) {
+ *     Inspection inspection = inspector.inspect(rawMessage);
+ * }
+ * }</pre>
+ */
+public final class MessageInspector implements AutoCloseable {
+
+    /** The shared, thread-safe machinery every run uses. */
+    record Engine(TypeDetective detective, TextExtractor text, ArchiveExpander archives,
+                  ProtectionAssessor assessor, TimeBox timeBox) {
+    }
+
+    private final InspectionLimits limits;
+    private final Engine engine;
+    private final TimeBox timeBox;
+
+    public MessageInspector(InspectionLimits limits, ProtectionAssessor assessor) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(assessor, "assessor");
+        TikaConfig tika = TikaConfig.getDefaultConfig();
+        // Two workers per core: enough to overlap a stuck parser with new work, few enough to bound memory.
+        this.timeBox = new TimeBox(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+        this.engine = new Engine(new TypeDetective(tika), new TextExtractor(tika, timeBox), new ArchiveExpander(),
+                assessor, timeBox);
+    }
+
+    /** Inspects a raw RFC 5322 message. Never throws for bad content: that becomes findings and unknown verdicts. */
+    public Inspection inspect(InputStream rawMessage) {
+        Objects.requireNonNull(rawMessage, "rawMessage");
+        try (InspectionRun run = new InspectionRun(engine, limits)) {
+            new MimeWalker(run).walk(rawMessage, "", 0, true);
+            return run.result();
+        } catch (IOException e) {
+            throw new UncheckedIOException("inspection could not use its temp folder or read the message", e);
+        }
+    }
+
+    /** Inspects one file as though it were the single attachment of a message: its path is {@code 1/<name>}. */
+    public Inspection inspectFile(Path file, String fileName) {
+        Objects.requireNonNull(file, "file");
+        String name = fileName == null ? "" : fileName;
+        try (InspectionRun run = new InspectionRun(engine, limits);
+             InputStream in = Files.newInputStream(file)) {
+            run.spoolAndInspect(in, new InspectionRun.Source("1", name, "", InspectedPart.Disposition.ATTACHMENT, 0));
+            return run.result();
+        } catch (IOException e) {
+            throw new UncheckedIOException("inspection could not read the file or use its temp folder", e);
+        }
+    }
+
+    public InspectionLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public void close() {
+        timeBox.close();
+    }
+}

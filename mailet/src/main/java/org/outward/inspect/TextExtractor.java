@@ -1,0 +1,73 @@
+package org.outward.inspect;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+
+/**
+ * Reads the text and tables of one part with Tika, within the per-part character and time bounds.
+ *
+ * <p>The type is the one {@link TypeDetective} already found: Tika's composite parser is handed it in the metadata
+ * and picks its parser from it, so the content is detected once and parsed once.
+ */
+final class TextExtractor {
+
+    /** What a parse gave. {@code failed} never carries content: only the exception's class name. */
+    record Result(ExtractedText text, List<EmbeddedSpooler.Embedded> embedded, boolean limitReached,
+                  boolean timedOut, String failed) {
+    }
+
+    private final Parser parser;
+    private final TimeBox timeBox;
+
+    TextExtractor(TikaConfig tika, TimeBox timeBox) {
+        this.parser = tika.getParser();
+        this.timeBox = timeBox;
+    }
+
+    Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
+                   EmbeddedSpooler spooler) {
+        TextCollector collector = new TextCollector(maxChars);
+        TimeBox.Outcome<Void> outcome = timeBox.run(() -> {
+            Metadata metadata = new Metadata();
+            metadata.set(Metadata.CONTENT_TYPE, detectedType);
+            if (!fileName.isEmpty()) {
+                metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+            }
+            ParseContext context = new ParseContext();
+            context.set(EmbeddedDocumentExtractor.class, spooler);
+            TesseractOCRConfig ocr = new TesseractOCRConfig();
+            // OCR is a separate concern with its own cost; never start tesseract from the mail path.
+            ocr.setSkipOcr(true);
+            context.set(TesseractOCRConfig.class, ocr);
+            try {
+                char delimiter = DelimitedTables.delimiterFor(file, detectedType, fileName);
+                if (delimiter != 0) {
+                    DelimitedTables.read(file, delimiter, collector);
+                } else {
+                    try (InputStream in = TikaInputStream.get(file)) {
+                        parser.parse(in, collector, metadata, context);
+                    }
+                }
+            } catch (Exception e) {
+                if (!collector.stopped()) {
+                    throw e;
+                }
+            }
+            return null;
+        }, time, collector::cancel);
+        String failed = outcome.failure() == null ? null : outcome.failure().getClass().getSimpleName();
+        ExtractedText text = collector.result(!outcome.ok());
+        return new Result(text, spooler.found(), collector.limitReached(), outcome.timedOut(), failed);
+    }
+}

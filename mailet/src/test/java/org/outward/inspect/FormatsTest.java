@@ -1,0 +1,85 @@
+package org.outward.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.outward.protect.Protection;
+
+class FormatsTest {
+
+    static MessageInspector inspector;
+
+    @BeforeAll
+    static void start() {
+        inspector = new MessageInspector(InspectionLimits.defaults(), (f, t, n) -> Protection.none());
+    }
+
+    @AfterAll
+    static void stop() {
+        inspector.close();
+    }
+
+    @Test
+    void tnefAttachmentsBecomeParts() {
+        byte[] winmail = Tnef.withAttachment("members.csv", Samples.csv());
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("t1",
+                Mail.text("see attached"),
+                Mail.attachment("application/ms-tnef; name=winmail.dat", "; filename=winmail.dat", winmail))));
+
+        InspectedPart tnef = inspection.part("2/winmail.dat").orElseThrow();
+        assertThat(tnef.detectedType()).isEqualTo("application/vnd.ms-tnef");
+        InspectedPart csv = inspection.part("2/winmail.dat/1/members.csv").orElseThrow();
+        assertThat(csv.disposition()).isEqualTo(InspectedPart.Disposition.EMBEDDED);
+        assertThat(csv.text().tables().get(0).rows().get(0)).contains("Elector number");
+    }
+
+    @Test
+    void quotedPrintableHtmlAndItsTablesAreRead() {
+        String html = "<html><body><p>Canvass =E2=80=93 results</p><table><tr><th>Name</th><th>Door</th></tr>"
+                + "<tr><td>Ann Jones</td><td>12</td></tr></table></body></html>";
+        String raw = Mail.headers("text/html; charset=utf-8") + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                + html + "\r\n";
+
+        InspectedPart part = inspector.inspect(Mail.stream(raw)).part("1").orElseThrow();
+
+        assertThat(part.detectedType()).isEqualTo("text/html");
+        assertThat(part.text().text()).contains("Canvass – results");
+        assertThat(part.text().tables()).singleElement()
+                .satisfies(t -> assertThat(t.rows().get(0)).containsExactly("Name", "Door"));
+    }
+
+    @Test
+    void pdfTextIsRead() throws Exception {
+        byte[] pdf;
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText("Polling district KA1 walk sheet");
+                content.endText();
+            }
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("p1",
+                Mail.attachment("application/pdf", "; filename=walk.pdf", pdf))));
+
+        InspectedPart part = inspection.part("1/walk.pdf").orElseThrow();
+        assertThat(part.detectedType()).isEqualTo("application/pdf");
+        assertThat(part.text().text()).contains("Polling district KA1 walk sheet");
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+    }
+}
