@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outward.inspect.InspectionLimits;
 import org.outward.protect.ProtectionLevel;
 
 /**
@@ -14,7 +15,7 @@ import org.outward.protect.ProtectionLevel;
  * @param source            where it was loaded from, for messages and explanations
  * @param recipients        internal domains and trusted partners
  * @param senderGroups      named groups of senders (addresses, or {@code @domain} for a whole domain)
- * @param limits            inspection limits
+ * @param limits            inspection limits; what passes one becomes a {@link FindingKind#LIMIT_EXCEEDED} finding
  * @param detection         detector thresholds
  * @param inspectionFailure what happens to a message the gateway could not judge (fail closed)
  * @param secureTag         the subject tag with which a sender asks for secure links, e.g. {@code [secure]}
@@ -22,7 +23,7 @@ import org.outward.protect.ProtectionLevel;
  * @param notices           notice settings
  * @param rules             the rules, in file order
  */
-public record Policy(String source, Recipients recipients, Map<String, List<String>> senderGroups, Limits limits,
+public record Policy(String source, Recipients recipients, Map<String, List<String>> senderGroups, InspectionLimits limits,
                      Detection detection, Action inspectionFailure, String secureTag, Links links, Notices notices,
                      List<Rule> rules) {
 
@@ -55,13 +56,6 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
             Objects.requireNonNull(name, "name");
             domains = List.copyOf(domains);
         }
-    }
-
-    /** How far and how long inspection goes; what passes a limit becomes a {@link FindingKind#LIMIT_EXCEEDED} finding. */
-    public record Limits(int maxDepth, int maxArchiveEntries, long maxExpandedBytes, int maxCompressionRatio,
-                         long maxPartBytes, int maxTextChars, Duration timePerPart) {
-        public static final Limits DEFAULTS = new Limits(10, 10_000, 512L * 1024 * 1024, 200,
-                64L * 1024 * 1024, 2_000_000, Duration.ofSeconds(20));
     }
 
     public record Detection(int minRecords, double personalDataMinConfidence, double passwordMinConfidence,

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.outward.inspect.InspectionLimits;
 import org.outward.protect.ProtectionLevel;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -117,7 +118,7 @@ public final class PolicyLoader {
         });
         Policy.Recipients recipients = s.get("recipients").map(this::recipients).orElse(new Policy.Recipients(List.of(), List.of()));
         Map<String, List<String>> senders = s.get("senders").map(this::senders).orElse(Map.of());
-        Policy.Limits limits = s.get("limits").map(this::limits).orElse(Policy.Limits.DEFAULTS);
+        InspectionLimits limits = s.get("limits").map(this::limits).orElse(InspectionLimits.defaults());
         Policy.Detection detection = s.get("detection").map(this::detection).orElse(Policy.Detection.DEFAULTS);
         Action failure = s.get("inspection-failure").map(this::inspectionFailure).orElse(Action.QUARANTINE);
         String secureTag = s.get("secure-tag").flatMap(n -> nodes.text(n, "secure-tag")).map(String::trim)
@@ -180,26 +181,26 @@ public final class PolicyLoader {
         return groups;
     }
 
-    private Policy.Limits limits(Node node) {
-        Policy.Limits d = Policy.Limits.DEFAULTS;
+    private InspectionLimits limits(Node node) {
+        InspectionLimits d = InspectionLimits.defaults();
         Optional<PolicyNodes.Section> section = nodes.section(node, "limits", Set.of("max-depth", "max-archive-entries",
                 "max-expanded-size", "max-compression-ratio", "max-part-size", "max-text-chars", "time-per-part"));
         if (section.isEmpty()) {
             return d;
         }
         PolicyNodes.Section s = section.get();
-        return new Policy.Limits(
+        return new InspectionLimits(
                 s.get("max-depth").flatMap(n -> nodes.integer(n, "limits.max-depth", 1, 50)).orElse(d.maxDepth()),
                 s.get("max-archive-entries").flatMap(n -> nodes.integer(n, "limits.max-archive-entries", 1, 1_000_000))
                         .orElse(d.maxArchiveEntries()),
                 s.get("max-expanded-size").flatMap(n -> nodes.size(n, "limits.max-expanded-size", 1024, 16L << 30))
-                        .orElse(d.maxExpandedBytes()),
+                        .orElse(d.maxTotalExpandedBytes()),
                 s.get("max-compression-ratio").flatMap(n -> nodes.integer(n, "limits.max-compression-ratio", 2, 100_000))
                         .orElse(d.maxCompressionRatio()),
                 s.get("max-part-size").flatMap(n -> nodes.size(n, "limits.max-part-size", 1024, 4L << 30))
                         .orElse(d.maxPartBytes()),
                 s.get("max-text-chars").flatMap(n -> nodes.integer(n, "limits.max-text-chars", 1000, 500_000_000))
-                        .orElse(d.maxTextChars()),
+                        .orElse(d.maxTextCharsPerPart()),
                 s.get("time-per-part").flatMap(n -> nodes.duration(n, "limits.time-per-part", Duration.ofMillis(100),
                         Duration.ofMinutes(10))).orElse(d.timePerPart()));
     }

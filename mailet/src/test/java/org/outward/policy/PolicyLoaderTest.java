@@ -40,8 +40,8 @@ class PolicyLoaderTest {
         assertThat(policy.inspectionFailure()).isEqualTo(Action.QUARANTINE);
         assertThat(policy.secureTag()).isEqualTo("[secure]");
         assertThat(policy.detection().correlationWindow()).isEqualTo(Duration.ofDays(7));
-        assertThat(policy.limits().maxExpandedBytes()).isEqualTo(512L * 1024 * 1024);
-        assertThat(policy.limits().timePerPart()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(policy.limits().maxTotalExpandedBytes()).isEqualTo(256L * 1024 * 1024);
+        assertThat(policy.limits().timePerPart()).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.recipients().internalDomains()).containsExactly("party.example");
         assertThat(policy.recipients().partners()).extracting(Policy.Partner::name).containsExactly("printer");
         assertThat(policy.rules()).extracting(Policy.Rule::id).contains("password-in-message",
