@@ -1,0 +1,51 @@
+package org.outward.detect.secret;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Adjusts a finding's confidence by the words around it, as Presidio's context enhancer does.
+ *
+ * <p>Context words of the recogniser (a zip, an attachment, a login) on the line or the lines next to it
+ * raise confidence a little. Words that mark an example lower it a lot: password policies and training
+ * ("avoid passwords such as: Summer2024", "e.g. password: Bluebell1") quote passwords nobody uses.
+ */
+final class CueContext {
+
+    static final double CONTEXT_BOOST = 0.05;
+    static final double EXAMPLE_PENALTY = 0.45;
+
+    private static final Pattern EXAMPLE = Pattern.compile(
+            "(?iu)\\b(?:e\\.g\\.|eg|for example|for instance|such as|example|examples|avoid|never use|don't use|"
+                    + "don’t use|do not use|weak passwords?|bad passwords?|easy to guess|guessable|passwords like|"
+                    + "er enghraifft|e\\.e\\.|megis|osgoi|peidiwch|cyfrineiriau gwan)(?![\\w])");
+
+    private CueContext() {
+    }
+
+    static double adjust(CueRecogniser recogniser, String[] lines, int index) {
+        String line = lines[index].toLowerCase(Locale.ROOT);
+        String around = (index > 0 ? lines[index - 1] : "") + "\n" + line + "\n"
+                + (index + 1 < lines.length ? lines[index + 1] : "");
+        around = around.toLowerCase(Locale.ROOT);
+        double adjustment = 0;
+        if (containsAny(around, recogniser.contextWords())) {
+            adjustment += CONTEXT_BOOST;
+        }
+        String before = index > 0 ? lines[index - 1] + "\n" + line : line;
+        if (EXAMPLE.matcher(before).find()) {
+            adjustment -= EXAMPLE_PENALTY;
+        }
+        return adjustment;
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
