@@ -56,7 +56,8 @@ public final class CommonWords {
 
     /** Whether this word (any case) is on the list. */
     public boolean contains(String word) {
-        return words.contains(word.toLowerCase(Locale.ROOT));
+        // Mail clients turn apostrophes curly; the list is written with straight ones.
+        return words.contains(word.toLowerCase(Locale.ROOT).replace('’', '\''));
     }
 
     /**

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * @param pattern        the cue with its {@code token} group
  * @param baseConfidence confidence of a finding with an ordinary token and no context
  * @param contextWords   lower-case words that raise confidence when on the line or the lines around it
+ * @param needsMixedToken whether the token must mix letters with digits or symbols (for weak cues, such as
+ *                       a bare "password" with no separator, where a plain word is far more often prose)
  */
-public record CueRecogniser(String id, Pattern pattern, double baseConfidence, List<String> contextWords) {
+public record CueRecogniser(String id, Pattern pattern, double baseConfidence, List<String> contextWords,
+                            boolean needsMixedToken) {
 
     public CueRecogniser {
         Objects.requireNonNull(id, "id");

@@ -36,15 +36,18 @@ public final class Cues {
                 recogniser("labelled", 0.85, both(),
                         "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+(?:" + EN_LINK + "|" + CY_LINK + ")\\s[^:=\\n]{1,40}?)?"
                                 + "\\s*(?:\\([^)\\n]{0,30}\\)\\s*)?(?:[:=]|\\s[-–—]\\s)\\s*" + TOKEN),
+                // "Password Kettle88": no separator at all, so the token must carry a digit or a symbol.
+                strongOnly("bare", 0.7, FILE_CONTEXT,
+                        "(?<![\\w-])(?<cue>pass\\s?words?|passwd|pwd|pw|cyfrinair)\\s+" + TOKEN),
                 recogniser("copula-en", 0.8, FILE_CONTEXT,
-                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + EN_LINK + "\\s[^.\\n:=]{1,40}?)?"
+                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + EN_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "(?:\\s+(?:is|is now|will be|would be|has been changed to|has changed to|"
                                 + "changed to|was set to|has been set to)|'s|’s)\\s*:?\\s*" + TOKEN),
                 recogniser("copula-cy", 0.8, FILE_CONTEXT,
-                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s[^.\\n:=]{1,40}?)?"
+                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "\\s+(?:yw|ydy|ydi|fydd|fydd yn|oedd)\\s*:?\\s*" + TOKEN),
                 recogniser("copula-cy-mae", 0.7, FILE_CONTEXT,
-                        "\\bmae(?:'r|’r)\\s+(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s[^.\\n:=]{1,40}?)?"
+                        "\\bmae(?:'r|’r)\\s+(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "\\s+yn\\s*:?\\s*" + TOKEN),
                 recogniser("open-with", 0.75, FILE_CONTEXT,
                         "\\b(?<cue>open|unlock|unzip|decrypt|access)(?:\\s+(?:it|this|that|them|them all"
@@ -62,7 +65,7 @@ public final class Cues {
                                 + "\\s+i\\s+(?:agor|ddatgloi|gael mynediad|fewngofnodi)"),
                 recogniser("credential-pair", 0.9, LOGIN_CONTEXT,
                         "\\b(?<cue>user\\s?name|login|log-in|log\\s?in|sign-in|enw defnyddiwr|mewngofnodi)"
-                                + "(?:\\s+details|\\s+manylion)?\\s*[:=]\\s*\\S+\\s*(?:/|,|\\||\\band\\b|\\ba\\b)\\s*"
+                                + "(?:\\s+details|\\s+manylion)?\\s*(?:[:=]|\\s+is\\b)\\s*\\S+\\s*(?:/|,|\\||\\band\\b|\\ba\\b)\\s*"
                                 + "(?:" + NOUN + "\\s*[:=]?\\s*)?" + TOKEN));
     }
 
@@ -72,6 +75,11 @@ public final class Cues {
 
     private static CueRecogniser recogniser(String id, double base, List<String> context, String regex) {
         return new CueRecogniser(id, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                base, context);
+                base, context, false);
+    }
+
+    private static CueRecogniser strongOnly(String id, double base, List<String> context, String regex) {
+        return new CueRecogniser(id, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                base, context, true);
     }
 }

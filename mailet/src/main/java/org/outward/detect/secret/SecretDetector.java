@@ -25,7 +25,7 @@ public final class SecretDetector {
     public static final double DEFAULT_THRESHOLD = 0.6;
 
     private static final Pattern SECRET_FILE_NAME = Pattern.compile(
-            "(?i).*(pass|pwd|cyfrin|login|credential|secret|mewngofnodi).*\\.(txt|text)");
+            "(?i)(.*(pass|pwd|cyfrin|login|credential|secret|mewngofnodi).*|(.*[^a-z])?pw([^a-z].*)?)\\.(txt|text)");
     private static final int SECRET_FILE_MAX_LINES = 10;
     private static final double SECRET_FILE_CONFIDENCE = 0.8;
 
@@ -70,7 +70,7 @@ public final class SecretDetector {
                 while (matcher.find()) {
                     String token = TokenText.clean(matcher.group("token"));
                     TokenVerdict verdict = judge.judge(token);
-                    if (!verdict.plausible()) {
+                    if (!verdict.plausible() || (recogniser.needsMixedToken() && !TokenJudge.isMixed(token))) {
                         continue;
                     }
                     double confidence = recogniser.baseConfidence() + verdict.adjustment()

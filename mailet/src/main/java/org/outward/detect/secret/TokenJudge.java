@@ -109,6 +109,16 @@ public final class TokenJudge {
         return true;
     }
 
+    /**
+     * Whether the token has letters and also digits or symbols: "Kettle88", not "manager" nor "2024". An
+     * apostrophe or hyphen alone does not count: "doesn't" and "yw'r" are words.
+     */
+    static boolean isMixed(String token) {
+        boolean letter = token.chars().anyMatch(Character::isLetter);
+        boolean other = token.chars().anyMatch(c -> !Character.isLetter(c) && "'’-".indexOf(c) < 0);
+        return letter && other;
+    }
+
     /** Lower, upper, digit, other: how many of the four the token uses. */
     static int classes(String token) {
         boolean lower = false;
