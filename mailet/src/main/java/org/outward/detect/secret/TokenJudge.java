@@ -66,7 +66,8 @@ public final class TokenJudge {
         }
         int classes = classes(token);
         double bits = entropyBits(token);
-        if (classes == 1 && token.chars().allMatch(Character::isLetter)) {
+        if (token.chars().allMatch(Character::isLetter)
+                && token.substring(1).equals(token.substring(1).toLowerCase(java.util.Locale.ROOT))) {
             return TokenVerdict.yes("single word", -0.1);
         }
         if (classes >= 3 || bits >= 36) {
@@ -110,10 +111,13 @@ public final class TokenJudge {
     }
 
     /**
-     * Whether the token has letters and also digits or symbols: "Kettle88", not "manager" nor "2024". An
-     * apostrophe or hyphen alone does not count: "doesn't" and "yw'r" are words.
+     * Whether the token is more than a plain word: letters with digits or symbols ("Kettle88"), or a PIN-like
+     * run of four to eight digits. An apostrophe or hyphen alone does not count: "doesn't" and "yw'r" are words.
      */
     static boolean isMixed(String token) {
+        if (DIGITS.matcher(token).matches()) {
+            return token.length() >= 4 && token.length() <= 8;
+        }
         boolean letter = token.chars().anyMatch(Character::isLetter);
         boolean other = token.chars().anyMatch(c -> !Character.isLetter(c) && "'’-".indexOf(c) < 0);
         return letter && other;
