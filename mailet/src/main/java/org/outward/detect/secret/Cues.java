@@ -39,7 +39,8 @@ public final class Cues {
                 // "Password Kettle88", "Passcode 839201": no separator at all, so the token must carry a digit
                 // or a symbol; a plain word after a bare cue is prose ("password manager").
                 strongOnly("bare", 0.7, FILE_CONTEXT,
-                        "(?<![\\w-])(?<cue>pass\\s?words?|passwd|pass\\s?code|pwd|pw|pin|cyfrinair|cod pin)\\s+" + TOKEN),
+                        "(?<![\\w-])(?<cue>pass\\s?words?|passwd|pass\\s?code|pwd|pw|(?-i:PIN)|cyfrinair|cod (?-i:PIN))\\s+"
+                                + TOKEN),
                 recogniser("copula-en", 0.8, FILE_CONTEXT,
                         "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + EN_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "(?:\\s+(?:is|is now|will be|would be|has been changed to|has changed to|"

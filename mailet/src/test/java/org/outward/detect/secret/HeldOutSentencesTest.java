@@ -39,7 +39,10 @@ class HeldOutSentencesTest {
             "Open the attachment with Microsoft Excel.",
             "The password field is case-sensitive.",
             "I've reset the PIN to the default, ring me for it.",
-            "Password strength: strong"})
+            "Password strength: strong",
+            "Please pin 2026 dates on the noticeboard.",
+            "Join Zoom Meeting\nhttps://us02web.zoom.us/j/81234567890\n\nMeeting ID: 812 3456 7890\nPasscode: 482913",
+            "Microsoft Teams meeting\nJoin on your computer or mobile app\nMeeting ID: 312 456 789 012\nPasscode: aB3cD4"})
     void talkAboutPasswords(String text) {
         assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
     }
