@@ -27,6 +27,11 @@ public final class SecretDetector {
     private static final Pattern SECRET_FILE_NAME = Pattern.compile(
             "(?i)(.*(pass|pwd|cyfrin|login|credential|secret|mewngofnodi).*|(.*[^a-z])?pw([^a-z].*)?)\\.(txt|text)");
     private static final int SECRET_FILE_MAX_LINES = 10;
+    /** A line that ends with a cue and its separator: "The password is:", "Cyfrinair:"; the secret follows below. */
+    private static final Pattern CUE_ENDS_LINE = Pattern.compile("(?iu)(?<![\\w-])(?<cue>" + Cues.NOUN + ")"
+            + "(?:\\s+(?:for|to|on|of|ar gyfer|i)\\s[^:=\\n]{1,40}?)?\\s*(?::|=|\\bis:?|\\byw:?|\\bbelow:?|\\bisod:?)\\s*$");
+    private static final int NEXT_LINE_REACH = 2;
+    private static final double NEXT_LINE_CONFIDENCE = 0.8;
     private static final double SECRET_FILE_CONFIDENCE = 0.8;
 
     private final List<CueRecogniser> recognisers;
@@ -80,10 +85,37 @@ public final class SecretDetector {
                 }
             }
         }
+        addTokensBelowCues(lines, candidates);
         if (source.location() == Location.ATTACHMENT && isSecretFile(source.fileName(), lines)) {
             addSecretFileLines(lines, candidates);
         }
         return report(source, quoted, candidates);
+    }
+
+    /** "The password is:" at the end of a line, and the secret alone on one of the next lines. */
+    private void addTokensBelowCues(String[] lines, List<Candidate> candidates) {
+        for (int i = 0; i < lines.length; i++) {
+            Matcher cue = CUE_ENDS_LINE.matcher(lines[i]);
+            if (!cue.find()) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(lines.length, i + 1 + NEXT_LINE_REACH); j++) {
+                String line = lines[j].strip().replaceFirst("^>\\s*", "");
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (!line.contains(" ")) {
+                    String token = TokenText.clean(line);
+                    TokenVerdict verdict = judge.judge(token);
+                    if (verdict.plausible()) {
+                        candidates.add(new Candidate(j, lines[j].indexOf(line), "cue-then-line",
+                                CueLabel.of(cue.group("cue")), token, clamp(NEXT_LINE_CONFIDENCE
+                                + verdict.adjustment() + CueContext.adjust(Cues.defaults().get(0), lines, i))));
+                    }
+                }
+                break;
+            }
+        }
     }
 
     private void addSecretFileLines(String[] lines, List<Candidate> candidates) {
