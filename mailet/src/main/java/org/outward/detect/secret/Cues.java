@@ -67,7 +67,7 @@ public final class Cues {
                                 + "\\s+i\\s+(?:agor|ddatgloi|gael mynediad|fewngofnodi)"),
                 recogniser("credential-pair", 0.9, LOGIN_CONTEXT,
                         "\\b(?<cue>user\\s?name|login|log-in|log\\s?in|sign-in|enw defnyddiwr|mewngofnodi)"
-                                + "(?:\\s+details|\\s+manylion)?\\s*(?:[:=]|\\s+is\\b)\\s*\\S+\\s*(?:/|,|\\||\\band\\b|\\ba\\b)\\s*"
+                                + "(?:\\s+details|\\s+manylion)?\\s*(?:[:=]|\\s+is\\b)\\s*[^\\s/:,|]+\\s*(?:/|,|\\||\\band\\b|\\ba\\b)\\s*"
                                 + "(?:" + NOUN + "\\s*[:=]?\\s*)?" + TOKEN));
     }
 

@@ -31,6 +31,7 @@ public final class SecretDetector {
     private static final Pattern CUE_ENDS_LINE = Pattern.compile("(?iu)(?<![\\w-])(?<cue>" + Cues.NOUN + ")"
             + "(?:\\s+(?:for|to|on|of|ar gyfer|i)\\s[^:=\\n]{1,40}?)?\\s*(?::|=|\\bis:?|\\byw:?|\\bbelow:?|\\bisod:?)\\s*$");
     private static final int NEXT_LINE_REACH = 2;
+    private static final Pattern CLAUSE_GOES_ON = Pattern.compile("[,]?\\s+[\\p{L}']");
     private static final double NEXT_LINE_CONFIDENCE = 0.8;
     private static final double SECRET_FILE_CONFIDENCE = 0.8;
 
@@ -75,7 +76,9 @@ public final class SecretDetector {
                 while (matcher.find()) {
                     String token = TokenText.clean(matcher.group("token"));
                     TokenVerdict verdict = judge.judge(token);
-                    if (!verdict.plausible() || (recogniser.needsMixedToken() && !TokenJudge.isMixed(token))) {
+                    if (!verdict.plausible() || (recogniser.needsMixedToken() && !TokenJudge.isMixed(token))
+                            || (matcher.end("token") == matcher.end()
+                                && sentenceGoesOn(token, lines[i].substring(matcher.end("token"))))) {
                         continue;
                     }
                     double confidence = recogniser.baseConfidence() + verdict.adjustment()
@@ -131,6 +134,14 @@ public final class SecretDetector {
                         clamp(SECRET_FILE_CONFIDENCE + verdict.adjustment())));
             }
         }
+    }
+
+    /**
+     * A plain word followed by more words of the same clause is prose ("Password: trouble, honestly",
+     * "the password is Welsh for dragon"); a password stands at the end of its clause.
+     */
+    private static boolean sentenceGoesOn(String token, String after) {
+        return TokenJudge.isPlainWord(token) && CLAUSE_GOES_ON.matcher(after).lookingAt();
     }
 
     private static boolean isSecretFile(String fileName, String[] lines) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class TokenJudge {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.).*|.*\\.(com|org|uk|net|cymru|wales)(/.*)?");
+    private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|/).*|.*://.*|.*\\.(com|org|uk|net|cymru|wales|example)(/.*)?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)[<\\[{].*|.*(xxx|\\*\\*\\*|\\.\\.\\.|…|___).*");
 
@@ -121,6 +121,11 @@ public final class TokenJudge {
         boolean letter = token.chars().anyMatch(Character::isLetter);
         boolean other = token.chars().anyMatch(c -> !Character.isLetter(c) && "'’-".indexOf(c) < 0);
         return letter && other;
+    }
+
+    /** Whether the token is a plain word: letters, perhaps joined by apostrophes or hyphens ("enw'r"). */
+    static boolean isPlainWord(String token) {
+        return token.chars().allMatch(c -> Character.isLetter(c) || "'’-".indexOf(c) >= 0);
     }
 
     /** Lower, upper, digit, other: how many of the four the token uses. */
