@@ -1,5 +1,8 @@
 package org.outward.detect.secret.correlate;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.outward.detect.secret.SecretFinding;
@@ -18,5 +21,18 @@ public record PasswordForAttachment(String recipient, SecretFinding finding, Enc
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(earlier, "earlier");
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
+
+    /**
+     * One sentence for the sender, in English: which attachment this password opens and when it went.
+     * Notices in Welsh will word it themselves from the same fields.
+     */
+    public String explain(ZoneId zone) {
+        return "This looks like the password (" + finding.redacted() + ", " + finding.where() + ") for \""
+                + earlier.fileName() + "\", the encrypted attachment you sent to " + recipient + " on "
+                + WHEN.format(earlier.sentAt().atZone(zone)) + ". Send it by text message, phone call or a"
+                + " secure messaging app instead.";
     }
 }

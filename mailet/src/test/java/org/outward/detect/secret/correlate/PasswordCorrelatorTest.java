@@ -39,6 +39,9 @@ class PasswordCorrelatorTest {
             assertThat(link.earlier().fileName()).isEqualTo("Ward list.zip");
             assertThat(link.earlier().sentAt()).isEqualTo(Instant.parse("2026-11-16T09:00:00Z"));
             assertThat(link.toString()).doesNotContain("Kettle-Orchard-42");
+            assertThat(link.explain(java.time.ZoneId.of("Europe/London")))
+                    .contains("\"Ward list.zip\"", "16 November 2026 at 09:00", "jo@example.org", "K*****-")
+                    .doesNotContain("Kettle-Orchard-42");
         });
     }
 
