@@ -32,12 +32,16 @@ final class CueContext {
     }
 
     static double adjust(CueRecogniser recogniser, String[] lines, int index) {
+        return adjust(recogniser.contextWords(), lines, index);
+    }
+
+    static double adjust(List<String> contextWords, String[] lines, int index) {
         String line = lines[index].toLowerCase(Locale.ROOT);
         String around = (index > 0 ? lines[index - 1] : "") + "\n" + line + "\n"
                 + (index + 1 < lines.length ? lines[index + 1] : "");
         around = around.toLowerCase(Locale.ROOT);
         double adjustment = 0;
-        if (containsAny(around, recogniser.contextWords())) {
+        if (containsAny(around, contextWords)) {
             adjustment += CONTEXT_BOOST;
         }
         String before = index > 0 ? lines[index - 1] + "\n" + line : line;

@@ -15,14 +15,14 @@ public final class Cues {
 
     /** The nouns that name a secret, English and Welsh. */
     static final String NOUN = "(?:pass\\s?words?|passwd|pass\\s?codes?|pass\\s?phrases?|pwd|pw|p/w"
-            + "|pin(?:\\s(?:number|code))?|cyfrinair|cyfrineiriau|cyfrinymadrodd|cod\\s(?:pin|mynediad)|rhif\\spin)";
+            + "|pin(?:\\s(?:number|code))?|cyfrinair|cyfrineiriau|cyfrinymadrodd|cod\\s(?:pin|pas|mynediad)|rhif\\spin)";
 
     /** The token: a quoted run (which may hold spaces, for passphrases) or the next run of non-space. */
     static final String TOKEN = "(?<token>\"[^\"\\n]{1,64}\"|“[^”\\n]{1,64}”|‘[^’\\n]{1,64}’|'[^'\\n]{1,64}'|\\S+)";
 
     private static final String EN_LINK = "(?:for|to|on|of|that|which|i|we|you|i've|i'll|i’ve|i’ll)";
     private static final String CY_LINK = "(?:ar gyfer|i|ar|y|yr|sydd|a)";
-    private static final List<String> FILE_CONTEXT = List.of("attach", "zip", "file", "spreadsheet", "encrypt",
+    static final List<String> FILE_CONTEXT = List.of("attach", "zip", "file", "spreadsheet", "encrypt",
             "document", "open", "protected", "atodiad", "ffeil", "amgryptio", "taenlen", "agor");
     private static final List<String> LOGIN_CONTEXT = List.of("login", "log in", "username", "user name",
             "account", "sign in", "mewngofnodi", "enw defnyddiwr", "cyfrif");

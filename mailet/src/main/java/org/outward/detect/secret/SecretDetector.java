@@ -113,7 +113,7 @@ public final class SecretDetector {
                     if (verdict.plausible()) {
                         candidates.add(new Candidate(j, lines[j].indexOf(line), "cue-then-line",
                                 CueLabel.of(cue.group("cue")), token, clamp(NEXT_LINE_CONFIDENCE
-                                + verdict.adjustment() + CueContext.adjust(Cues.defaults().get(0), lines, i))));
+                                + verdict.adjustment() + CueContext.adjust(Cues.FILE_CONTEXT, lines, i))));
                     }
                 }
                 break;

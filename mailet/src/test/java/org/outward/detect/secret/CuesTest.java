@@ -21,6 +21,7 @@ class CuesTest {
                 Arguments.of("labelled", "PIN for the laptop: 4471"),
                 Arguments.of("labelled", "pwd = Saffron!Tidal4"),
                 Arguments.of("labelled", "Cyfrinair: Cwtch#2026"),
+                Arguments.of("labelled", "Cod pas: Afon!Taf77"),
                 Arguments.of("labelled", "members.zip password - Heron!Copper5"),
                 Arguments.of("bare", "Zipped it up. Password Kettle88"),
                 Arguments.of("bare", "Passcode 839201"),

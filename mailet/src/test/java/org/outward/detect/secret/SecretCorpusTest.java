@@ -35,6 +35,7 @@ class SecretCorpusTest {
         int fp = 0;
         int tn = 0;
         List<String> notes = new ArrayList<>();
+        int misplaced = 0;
         for (SecretSample sample : samples) {
             List<SecretFinding> findings = detector.detect(EmlText.sources(sample.bytes()));
             boolean found = !findings.isEmpty();
@@ -43,6 +44,7 @@ class SecretCorpusTest {
                 boolean placed = findings.stream().anyMatch(f -> f.location().name().equals(sample.location())
                         || (sample.location().equals("BODY_HTML") && f.location() == Location.BODY_PLAIN));
                 if (!placed) {
+                    misplaced++;
                     notes.add("wrong place " + sample.path() + " expected " + sample.location() + ": " + findings);
                 }
             } else if (sample.hasSecret()) {
@@ -66,5 +68,6 @@ class SecretCorpusTest {
         assertThat(samples).hasSizeGreaterThanOrEqualTo(150);
         assertThat(recall).as("recall").isGreaterThanOrEqualTo(0.97);
         assertThat(fpr).as("false-positive rate").isLessThanOrEqualTo(0.01);
+        assertThat(misplaced).as("secrets found but reported in the wrong place").isZero();
     }
 }
