@@ -34,17 +34,24 @@ public final class Cues {
     public static List<CueRecogniser> defaults() {
         return List.of(
                 recogniser("labelled", 0.85, both(),
-                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+(?:" + EN_LINK + "|" + CY_LINK + ")\\s[^:=\\n]{1,40}?)?"
-                                + "\\s*(?:\\([^)\\n]{0,30}\\)\\s*)?(?:[:=]|\\s[-–—]\\s)\\s*" + TOKEN),
+                        "(?<![\\w-])(?<cue>" + NOUN + "|pass(?=\\s*[:=]))(?:\\s+(?:" + EN_LINK + "|" + CY_LINK
+                                + ")\\s[^:=\\n]{1,40}?)?\\s*(?:\\([^)\\n]{0,30}\\)\\s*)?(?:[:=]|\\s[-–—]\\s|\\s*->|\\s*→)\\s*"
+                                + TOKEN),
                 // "Password Kettle88", "Passcode 839201": no separator at all, so the token must carry a digit
                 // or a symbol; a plain word after a bare cue is prose ("password manager").
                 strongOnly("bare", 0.7, FILE_CONTEXT,
-                        "(?<![\\w-])(?<cue>pass\\s?words?|passwd|pass\\s?code|pwd|pw|(?-i:PIN)|cyfrinair|cod (?-i:PIN))\\s+"
+                        "(?<![\\w-])(?<cue>pass\\s?words?|passwd|pass\\s?code|pwd|pw|p/w|(?-i:PIN)|cyfrinair|cod (?-i:PIN))\\s+"
                                 + TOKEN),
                 recogniser("copula-en", 0.8, FILE_CONTEXT,
                         "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + EN_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "(?:\\s+(?:is|is now|will be|would be|has been changed to|has changed to|"
                                 + "changed to|was set to|has been set to)|'s|’s)\\s*:?\\s*" + TOKEN),
+                // "Kettle88 is the password": the token comes first, and the cue must end the clause, so
+                // "attached is the password policy" is not read as one.
+                recogniser("copula-reversed", 0.75, FILE_CONTEXT,
+                        TOKEN + "\\s+(?:(?:is|was|will be|yw|ydy)\\s+(?:the|your|my|our|its|the new|your new|y|yr|eich)"
+                                + "|(?:yw|ydy)(?:'r|’r))\\s+"
+                                + "(?<cue>" + NOUN + ")(?=\\s*$|\\s*[.,;:!)]|\\s+(?:for|to|ar gyfer|i)\\b)"),
                 recogniser("copula-cy", 0.8, FILE_CONTEXT,
                         "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "\\s+(?:yw|ydy|ydi|fydd|fydd yn|oedd)\\s*:?\\s*" + TOKEN),

@@ -22,6 +22,10 @@ class CuesTest {
                 Arguments.of("labelled", "pwd = Saffron!Tidal4"),
                 Arguments.of("labelled", "Cyfrinair: Cwtch#2026"),
                 Arguments.of("labelled", "Cod pas: Afon!Taf77"),
+                Arguments.of("labelled", "pass: Kettle88"),
+                Arguments.of("labelled", "password -> Juniper!Heron2"),
+                Arguments.of("copula-reversed", "Kettle-Orchard-42 is the password for the zip."),
+                Arguments.of("copula-reversed", "Cwtch#2026 yw'r cyfrinair"),
                 Arguments.of("labelled", "members.zip password - Heron!Copper5"),
                 Arguments.of("bare", "Zipped it up. Password Kettle88"),
                 Arguments.of("bare", "Passcode 839201"),
@@ -60,7 +64,9 @@ class CuesTest {
                 "Username: your email, password: the one you chose", "Passwords like Password123 are weak",
                 "Cyfrinair: wedi'i anfon ar wahân", "Mae'r cyfrinair yn anghywir", "Y cyfrinair yw'r un arferol",
                 "Defnyddiwch Excel i agor y ffeil", "Password hint: the usual one", "Password: check your phone",
-                "The PIN is on the sticky note in the office", "Your password expires in 7 days");
+                "The PIN is on the sticky note in the office", "Your password expires in 7 days",
+                "Attached is the password policy.", "What is the password?", "This is the password for the zip:",
+                "Below is the password guidance", "Pass the parcel: everyone welcome", "Which is the password?");
     }
 
     @ParameterizedTest
