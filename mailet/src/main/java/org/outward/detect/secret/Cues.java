@@ -17,6 +17,10 @@ public final class Cues {
     static final String NOUN = "(?:pass\\s?words?|passwd|pass\\s?codes?|pass\\s?phrases?|pwd|pw|p/w"
             + "|pin(?:\\s(?:number|code))?|cyfrinair|cyfrineiriau|cyfrinymadrodd|cod\\s(?:pin|pas|mynediad)|rhif\\spin)";
 
+    /** "The code to open it", "the code for the zip": a code named for a file, unlike a postcode or a door code. */
+    static final String FILE_CODE = "code(?=\\s+(?:to\\s+(?:open|unlock|unzip)|for\\s+(?:the|this)\\s+"
+            + "(?:file|zip|attachment|spreadsheet|document|folder)))";
+
     /** The token: a quoted run (which may hold spaces, for passphrases) or the next run of non-space. */
     static final String TOKEN = "(?<token>\"[^\"\\n]{1,64}\"|“[^”\\n]{1,64}”|‘[^’\\n]{1,64}’|'[^'\\n]{1,64}'|\\S+)";
 
@@ -43,7 +47,8 @@ public final class Cues {
                         "(?<![\\w-])(?<cue>pass\\s?words?|passwd|pass\\s?code|pwd|pw|p/w|(?-i:PIN)|cyfrinair|cod (?-i:PIN))\\s+"
                                 + TOKEN),
                 recogniser("copula-en", 0.8, FILE_CONTEXT,
-                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + EN_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
+                        "(?<![\\w-])(?<cue>" + NOUN + "|" + FILE_CODE + ")(?:\\s*\\([^)\\n]{0,30}\\))?"
+                                + "(?:\\s+" + EN_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "(?:\\s+(?:is|is now|will be|would be|has been changed to|has changed to|"
                                 + "changed to|was set to|has been set to)|'s|’s)\\s*:?\\s*" + TOKEN),
                 // "Kettle88 is the password": the token comes first, and the cue must end the clause, so
@@ -53,7 +58,8 @@ public final class Cues {
                                 + "|(?:yw|ydy)(?:'r|’r))\\s+"
                                 + "(?<cue>" + NOUN + ")(?=\\s*$|\\s*[.,;:!)]|\\s+(?:for|to|ar gyfer|i)\\b)"),
                 recogniser("copula-cy", 0.8, FILE_CONTEXT,
-                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
+                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+(?:newydd|dros dro|presennol))?(?:\\s*\\([^)\\n]{0,30}\\))?"
+                                + "(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
                                 + "\\s+(?:yw|ydy|ydi|fydd|fydd yn|oedd)\\s*:?\\s*" + TOKEN),
                 recogniser("copula-cy-mae", 0.7, FILE_CONTEXT,
                         "\\bmae(?:'r|’r)\\s+(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"

@@ -103,6 +103,70 @@ class HeldOutSentencesTest {
         assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
     }
 
+    /**
+     * Third held-out round, measured before any change: 15 of 20 disclosures found, 0 of 20 false alarms.
+     * Three misses were then fixed by general rules (a bracket or a Welsh adjective between cue and "is",
+     * "the code to open it is"); two are known gaps, kept in {@link #knownGaps}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the password (case sensitive) is Kettle88",
+            "Password for both files is the same: Heron!Copper5",
+            "ps the pw's juniper77",
+            "Password = Tidal-Harbour-42 (capital T and H)",
+            "Cyfrinair y ffeil yw Afon!Taf77",
+            "Login details - user: jevans pass: Kettle88",
+            "The code to open it is 4471",
+            "Here you go: password Bluebell-Harbour-42",
+            "password is  Kettle88",
+            "PASSWORD: KETTLE88",
+            "Y cyfrinair newydd yw Draig!2026",
+            "Your temporary password is: Xq7#kP2m",
+            "Please log in with username jevans and password Tr0ub4dor&3",
+            "Passphrase for the drive: correct-horse-battery-staple",
+            "Password: kettle",
+            "the password is Kettle 88",
+            "zip pw Kettle88",
+            "cyfrinair: afon-taf-2026"})
+    void thirdRoundDisclosures(String text) {
+        assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Password: (sent to your phone)",
+            "Password - see my text",
+            "The password is not going in this email.",
+            "the password? I'll ring you tonight",
+            "I'd rather not put the password here, call me",
+            "Password requirements: 12+ chars",
+            "You'll need the password I gave you at the branch meeting to open it.",
+            "As per the guidance, the password is coming separately by Signal.",
+            "Password: please ask me in person",
+            "The door code changed to something new - ask Rhian.",
+            "Ward 7 login sheet attached (no passwords in it).",
+            "Password-protect the file first, then attach it.",
+            "I never email passwords, sorry! Text me.",
+            "Password123 is still the most common password in the UK.",
+            "Y cyfrinair: gofynnwch i Rhian.",
+            "Dim cyfrineiriau mewn e-byst, os gwelwch yn dda.",
+            "Mae'r cyfrinair gen i, ffoniwch fi.",
+            "Your username is your membership number.",
+            "The PIN expires after 3 wrong attempts.",
+            "Sign in with your party Google account - no password needed."})
+    void thirdRoundTalk(String text) {
+        assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
+    }
+
+    /** Disclosures the detector still misses: the secret is not next to any cue it knows. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "It's Kettle88 (the password)",
+            "It's encrypted - password same as before plus 1, so Kettle89"})
+    void knownGaps(String text) {
+        assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Use Bluebell to open it",
