@@ -78,10 +78,15 @@ public final class InstallationKey {
                 : Files.createTempFile(folder, ".key", ".tmp");
         try {
             Files.write(temp, bytes);
-            // No REPLACE_EXISTING: if another process made the key meanwhile, theirs wins and we read it.
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            // A hard link appears whole and fails if the name exists, so if another process made the key
+            // meanwhile, theirs wins and we read it (a rename would silently replace it on Linux).
+            try {
+                Files.createLink(file, temp);
+            } catch (UnsupportedOperationException noLinks) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(temp);
+            // the other process's key stays
         } finally {
             Arrays.fill(bytes, (byte) 0);
             Files.deleteIfExists(temp);
