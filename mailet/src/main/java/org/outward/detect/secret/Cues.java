@@ -1,0 +1,100 @@
+package org.outward.detect.secret;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The registry of cue recognisers Outward ships, English and Welsh. One place to read what is recognised.
+ *
+ * <p>Every pattern insists on a separator between cue and token (a colon, "is", "yw", "with"): a cue word on
+ * its own ("password reset", "password-protect a spreadsheet") never starts a finding. Phrases that may sit
+ * between the cue and the separator must open with a preposition ("the password <em>for the zip</em> is"),
+ * so "password protection is important" is not read as a disclosure.
+ */
+public final class Cues {
+
+    /** The nouns that name a secret, English and Welsh. */
+    static final String NOUN = "(?:pass\\s?words?|passwd|pass\\s?codes?|pass\\s?phrases?|pwd|pw|p/w"
+            + "|pin(?:\\s(?:number|code))?|cyfrinair|cyfrineiriau|cyfrinymadrodd|cod\\s(?:pin|pas|mynediad)|rhif\\spin)";
+
+    /** "The code to open it", "the code for the zip": a code named for a file, unlike a postcode or a door code. */
+    static final String FILE_CODE = "code(?=\\s+(?:to\\s+(?:open|unlock|unzip)|for\\s+(?:the|this)\\s+"
+            + "(?:file|zip|attachment|spreadsheet|document|folder)))";
+
+    /** The token: a quoted run (which may hold spaces, for passphrases) or the next run of non-space. */
+    static final String TOKEN = "(?<token>\"[^\"\\n]{1,64}\"|“[^”\\n]{1,64}”|‘[^’\\n]{1,64}’|'[^'\\n]{1,64}'|\\S+)";
+
+    private static final String EN_LINK = "(?:for|to|on|of|that|which|i|we|you|i've|i'll|i’ve|i’ll)";
+    private static final String CY_LINK = "(?:ar gyfer|i|ar|y|yr|sydd|a)";
+    static final List<String> FILE_CONTEXT = List.of("attach", "zip", "file", "spreadsheet", "encrypt",
+            "document", "open", "protected", "atodiad", "ffeil", "amgryptio", "taenlen", "agor");
+    private static final List<String> LOGIN_CONTEXT = List.of("login", "log in", "username", "user name",
+            "account", "sign in", "mewngofnodi", "enw defnyddiwr", "cyfrif");
+
+    private Cues() {
+    }
+
+    /** The recognisers Outward uses by default. */
+    public static List<CueRecogniser> defaults() {
+        return List.of(
+                recogniser("labelled", 0.85, both(),
+                        "(?<![\\w-])(?<cue>" + NOUN + "|pass(?=\\s*[:=]))(?:\\s+(?:" + EN_LINK + "|" + CY_LINK
+                                + ")\\s[^:=\\n]{1,40}?)?\\s*(?:\\([^)\\n]{0,30}\\)\\s*)?(?:[:=]|\\s[-–—]\\s|\\s*->|\\s*→)\\s*"
+                                + TOKEN),
+                // "Password Kettle88", "Passcode 839201": no separator at all, so the token must carry a digit
+                // or a symbol; a plain word after a bare cue is prose ("password manager").
+                strongOnly("bare", 0.7, FILE_CONTEXT,
+                        "(?<![\\w-])(?<cue>pass\\s?words?|passwd|pass\\s?code|pwd|pw|p/w|(?-i:PIN)|cyfrinair|cod (?-i:PIN))\\s+"
+                                + TOKEN),
+                recogniser("copula-en", 0.8, FILE_CONTEXT,
+                        "(?<![\\w-])(?<cue>" + NOUN + "|" + FILE_CODE + ")(?:\\s*\\([^)\\n]{0,30}\\))?"
+                                + "(?:\\s+" + EN_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
+                                + "(?:\\s+(?:is|is now|will be|would be|has been changed to|has changed to|"
+                                + "changed to|was set to|has been set to)|'s|’s)\\s*:?\\s*" + TOKEN),
+                // "Kettle88 is the password": the token comes first, and the cue must end the clause, so
+                // "attached is the password policy" is not read as one.
+                recogniser("copula-reversed", 0.75, FILE_CONTEXT,
+                        TOKEN + "\\s+(?:(?:is|was|will be|yw|ydy)\\s+(?:the|your|my|our|its|the new|your new|y|yr|eich)"
+                                + "|(?:yw|ydy)(?:'r|’r))\\s+"
+                                + "(?<cue>" + NOUN + ")(?=\\s*$|\\s*[.,;:!)]|\\s+(?:for|to|ar gyfer|i)\\b)"),
+                recogniser("copula-cy", 0.8, FILE_CONTEXT,
+                        "(?<![\\w-])(?<cue>" + NOUN + ")(?:\\s+(?:newydd|dros dro|presennol))?(?:\\s*\\([^)\\n]{0,30}\\))?"
+                                + "(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
+                                + "\\s+(?:yw|ydy|ydi|fydd|fydd yn|oedd)\\s*:?\\s*" + TOKEN),
+                recogniser("copula-cy-mae", 0.7, FILE_CONTEXT,
+                        "\\bmae(?:'r|’r)\\s+(?<cue>" + NOUN + ")(?:\\s+" + CY_LINK + "\\s(?:[^.\\n:=]|\\.(?=\\S)){1,40}?)?"
+                                + "\\s+yn\\s*:?\\s*" + TOKEN),
+                recogniser("open-with", 0.75, FILE_CONTEXT,
+                        "\\b(?<cue>open|unlock|unzip|decrypt|access)(?:\\s+(?:it|this|that|them|them all"
+                                + "|the\\s+[\\w.-]+|this\\s+[\\w.-]+|the\\s+[\\w.-]+\\s+[\\w.-]+))?\\s+(?:with|using)"
+                                + "(?:\\s+(?:the\\s+)?(?:password|passcode|code|key|phrase))?\\s*:?\\s*" + TOKEN),
+                recogniser("use-to-open", 0.7, FILE_CONTEXT,
+                        "\\b(?<cue>use|enter|type)\\s+" + TOKEN + "\\s+(?:to|as the password to)\\s+"
+                                + "(?:open|unlock|unzip|access|decrypt|log in|sign in)"),
+                recogniser("open-with-cy", 0.75, FILE_CONTEXT,
+                        "\\b(?<cue>agor|agorwch|agora|datgloi|datglowch)(?:\\s+(?:e|hi|o|nhw"
+                                + "|y\\s+[\\w.-]+|y\\s+[\\w.-]+\\s+[\\w.-]+|'r\\s+[\\w.-]+))?"
+                                + "\\s+(?:gyda|efo|gan ddefnyddio)(?:(?:'r|’r)\\s+(?:cyfrinair|cod))?\\s*:?\\s*" + TOKEN),
+                recogniser("use-to-open-cy", 0.7, FILE_CONTEXT,
+                        "\\b(?<cue>defnyddiwch|defnyddia|teipiwch|rhowch)\\s+" + TOKEN
+                                + "\\s+i\\s+(?:agor|ddatgloi|gael mynediad|fewngofnodi)"),
+                recogniser("credential-pair", 0.9, LOGIN_CONTEXT,
+                        "\\b(?<cue>user\\s?name|login|log-in|log\\s?in|sign-in|enw defnyddiwr|mewngofnodi)"
+                                + "(?:\\s+details|\\s+manylion)?\\s*(?:[:=]|\\s+is\\b)\\s*[^\\s/:,|]+\\s*(?:/|,|\\||\\band\\b|\\ba\\b)\\s*"
+                                + "(?:" + NOUN + "\\s*[:=]?\\s*)?" + TOKEN));
+    }
+
+    private static List<String> both() {
+        return java.util.stream.Stream.concat(FILE_CONTEXT.stream(), LOGIN_CONTEXT.stream()).toList();
+    }
+
+    private static CueRecogniser recogniser(String id, double base, List<String> context, String regex) {
+        return new CueRecogniser(id, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                base, context, false);
+    }
+
+    private static CueRecogniser strongOnly(String id, double base, List<String> context, String regex) {
+        return new CueRecogniser(id, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                base, context, true);
+    }
+}
