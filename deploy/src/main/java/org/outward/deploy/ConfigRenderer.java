@@ -87,7 +87,8 @@ final class ConfigRenderer {
         setWebAdminPort(source, conf, "webadmin.properties", settings.webAdminPort());
         Path policy = policyFile(settings, conf);
         setOutboundRouteAndPolicy(source, conf, "mailetcontainer.xml", settings.outbound(), policy,
-                settings.policyFile().isPresent() || settings.configFolder().isEmpty(), settings.inspection());
+                settings.policyFile().isPresent() || settings.configFolder().isEmpty(), settings.inspection(),
+                settings.workFolder().resolve("var").resolve("outward"));
         return conf;
     }
 
@@ -214,11 +215,11 @@ final class ConfigRenderer {
     }
 
     private static void setOutboundRouteAndPolicy(Path source, Path conf, String name, OutboundRoute route,
-                                                  Path policy, boolean overridePolicy, boolean inspection)
-            throws StartupProblem {
+                                                  Path policy, boolean overridePolicy, boolean inspection,
+                                                  Path stateFolder) throws StartupProblem {
         Path file = source.resolve(name);
         Document xml = parse(file);
-        setPolicy(xml, policy, overridePolicy);
+        setPolicy(xml, policy, overridePolicy, stateFolder);
         if (!inspection) {
             bypassInspection(xml);
         }
@@ -252,10 +253,10 @@ final class ConfigRenderer {
     }
 
     /**
-     * Points every inspection mailet at the policy. A configuration of the admin's own that names a policy
-     * keeps it unless {@code --policy} was given.
+     * Points every inspection mailet at the policy and its state folder. A configuration of the admin's own
+     * that names a policy keeps it unless {@code --policy} was given.
      */
-    private static void setPolicy(Document xml, Path policy, boolean override) {
+    private static void setPolicy(Document xml, Path policy, boolean override, Path stateFolder) {
         NodeList mailets = xml.getElementsByTagName("mailet");
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
@@ -267,6 +268,10 @@ final class ConfigRenderer {
                 param(xml, mailet, "policy", policy.toString());
             } else if (override) {
                 existing.setTextContent(policy.toString());
+            }
+            // The key and correlation state belong with this working folder unless the admin put them elsewhere.
+            if (firstChild(mailet, "stateFolder") == null) {
+                param(xml, mailet, "stateFolder", stateFolder.toString());
             }
         }
     }

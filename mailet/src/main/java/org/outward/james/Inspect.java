@@ -1,5 +1,8 @@
 package org.outward.james;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,25 +14,36 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.outward.policy.Decider;
+import org.outward.engine.Engine;
+import org.outward.engine.Envelope;
+import org.outward.engine.Judgement;
+import org.outward.notice.NoticeSeal;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
-import org.outward.policy.MessageFacts;
 import org.outward.policy.Policy;
 import org.outward.policy.PolicyHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's inspection point in the transport processor: every outgoing message passes here once, the
- * policy decides what happens to it for each recipient, and the message leaves carrying the verdict in a header.
+ * The gateway's inspection point in the transport processor: every outgoing message is judged here once,
+ * by the engine (walk, detectors, policy), and leaves with the decision per recipient in mail attributes
+ * (see {@link DecisionAttributes}) and the verdict in a header. The matchers and mailets after it act on
+ * those attributes.
  *
- * <p>The policy file is read at start-up (a broken policy stops James from starting, with the problem's line
- * and column) and re-read when it changes; a changed file that does not load leaves the last good policy in
- * force. Until the detectors are wired in, the policy sees no findings, so every verdict is {@code pass}.
+ * <p>Fails closed: a message the engine cannot judge gets the policy's {@code inspection-failure} action for
+ * every recipient (quarantine by default). The policy file is read at start-up (a broken policy stops James
+ * from starting, with the problem's line and column) and re-read when it changes; a changed file that does
+ * not load leaves the last good policy in force.
+ *
+ * <p>Mail sealed by this installation (the portal's one-time codes) is the gateway's own and is not judged;
+ * a seal that does not verify is removed and the mail is judged like any other.
  *
  * <pre>{@code
  * <mailet match="All" class="org.outward.james.Inspect">
  *   <policy>/etc/outward/policy.yaml</policy>
+ *   <stateFolder>/var/lib/outward</stateFolder>
  *   <policyReloadSeconds>2</policyReloadSeconds>
  *   <verdictHeader>X-Outward-Verdict</verdictHeader>
  * </mailet>
@@ -38,17 +52,23 @@ import org.outward.policy.PolicyHolder;
  * <p>Parameters:
  * <ul>
  *   <li>{@code policy} (required): path of the policy file.</li>
- *   <li>{@code policyReloadSeconds}: how often, at most, the file is looked at for changes. Default 2.</li>
- *   <li>{@code verdictHeader}: name of the header that carries the verdict; must start with {@code X-}
- *       so that it can never collide with a standard header. Default {@value #DEFAULT_VERDICT_HEADER}.</li>
+ *   <li>{@code stateFolder}: where the installation key and the password-correlation state live (keyed
+ *       hashes only). Default {@code var/outward} under James's working folder.</li>
+ *   <li>{@code policyReloadSeconds}: how often, at most, the policy file is looked at. Default 2.</li>
+ *   <li>{@code verdictHeader}: header that carries the verdict; must start with {@code X-}.
+ *       Default {@value #DEFAULT_VERDICT_HEADER}.</li>
  * </ul>
  */
 public class Inspect extends GenericMailet {
 
     public static final String DEFAULT_VERDICT_HEADER = "X-Outward-Verdict";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Inspect.class);
+
     private String verdictHeader;
     private PolicyHolder policy;
+    private Engine engine;
+    private NoticeSeal seal;
 
     @Override
     public void init() throws MessagingException {
@@ -73,28 +93,88 @@ public class Inspect extends GenericMailet {
             throw new MessagingException("Inspect: policy " + e.problems().get(0)
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
+        Path state = Path.of(getInitParameter("stateFolder", "var/outward").trim());
+        try {
+            engine = new Engine(state, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            throw new MessagingException("Inspect: cannot use the state folder " + state + ": " + e.getMessage());
+        }
+        seal = new NoticeSeal(engine.installationKey(), Clock.systemUTC(), NoticeSeal.DEFAULT_VALIDITY);
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
-        String subject = message.getSubject() == null ? "" : message.getSubject();
-        List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
-        String sender = mail.getMaybeSender().asString("");
         long started = System.nanoTime();
-        List<Fact> facts = List.of();
         Policy inForce = policy.current();
-        Decision decision = new Decider(inForce).decide(new MessageFacts(sender, recipients, subject, facts));
+        Envelope envelope = new Envelope(mail.getMaybeSender().asString(""),
+                mail.getRecipients().stream().map(MailAddress::asString).toList());
+        Decision decision;
+        List<Fact> facts;
+        if (isSealedByUs(message)) {
+            decision = Decision.passFor(envelope.recipients());
+            facts = List.of();
+        } else {
+            Judgement judgement = judge(mail.getName(), message, envelope, inForce);
+            decision = judgement == null ? Decision.allRecipients(envelope.recipients(), inForce.inspectionFailure(),
+                    "inspection-failure") : judgement.decision();
+            facts = judgement == null ? List.of() : judgement.facts();
+        }
         DecisionAttributes.write(mail, decision, facts);
         DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());
         // setHeader, not addHeader: a sender must not be able to pre-stamp a verdict of their own.
         message.setHeader(verdictHeader, decision.verdict().word());
         message.saveChanges();
-        AuditLog.decision(message.getMessageID(), sender, decision, facts, System.nanoTime() - started);
+        AuditLog.decision(message.getMessageID(), envelope.sender(), decision, facts, System.nanoTime() - started);
+    }
+
+    /** The judgement, or null when the engine could not judge the message (the caller then fails closed). */
+    private Judgement judge(String mailName, MimeMessage message, Envelope envelope, Policy inForce) {
+        Path raw = null;
+        try {
+            // The walk needs the whole message with its headers as bytes; a temp file keeps large mail off the heap.
+            raw = Files.createTempFile("outward-", ".eml");
+            try (OutputStream out = Files.newOutputStream(raw)) {
+                message.writeTo(out);
+            }
+            return engine.judge(raw, envelope, inForce);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            // Only the exception type: a parser's message can quote the content it choked on.
+            LOG.error("Mail {} could not be judged ({}); it gets the policy's inspection-failure action",
+                    mailName, e.getClass().getName());
+            return null;
+        } finally {
+            if (raw != null) {
+                try {
+                    Files.deleteIfExists(raw);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete a temp copy of mail {}", mailName);
+                }
+            }
+        }
+    }
+
+    private boolean isSealedByUs(MimeMessage message) throws MessagingException {
+        String[] header = message.getHeader(NoticeSeal.HEADER);
+        if (header == null) {
+            return false;
+        }
+        if (seal.isOwn(message.getMessageID(), header[0])) {
+            return true;
+        }
+        message.removeHeader(NoticeSeal.HEADER);
+        return false;
+    }
+
+    @Override
+    public void destroy() {
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     @Override
     public String getMailetInfo() {
-        return "Outward inspection point: applies the policy and records the gateway's verdict on each message";
+        return "Outward inspection point: judges each message once and records the decision per recipient";
     }
 }

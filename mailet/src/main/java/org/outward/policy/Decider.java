@@ -29,7 +29,8 @@ public final class Decider {
                 if (!appliesTo(rule, scope) || !sentBy(rule, message.sender())) {
                     continue;
                 }
-                List<Fact> matching = message.facts().stream().filter(f -> matches(rule.when(), f, tagged)).toList();
+                List<Fact> matching = message.facts().stream()
+                        .filter(f -> f.concerns(recipient) && matches(rule.when(), f, tagged)).toList();
                 if (!matching.isEmpty()) {
                     fired.add(new Decision.FiredRule(rule.id(), rule.action(), matching));
                 }

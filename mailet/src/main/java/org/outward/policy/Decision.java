@@ -17,6 +17,20 @@ public record Decision(List<RecipientDecision> recipients) {
         recipients = List.copyOf(recipients);
     }
 
+    /** Every recipient passes, no rule involved: for the gateway's own mail. */
+    public static Decision passFor(List<String> recipients) {
+        return allRecipients(recipients, Action.PASS, "");
+    }
+
+    /**
+     * The same action for every recipient, taken by the gateway itself rather than by a rule: used when a
+     * message could not be judged ({@code inspection-failure}).
+     */
+    public static Decision allRecipients(List<String> recipients, Action action, String reason) {
+        return new Decision(recipients.stream().map(r -> new RecipientDecision(r, "", action,
+                reason.isEmpty() ? List.of() : List.of(new FiredRule(reason, action, List.of())), reason)).toList());
+    }
+
     /** The strictest action over all recipients: the message's verdict in one word. */
     public Action verdict() {
         return recipients.stream().map(RecipientDecision::action).max(Enum::compareTo).orElse(Action.PASS);

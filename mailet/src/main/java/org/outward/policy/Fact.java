@@ -1,5 +1,6 @@
 package org.outward.policy;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.outward.protect.ProtectionLevel;
@@ -15,9 +16,11 @@ import org.outward.protect.ProtectionLevel;
  * @param records    how many records (people), 0 where counting makes no sense
  * @param confidence 0..1
  * @param evidence   redacted evidence only, e.g. {@code 312 rows: J*** S****, LA9 4**}; never the data itself
+ * @param recipients the recipients the fact concerns (a password for a file sent earlier to one of them);
+ *                   empty when it concerns every recipient
  */
 public record Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
-                   double confidence, String evidence) {
+                   double confidence, String evidence, List<String> recipients) {
 
     public Fact {
         Objects.requireNonNull(kind, "kind");
@@ -25,5 +28,17 @@ public record Fact(FindingKind kind, String partPath, String fileName, Protectio
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(evidence, "evidence");
+        recipients = List.copyOf(recipients);
+    }
+
+    /** A fact about the message as a whole, for every recipient. */
+    public Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
+                double confidence, String evidence) {
+        this(kind, partPath, fileName, protection, records, confidence, evidence, List.of());
+    }
+
+    /** Whether the fact counts for this recipient. */
+    public boolean concerns(String recipient) {
+        return recipients.isEmpty() || recipients.stream().anyMatch(r -> r.equalsIgnoreCase(recipient));
     }
 }

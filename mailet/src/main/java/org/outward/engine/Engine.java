@@ -1,0 +1,144 @@
+package org.outward.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.InternetHeaders;
+import javax.mail.internet.MimeUtility;
+
+import org.outward.detect.secret.SecretDetector;
+import org.outward.detect.secret.correlate.FileEncryptedSendLog;
+import org.outward.detect.secret.correlate.PasswordCorrelator;
+import org.outward.inspect.Inspection;
+import org.outward.inspect.InspectionLimits;
+import org.outward.inspect.MessageInspector;
+import org.outward.installation.InstallationKey;
+import org.outward.policy.Decider;
+import org.outward.policy.Decision;
+import org.outward.policy.Fact;
+import org.outward.policy.MessageFacts;
+import org.outward.policy.Policy;
+import org.outward.protect.ProtectionChecks;
+
+/**
+ * Everything that judges content, run once per message: the walk (types, protection, text), the detectors,
+ * and the policy's decision. The mailets, the {@code scan} command, the tests and the benchmarks all call
+ * this, so they all judge alike. Thread-safe; one engine serves the whole gateway.
+ *
+ * <pre>{@code
+ * try (Engine engine = new Engine(stateFolder, Clock.systemUTC())) {
+ *     Judgement judgement = engine.judge(rawMessageFile, envelope, policy);
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+
+    private final SecretDetector secrets = SecretDetector.withDefaults();
+    private final Path stateFolder;
+    private final Clock clock;
+    private final InstallationKey key;
+    private final AtomicReference<Inspector> inspector = new AtomicReference<>();
+    private final AtomicReference<Correlator> correlator = new AtomicReference<>();
+
+    /** The inspector for one set of limits: rebuilt when a reloaded policy changes them. */
+    private record Inspector(InspectionLimits limits, MessageInspector inspector) {
+    }
+
+    /** The password correlation for one window: rebuilt when a reloaded policy changes it. */
+    private record Correlator(Duration window, PasswordCorrelator correlator) {
+    }
+
+    /**
+     * @param stateFolder where the engine keeps what must survive a restart: the installation key and the
+     *                    password-correlation state (keyed hashes only, no content)
+     */
+    public Engine(Path stateFolder, Clock clock) {
+        this.stateFolder = Objects.requireNonNull(stateFolder, "stateFolder");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            Files.createDirectories(stateFolder);
+            this.key = InstallationKey.loadOrCreate(stateFolder.resolve("installation.key"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the state folder " + stateFolder, e);
+        }
+    }
+
+    /** The key of this installation, for sealing the gateway's own notices. */
+    public InstallationKey installationKey() {
+        return key;
+    }
+
+    /** Judges a raw RFC 5322 message kept in a file. */
+    public Judgement judge(Path rawMessage, Envelope envelope, Policy policy) {
+        long started = System.nanoTime();
+        String subject = subjectOf(rawMessage);
+        Inspection inspection;
+        try (InputStream in = Files.newInputStream(rawMessage)) {
+            inspection = inspectorFor(policy.limits()).inspect(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the message to judge", e);
+        }
+        List<Fact> facts = new ArrayList<>(InspectionFacts.of(inspection));
+        facts.addAll(SecretFacts.of(secrets, correlatorFor(policy), subject, inspection, envelope));
+        Decision decision = new Decider(policy).decide(new MessageFacts(envelope.sender(), envelope.recipients(),
+                subject, facts));
+        SecretFacts.rememberEncryptedAttachments(correlatorFor(policy), inspection, envelope, decision, clock.instant());
+        return new Judgement(subject, inspection, facts, decision, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private MessageInspector inspectorFor(InspectionLimits limits) {
+        Inspector current = inspector.get();
+        if (current != null && current.limits().equals(limits)) {
+            return current.inspector();
+        }
+        Inspector fresh = new Inspector(limits, new MessageInspector(limits, ProtectionChecks.defaults()));
+        if (inspector.compareAndSet(current, fresh)) {
+            // The old inspector's workers finish what they run; new messages use the new limits.
+            if (current != null) {
+                current.inspector().close();
+            }
+            return fresh.inspector();
+        }
+        fresh.inspector().close();
+        return inspector.get().inspector();
+    }
+
+    private PasswordCorrelator correlatorFor(Policy policy) {
+        Duration window = policy.detection().correlationWindow();
+        Correlator current = correlator.get();
+        if (current != null && current.window().equals(window)) {
+            return current.correlator();
+        }
+        Correlator fresh = new Correlator(window, new PasswordCorrelator(new FileEncryptedSendLog(
+                stateFolder.resolve("encrypted-sends.log"), key, window, clock)));
+        return correlator.compareAndSet(current, fresh) ? fresh.correlator() : correlator.get().correlator();
+    }
+
+    private static String subjectOf(Path rawMessage) {
+        try (InputStream in = Files.newInputStream(rawMessage)) {
+            String subject = new InternetHeaders(in).getHeader("Subject", null);
+            return subject == null ? "" : MimeUtility.decodeText(MimeUtility.unfold(subject));
+        } catch (IOException | MessagingException e) {
+            // An unreadable header block is judged by the walk; the subject is then unknown.
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        Inspector current = inspector.getAndSet(null);
+        if (current != null) {
+            current.inspector().close();
+        }
+    }
+}

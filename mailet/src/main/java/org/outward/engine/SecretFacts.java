@@ -1,0 +1,97 @@
+package org.outward.engine;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.outward.detect.secret.Location;
+import org.outward.detect.secret.SecretDetector;
+import org.outward.detect.secret.SecretFinding;
+import org.outward.detect.secret.TextSource;
+import org.outward.detect.secret.correlate.PasswordCorrelator;
+import org.outward.detect.secret.correlate.PasswordForAttachment;
+import org.outward.inspect.InspectedPart;
+import org.outward.inspect.Inspection;
+import org.outward.policy.Decision;
+import org.outward.policy.Fact;
+import org.outward.policy.FindingKind;
+import org.outward.protect.ProtectionLevel;
+
+/**
+ * Passwords and logins in the message's own words: the subject, the body (plain and HTML, quoted replies
+ * included) and small text attachments; and the link to an encrypted file the sender mailed the same
+ * recipient earlier.
+ */
+final class SecretFacts {
+
+    /** A text attachment larger than this is a document, not a note with a password: personal-data detection reads it. */
+    static final long SMALL_TEXT_ATTACHMENT = 64 * 1024;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private SecretFacts() {
+    }
+
+    static List<Fact> of(SecretDetector detector, PasswordCorrelator correlator, String subject, Inspection inspection,
+                         Envelope envelope) {
+        List<TextSource> sources = new ArrayList<>();
+        if (!subject.isBlank()) {
+            sources.add(TextSource.subject(subject));
+        }
+        for (InspectedPart part : inspection.parts()) {
+            String text = part.text().text();
+            if (text.isBlank()) {
+                continue;
+            }
+            String type = part.detectedType();
+            if (part.disposition() == InspectedPart.Disposition.INLINE && type.startsWith("text/html")) {
+                sources.add(new TextSource(Location.BODY_HTML, part.path(), part.declaredName(), text));
+            } else if (part.disposition() == InspectedPart.Disposition.INLINE && type.startsWith("text/")) {
+                sources.add(new TextSource(Location.BODY_PLAIN, part.path(), part.declaredName(), text));
+            } else if (part.disposition() == InspectedPart.Disposition.ATTACHMENT && type.startsWith("text/plain")
+                    && part.size() <= SMALL_TEXT_ATTACHMENT) {
+                sources.add(new TextSource(Location.ATTACHMENT, part.path(), part.declaredName(), text));
+            }
+        }
+        List<SecretFinding> findings = detector.detect(sources);
+        List<Fact> facts = new ArrayList<>();
+        for (SecretFinding finding : findings) {
+            facts.add(new Fact(FindingKind.PASSWORD, finding.partPath().isEmpty() ? "subject" : finding.partPath(), "",
+                    ProtectionLevel.NONE, 0, finding.confidence(), finding.redacted() + " (" + finding.where() + ")"));
+        }
+        if (!envelope.sender().isEmpty()) {
+            for (PasswordForAttachment link : correlator.correlate(envelope.sender(), envelope.recipients(), findings)) {
+                facts.add(new Fact(FindingKind.PASSWORD_FOR_EARLIER_ATTACHMENT, link.finding().partPath(),
+                        link.earlier().fileName(), ProtectionLevel.NONE, 0, link.finding().confidence(),
+                        WHEN.format(link.earlier().sentAt()), List.of(link.recipient())));
+            }
+        }
+        return facts;
+    }
+
+    /**
+     * Remembers encrypted attachments delivered to each recipient, so that a password sent after them is
+     * recognised as theirs. Only the keyed hashes of the addresses, the file name and the time are kept.
+     */
+    static void rememberEncryptedAttachments(PasswordCorrelator correlator, Inspection inspection, Envelope envelope,
+                                             Decision decision, Instant now) {
+        if (envelope.sender().isEmpty()) {
+            return;
+        }
+        List<String> encrypted = inspection.parts().stream()
+                .filter(p -> p.disposition() == InspectedPart.Disposition.ATTACHMENT)
+                .filter(p -> p.protection().level() == ProtectionLevel.STRONG || p.protection().level() == ProtectionLevel.WEAK)
+                .map(InspectionFacts::fileName)
+                .toList();
+        if (encrypted.isEmpty()) {
+            return;
+        }
+        List<String> delivered = decision.recipients().stream().filter(r -> r.action().delivers())
+                .map(Decision.RecipientDecision::recipient).toList();
+        correlator.rememberEncrypted(envelope.sender(), delivered, encrypted, now);
+    }
+}
