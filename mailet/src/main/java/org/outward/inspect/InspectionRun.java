@@ -159,6 +159,10 @@ final class InspectionRun implements AutoCloseable {
             return;
         }
         ArchiveExpander.Listing listing = outcome.value();
+        if (listing.namesEncrypted()) {
+            finding(FindingKind.ENCRYPTED_ENTRY, path, "entry names are encrypted too; nothing listed ("
+                    + protection.level().word() + ")");
+        }
         if (listing.problem() != null) {
             finding(FindingKind.UNREADABLE, path, "archive: " + listing.problem() + " after "
                     + listing.entries().size() + " entries");
