@@ -32,8 +32,11 @@ final class ArchiveBudget {
         this.findings = findings;
     }
 
-    /** Where one entry may be spooled and how many bytes it may take. */
-    record Slot(String where, Path file, long maxBytes, FindingKind bound, String boundDetail) {
+    /** Where one entry may be spooled and how many bytes it may take; {@code ratioOwner} set when a ratio bounds it. */
+    record Slot(String where, Path file, long maxBytes, FindingKind bound, String boundDetail, Container ratioOwner) {
+        Slot(String where, Path file, long maxBytes, FindingKind bound, String boundDetail) {
+            this(where, file, maxBytes, bound, boundDetail, null);
+        }
     }
 
     /** A new temp file for a part that is not an archive entry (a MIME part). */
@@ -45,20 +48,27 @@ final class ArchiveBudget {
         }
     }
 
-    /** Opens the accounting for one container whose stored size is {@code storedBytes}. */
-    Container container(String where, long storedBytes) {
-        return new Container(where, storedBytes);
+    /**
+     * Opens the accounting for one container whose stored size is {@code storedBytes}, inside {@code parent} (null at
+     * the top). Bytes expanded in a container count against every container around it too, so a 42.zip-style
+     * nest of small archives is judged by the ratio of everything it expands to the outermost archive's size, not
+     * layer by layer where each layer looks harmless.
+     */
+    Container container(String where, long storedBytes, Container parent) {
+        return new Container(where, storedBytes, parent);
     }
 
     /** The per-container side: its ratio bound. */
     final class Container {
         private final String where;
+        private final Container parent;
         private final long ratioBound;
         private long expandedHere;
         private boolean ratioReported;
 
-        private Container(String where, long storedBytes) {
+        private Container(String where, long storedBytes, Container parent) {
             this.where = where;
+            this.parent = parent;
             long byRatio = storedBytes <= 0 ? Long.MAX_VALUE
                     : multiplyCapped(storedBytes, limits.maxCompressionRatio());
             this.ratioBound = Math.max(InspectionLimits.RATIO_GRACE_BYTES, byRatio);
@@ -89,9 +99,17 @@ final class ArchiveBudget {
                 reportBytes(entryPath);
                 return null;
             }
-            long ratioLeft = ratioBound - expandedHere;
+            Container tightest = this;
+            long ratioLeft = Long.MAX_VALUE;
+            for (Container c = this; c != null; c = c.parent) {
+                long left = c.ratioBound - c.expandedHere;
+                if (left < ratioLeft) {
+                    ratioLeft = left;
+                    tightest = c;
+                }
+            }
             if (ratioLeft <= 0) {
-                reportRatio(entryPath);
+                tightest.reportRatio(entryPath);
                 return null;
             }
             long max = limits.maxPartBytes();
@@ -113,16 +131,19 @@ final class ArchiveBudget {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Slot(entryPath, file, max, bound, detail);
+            return new Slot(entryPath, file, max, bound, detail,
+                    bound == FindingKind.COMPRESSION_RATIO_LIMIT ? tightest : null);
         }
 
         /** Books what a slot used; a cut entry becomes a finding of the bound that cut it. */
         void spent(Slot slot, Spool.Result result) {
             expanded.addAndGet(result.bytes());
-            expandedHere += result.bytes();
+            for (Container c = this; c != null; c = c.parent) {
+                c.expandedHere += result.bytes();
+            }
             if (result.cut()) {
-                if (slot.bound() == FindingKind.COMPRESSION_RATIO_LIMIT) {
-                    reportRatio(slot.where());
+                if (slot.ratioOwner() != null) {
+                    slot.ratioOwner().reportRatio(slot.where());
                 } else if (slot.bound() == FindingKind.EXPANDED_BYTES_LIMIT) {
                     reportBytes(slot.where());
                 } else {
@@ -135,7 +156,7 @@ final class ArchiveBudget {
             if (!ratioReported) {
                 ratioReported = true;
                 findings.accept(new InspectionFinding(FindingKind.COMPRESSION_RATIO_LIMIT, entryPath,
-                        "expanded past " + limits.maxCompressionRatio() + " times the container's size; stopped"));
+                        "expanded past " + limits.maxCompressionRatio() + " times the size of " + where + "; stopped"));
             }
         }
     }

@@ -47,8 +47,12 @@ final class ArchiveExpander {
     record Entry(String name, Path file, Spool.Result spool, boolean encrypted) {
     }
 
-    /** The entries, and a short redacted reason if the archive could not be read to its end. */
-    record Listing(List<Entry> entries, String problem) {
+    /**
+     * The entries, and a short redacted reason if the archive could not be read to its end.
+     * {@code namesEncrypted} is set when the format hides even the entry list behind the password (7z with
+     * encrypted headers, rar with encrypted headers): then there is nothing to list, and that is no fault.
+     */
+    record Listing(List<Entry> entries, String problem, boolean namesEncrypted) {
     }
 
     static boolean isArchive(String type) {
@@ -71,10 +75,12 @@ final class ArchiveExpander {
                 }
                 default -> single(file, type, fileName, where, budget, entries);
             }
+        } catch (org.apache.commons.compress.PasswordRequiredException | HeadersEncrypted e) {
+            return new Listing(entries, null, true);
         } catch (IOException | RuntimeException e) {
             problem = describe(e);
         }
-        return new Listing(entries, problem);
+        return new Listing(entries, problem, false);
     }
 
     private static void zip(Path file, String where, ArchiveBudget.Container budget, List<Entry> entries)
@@ -179,7 +185,7 @@ final class ArchiveExpander {
             throws IOException {
         try (Archive archive = new Archive(file.toFile())) {
             if (archive.isEncrypted()) {
-                throw new IOException("rar headers encrypted");
+                throw new HeadersEncrypted();
             }
             for (FileHeader header : archive.getFileHeaders()) {
                 if (header.isDirectory()) {
@@ -242,6 +248,13 @@ final class ArchiveExpander {
     /** The exception's kind only: messages from archive libraries can quote entry content. */
     private static String describe(Throwable e) {
         return e.getClass().getSimpleName();
+    }
+
+    /** A rar whose headers are encrypted: no entry can be listed. */
+    private static final class HeadersEncrypted extends IOException {
+        HeadersEncrypted() {
+            super("headers encrypted");
+        }
     }
 
     /** Refuses bytes past a bound, for libraries that write to a stream rather than offer one. */

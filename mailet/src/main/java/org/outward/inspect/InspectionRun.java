@@ -22,7 +22,10 @@ final class InspectionRun implements AutoCloseable {
 
     /** Where a spooled part came from. */
     record Source(String positions, String name, String declaredType, InspectedPart.Disposition disposition,
-                  int depth) {
+                  int depth, ArchiveBudget.Container within) {
+        Source(String positions, String name, String declaredType, InspectedPart.Disposition disposition, int depth) {
+            this(positions, name, declaredType, disposition, depth, null);
+        }
     }
 
     private final MessageInspector.Engine engine;
@@ -143,7 +146,7 @@ final class InspectionRun implements AutoCloseable {
         } catch (IOException e) {
             stored = 0;
         }
-        ArchiveBudget.Container container = budget.container(path, stored);
+        ArchiveBudget.Container container = budget.container(path, stored, source.within());
         TimeBox.Outcome<ArchiveExpander.Listing> outcome = engine.timeBox().run(
                 () -> engine.archives().expand(file, detected, source.name(), path, container),
                 limits.timePerPart(), () -> { });
@@ -156,6 +159,10 @@ final class InspectionRun implements AutoCloseable {
             return;
         }
         ArchiveExpander.Listing listing = outcome.value();
+        if (listing.namesEncrypted()) {
+            finding(FindingKind.ENCRYPTED_ENTRY, path, "entry names are encrypted too; nothing listed ("
+                    + protection.level().word() + ")");
+        }
         if (listing.problem() != null) {
             finding(FindingKind.UNREADABLE, path, "archive: " + listing.problem() + " after "
                     + listing.entries().size() + " entries");
@@ -164,7 +171,7 @@ final class InspectionRun implements AutoCloseable {
         for (ArchiveExpander.Entry entry : listing.entries()) {
             position++;
             Source child = new Source(PartPaths.child(path, position), entry.name(), "",
-                    InspectedPart.Disposition.ARCHIVE_ENTRY, source.depth() + 1);
+                    InspectedPart.Disposition.ARCHIVE_ENTRY, source.depth() + 1, container);
             if (entry.file() == null) {
                 listUnopened(entry, child, protection);
             } else {
@@ -206,12 +213,12 @@ final class InspectionRun implements AutoCloseable {
     }
 
     private ExtractedText extract(Path file, String detected, Source source, String path) {
-        ArchiveBudget.Container container = null;
+        ArchiveBudget.Container container;
         EmbeddedSpooler spooler;
         try {
-            container = budget.container(path, Files.size(file));
+            container = budget.container(path, Files.size(file), source.within());
         } catch (IOException e) {
-            container = budget.container(path, 0);
+            container = budget.container(path, 0, source.within());
         }
         spooler = new EmbeddedSpooler(container, path);
         TextExtractor.Result result = engine.text().extract(file, detected, source.name(),
@@ -236,7 +243,8 @@ final class InspectionRun implements AutoCloseable {
                 for (EmbeddedSpooler.Embedded e : embedded) {
                     position++;
                     inspect(e.file(), e.spool(), new Source(PartPaths.child(path, position), e.name(),
-                            declared(e.declaredType()), InspectedPart.Disposition.EMBEDDED, source.depth() + 1));
+                            declared(e.declaredType()), InspectedPart.Disposition.EMBEDDED, source.depth() + 1,
+                            container));
                 }
             }
         }

@@ -59,6 +59,20 @@ class FormatsTest {
     }
 
     @Test
+    void parserPastTheTimeLimitIsAFindingNotAHang() throws Exception {
+        byte[] xlsx = Samples.xlsx();
+        try (MessageInspector hurried = new MessageInspector(
+                InspectionLimits.defaults().withTimePerPart(java.time.Duration.ofMillis(1)), (f, t, n) -> Protection.none())) {
+            long start = System.nanoTime();
+            Inspection inspection = hurried.inspect(Mail.stream(Mail.message("x1",
+                    Mail.attachment("application/octet-stream", "; filename=a.xlsx", xlsx))));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+            assertThat(inspection.findings(FindingKind.TIME_LIMIT)).isNotEmpty();
+            assertThat(inspection.part("1/a.xlsx")).isPresent();
+        }
+    }
+
+    @Test
     void pdfTextIsRead() throws Exception {
         byte[] pdf;
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -1,0 +1,14 @@
+/**
+ * The inspection core's walk: from a raw message (or a lone file) to every part, attachment, archive entry and
+ * embedded file, each with its true type, its protection verdict and its text and tables.
+ *
+ * <p>Entry point: {@link org.outward.inspect.MessageInspector}. Bounds: {@link org.outward.inspect.InspectionLimits}.
+ * Results: {@link org.outward.inspect.Inspection}, {@link org.outward.inspect.InspectedPart},
+ * {@link org.outward.inspect.ExtractedText}, {@link org.outward.inspect.InspectionFinding}.
+ *
+ * <p>Libraries, one job each: mime4j tokenises MIME (streaming, lenient decoding); Tika detects types and parses
+ * documents; commons-compress and junrar open archives; commons-csv reads CSV/TSV tables. Protection verdicts
+ * come from a {@link org.outward.protect.ProtectionAssessor}, never from this package. No James or
+ * {@code javax.mail} types are used here.
+ */
+package org.outward.inspect;
