@@ -28,8 +28,9 @@ import org.outward.notice.NoticeTemplates;
  * covering every recipient, so it runs before James splits the mail by recipient.
  *
  * <p>No notice goes to a null sender (a bounce), for a message marked {@code Auto-Submitted}, or for the
- * gateway's own mail. The notice is sent with a null envelope sender, so a notice that cannot be delivered
- * does not bounce back into the gateway.
+ * gateway's own mail. The notice's envelope sender is the postmaster, so a notice that cannot be delivered
+ * goes to the admin, not back into the gateway. (A null reverse path would be the textbook choice for an
+ * automatic reply, but mail servers in the wild, GreenMail among them, refuse it.)
  *
  * <pre>{@code
  * <mailet match="All" class="org.outward.james.NotifySender">
@@ -88,10 +89,11 @@ public class NotifySender extends GenericMailet {
             throw new MessagingException("NotifySender: " + e.getMessage());
         }
         MailAddress sender = mail.getMaybeSender().get();
-        MimeMessage message = NoticeMessage.compose(notice, getMailetContext().getPostmaster().toInternetAddress()
+        MailAddress postmaster = getMailetContext().getPostmaster();
+        MimeMessage message = NoticeMessage.compose(notice, postmaster.toInternetAddress()
                 .orElseThrow(() -> new MessagingException("NotifySender: the postmaster address is not usable")),
                 new InternetAddress(sender.asString()), original.getMessageID());
-        getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender), message);
+        getMailetContext().sendMail(postmaster, List.of(sender), message);
     }
 
     private static boolean isAutomatic(MimeMessage message) throws MessagingException {

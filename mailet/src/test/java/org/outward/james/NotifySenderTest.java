@@ -60,7 +60,7 @@ class NotifySenderTest {
         mailet.service(mail("sam@party.example", Action.BLOCK, canvassMessage()));
 
         assertThat(context.getSentMails()).singleElement().satisfies(sent -> {
-            assertThat(sent.getSender()).isEqualTo(MailAddress.nullSender());
+            assertThat(sent.getSender()).isEqualTo(new MailAddress("postmaster@gateway.outward.invalid"));
             assertThat(sent.getRecipients()).containsExactly(new MailAddress("sam@party.example"));
             MimeMessage notice = sent.getMsg();
             assertThat(notice.getSubject()).isEqualTo("Not sent: Canvass returns");

@@ -1,0 +1,231 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import java.util.Optional;
+import java.util.Properties;
+
+import javax.mail.Message;
+import javax.mail.Multipart;
+import javax.mail.Session;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The policy enforced through the real James gateway: GreenMail is the outside world and also the sender's
+ * mailbox, where notices arrive. Every submitted message is accounted for: delivered, or kept in a repository.
+ */
+class EnforcementEndToEndTest {
+
+    private static final String SENDER = "sam.volunteer@party.example";
+    private static final String OUTSIDE = "alex.agent@example.org";
+    private static final String SECRET = "Kettle-Harbour-42";
+
+    @TempDir
+    Path work;
+
+    private GreenMail outside;
+    private EmbeddedGateway gateway;
+    private WebAdminClient webAdmin;
+    private Path policy;
+
+    @BeforeEach
+    void start() throws Exception {
+        outside = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        outside.start();
+        policy = work.resolve("policy.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
+            Files.copy(in, policy);
+        }
+        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work.resolve("james"),
+                new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()),
+                Optional.of(policy)));
+        webAdmin = new WebAdminClient(gateway.webAdminPort());
+    }
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (outside != null) {
+            outside.stop();
+        }
+    }
+
+    @Test
+    void passwordInTheBodyIsStoppedAndTheNoticeDoesNotRepeatIt() throws Exception {
+        send(message("The spreadsheet", "Hi Alex,\n\nThe password is " + SECRET + "\n\nSam\n"), OUTSIDE);
+
+        MimeMessage notice = awaitOnly(SENDER);
+        assertThat(notice.getSubject()).isEqualTo("Not sent: The spreadsheet");
+        String text = textOf(notice);
+        assertThat(text).contains("NOT sent to " + OUTSIDE).contains("The message gives a password or login")
+                .contains("text message, phone call or a secure messaging app");
+        assertThat(raw(notice)).doesNotContain(SECRET);
+        assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+        assertThat(outside.getReceivedMessagesForDomain("example.org")).isEmpty();
+    }
+
+    @Test
+    void passwordAfterAnEncryptedZipIsNamedAsThatFilesPassword() throws Exception {
+        send(withAttachment("Members list", "Here is the list; I will text you the password.",
+                "members.zip", fixture("files/zip/aes256-7zip.zip"), "application/zip"), OUTSIDE);
+        MimeMessage delivered = awaitOnly(OUTSIDE);
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
+        outside.purgeEmailFromAllMailboxes();
+
+        send(message("Re: Members list", "Sorry, forgot: the password is " + SECRET + "\n"), OUTSIDE);
+
+        MimeMessage notice = awaitOnly(SENDER);
+        assertThat(textOf(notice)).contains("looks like the password for \"members.zip\", which you sent to the same person on");
+        assertThat(raw(notice)).doesNotContain(SECRET);
+        assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
+    void carefulMessageAboutThePasswordIsDelivered() throws Exception {
+        send(message("Canvass sheets", "Hi Alex,\n\nI will send you the password separately, but not via email.\n"),
+                OUTSIDE);
+
+        MimeMessage delivered = awaitOnly(OUTSIDE);
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
+    }
+
+    @Test
+    void monitorRuleDeliversWithHeaders() throws Exception {
+        Files.writeString(policy, Files.readString(policy).replace(
+                "      finding: password\n    action: block", "      finding: password\n    action: monitor"));
+        Thread.sleep(2_100);
+
+        send(message("Wifi", "the password is " + SECRET + "\n"), OUTSIDE);
+
+        MimeMessage delivered = awaitOnly(OUTSIDE);
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("monitor");
+        assertThat(delivered.getHeader("X-Outward-Rules")).containsExactly("password-in-message");
+    }
+
+    @Test
+    void disguisedFileIsHeldAndAnAdminReleasesItOnce() throws Exception {
+        send(withAttachment("Photo from Saturday", "See attached.", "photo.jpg",
+                "name,street\nLeaflets,High Street\n".getBytes(StandardCharsets.UTF_8), "image/jpeg"), OUTSIDE);
+
+        MimeMessage notice = awaitOnly(SENDER);
+        assertThat(notice.getSubject()).isEqualTo("Held for checking: Photo from Saturday");
+        String key = webAdmin.awaitKeys("outward-quarantine", 1, Duration.ofSeconds(20)).get(0);
+        outside.purgeEmailFromAllMailboxes();
+
+        assertThat(webAdmin.patch(WebAdminClient.repository("outward-quarantine") + "/mails/" + key
+                + "?action=reprocess&processor=outbound").statusCode()).isEqualTo(201);
+
+        MimeMessage released = awaitOnly(OUTSIDE);
+        assertThat(released.getSubject()).isEqualTo("Photo from Saturday");
+        assertThat(webAdmin.awaitKeys("outward-quarantine", 0, Duration.ofSeconds(20))).isEmpty();
+        Thread.sleep(1_000);
+        assertThat(outside.getReceivedMessages()).as("released once, no second notice").hasSize(1);
+    }
+
+    @Test
+    void policyChangedOnDiskTakesEffectAndABrokenOneIsIgnored() throws Exception {
+        String note = "the password is " + SECRET + "\n";
+        Files.writeString(policy, Files.readString(policy).replace(
+                "      finding: password\n    action: block", "      finding: password\n    action: pass"));
+        Thread.sleep(2_100);
+        send(message("Wifi 1", note), OUTSIDE);
+        assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
+        outside.purgeEmailFromAllMailboxes();
+
+        Files.writeString(policy, Files.readString(policy).replace(
+                "      finding: password\n    action: pass", "      finding: password\n    action: block"));
+        Thread.sleep(2_100);
+        send(message("Wifi 2", note), OUTSIDE);
+        assertThat(awaitOnly(SENDER).getSubject()).isEqualTo("Not sent: Wifi 2");
+        outside.purgeEmailFromAllMailboxes();
+
+        Files.writeString(policy, Files.readString(policy).replace("action: block", "action: blok"));
+        Thread.sleep(2_100);
+        send(message("Wifi 3", note), OUTSIDE);
+        assertThat(awaitOnly(SENDER).getSubject()).as("last good policy still blocks").isEqualTo("Not sent: Wifi 3");
+        assertThat(webAdmin.awaitKeys("outward-blocked", 2, Duration.ofSeconds(20))).hasSize(2);
+    }
+
+    private MimeMessage awaitOnly(String recipient) throws Exception {
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).as("a message arrived").isTrue();
+        MimeMessage[] received = outside.getReceivedMessages();
+        assertThat(received).as("exactly one message arrived").hasSize(1);
+        assertThat(Arrays.stream(received[0].getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
+                .containsExactly(recipient);
+        return received[0];
+    }
+
+    private byte[] fixture(String path) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + path)) {
+            assertThat(in).as(path).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static MimeMessage message(String subject, String body) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(SENDER));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(OUTSIDE));
+        message.setSubject(subject);
+        message.setText(body, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    private static MimeMessage withAttachment(String subject, String body, String name, byte[] bytes, String type)
+            throws Exception {
+        MimeMessage message = message(subject, body);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, "UTF-8");
+        mixed.addBodyPart(text);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setContent(bytes, type);
+        file.setHeader("Content-Type", type);
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        file.setFileName(name);
+        file.setDisposition(MimeBodyPart.ATTACHMENT);
+        mixed.addBodyPart(file);
+        message.setContent(mixed);
+        message.saveChanges();
+        return message;
+    }
+
+    private void send(MimeMessage message, String recipient) throws Exception {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, recipient);
+    }
+
+    private static String textOf(MimeMessage notice) throws Exception {
+        return (String) ((Multipart) notice.getContent()).getBodyPart(0).getContent();
+    }
+
+    private static String raw(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,69 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** James WebAdmin as the tests use it: mail repositories, over real HTTP. */
+final class WebAdminClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    WebAdminClient(int port) {
+        this.port = port;
+    }
+
+    static String repository(String name) {
+        return "/mailRepositories/var%2Fmail%2F" + name;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+        return response;
+    }
+
+    HttpResponse<String> patch(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The keys of the mails in a repository (by its name under var/mail). */
+    List<String> keys(String repositoryName) throws Exception {
+        String body = get(repository(repositoryName) + "/mails").body();
+        return Arrays.stream(body.replaceAll("[\\[\\]\"]", "").split(",")).filter(k -> !k.isBlank()).toList();
+    }
+
+    /** Waits until the repository holds this many mails, and returns their keys. */
+    List<String> awaitKeys(String repositoryName, int count, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<String> keys = keys(repositoryName);
+            if (keys.size() >= count || Instant.now().isAfter(deadline)) {
+                assertThat(keys).as("mails in " + repositoryName).hasSize(count);
+                return keys;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    byte[] raw(String repositoryName, String key) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(repository(repositoryName) + "/mails/" + key))
+                .header("Accept", "message/rfc822").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
