@@ -60,11 +60,9 @@ lo "$work/notes.txt" "$out/odf/plain.odt" writer8
 lo "$work/notes.txt" "$out/odf/aes256.odt" writer8 "$pw"
 lo "$work/members.csv" "$out/odf/blowfish-odf11.ods" calc8 "$pw" 2
 lo "$work/members.csv" "$out/office/plain-libreoffice.xls" "MS Excel 97"
-lo "$work/members.csv" "$out/office/rc4-libreoffice.xls" "MS Excel 97" "$pw"
 lo "$work/notes.txt" "$out/office/plain-libreoffice.doc" "MS Word 97"
-lo "$work/notes.txt" "$out/office/rc4-libreoffice.doc" "MS Word 97" "$pw"
-lo "$work/members.csv" "$out/office/encrypted-libreoffice.xlsx" "Calc Office Open XML" "$pw"
-lo "$work/notes.txt" "$out/office/encrypted-libreoffice.docx" "Office Open XML Text" "$pw"
+# LibreOffice 7.4 ignores a Password given through UNO to its MS Office filters (the files come out
+# unencrypted), so the encrypted .doc/.xls/.docx/.xlsx fixtures come from Apache POI below.
 lo "$work/notes.txt" "$work/notes.pdf" writer_pdf_Export
 kill "$lo_pid"; wait "$lo_pid" 2>/dev/null || true; lo_pid=
 

@@ -91,7 +91,7 @@ final class OpenPgpCheck implements ProtectionCheck {
                                 "a private key: its own passphrase is the only protection");
                     }
                     case PacketTags.COMPRESSED_DATA, PacketTags.LITERAL_DATA ->  {
-                        return Protection.of(ProtectionLevel.NONE, "OpenPGP data, not encrypted");
+                        return Protection.of(ProtectionLevel.NONE, "OpenPGP signed or plain data, not encrypted");
                     }
                     default -> {
                         return Protection.unknown("unexpected OpenPGP packet " + tag);

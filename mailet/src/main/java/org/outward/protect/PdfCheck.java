@@ -41,7 +41,10 @@ final class PdfCheck implements ProtectionCheck {
         try (PDDocument ignored = parser.parse()) {
             PDEncryption encryption = parser.encryption;
             if (encryption == null) {
-                return Protection.none();
+                // A damaged file can lose its trailer, and with it the /Encrypt reference that PDFBox's repair
+                // cannot find again; its content is still encrypted, so it must not pass as unprotected.
+                return mentionsEncrypt(file) ? Protection.unknown("PDF encryption dictionary unreadable")
+                        : Protection.none();
             }
             String cipher = cipher(encryption);
             if (!"Standard".equals(encryption.getFilter())) {
@@ -54,6 +57,39 @@ final class PdfCheck implements ProtectionCheck {
             return Protection.of(ProtectionLevel.NONE, "PDF " + cipher + " owner password only",
                     "opens without a password: only an owner password (permission flags) is set");
         }
+    }
+
+    /**
+     * Whether the raw file names an encryption dictionary or a security handler anywhere ({@code /Encrypt},
+     * {@code /Standard}, {@code /Adobe.PubSec}), streamed in constant memory.
+     */
+    static boolean mentionsEncrypt(Path file) throws IOException {
+        for (String name : new String[] {"/Encrypt", "/Standard", "/Adobe.PubSec"}) {
+            if (contains(file, name.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(Path file, byte[] needle) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        int carried = 0;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            int read;
+            while ((read = in.read(buffer, carried, buffer.length - carried)) > 0) {
+                int filled = carried + read;
+                for (int i = 0; i + needle.length <= filled; i++) {
+                    if (java.util.Arrays.equals(buffer, i, i + needle.length, needle, 0, needle.length)) {
+                        return true;
+                    }
+                }
+                // keep the tail in case the name straddles two reads
+                carried = Math.min(needle.length - 1, filled);
+                System.arraycopy(buffer, filled - carried, buffer, 0, carried);
+            }
+        }
+        return false;
     }
 
     /** Names the cipher as admins know it, from the encryption dictionary's version, length and crypt filter. */
@@ -91,16 +127,14 @@ final class PdfCheck implements ProtectionCheck {
 
         @Override
         protected void prepareDecryption() throws IOException {
-            encryption = getEncryption();
-            if (encryption == null) {
-                return;
-            }
             try {
                 super.prepareDecryption();
             } catch (InvalidPasswordException e) {
                 needsUserPassword = true;
                 securityHandler = null;
             }
+            // The parser fills in its encryption dictionary while preparing, even when the password is refused.
+            encryption = getEncryption();
         }
     }
 }

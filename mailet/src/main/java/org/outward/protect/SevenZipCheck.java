@@ -41,7 +41,8 @@ final class SevenZipCheck implements ProtectionCheck {
     public Protection check(Path file, FileHead head) throws Exception {
         List<Protection.EntryProtection> entries = new ArrayList<>();
         try (SevenZFile archive = SevenZFile.builder().setPath(file).setMaxMemoryLimitKiB(MAX_HEADER_MEMORY_KIB).get()) {
-            for (SevenZArchiveEntry entry : archive.getEntries()) {
+            // getNextEntry fills in each entry's coder chain; the AES coder derives its key only when read.
+            for (SevenZArchiveEntry entry = archive.getNextEntry(); entry != null; entry = archive.getNextEntry()) {
                 if (entry.isDirectory() || !entry.hasStream()) {
                     continue; // directories and empty files carry no data to protect
                 }
@@ -49,7 +50,8 @@ final class SevenZipCheck implements ProtectionCheck {
                     break;
                 }
                 boolean encrypted = false;
-                for (SevenZMethodConfiguration coder : entry.getContentMethods()) {
+                Iterable<? extends SevenZMethodConfiguration> coders = entry.getContentMethods();
+                for (SevenZMethodConfiguration coder : coders == null ? java.util.List.<SevenZMethodConfiguration>of() : coders) {
                     encrypted |= coder.getMethod() == SevenZMethod.AES256SHA256;
                 }
                 entries.add(encrypted

@@ -1,6 +1,11 @@
 package org.outward.protect;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -44,7 +49,8 @@ final class ZipCheck implements ProtectionCheck {
     public Protection check(Path file, FileHead head) throws Exception {
         List<Protection.EntryProtection> entries = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+        try (ZipFile zip = ZipFile.builder().setPath(file).get();
+             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
             while (all.hasMoreElements()) {
                 ZipArchiveEntry entry = all.nextElement();
@@ -55,10 +61,35 @@ final class ZipCheck implements ProtectionCheck {
                     notes.add("only the first " + MAX_ENTRIES + " entries were judged");
                     break;
                 }
-                entries.add(judge(entry));
+                entries.add(agrees(channel, entry) ? judge(entry)
+                        : new Protection.EntryProtection(entry.getName(), ProtectionLevel.UNKNOWN, "ZIP headers disagree"));
             }
         }
         return Verdicts.combine("ZIP", entries, notes);
+    }
+
+    /**
+     * Whether the entry's local header tells the same story as the central directory about encryption and
+     * method. Unzip tools go by the local header, so a central directory that claims encryption for data
+     * stored in the clear must not earn a strong verdict.
+     */
+    private static boolean agrees(FileChannel channel, ZipArchiveEntry entry) throws IOException {
+        long offset = entry.getLocalHeaderOffset();
+        ByteBuffer local = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        if (offset < 0 || offset + 10 > channel.size()) {
+            return false;
+        }
+        while (local.hasRemaining()) {
+            if (channel.read(local, offset + local.position()) < 0) {
+                return false;
+            }
+        }
+        local.flip();
+        boolean localEncrypted = (local.getShort(6) & 0x0001) != 0;
+        int localMethod = local.getShort(8) & 0xffff;
+        return local.getInt(0) == 0x04034b50
+                && localEncrypted == entry.getGeneralPurposeBit().usesEncryption()
+                && localMethod == entry.getMethod();
     }
 
     private static Protection.EntryProtection judge(ZipArchiveEntry entry) {
