@@ -90,10 +90,17 @@ record Request(String method, String path, Map<String, String> query, Map<String
             return cookies;
         }
         for (String header : headers) {
-            for (String part : header.split(";", 30)) {
+            // Browsers send "name=value"; some clients (the JDK's CookieManager) still send RFC 2965's
+            // quoted values with $Version and $Path attributes, which are skipped.
+            for (String part : header.split("[;,]", 30)) {
                 int equals = part.indexOf('=');
-                if (equals > 0) {
-                    cookies.putIfAbsent(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
+                String name = equals > 0 ? part.substring(0, equals).trim() : "";
+                if (!name.isEmpty() && !name.startsWith("$")) {
+                    String value = part.substring(equals + 1).trim();
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    cookies.putIfAbsent(name, value);
                 }
             }
         }
