@@ -86,7 +86,7 @@ public final class Portal implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         housekeeping.shutdownNow();
         requests.shutdownNow();
     }

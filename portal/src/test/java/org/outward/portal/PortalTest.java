@@ -37,6 +37,12 @@ class PortalTest {
         return "/l/" + deposit.link().encoded();
     }
 
+    /** The same token with one character of its secret changed. */
+    private static String tamper(String token) {
+        int at = token.length() - 5;
+        return token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+    }
+
     private static String form(String html, String more) {
         return "csrf=" + PortalHarness.csrf(html) + (more.isEmpty() ? "" : "&" + more);
     }
@@ -140,7 +146,7 @@ class PortalTest {
 
             List<String> bodies = new ArrayList<>();
             for (String path : List.of(link(expired), link(revoked), link(unknown), "/l/nonsense", "/m/nonsense",
-                    "/m/" + revoked.management().encoded().replace('A', 'B'))) {
+                    "/m/" + tamper(revoked.management().encoded()))) {
                 HttpClient browser = PortalHarness.browser();
                 HttpResponse<String> answer = h.get(browser, path);
                 assertThat(answer.statusCode()).as(path).isEqualTo(404);
