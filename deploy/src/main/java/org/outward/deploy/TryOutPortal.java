@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
 import org.outward.portal.SmtpCodeSender;
+import org.outward.portal.SmtpDownloadNotifier;
 import org.outward.vault.LocalDiskVault;
 
 /**
@@ -33,7 +34,8 @@ final class TryOutPortal {
         try {
             return Portal.start(PortalConfig.of("127.0.0.1", port, publicUrl),
                     new LocalDiskVault(vaultFolder(gateway), clock),
-                    new SmtpCodeSender("127.0.0.1", gateway.smtpPort(), FROM), clock);
+                    new SmtpCodeSender("127.0.0.1", gateway.smtpPort(), FROM),
+                    new SmtpDownloadNotifier("127.0.0.1", gateway.smtpPort(), FROM), clock);
         } catch (BindException e) {
             throw new StartupProblem("portal port " + port + " on 127.0.0.1 is already in use by another program: "
                     + "stop it or choose another port with --portal-port");

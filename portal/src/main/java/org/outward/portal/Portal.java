@@ -43,9 +43,15 @@ public final class Portal implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts serving; the port is bound when this returns. */
+    /** Starts serving, without first-download notices; the port is bound when this returns. */
     public static Portal start(PortalConfig config, Vault vault, CodeSender codeSender, Clock clock) throws IOException {
-        PortalParts parts = PortalParts.create(config, vault, codeSender, clock);
+        return start(config, vault, codeSender, DownloadNotifier.NONE, clock);
+    }
+
+    /** Starts serving; the port is bound when this returns. */
+    public static Portal start(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier,
+                               Clock clock) throws IOException {
+        PortalParts parts = PortalParts.create(config, vault, codeSender, notifier, clock);
         HttpServer server = HttpServer.create(config.bind(), 64);
         ExecutorService requests = Executors.newFixedThreadPool(config.limits().threads(), threads("outward-portal-"));
         server.setExecutor(requests);

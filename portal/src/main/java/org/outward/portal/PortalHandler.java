@@ -96,6 +96,7 @@ final class PortalHandler implements HttpHandler {
     }
 
     static void tooMany(Reply reply) throws IOException {
+        reply.header("Retry-After", "60");
         reply.message(429, "too_many_title", "too_many_text");
     }
 

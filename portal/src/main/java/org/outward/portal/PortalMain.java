@@ -47,7 +47,8 @@ public final class PortalMain implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         Portal portal = Portal.start(PortalConfig.of(bind, port, publicUrl), new LocalDiskVault(vault, clock),
-                new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from), clock);
+                new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from),
+                new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from), clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             portal.close();

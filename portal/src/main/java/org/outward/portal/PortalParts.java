@@ -6,13 +6,14 @@ import java.time.Duration;
 import org.outward.vault.Vault;
 
 /** The portal's shared state, made once per portal. */
-record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, Clock clock, Pages pages,
+record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock, Pages pages,
                    CsrfTokens csrf, OneTimeCodes codes, Sessions sessions, RateLimiter perClient,
                    RateLimiter perLink, RateLimiter codesPerLink) {
 
-    static PortalParts create(PortalConfig config, Vault vault, CodeSender codeSender, Clock clock) throws java.io.IOException {
+    static PortalParts create(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock)
+            throws java.io.IOException {
         PortalConfig.Limits limits = config.limits();
-        return new PortalParts(config, vault, codeSender, clock, new Pages(), new CsrfTokens(),
+        return new PortalParts(config, vault, codeSender, notifier, clock, new Pages(), new CsrfTokens(),
                 new OneTimeCodes(limits, clock), new Sessions(limits.sessionLifetime(), clock),
                 new RateLimiter(limits.requestsPerClient(), Duration.ofMinutes(1), clock),
                 new RateLimiter(limits.requestsPerLink(), Duration.ofMinutes(1), clock),

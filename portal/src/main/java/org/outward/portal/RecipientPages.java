@@ -20,6 +20,7 @@ import org.outward.vault.PortalPaths;
 final class RecipientPages {
 
     static final String SESSION_COOKIE = "ow_session";
+    private static final System.Logger LOG = System.getLogger(RecipientPages.class.getName());
 
     private final PortalParts parts;
 
@@ -137,6 +138,18 @@ final class RecipientPages {
                      Map.of("Content-Disposition", ContentDisposition.attachment(download.item().fileName())),
                      download.item().size())) {
             content.transferTo(out);
+        }
+        if (opened.get().item().downloads() == 1) {
+            tellSender(opened.get().item());
+        }
+    }
+
+    /** Once, after the first download: the vault counted it under its lock, so only one request sees 1. */
+    private void tellSender(ItemInfo item) {
+        try {
+            parts.notifier().firstDownload(item);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "first-download notice failed: " + e.getClass().getName());
         }
     }
 

@@ -65,6 +65,10 @@ final class Reply {
         return csrfCookie;
     }
 
+    void header(String name, String value) {
+        exchange.getResponseHeaders().set(name, value);
+    }
+
     void addCookie(String setCookie) {
         cookies.add(setCookie);
     }

@@ -143,6 +143,19 @@ class PortalBrowserTest {
         driver.get(harness.base + "/l/" + expiring.link().encoded());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
         screenshot("08-expired-link");
+
+        Deposit guessed = harness.put("printer@example.org", CONTENT);
+        driver.get(harness.base + "/l/" + guessed.link().encoded() + "?lang=cy");
+        driver.findElement(By.id("send-code")).click();
+        screenshot("09-code-page-welsh");
+        for (int i = 0; i < 5; i++) {
+            driver.findElement(By.id("code")).sendKeys("12345678");
+            driver.findElement(By.id("verify")).click();
+        }
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mae'r ddolen wedi'i chloi am y tro");
+        driver.findElement(By.linkText("English")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link is locked for now");
+        screenshot("10-locked-link");
     }
 
     private Path waitForDownload() throws Exception {

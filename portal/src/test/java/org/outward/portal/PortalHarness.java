@@ -28,6 +28,7 @@ final class PortalHarness implements AutoCloseable {
     final LocalDiskVault vault;
     final Portal portal;
     final List<CodeMail> sent = new CopyOnWriteArrayList<>();
+    final List<org.outward.vault.ItemInfo> notified = new CopyOnWriteArrayList<>();
     final URI base;
 
     PortalHarness(Path folder, PortalConfig.Limits limits, CodeSender sender, String publicScheme) throws IOException {
@@ -35,7 +36,7 @@ final class PortalHarness implements AutoCloseable {
         CodeSender capture = sender != null ? sender : sent::add;
         PortalConfig config = new PortalConfig(new java.net.InetSocketAddress("127.0.0.1", 0),
                 URI.create(publicScheme + "://localhost"), limits);
-        portal = Portal.start(config, vault, capture, clock);
+        portal = Portal.start(config, vault, capture, notified::add, clock);
         base = URI.create("http://127.0.0.1:" + portal.port());
     }
 

@@ -80,6 +80,11 @@ class PortalTest {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.body()).isEqualTo(CONTENT);
+            assertThat(h.notified).singleElement().extracting(info -> info.sender()).isEqualTo("agent@party.example");
+            HttpResponse<byte[]> second = h.post(browser, link(deposit) + "/download", form(ready.body(), ""),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(second.body()).isEqualTo(CONTENT);
+            assertThat(h.notified).hasSize(1);
             assertThat(file.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
             assertThat(file.headers().firstValue("Content-Disposition")).hasValue(
                     "attachment; filename=\"canvass KA1 _ list.csv\"; filename*=UTF-8''canvass%20KA1%20%E2%80%93%20list.csv");
