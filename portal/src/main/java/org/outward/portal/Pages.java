@@ -25,6 +25,8 @@ final class Pages {
     private static final List<String> PAGES = List.of("link", "code", "ready", "locked", "message", "manage");
 
     private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).defaultValue("");
+    /** Words are rendered as plain text: the page template escapes them, once, where it shows them. */
+    private final Mustache.Compiler wordCompiler = Mustache.compiler().escapeHTML(false).defaultValue("");
     private final Template layout;
     private final Map<String, Template> pages = new HashMap<>();
     private final Map<String, Map<String, Template>> words = new HashMap<>();
@@ -41,7 +43,7 @@ final class Pages {
             }
             Map<String, Template> compiled = new LinkedHashMap<>();
             for (String key : properties.stringPropertyNames()) {
-                compiled.put(key, compiler.compile(properties.getProperty(key)));
+                compiled.put(key, wordCompiler.compile(properties.getProperty(key)));
             }
             words.put(language, compiled);
         }

@@ -98,6 +98,17 @@ class PortalTest {
     }
 
     @Test
+    void namesAreEscapedOnceAndOnlyOnce() throws Exception {
+        try (PortalHarness h = new PortalHarness(folder)) {
+            Deposit deposit = h.vault.put(org.outward.vault.NewItem.withDefaults("o'brien@party.example", "a@example.org",
+                    "<b>x&y</b>.csv", "text/csv"), new java.io.ByteArrayInputStream(CONTENT));
+            String page = h.get(PortalHarness.browser(), link(deposit)).body();
+            assertThat(page).contains("o&#39;brien@party.example has sent you", "&lt;b&gt;x&amp;y&lt;/b&gt;.csv")
+                    .doesNotContain("<b>", "&amp;#39;", "&amp;amp;");
+        }
+    }
+
+    @Test
     void wrongCodesLockTheLink() throws Exception {
         try (PortalHarness h = new PortalHarness(folder)) {
             Deposit deposit = h.put("a@example.org", CONTENT);
