@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,11 +21,18 @@ final class MutationLock {
         T run() throws IOException;
     }
 
-    private final ReentrantLock threads = new ReentrantLock();
+    /**
+     * One thread lock per lock file for the whole JVM: the file lock belongs to the JVM, so two vault objects on
+     * one folder (the wrap mailet's and the try-out portal's, both in the gateway's JVM) must also share this.
+     */
+    private static final ConcurrentHashMap<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock threads;
     private final Path lockFile;
 
-    MutationLock(Path lockFile) {
-        this.lockFile = lockFile;
+    MutationLock(Path lockFile) throws IOException {
+        this.lockFile = lockFile.toRealPath();
+        this.threads = THREAD_LOCKS.computeIfAbsent(this.lockFile, path -> new ReentrantLock());
     }
 
     <T> T holding(Work<T> work) throws IOException {

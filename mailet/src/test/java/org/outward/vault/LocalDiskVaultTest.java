@@ -230,6 +230,36 @@ class LocalDiskVaultTest {
     }
 
     @Test
+    void downloadLimitHoldsAcrossTwoVaultObjectsOnOneFolder() throws Exception {
+        // The gateway's JVM holds two: the wrap mailet's and the try-out portal's.
+        LocalDiskVault first = vault();
+        LocalDiskVault second = vault();
+        Deposit deposit = first.put(new NewItem("s@party.example", "a@example.org", "x.csv", "text/csv",
+                Duration.ofDays(1), 4), new ByteArrayInputStream(content()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                LocalDiskVault vault = i % 2 == 0 ? first : second;
+                tries.add(() -> {
+                    Optional<Download> download = vault.download(deposit.link());
+                    if (download.isPresent()) {
+                        download.get().close();
+                    }
+                    return download.isPresent();
+                });
+            }
+            int served = 0;
+            for (Future<Boolean> result : pool.invokeAll(tries)) {
+                served += result.get() ? 1 : 0;
+            }
+            assertThat(served).isEqualTo(4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tamperedCiphertextFailsToRead() throws IOException {
         LocalDiskVault vault = vault();
         Deposit deposit = vault.put(item("a@example.org"), new ByteArrayInputStream(content()));
