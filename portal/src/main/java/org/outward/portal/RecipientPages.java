@@ -77,6 +77,7 @@ final class RecipientPages {
         } else if (parts.codes().locked(item.id())) {
             reply.page(429, "locked", model, null);
         } else {
+            parts.vault().record(item.id(), AuditKind.VIEWED, "link page");
             reply.page(200, "link", model, null);
         }
     }
