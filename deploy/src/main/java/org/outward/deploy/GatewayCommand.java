@@ -1,10 +1,14 @@
 package org.outward.deploy;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+
+import org.outward.portal.Portal;
+import org.outward.portal.PortalConfig;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT on Apache James 3.8.1",
         description = "Outward: an outbound mail gateway on Apache James that keeps personal data and "
                 + "passwords from leaving unprotected.",
-        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, VaultCommand.class, CommandLine.HelpCommand.class})
 public final class GatewayCommand {
 
     /** Environment variable holding the smart host password: never on the command line, where ps shows it. */
@@ -72,6 +76,17 @@ public final class GatewayCommand {
                 description = "James's working folder; the configuration in use is written to DIR/conf (default: ${DEFAULT-VALUE}).")
         Path work = Path.of("outward-work");
 
+        @Option(names = "--portal-port", paramLabel = "N",
+                description = "Port of the recipients' secure-link portal, on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+        int portalPort = PortalConfig.DEFAULT_PORT;
+
+        @Option(names = "--public-url", paramLabel = "URL",
+                description = "The portal address that secure links use (default: ${DEFAULT-VALUE}).")
+        URI publicUrl = PortalConfig.DEFAULT_PUBLIC_BASE;
+
+        @Option(names = "--no-portal", description = "Do not start the portal in this process (run it on its own instead).")
+        boolean noPortal;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -85,14 +100,24 @@ public final class GatewayCommand {
                 err.flush();
                 return 1;
             }
+            Optional<Portal> portal;
+            try {
+                portal = noPortal ? Optional.empty() : Optional.of(TryOutPortal.start(gateway, portalPort, publicUrl));
+            } catch (StartupProblem problem) {
+                gateway.close();
+                err.println("gateway: cannot start: " + problem.getMessage());
+                err.flush();
+                return 1;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                portal.ifPresent(Portal::close);
                 gateway.close();
                 out.println("Outward gateway stopped.");
                 out.flush();
                 stopped.countDown();
             }, "outward-shutdown"));
-            printBanner(out, gateway);
+            printBanner(out, gateway, portal);
             try {
                 stopped.await();
             } catch (InterruptedException e) {
@@ -136,7 +161,7 @@ public final class GatewayCommand {
             return Optional.of(new OutboundRoute.Credentials(relayUser, password));
         }
 
-        private static void printBanner(PrintWriter out, EmbeddedGateway gateway) {
+        private static void printBanner(PrintWriter out, EmbeddedGateway gateway, Optional<Portal> portal) {
             String webAdmin = "http://127.0.0.1:" + gateway.webAdminPort();
             out.println("Outward gateway is running on Apache James 3.8.1.");
             out.println("  SMTP submission : port " + gateway.smtpPort()
@@ -151,6 +176,10 @@ public final class GatewayCommand {
                 out.println("  held mail       : curl " + webAdmin + "/mailRepositories/"
                         + OutboundRoute.TRY_OUT_WEBADMIN_PATH + "/mails");
             }
+            portal.ifPresent(p -> {
+                out.println("  portal          : http://127.0.0.1:" + p.port() + " (links use " + p.publicBase() + ")");
+                out.println("  vault           : " + TryOutPortal.vaultFolder(gateway));
+            });
             out.println("Stop with Ctrl-C.");
             out.flush();
         }

@@ -1,0 +1,46 @@
+package org.outward.deploy;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.outward.portal.Portal;
+import org.outward.portal.PortalConfig;
+import org.outward.portal.SmtpCodeSender;
+import org.outward.portal.SmtpDownloadNotifier;
+import org.outward.vault.LocalDiskVault;
+
+/**
+ * The portal in the gateway's own JVM, for the try-out: on 127.0.0.1, over the vault in the work folder, sending
+ * codes through the gateway's SMTP port. In production the portal runs as its own process
+ * ({@code org.outward.portal.PortalMain}).
+ */
+final class TryOutPortal {
+
+    /** The code mail's From in the try-out. */
+    static final String FROM = "secure-links@localhost";
+
+    private TryOutPortal() {
+    }
+
+    static Path vaultFolder(EmbeddedGateway gateway) {
+        return gateway.settings().workFolder().resolve("vault");
+    }
+
+    static Portal start(EmbeddedGateway gateway, int port, URI publicUrl) throws StartupProblem {
+        Clock clock = Clock.systemUTC();
+        try {
+            return Portal.start(PortalConfig.of("127.0.0.1", port, publicUrl),
+                    new LocalDiskVault(vaultFolder(gateway), clock),
+                    new SmtpCodeSender("127.0.0.1", gateway.smtpPort(), FROM),
+                    new SmtpDownloadNotifier("127.0.0.1", gateway.smtpPort(), FROM), clock);
+        } catch (BindException e) {
+            throw new StartupProblem("portal port " + port + " on 127.0.0.1 is already in use by another program: "
+                    + "stop it or choose another port with --portal-port");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StartupProblem("the portal cannot start: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.outward.deploy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.outward.vault.AuditEvent;
+import org.outward.vault.ItemId;
+import org.outward.vault.ItemInfo;
+import org.outward.vault.LocalDiskVault;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gateway vault ...}: the admin's tools for the secure-link vault. They show metadata (sender, recipient,
+ * file name: personal data, for the admin's eyes) and never content, which the vault cannot decrypt without
+ * the recipient's link.
+ */
+@Command(name = "vault", mixinStandardHelpOptions = true, description = "List, audit, revoke and purge secure-link items.",
+        subcommands = {VaultCommand.ListItems.class, VaultCommand.Show.class, VaultCommand.Revoke.class,
+                VaultCommand.Purge.class})
+final class VaultCommand {
+
+    /** The vault folder option every subcommand shares. */
+    static final class Folder {
+        @Option(names = "--vault", paramLabel = "DIR",
+                description = "The vault folder (default: ${DEFAULT-VALUE}, as gateway run uses it).")
+        Path folder = Path.of("outward-work", "vault");
+
+        Optional<LocalDiskVault> open(PrintWriter err) throws IOException {
+            if (!Files.isDirectory(folder)) {
+                err.println("gateway: no vault at " + folder);
+                err.flush();
+                return Optional.empty();
+            }
+            return Optional.of(new LocalDiskVault(folder, Clock.systemUTC()));
+        }
+    }
+
+    /** Shared parts of the subcommands. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Folder folder;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        Optional<ItemId> id(String text) {
+            if (!ItemId.isValid(text)) {
+                err().println("gateway: not an item id (64 hex digits): " + text);
+                err().flush();
+                return Optional.empty();
+            }
+            return Optional.of(new ItemId(text));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per item, newest first.")
+    static final class ListItems extends Base {
+        @Override
+        public Integer call() throws IOException {
+            Optional<LocalDiskVault> vault = folder.open(err());
+            if (vault.isEmpty()) {
+                return 1;
+            }
+            Instant now = Instant.now();
+            for (ItemInfo item : vault.get().list()) {
+                out().println(item.id() + "  " + item.stateAt(now) + "  created " + item.created() + "  expires "
+                        + item.expires() + "  downloads " + item.downloads() + "/" + item.maxDownloads());
+            }
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One item's metadata and audit trail.")
+    static final class Show extends Base {
+        @Parameters(paramLabel = "ID", description = "The item id, from vault list.")
+        String id;
+
+        @Override
+        public Integer call() throws IOException {
+            Optional<LocalDiskVault> vault = folder.open(err());
+            Optional<ItemId> itemId = id(id);
+            if (vault.isEmpty() || itemId.isEmpty()) {
+                return 1;
+            }
+            Optional<ItemInfo> found = vault.get().find(itemId.get());
+            if (found.isEmpty()) {
+                err().println("gateway: no item " + id);
+                err().flush();
+                return 1;
+            }
+            ItemInfo item = found.get();
+            PrintWriter out = out();
+            out.println("item       " + item.id());
+            out.println("state      " + item.stateAt(Instant.now()));
+            out.println("sender     " + item.sender());
+            out.println("recipient  " + item.recipient());
+            out.println("file       " + item.fileName() + " (" + item.mediaType() + ", " + item.size() + " bytes)");
+            out.println("created    " + item.created());
+            out.println("expires    " + item.expires());
+            out.println("downloads  " + item.downloads() + "/" + item.maxDownloads());
+            out.println("audit");
+            for (AuditEvent event : item.events()) {
+                out.println("  " + event.at() + "  " + event.kind() + (event.detail().isEmpty() ? "" : "  " + event.detail()));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Stop an item's link and delete its content now.")
+    static final class Revoke extends Base {
+        @Parameters(paramLabel = "ID", description = "The item id, from vault list.")
+        String id;
+
+        @Override
+        public Integer call() throws IOException {
+            Optional<LocalDiskVault> vault = folder.open(err());
+            Optional<ItemId> itemId = id(id);
+            if (vault.isEmpty() || itemId.isEmpty()) {
+                return 1;
+            }
+            if (!vault.get().revoke(itemId.get(), "admin")) {
+                err().println("gateway: no item " + id);
+                err().flush();
+                return 1;
+            }
+            out().println("revoked " + id + "; its content is deleted, its audit trail kept");
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "purge", mixinStandardHelpOptions = true,
+            description = "Delete the content of expired, revoked and used-up items now (the audit trail stays).")
+    static final class Purge extends Base {
+        @Override
+        public Integer call() throws IOException {
+            Optional<LocalDiskVault> vault = folder.open(err());
+            if (vault.isEmpty()) {
+                return 1;
+            }
+            int purged = vault.get().purgeExpired();
+            out().println("purged " + purged + (purged == 1 ? " item" : " items"));
+            out().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outward.vault.Deposit;
+import org.outward.vault.LocalDiskVault;
+import org.outward.vault.NewItem;
+
+import picocli.CommandLine;
+
+class VaultCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = GatewayCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void listShowRevokePurge() throws Exception {
+        LocalDiskVault vault = new LocalDiskVault(folder, Clock.systemUTC());
+        Deposit kept = vault.put(NewItem.withDefaults("agent@party.example", "printer@example.org", "canvass.csv", "text/csv"),
+                new ByteArrayInputStream("secret rows".getBytes(StandardCharsets.UTF_8)));
+        Deposit shortLived = vault.put(new NewItem("agent@party.example", "b@example.org", "b.csv", "text/csv",
+                Duration.ofMillis(1), 1), new ByteArrayInputStream(new byte[3]));
+        Thread.sleep(5);
+
+        assertThat(run("vault", "list", "--vault", folder.toString())).isZero();
+        assertThat(out.toString()).contains(kept.id() + "  active", shortLived.id() + "  expired");
+
+        assertThat(run("vault", "show", kept.id().hex(), "--vault", folder.toString())).isZero();
+        assertThat(out.toString()).contains("recipient  printer@example.org", "CREATED").doesNotContain("secret rows");
+
+        assertThat(run("vault", "purge", "--vault", folder.toString())).isZero();
+        assertThat(out.toString()).contains("purged 1 item");
+
+        assertThat(run("vault", "revoke", kept.id().hex(), "--vault", folder.toString())).isZero();
+        assertThat(vault.describe(kept.link())).isEmpty();
+
+        assertThat(run("vault", "show", "nonsense", "--vault", folder.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("not an item id");
+    }
+}

@@ -1,0 +1,107 @@
+package org.outward.portal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import org.outward.vault.PortalPaths;
+
+/**
+ * Every request enters here: size and method checks, the per-client rate limit, routing, and one place that
+ * turns any failure into a plain error page (never a stack trace, never the request path, which holds tokens).
+ */
+final class PortalHandler implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(PortalHandler.class.getName());
+    private static final int MAX_URI = 2048;
+
+    private final PortalParts parts;
+    private final RecipientPages recipient;
+    private final SenderPages sender;
+    private final byte[] stylesheet;
+
+    PortalHandler(PortalParts parts) throws IOException {
+        this.parts = parts;
+        this.recipient = new RecipientPages(parts);
+        this.sender = new SenderPages(parts);
+        this.stylesheet = Pages.stylesheet();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Reply reply = null;
+        try {
+            String method = exchange.getRequestMethod();
+            if (exchange.getRequestURI().toString().length() > MAX_URI) {
+                bare(exchange, 414);
+                return;
+            }
+            if (!"GET".equals(method) && !"POST".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, POST");
+                bare(exchange, 405);
+                return;
+            }
+            Request request;
+            try {
+                request = Request.read(exchange, parts.config().limits().maxBodyBytes());
+            } catch (Request.TooLarge e) {
+                bare(exchange, 413);
+                return;
+            }
+            reply = new Reply(exchange, request, parts.pages(), parts.csrf(), parts.config().secure());
+            if (!parts.perClient().allow(request.client())) {
+                tooMany(reply);
+                return;
+            }
+            route(reply, request);
+        } catch (IOException | RuntimeException e) {
+            // The type only: messages and paths can hold tokens, addresses or file names.
+            LOG.log(Level.WARNING, "portal request failed: " + e.getClass().getName());
+            if (exchange.getResponseCode() == -1) {
+                if (reply != null) {
+                    reply.message(500, "error_title", "error_text");
+                } else {
+                    bare(exchange, 500);
+                }
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(Reply reply, Request request) throws IOException {
+        String path = request.path();
+        if (path.startsWith(PortalPaths.LINK_PREFIX)) {
+            recipient.handle(reply, path.substring(PortalPaths.LINK_PREFIX.length()));
+        } else if (path.startsWith(PortalPaths.MANAGEMENT_PREFIX)) {
+            sender.handle(reply, path.substring(PortalPaths.MANAGEMENT_PREFIX.length()));
+        } else if ("/".equals(path) && "GET".equals(request.method())) {
+            reply.message(200, "home_title", "home_text");
+        } else if ("/static/portal.css".equals(path) && "GET".equals(request.method())) {
+            try (OutputStream out = reply.stream("text/css; charset=utf-8", Map.of(), stylesheet.length)) {
+                out.write(stylesheet);
+            }
+        } else {
+            unavailable(reply);
+        }
+    }
+
+    /** The one answer for an unknown, wrong, expired, revoked or used-up link. */
+    static void unavailable(Reply reply) throws IOException {
+        reply.message(404, "unavailable_title", "unavailable_text");
+    }
+
+    static void tooMany(Reply reply) throws IOException {
+        reply.header("Retry-After", "60");
+        reply.message(429, "too_many_title", "too_many_text");
+    }
+
+    private static void bare(HttpExchange exchange, int status) throws IOException {
+        SecurityHeaders.apply(exchange.getResponseHeaders(), false);
+        exchange.sendResponseHeaders(status, -1);
+    }
+}

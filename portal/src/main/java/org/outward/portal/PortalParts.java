@@ -1,0 +1,31 @@
+package org.outward.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.outward.vault.Vault;
+
+/** The portal's shared state, made once per portal. */
+record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock, Pages pages,
+                   CsrfTokens csrf, OneTimeCodes codes, Sessions sessions, RateLimiter perClient,
+                   RateLimiter perLink, RateLimiter codesPerLink) {
+
+    static PortalParts create(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock)
+            throws java.io.IOException {
+        PortalConfig.Limits limits = config.limits();
+        return new PortalParts(config, vault, codeSender, notifier, clock, new Pages(), new CsrfTokens(),
+                new OneTimeCodes(limits, clock), new Sessions(limits.sessionLifetime(), clock),
+                new RateLimiter(limits.requestsPerClient(), Duration.ofMinutes(1), clock),
+                new RateLimiter(limits.requestsPerLink(), Duration.ofMinutes(1), clock),
+                new RateLimiter(limits.codesPerLink(), limits.codeWindow(), clock));
+    }
+
+    /** Forgets expired codes, sessions and rate-limit windows. */
+    void forgetOld() {
+        codes.forgetOld();
+        sessions.forgetOld();
+        perClient.forgetOld(clock.instant());
+        perLink.forgetOld(clock.instant());
+        codesPerLink.forgetOld(clock.instant());
+    }
+}

@@ -1,0 +1,182 @@
+package org.outward.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.outward.vault.Deposit;
+
+/**
+ * The recipient's whole journey in a real browser: Debian's chromium, driven through Debian's chromedriver.
+ * Nothing is downloaded at test time: both paths are given, so Selenium Manager is never consulted.
+ * Saves a screenshot of each page to {@code docs/portal/}.
+ */
+class PortalBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final byte[] CONTENT = ("PD,ENO,Title,First,Surname,Address,Postcode\n"
+            + "KA1,12,Ms,Jane,Example,12 Any Street,AB1 2CD\n").getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path folder;
+
+    private GreenMail greenMail;
+    private PortalHarness harness;
+    private ChromeDriver driver;
+    private Path downloads;
+
+    @BeforeEach
+    void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them).");
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail.start();
+        harness = new PortalHarness(folder.resolve("vault"), PortalConfig.Limits.DEFAULTS,
+                new SmtpCodeSender("127.0.0.1", greenMail.getSmtp().getPort(), "secure-links@party.example"), "http");
+        downloads = Files.createDirectories(folder.resolve("downloads"));
+        driver = chromium(folder.resolve("profile"), downloads);
+    }
+
+    private static ChromeDriver chromium(Path profile, Path downloads) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=430,1100", "--user-data-dir=" + profile);
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (harness != null) {
+            harness.close();
+        }
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    @Test
+    void recipientGetsTheFileWithACodeAndDeadLinksAreRefused() throws Exception {
+        Deposit deposit = harness.put("printer@example.org", CONTENT);
+        String link = harness.base + "/l/" + deposit.link().encoded();
+
+        driver.get(link);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You have been sent a file");
+        screenshot("01-link-page");
+        driver.findElement(By.linkText("Cymraeg")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mae ffeil wedi'i hanfon atoch chi");
+        screenshot("02-link-page-welsh");
+        driver.findElement(By.linkText("English")).click();
+
+        driver.findElement(By.id("send-code")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Enter your code");
+        screenshot("03-code-page");
+        assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
+        Matcher digits = Pattern.compile("\\b(\\d{8})\\b").matcher(GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]));
+        assertThat(digits.find()).isTrue();
+        String code = digits.group(1);
+
+        driver.findElement(By.id("code")).sendKeys(code.equals("00000000") ? "11111111" : "00000000");
+        driver.findElement(By.id("verify")).click();
+        assertThat(driver.findElement(By.id("code-error")).getText()).contains("Tries left: 4");
+        screenshot("04-wrong-code");
+
+        driver.findElement(By.id("code")).sendKeys(code);
+        driver.findElement(By.id("verify")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your file is ready");
+        screenshot("05-ready-to-download");
+        driver.findElement(By.id("download")).click();
+        assertThat(waitForDownload()).hasBinaryContent(CONTENT);
+
+        String management = harness.base + "/m/" + deposit.management().encoded();
+        driver.get(management);
+        assertThat(driver.findElement(By.id("state")).getText()).isEqualTo("Active");
+        screenshot("06-sender-management");
+
+        Deposit revoked = harness.put("printer@example.org", CONTENT);
+        driver.get(harness.base + "/m/" + revoked.management().encoded());
+        driver.findElement(By.id("revoke")).click();
+        assertThat(driver.findElement(By.id("state")).getText()).startsWith("Withdrawn");
+        driver.get(harness.base + "/l/" + revoked.link().encoded());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+        screenshot("07-revoked-link");
+
+        Deposit expiring = harness.put("printer@example.org", CONTENT);
+        harness.clock.advance(Duration.ofDays(8));
+        driver.get(harness.base + "/l/" + expiring.link().encoded());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+        screenshot("08-expired-link");
+
+        Deposit guessed = harness.put("printer@example.org", CONTENT);
+        driver.get(harness.base + "/l/" + guessed.link().encoded() + "?lang=cy");
+        driver.findElement(By.id("send-code")).click();
+        screenshot("09-code-page-welsh");
+        for (int i = 0; i < 5; i++) {
+            driver.findElement(By.id("code")).sendKeys("12345678");
+            driver.findElement(By.id("verify")).click();
+        }
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mae'r ddolen wedi'i chloi am y tro");
+        driver.findElement(By.linkText("English")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link is locked for now");
+        screenshot("10-locked-link");
+    }
+
+    private Path waitForDownload() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                List<Path> done = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).toList();
+                Optional<Path> file = done.stream().findFirst();
+                if (file.isPresent() && Files.size(file.get()) == CONTENT.length) {
+                    return file.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the browser did not finish the download");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path docs = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("docs").resolve("portal");
+        Files.createDirectories(docs);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), docs.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
