@@ -1,0 +1,113 @@
+package org.outward.detect.personal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The common shape of a recogniser: a precompiled pattern, a validator for each candidate, and context words
+ * looked for in a window around it. Subclasses supply the validator and, where cheap, a pre-filter that lets
+ * text without a telling character skip the regex altogether.
+ */
+abstract class PatternRecogniser implements Recogniser {
+
+    private final DataKind kind;
+    private final Pattern pattern;
+    private final Pattern context;
+    private final boolean contextRequired;
+    private final int window;
+    private final double baseScore;
+
+    /**
+     * @param contextWords    words or phrases (regex-escaped) that make a candidate more likely; may be empty
+     * @param contextRequired drop candidates with no context word in the window
+     * @param window          characters looked at either side of a candidate
+     */
+    PatternRecogniser(DataKind kind, Pattern pattern, List<String> contextWords, boolean contextRequired,
+            int window, double baseScore) {
+        this.kind = kind;
+        this.pattern = pattern;
+        this.context = contextWords.isEmpty() ? null
+                : Pattern.compile("(?i)\\b(?:" + String.join("|", contextWords) + ")\\b");
+        this.contextRequired = contextRequired;
+        this.window = window;
+        this.baseScore = baseScore;
+    }
+
+    @Override
+    public final DataKind kind() {
+        return kind;
+    }
+
+    /** Whether the candidate (the whole match) is a real value of this kind. */
+    abstract boolean validate(String candidate);
+
+    /** A cheap test that text could hold a candidate at all; true by default. */
+    boolean mayContain(String text) {
+        return true;
+    }
+
+    @Override
+    public List<Match> find(String text) {
+        if (text.isEmpty() || !mayContain(text)) {
+            return List.of();
+        }
+        List<Match> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        Matcher c = context == null ? null : context.matcher(text);
+        while (m.find()) {
+            if (!validate(m.group())) {
+                continue;
+            }
+            boolean near = c != null && near(c, text.length(), m.start(), m.end());
+            if (contextRequired && !near) {
+                continue;
+            }
+            found.add(new Match(kind, m.start(), m.end(), near ? Math.min(1.0, baseScore + 0.3) : baseScore));
+        }
+        return found;
+    }
+
+    private boolean near(Matcher c, int length, int start, int end) {
+        c.region(Math.max(0, start - window), Math.min(length, end + window));
+        return c.find();
+    }
+
+    @Override
+    public boolean isValue(String cell) {
+        if (cell == null) {
+            return false;
+        }
+        String value = cell.strip();
+        return !value.isEmpty() && value.length() < 64 && pattern.matcher(value).matches() && validate(value);
+    }
+
+    /** The characters of a candidate that are digits, in order. */
+    static String digits(String candidate) {
+        StringBuilder b = new StringBuilder(candidate.length());
+        for (int i = 0; i < candidate.length(); i++) {
+            char ch = candidate.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Whether the text has a run of at least {@code n} characters that are digits, spaces or dashes. */
+    static boolean hasDigitRun(String text, int n) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (++run >= n) {
+                    return true;
+                }
+            } else if (ch != ' ' && ch != '-') {
+                run = 0;
+            }
+        }
+        return false;
+    }
+}
