@@ -61,12 +61,16 @@ final class ColumnContentClassifier {
      */
     boolean looksLikeNames(List<String> sample) {
         int shaped = 0;
+        int full = 0;
         int known = 0;
         Set<String> distinct = new HashSet<>();
         for (String cell : sample) {
             if (names.hasNameShape(cell)) {
                 shaped++;
                 distinct.add(cell.strip());
+                if (names.hasFullNameShape(cell)) {
+                    full++;
+                }
                 if (names.knownWords(cell) > 0) {
                     known++;
                 }
@@ -74,7 +78,9 @@ final class ColumnContentClassifier {
         }
         int n = sample.size();
         boolean varied = n < 6 || distinct.size() >= n * 0.5;
-        return shaped >= n * 0.8 && varied && known >= Math.max(1, n * KNOWN_NAME_SHARE);
+        // Full names ("Omar Mann") in a varied column are names even when no word is in the lists; single
+        // words need the lists, since a column of single capitalised words may be towns or items.
+        return shaped >= n * 0.8 && varied && (full >= n * 0.8 || known >= Math.max(1, n * KNOWN_NAME_SHARE));
     }
 
     /** Whether most cells are canvass or voting-intention codes with some variety among them. */

@@ -25,6 +25,12 @@ final class PersonNameRecogniser implements Recogniser {
     private static final Pattern CELL = Pattern.compile(
             "(?:(?:" + TITLES + ")\\.? )?(?:[A-Za-z][a-z]*\\.? ){0,3}[A-Za-z]+(?:['’-][A-Za-z]+)?"
             + "|[A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?");
+    /** Two capitalised words right before a house number: "Pat Dietrich of 216 Park Lane", "Omar Mann, 37 Mill Way". */
+    private static final Pattern BEFORE_ADDRESS = Pattern.compile("\\b(" + WORD + ") (" + WORD
+            + ")(?=(?: (?:of|at|from)|,)? (?:Flat \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? [A-Z][a-z])");
+    /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
+    private static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
+    private static final Pattern TITLE_WORD = Pattern.compile(TITLES);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z'’-]+");
 
     /** Capitalised words that follow given names in party mail without being surnames. */
@@ -37,7 +43,12 @@ final class PersonNameRecogniser implements Recogniser {
             "to", "for", "thanks", "thank", "agreed", "asked", "noted", "reported", "proposed", "seconded",
             "lib", "labour", "conservative", "green", "reform", "democrats", "liberal", "campaign", "office",
             "ltd", "limited", "plc", "trust", "foundation", "hospital", "surgery", "estate", "garden", "gardens",
-            "square", "bridge", "way", "university", "press", "media", "news", "times", "post", "ward's");
+            "square", "bridge", "way", "university", "press", "media", "news", "times", "post", "ward's",
+            "north", "south", "east", "west", "central", "castle", "upper", "lower", "town", "city", "village",
+            "grove", "terrace", "crescent", "place", "mews", "rise", "row", "walk", "hill", "view", "parade",
+            "meadow", "meadows", "fields", "croft", "wharf", "gate", "chase", "brow", "vale", "end",
+            "printing", "posters", "freepost", "hire", "rent", "stationery", "postage", "leaflet", "leaflets",
+            "conservatives", "greens", "uk", "total", "budget", "summary", "round", "flat");
 
     @Override
     public DataKind kind() {
@@ -64,6 +75,14 @@ final class PersonNameRecogniser implements Recogniser {
             }
             double score = NameLists.isSurname(second) ? 0.8 : 0.5;
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
+        }
+        Matcher a = BEFORE_ADDRESS.matcher(text);
+        while (a.find()) {
+            if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
+                    && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
+                    && !TITLE_WORD.matcher(a.group(1)).matches()) {
+                found.add(new Match(DataKind.PERSON_NAME, a.start(), a.end(), 0.6));
+            }
         }
         Matcher r = REGISTER_STYLE.matcher(text);
         while (r.find()) {
@@ -104,6 +123,11 @@ final class PersonNameRecogniser implements Recogniser {
             }
         }
         return true;
+    }
+
+    /** Shape of a full name: two or three capitalised words, none a street, place or organisation word. */
+    boolean hasFullNameShape(String cell) {
+        return cell != null && FULL_NAME_CELL.matcher(cell.strip()).matches() && hasNameShape(cell);
     }
 
     /** How many words of the value are in the name lists. */
