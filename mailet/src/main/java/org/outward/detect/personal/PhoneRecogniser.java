@@ -31,11 +31,19 @@ final class PhoneRecogniser implements Recogniser {
             return List.of();
         }
         List<Match> found = new ArrayList<>();
-        for (PhoneNumberMatch m : PHONES.findNumbers(text, "GB", PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
-            if (DATE_LIKE.matcher(m.rawString()).find()) {
-                continue;
+        int from = 0;
+        while (from < text.length()) {
+            int newline = text.indexOf('\n', from);
+            int to = newline < 0 ? text.length() : newline;
+            String line = text.substring(from, to);
+            if (PatternRecogniser.hasDigitRun(line, 9)) {
+                for (PhoneNumberMatch m : PHONES.findNumbers(line, "GB", PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
+                    if (!DATE_LIKE.matcher(m.rawString()).find()) {
+                        found.add(new Match(DataKind.PHONE, from + m.start(), from + m.end(), 0.6));
+                    }
+                }
             }
-            found.add(new Match(DataKind.PHONE, m.start(), m.end(), 0.6));
+            from = to + 1;
         }
         return found;
     }

@@ -65,18 +65,22 @@ final class TextAnalyser {
     }
 
     private PersonalDataFinding prose(String text) {
-        List<Match> names = new ArrayList<>();
         List<Match> details = new ArrayList<>();
         for (Recogniser r : registry.all()) {
+            if (r.kind() == DataKind.PERSON_NAME) {
+                continue;
+            }
             for (Match m : r.find(text)) {
-                if (m.kind() == DataKind.PERSON_NAME) {
-                    names.add(m);
-                } else if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
+                if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
                     details.add(m);
                 }
             }
         }
-        if (names.isEmpty() || details.isEmpty()) {
+        if (details.isEmpty()) {
+            return PersonalDataFinding.none();
+        }
+        List<Match> names = namesBefore(details, text);
+        if (names.isEmpty()) {
             return PersonalDataFinding.none();
         }
         names = withoutOverlaps(names);
@@ -120,6 +124,32 @@ final class TextAnalyser {
         }
         double confidence = Math.min(1.0, 0.3 + 0.1 * Math.min(3, kinds.size() - 1) + 0.4 * scores / records);
         return new PersonalDataFinding(records, kinds, special, confidence, evidence);
+    }
+
+    /**
+     * Names are looked for only in the stretch before each detail, where a record's name must be: most prose
+     * has few details, and the name patterns are the costliest to run over everything.
+     */
+    private List<Match> namesBefore(List<Match> details, String text) {
+        Recogniser names = registry.get(DataKind.PERSON_NAME);
+        List<Match> found = new ArrayList<>();
+        int covered = 0;
+        for (Match d : details) {
+            int from = Math.max(covered, d.start() - DETAIL_WINDOW - 60);
+            // Start the stretch at a line or sentence edge, so no name is cut in half.
+            while (from > 0 && from > covered && text.charAt(from - 1) != '\n' && text.charAt(from - 1) != '.') {
+                from--;
+            }
+            int to = d.start();
+            if (to <= from) {
+                continue;
+            }
+            for (Match m : names.find(text.substring(from, to))) {
+                found.add(new Match(m.kind(), from + m.start(), from + m.end(), m.score()));
+            }
+            covered = to;
+        }
+        return found;
     }
 
     /** Name matches in text order, the longer or surer one kept where two recognisers' patterns overlap. */

@@ -17,15 +17,16 @@ final class TextTableSniffer {
     record Block(Table table, int fromLine, int toLine) {
     }
 
-    private record Delimiter(Pattern pattern, int minFields) {
+    /** A delimiter: its split pattern, the fewest fields a table line has, and its character (0: a gap). */
+    private record Delimiter(Pattern pattern, int minFields, char ch) {
     }
 
     private static final List<Delimiter> DELIMITERS = List.of(
-            new Delimiter(Pattern.compile("\t"), 2),
-            new Delimiter(Pattern.compile("\\|"), 3),
-            new Delimiter(Pattern.compile(";"), 3),
-            new Delimiter(Pattern.compile(","), 3),
-            new Delimiter(Pattern.compile(" {2,}"), 3));
+            new Delimiter(Pattern.compile("\t"), 2, '\t'),
+            new Delimiter(Pattern.compile("\\|"), 3, '|'),
+            new Delimiter(Pattern.compile(";"), 3, ';'),
+            new Delimiter(Pattern.compile(","), 3, ','),
+            new Delimiter(Pattern.compile(" {2,}"), 3, (char) 0));
     private static final int MIN_LINES = 3;
 
     private TextTableSniffer() {
@@ -67,11 +68,27 @@ final class TextTableSniffer {
         return null;
     }
 
+    /** Counted by hand rather than split: this runs on every line of every body. */
     private static int fields(String line, Delimiter d) {
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return 0;
         }
-        return d.pattern().split(trimmed, -1).length;
+        int fields = 1;
+        if (d.ch() != 0) {
+            for (int i = 0; i < trimmed.length(); i++) {
+                if (trimmed.charAt(i) == d.ch()) {
+                    fields++;
+                }
+            }
+            return fields;
+        }
+        for (int i = 1; i < trimmed.length(); i++) {
+            if (trimmed.charAt(i) == ' ' && trimmed.charAt(i - 1) == ' '
+                    && (i + 1 >= trimmed.length() || trimmed.charAt(i + 1) != ' ')) {
+                fields++;
+            }
+        }
+        return fields;
     }
 }
