@@ -16,7 +16,7 @@ final class PhoneRecogniser implements Recogniser {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[/.]\\d{1,2}[/.]\\d{2,4}");
-    private static final Pattern ALLOWED = Pattern.compile("[+()0-9 .\\-]{10,20}");
+    private static final Pattern ALLOWED = Pattern.compile("[+()0-9 .\\-]{10,24}");
     private static final long MAX_TRIES = 10_000;
 
     @Override
@@ -24,28 +24,56 @@ final class PhoneRecogniser implements Recogniser {
         return DataKind.PHONE;
     }
 
+    /**
+     * A hand-written scan finds runs of digits and phone punctuation with 10 to 13 digits, and only those
+     * runs are parsed and validated: libphonenumber's own finder runs heavy patterns over every line.
+     * Runs with more digits (two numbers side by side) go to the library's finder.
+     */
     @Override
     public List<Match> find(String text) {
-        // libphonenumber is thorough but not fast; text without a long run of digits cannot hold a number.
-        if (!PatternRecogniser.hasDigitRun(text, 9)) {
-            return List.of();
-        }
         List<Match> found = new ArrayList<>();
-        int from = 0;
-        while (from < text.length()) {
-            int newline = text.indexOf('\n', from);
-            int to = newline < 0 ? text.length() : newline;
-            String line = text.substring(from, to);
-            if (PatternRecogniser.hasDigitRun(line, 9)) {
-                for (PhoneNumberMatch m : PHONES.findNumbers(line, "GB", PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
-                    if (!DATE_LIKE.matcher(m.rawString()).find()) {
-                        found.add(new Match(DataKind.PHONE, from + m.start(), from + m.end(), 0.6));
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char ch = text.charAt(i);
+            boolean starts = (ch >= '0' && ch <= '9') || ch == '+' || ch == '(';
+            if (!starts || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            int digits = 0;
+            while (end < n && isPhoneChar(text.charAt(end))) {
+                if (Character.isDigit(text.charAt(end))) {
+                    digits++;
+                }
+                end++;
+            }
+            while (end > i && !Character.isDigit(text.charAt(end - 1))) {
+                end--; // trailing spaces, dashes, dots
+            }
+            if (digits >= 10 && (end >= n || !Character.isLetter(text.charAt(end)))) {
+                String run = text.substring(i, end);
+                if (digits <= 13) {
+                    if (isValue(run)) {
+                        found.add(new Match(DataKind.PHONE, i, end, 0.6));
+                    }
+                } else {
+                    for (PhoneNumberMatch m : PHONES.findNumbers(run, "GB", PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
+                        if (!DATE_LIKE.matcher(m.rawString()).find()) {
+                            found.add(new Match(DataKind.PHONE, i + m.start(), i + m.end(), 0.6));
+                        }
                     }
                 }
             }
-            from = to + 1;
+            i = Math.max(end, i + 1);
         }
         return found;
+    }
+
+    private static boolean isPhoneChar(char ch) {
+        return (ch >= '0' && ch <= '9') || ch == ' ' || ch == '-' || ch == '(' || ch == ')' || ch == '+'
+                || ch == '.';
     }
 
     @Override
