@@ -198,6 +198,12 @@ final class TableAnalyser {
         return new PersonalDataFinding(records, kinds, special, confidence, evidence);
     }
 
+    /** "SMITH, Jane" as "Jane Smith", so evidence reads the same whatever the export's name order. */
+    private static String registerOrder(String cell) {
+        int comma = cell.indexOf(", ");
+        return comma < 0 ? cell : cell.substring(comma + 2) + " " + cell.substring(0, comma);
+    }
+
     /** A record's name and postcode (or other first values), redacted. */
     private static String evidence(List<String> row, Column[] columns) {
         StringBuilder name = new StringBuilder();
@@ -212,7 +218,7 @@ final class TableAnalyser {
                 if (name.length() > 0) {
                     name.append(' ');
                 }
-                name.append(Redactor.name(cell));
+                name.append(Redactor.name(registerOrder(cell)));
             } else if (kind == DataKind.POSTCODE || (other == null && kind != DataKind.ABSENT_VOTER_STATUS)) {
                 other = Redactor.of(kind, cell);
             }
