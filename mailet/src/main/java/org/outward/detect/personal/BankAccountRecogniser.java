@@ -38,4 +38,9 @@ final class BankAccountRecogniser extends PatternRecogniser {
     public boolean columnIsContext() {
         return false;
     }
+
+    @Override
+    int digitAnchor() {
+        return 0;
+    }
 }

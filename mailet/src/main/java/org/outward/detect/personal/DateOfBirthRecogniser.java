@@ -69,4 +69,9 @@ final class DateOfBirthRecogniser extends PatternRecogniser {
         // A column of dates may be meeting dates or payment dates: only a DOB header makes it personal.
         return false;
     }
+
+    @Override
+    int digitAnchor() {
+        return 0;
+    }
 }

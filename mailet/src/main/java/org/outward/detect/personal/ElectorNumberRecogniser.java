@@ -35,4 +35,9 @@ final class ElectorNumberRecogniser extends PatternRecogniser {
         String main = SUFFIX.split(number, 2)[0];
         return !main.isEmpty() && Integer.parseInt(main) > 0;
     }
+
+    @Override
+    int digitAnchor() {
+        return 4;
+    }
 }

@@ -31,4 +31,9 @@ final class MembershipNumberRecogniser extends PatternRecogniser {
     public boolean columnIsContext() {
         return false;
     }
+
+    @Override
+    int digitAnchor() {
+        return 3;
+    }
 }

@@ -25,4 +25,9 @@ final class NationalInsuranceRecogniser extends PatternRecogniser {
     boolean validate(String candidate) {
         return !NEVER_ISSUED.contains(candidate.substring(0, 2));
     }
+
+    @Override
+    int digitAnchor() {
+        return 3;
+    }
 }

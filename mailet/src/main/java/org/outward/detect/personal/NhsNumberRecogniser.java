@@ -41,4 +41,9 @@ final class NhsNumberRecogniser extends PatternRecogniser {
         }
         return check != 10 && check == ten.charAt(9) - '0';
     }
+
+    @Override
+    int digitAnchor() {
+        return 0;
+    }
 }

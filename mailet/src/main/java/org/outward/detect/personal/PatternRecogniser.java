@@ -69,21 +69,68 @@ abstract class PatternRecogniser implements Recogniser {
             int newline = text.indexOf('\n', from);
             int to = newline < 0 ? text.length() : newline;
             if (to > from && mayContain(text, from, to)) {
-                m.region(from, to);
-                while (m.find()) {
-                    if (!validate(m.group())) {
-                        continue;
+                if (digitAnchor() < 0) {
+                    m.region(from, to);
+                    while (m.find()) {
+                        accept(m, text, c, found);
                     }
-                    boolean near = c != null && near(c, text.length(), m.start(), m.end());
-                    if (contextRequired && !near) {
-                        continue;
-                    }
-                    found.add(new Match(kind, m.start(), m.end(), near ? Math.min(1.0, baseScore + 0.3) : baseScore));
+                } else {
+                    anchoredAtDigits(m, text, from, to, c, found);
                 }
             }
             from = to + 1;
         }
         return found;
+    }
+
+    /**
+     * Tries the pattern only where it can start: at most {@link #digitAnchor()} characters before the first
+     * digit of each run of digits. A regex started at every position of every line is what made this slow;
+     * most characters of prose are not within a few characters of a digit.
+     */
+    private void anchoredAtDigits(Matcher m, String text, int from, int to, Matcher c, List<Match> found) {
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        int done = from;
+        int i = from;
+        while (i < to) {
+            char ch = text.charAt(i);
+            if (ch < '0' || ch > '9' || (i > from && Character.isDigit(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int next = i + 1;
+            for (int start = Math.max(done, i - digitAnchor()); start <= i; start++) {
+                m.region(start, to);
+                if (m.lookingAt() && accept(m, text, c, found)) {
+                    done = m.end();
+                    next = Math.max(next, m.end());
+                    break;
+                }
+            }
+            i = next;
+        }
+    }
+
+    /** Validates a match and records it, with its context score; false when it is rejected. */
+    private boolean accept(Matcher m, String text, Matcher c, List<Match> found) {
+        if (!validate(m.group())) {
+            return false;
+        }
+        boolean near = c != null && near(c, text.length(), m.start(), m.end());
+        if (contextRequired && !near) {
+            return false;
+        }
+        found.add(new Match(kind, m.start(), m.end(), near ? Math.min(1.0, baseScore + 0.3) : baseScore));
+        return true;
+    }
+
+    /**
+     * How many characters before its first digit a match can start, or -1 when a match need not hold a
+     * digit (then the whole line is scanned).
+     */
+    int digitAnchor() {
+        return -1;
     }
 
     /** Whether any context word occurs anywhere: most mail has no "date of birth" or "NHS" at all. */

@@ -52,4 +52,9 @@ final class PaymentCardRecogniser extends PatternRecogniser {
         }
         return sum % 10 == 0;
     }
+
+    @Override
+    int digitAnchor() {
+        return 0;
+    }
 }

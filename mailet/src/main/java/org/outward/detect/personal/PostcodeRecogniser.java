@@ -66,4 +66,9 @@ final class PostcodeRecogniser extends PatternRecogniser {
     public boolean isValue(String cell) {
         return cell != null && super.isValue(cell.toUpperCase(java.util.Locale.ROOT));
     }
+
+    @Override
+    int digitAnchor() {
+        return 2;
+    }
 }

@@ -40,4 +40,9 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     boolean validate(String candidate) {
         return true;
     }
+
+    @Override
+    int digitAnchor() {
+        return 10;
+    }
 }

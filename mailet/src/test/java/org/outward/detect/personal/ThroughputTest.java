@@ -30,15 +30,24 @@ class ThroughputTest {
         String body = text.toString();
         PersonalDataDetector detector = new PersonalDataDetector();
         detector.inspect(TextAndTables.text(body.substring(0, 200_000)));
-        long start = System.nanoTime();
-        PersonalDataFinding finding = detector.inspect(TextAndTables.text(body));
-        double seconds = (System.nanoTime() - start) / 1e9;
+        PersonalDataFinding finding = null;
+        double seconds = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) { // best of three: the machine is shared
+            long start = System.nanoTime();
+            finding = detector.inspect(TextAndTables.text(body));
+            seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
+        }
         double mb = body.getBytes(StandardCharsets.UTF_8).length / 1e6;
         System.out.printf("plain text: %.1f MB in %.2f s = %.1f MB/s (%s)%n", mb, seconds, mb / seconds, finding);
         for (Recogniser r : RecogniserRegistry.standard().all()) {
-            long t = System.nanoTime();
-            int found = r.find(body).size();
-            System.out.printf("  %-26s %6.0f ms, %d matches%n", r.kind(), (System.nanoTime() - t) / 1e6, found);
+            double best = Double.MAX_VALUE;
+            int found = 0;
+            for (int round = 0; round < 3; round++) {
+                long t = System.nanoTime();
+                found = r.find(body).size();
+                best = Math.min(best, (System.nanoTime() - t) / 1e6);
+            }
+            System.out.printf("  %-26s %6.0f ms, %d matches%n", r.kind(), best, found);
         }
         long t = System.nanoTime();
         TextTableSniffer.find(body.split("\n"));
