@@ -1,0 +1,101 @@
+package org.outward.detect.personal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Says what a column holds from its cells alone, for tables with no header row or with headers such as
+ * "Column 3". A kind is taken only when most of the sampled cells are valid values of it, and only for
+ * recognisers whose shape is telling in bulk ({@link Recogniser#columnIsContext()}).
+ */
+final class ColumnContentClassifier {
+
+    /** Share of non-empty cells that must be valid values. */
+    private static final double VALID_SHARE = 0.6;
+    /** Names: share of cells with a listed word, low because real lists hold many names no list has. */
+    private static final double KNOWN_NAME_SHARE = 0.1;
+
+    private final RecogniserRegistry registry;
+    private final PersonNameRecogniser names;
+
+    ColumnContentClassifier(RecogniserRegistry registry) {
+        this.registry = registry;
+        this.names = (PersonNameRecogniser) registry.get(DataKind.PERSON_NAME);
+    }
+
+    /** The kind of personal data most cells of the sample hold, if any. */
+    Optional<DataKind> classify(List<String> sample) {
+        if (sample.size() < 2) {
+            return Optional.empty();
+        }
+        for (Recogniser r : registry.all()) {
+            if (r.kind() == DataKind.PERSON_NAME || !r.columnIsContext()) {
+                continue;
+            }
+            if (share(sample, r) >= VALID_SHARE) {
+                return Optional.of(r.kind());
+            }
+        }
+        return looksLikeNames(sample) ? Optional.of(DataKind.PERSON_NAME) : Optional.empty();
+    }
+
+    /** Share of the sample that are valid values for the recogniser. */
+    static double share(List<String> sample, Recogniser r) {
+        if (sample.isEmpty()) {
+            return 0;
+        }
+        int valid = 0;
+        for (String cell : sample) {
+            if (r.isValue(cell)) {
+                valid++;
+            }
+        }
+        return (double) valid / sample.size();
+    }
+
+    /**
+     * Names are judged by shape (capitalised words, no digits, no street or organisation words), variety
+     * (a column of town names repeats) and a few hits in the name lists.
+     */
+    boolean looksLikeNames(List<String> sample) {
+        int shaped = 0;
+        int full = 0;
+        int known = 0;
+        Set<String> distinct = new HashSet<>();
+        for (String cell : sample) {
+            if (names.hasNameShape(cell)) {
+                shaped++;
+                distinct.add(cell.strip());
+                if (names.hasFullNameShape(cell)) {
+                    full++;
+                }
+                if (names.knownWords(cell) > 0) {
+                    known++;
+                }
+            }
+        }
+        int n = sample.size();
+        boolean varied = n < 6 || distinct.size() >= n * 0.5;
+        // Full names ("Omar Mann") in a varied column are names even when no word is in the lists; single
+        // words need the lists, since a column of single capitalised words may be towns or items.
+        return shaped >= n * 0.8 && varied && (full >= n * 0.8 || known >= Math.max(1, n * KNOWN_NAME_SHARE));
+    }
+
+    /** Whether most cells are canvass or voting-intention codes with some variety among them. */
+    static boolean looksLikeCanvassCodes(List<String> sample) {
+        if (sample.size() < 3) {
+            return false;
+        }
+        int codes = 0;
+        Set<String> distinct = new HashSet<>();
+        for (String cell : sample) {
+            if (SpecialCategoryCues.isCanvassCode(cell)) {
+                codes++;
+                distinct.add(cell.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return codes >= sample.size() * 0.8 && distinct.size() >= 2;
+    }
+}

@@ -1,0 +1,95 @@
+package org.outward.detect.personal;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a column header says a column holds, in the words councils' register exports, membership systems and
+ * canvass tools use. Headers are compared after lower-casing and turning punctuation into spaces, so
+ * {@code "Address_1"}, {@code "ADDRESS 1"} and {@code "address-1"} are one header.
+ */
+public enum ColumnRole {
+    TITLE(null, null, "title|salutation|honorific"),
+    GIVEN_NAME(DataKind.PERSON_NAME, null,
+            "forenames?|first ?names?|given ?names?|christian names?|fname|first|known as|preferred name"),
+    SURNAME(DataKind.PERSON_NAME, null, "surname|last ?name|family name|lname|last"),
+    FULL_NAME(DataKind.PERSON_NAME, null, "(?:full |elector |member |contact |voter |volunteer |supporter )?names?"
+            + "|elector|volunteer|member|supporter|contact|resident|constituent|deliverer"),
+    INITIALS(null, null, "initials?|middle ?names?|middle initial"),
+    ADDRESS(DataKind.STREET_ADDRESS, null, "(?:qualifying |home |postal |street )?address(?: ?line)? ?[1-6]?"
+            + "|addr ?[1-6]?|address[1-6]|house (?:number|no|name)|property(?: number)?|flat|building|street address"),
+    STREET(DataKind.STREET_ADDRESS, null, "street|road|street name"),
+    TOWN(null, null, "town|city|locality|county|village|area|ward|ward name|parish"),
+    POSTCODE(DataKind.POSTCODE, null, "post ?code|pcode|postal code|zip"),
+    EMAIL(DataKind.EMAIL, null, "e ?mail(?: address)?|email ?addr(?:ess)?"),
+    PHONE(DataKind.PHONE, null, "(?:home |work |mobile |contact |day |evening )?(?:tel|telephone|phone|mob|mobile|"
+            + "landline|cell)(?: ?(?:no|number|num))?|contact number|phone ?1|phone ?2"),
+    DATE_OF_BIRTH(DataKind.DATE_OF_BIRTH, null, "dob|d o b|date of birth|birth ?date|birthday|born"),
+    POLLING_DISTRICT(null, null, "pd|polling district|pd code|district code|prefix|polling district code"),
+    ELECTOR_NUMBER(DataKind.ELECTOR_NUMBER, null, "eno|elector (?:number|no|num|ref)|electoral number|pd ?eno"
+            + "|roll (?:number|no)|elector number prefix|register number"),
+    ELECTOR_SUFFIX(null, null, "suffix|eno suffix|elector suffix|number suffix"),
+    MEMBERSHIP_NUMBER(DataKind.MEMBERSHIP_NUMBER, null,
+            "(?:party )?(?:membership|member) (?:number|no|num|id|ref)|mem no|membership"),
+    NATIONAL_INSURANCE(DataKind.NATIONAL_INSURANCE_NUMBER, null, "ni|ni (?:number|no)|nino|national insurance(?: number| no)?"),
+    NHS_NUMBER(DataKind.NHS_NUMBER, null, "nhs|nhs (?:number|no)"),
+    BANK(DataKind.BANK_ACCOUNT, null, "sort ?code|account (?:number|no)|acc(?:ount)? no|bank account|iban"),
+    CARD(DataKind.PAYMENT_CARD, null, "card (?:number|no)|card|pan"),
+    VOTING_INTENTION(null, SpecialCategory.POLITICAL_OPINION,
+            "vi|vi ?\\d{2,4}|voting intention|vote intention|intention|likely vote|support|party support|supporter"
+            + " (?:code|status)|ld support|previous vote|past vote|vote ?\\d{4}|how voted|squeeze|canvass"
+            + "|canvass (?:result|code|response)|canvassed|doorstep (?:result|response)|poster|pledge"),
+    ABSENT_VOTER(DataKind.ABSENT_VOTER_STATUS, null,
+            "postal(?: voter| vote)?|pv|proxy(?: voter)?|absent voter|av|postal proxy|franchise(?: marker)?"
+            + "|marker|opt ?out|open register"),
+    NOTES(null, null, "notes?|comments?|remarks|casework|issue|details|case notes|description|info"),
+    HEALTH(null, SpecialCategory.HEALTH, "disability|disabled|health|medical|access needs|mobility|needs"
+            + "|health conditions?|medical conditions?"),
+    ETHNICITY(null, SpecialCategory.ETHNICITY, "ethnicity|ethnic (?:origin|group|background)|race"),
+    RELIGION(null, SpecialCategory.RELIGION, "religion|faith|religious belief"),
+    TRADE_UNION(null, SpecialCategory.TRADE_UNION_MEMBERSHIP, "union|trade union|union member(?:ship)?"),
+    /** Columns whose header we know and which hold nothing personal (amounts, counts, parties). */
+    NOT_PERSONAL(null, null, "party|votes|count|total|amount|cost|price|qty|quantity|households|electorate"
+            + "|turnout|date|round|leaflets|budget|actual|item|description of item|percent|share|change"),
+    UNKNOWN(null, null, "(?!)");
+
+    private static final Pattern PUNCTUATION = Pattern.compile("[^a-z0-9]+");
+
+    private final DataKind kind;
+    private final SpecialCategory special;
+    private final Pattern header;
+
+    ColumnRole(DataKind kind, SpecialCategory special, String header) {
+        this.kind = kind;
+        this.special = special;
+        this.header = Pattern.compile(header);
+    }
+
+    /** The kind of personal data the column holds, if any. */
+    public Optional<DataKind> kind() {
+        return Optional.ofNullable(kind);
+    }
+
+    /** The special category the column's mere presence reveals, if any. */
+    public Optional<SpecialCategory> special() {
+        return Optional.ofNullable(special);
+    }
+
+    /** The role a header names; {@link #UNKNOWN} when it names none (or is empty, or is "Column 3"). */
+    public static ColumnRole of(String header) {
+        if (header == null || header.length() > 60) {
+            return UNKNOWN;
+        }
+        String normal = PUNCTUATION.matcher(header.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        if (normal.isEmpty()) {
+            return UNKNOWN;
+        }
+        for (ColumnRole role : values()) {
+            if (role.header.matcher(normal).matches()) {
+                return role;
+            }
+        }
+        return UNKNOWN;
+    }
+}

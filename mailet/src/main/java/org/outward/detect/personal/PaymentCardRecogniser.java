@@ -1,0 +1,60 @@
+package org.outward.detect.personal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Payment card numbers: 13-19 digits in groups, a known scheme prefix and a valid Luhn check digit. */
+final class PaymentCardRecogniser extends PatternRecogniser {
+
+    private static final Pattern SHAPE = Pattern.compile("\\b\\d(?:[ -]?\\d){12,18}\\b");
+
+    PaymentCardRecogniser() {
+        super(DataKind.PAYMENT_CARD, SHAPE, List.of("card", "visa", "mastercard", "amex", "expiry", "CVV"),
+                false, 60, 0.7);
+    }
+
+    @Override
+    boolean mayContain(String text) {
+        return PatternRecogniser.hasDigitRun(text, 13);
+    }
+
+    @Override
+    boolean validate(String candidate) {
+        String digits = digits(candidate);
+        return knownScheme(digits) && luhn(digits);
+    }
+
+    private static boolean knownScheme(String d) {
+        int two = Integer.parseInt(d.substring(0, 2));
+        int four = Integer.parseInt(d.substring(0, 4));
+        return d.charAt(0) == '4' // Visa
+                || (two >= 51 && two <= 55) || (four >= 2221 && four <= 2720) // Mastercard
+                || two == 34 || two == 37 // American Express
+                || four == 6011 || two == 65 // Discover
+                || (four >= 3528 && four <= 3589) // JCB
+                || two == 50 || (two >= 56 && two <= 69); // Maestro
+    }
+
+    /** Luhn: double every second digit from the right; the total must end in 0. */
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
+    @Override
+    int digitAnchor() {
+        return 0;
+    }
+}

@@ -1,0 +1,144 @@
+package org.outward.detect.personal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Person names, from structure and from the ONS name lists: a title followed by capitalised words
+ * ({@code Mrs J. Smith}, {@code Cllr Patel}), a listed given name followed by a surname
+ * ({@code Jane Smith}), or a register-style {@code SMITH, Jane}. A given name followed by a capitalised word
+ * that is not a known surname still counts, at a lower score, unless that word names a place or a thing.
+ */
+final class PersonNameRecogniser implements Recogniser {
+
+    static final String TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Rev|Revd|Sir|Dame|Lady|Lord|Prof";
+    private static final String WORD = "[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?";
+    private static final Pattern TITLED = Pattern.compile(
+            "\\b(?:" + TITLES + ")\\.? (?:[A-Z]\\.? ){0,2}(?:" + WORD + " ){0,2}" + WORD + "\\b");
+    private static final Pattern PAIR = Pattern.compile("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
+            + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?");
+    private static final Pattern REGISTER_STYLE = Pattern.compile("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b");
+    private static final Pattern CELL = Pattern.compile(
+            "(?:(?:" + TITLES + ")\\.? )?(?:[A-Za-z][a-z]*\\.? ){0,3}[A-Za-z]+(?:['’-][A-Za-z]+)?"
+            + "|[A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?");
+    /** Two capitalised words right before a house number: "Pat Dietrich of 216 Park Lane", "Omar Mann, 37 Mill Way". */
+    private static final Pattern BEFORE_ADDRESS = Pattern.compile("\\b(" + WORD + ") (" + WORD
+            + ")(?=(?: (?:of|at|from)|,)? (?:Flat \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? [A-Z][a-z])");
+    /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
+    private static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
+    private static final Pattern TITLE_WORD = Pattern.compile(TITLES);
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z'’-]+");
+
+    /** Capitalised words that follow given names in party mail without being surnames. */
+    private static final Set<String> NOT_SURNAMES = Set.of("street", "road", "lane", "avenue", "close", "drive",
+            "court", "hall", "church", "chapel", "centre", "center", "school", "college", "park", "library",
+            "club", "house", "ward", "council", "party", "group", "team", "committee", "branch", "branches",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "june", "july", "august", "september", "october", "november", "december", "and",
+            "the", "said", "says", "will", "would", "has", "had", "was", "is", "who", "from", "at", "on", "in",
+            "to", "for", "thanks", "thank", "agreed", "asked", "noted", "reported", "proposed", "seconded",
+            "lib", "labour", "conservative", "green", "reform", "democrats", "liberal", "campaign", "office",
+            "ltd", "limited", "plc", "trust", "foundation", "hospital", "surgery", "estate", "garden", "gardens",
+            "square", "bridge", "way", "university", "press", "media", "news", "times", "post", "ward's",
+            "north", "south", "east", "west", "central", "castle", "upper", "lower", "town", "city", "village",
+            "grove", "terrace", "crescent", "place", "mews", "rise", "row", "walk", "hill", "view", "parade",
+            "meadow", "meadows", "fields", "croft", "wharf", "gate", "chase", "brow", "vale", "end",
+            "printing", "posters", "freepost", "hire", "rent", "stationery", "postage", "leaflet", "leaflets",
+            "conservatives", "greens", "uk", "total", "budget", "summary", "round", "flat");
+
+    @Override
+    public DataKind kind() {
+        return DataKind.PERSON_NAME;
+    }
+
+    @Override
+    public List<Match> find(String text) {
+        List<Match> found = new ArrayList<>();
+        Matcher t = TITLED.matcher(text);
+        while (t.find()) {
+            found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
+        }
+        Matcher p = PAIR.matcher(text);
+        while (p.find()) {
+            String first = p.group(1);
+            String second = p.group(2);
+            if (!NameLists.isGivenName(first) || NOT_SURNAMES.contains(second.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String third = p.group(3);
+            if (third != null && NOT_SURNAMES.contains(third.toLowerCase(Locale.ROOT))) {
+                continue; // "Mary Rose Hall" is a venue
+            }
+            double score = NameLists.isSurname(second) ? 0.8 : 0.5;
+            found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
+        }
+        Matcher a = BEFORE_ADDRESS.matcher(text);
+        while (a.find()) {
+            if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
+                    && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
+                    && !TITLE_WORD.matcher(a.group(1)).matches()) {
+                found.add(new Match(DataKind.PERSON_NAME, a.start(), a.end(), 0.6));
+            }
+        }
+        Matcher r = REGISTER_STYLE.matcher(text);
+        while (r.find()) {
+            if (NameLists.isGivenName(r.group(2))) {
+                found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));
+            }
+        }
+        return found;
+    }
+
+    /** A cell shaped like a name with at least one word from the name lists, or with a title. */
+    @Override
+    public boolean isValue(String cell) {
+        if (!hasNameShape(cell)) {
+            return false;
+        }
+        String value = cell.strip();
+        if (TITLED.matcher(value).lookingAt()) {
+            return true;
+        }
+        return knownWords(value) > 0;
+    }
+
+    /** Shape only: one to four alphabetic words, capitalised or upper case, no digits or street words. */
+    boolean hasNameShape(String cell) {
+        if (cell == null) {
+            return false;
+        }
+        String value = cell.strip();
+        if (value.isEmpty() || value.length() > 60 || !CELL.matcher(value).matches()
+                || !Character.isUpperCase(value.charAt(0))) {
+            return false;
+        }
+        Matcher words = TOKEN.matcher(value);
+        while (words.find()) {
+            if (NOT_SURNAMES.contains(words.group().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shape of a full name: two or three capitalised words, none a street, place or organisation word. */
+    boolean hasFullNameShape(String cell) {
+        return cell != null && FULL_NAME_CELL.matcher(cell.strip()).matches() && hasNameShape(cell);
+    }
+
+    /** How many words of the value are in the name lists. */
+    int knownWords(String value) {
+        int known = 0;
+        Matcher words = TOKEN.matcher(value);
+        while (words.find()) {
+            if (NameLists.isKnown(words.group())) {
+                known++;
+            }
+        }
+        return known;
+    }
+}

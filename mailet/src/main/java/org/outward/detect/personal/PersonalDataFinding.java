@@ -1,0 +1,45 @@
+package org.outward.detect.personal;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What personal-data detection concluded about one part. Evidence is redacted ({@code J*** S****, LA9 4**});
+ * nothing here holds the data itself, so a finding may be logged, stored as a mail attribute or shown in a
+ * notice.
+ *
+ * @param records           rows or passages about one identified person
+ * @param kinds             kinds of personal data seen in those records
+ * @param specialCategories special categories seen about those people (empty when none)
+ * @param confidence        0 to 1: how sure detection is that these are records about people
+ * @param evidence          a few redacted examples, for the sender's notice and the admin
+ */
+public record PersonalDataFinding(int records, Set<DataKind> kinds, Set<SpecialCategory> specialCategories,
+        double confidence, List<String> evidence) {
+
+    public PersonalDataFinding {
+        kinds = Set.copyOf(kinds);
+        specialCategories = Set.copyOf(specialCategories);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** A finding of nothing. */
+    public static PersonalDataFinding none() {
+        return new PersonalDataFinding(0, Set.of(), Set.of(), 0, List.of());
+    }
+
+    public boolean specialCategory() {
+        return !specialCategories.isEmpty();
+    }
+
+    /** Whether this finding reaches the policy's thresholds, i.e. the part holds a list of people. */
+    public boolean reaches(PersonalDataThresholds thresholds) {
+        if (records == 0 || confidence < thresholds.minConfidence()) {
+            return false;
+        }
+        if (specialCategory() && records >= thresholds.minSpecialCategoryRecords()) {
+            return true;
+        }
+        return records >= thresholds.minRecords() && kinds.size() >= thresholds.minKinds();
+    }
+}

@@ -1,0 +1,95 @@
+package org.outward.detect.personal;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * UK phone numbers (and international ones written with +), found and validated by Google's libphonenumber
+ * against the numbering plan. Dates, amounts and reference numbers that happen to have ten digits are what a
+ * home-made pattern would catch; the plan rejects most, and separators that only dates use reject the rest.
+ */
+final class PhoneRecogniser implements Recogniser {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[/.]\\d{1,2}[/.]\\d{2,4}");
+    private static final Pattern ALLOWED = Pattern.compile("[+()0-9 .\\-]{10,24}");
+    private static final long MAX_TRIES = 10_000;
+
+    @Override
+    public DataKind kind() {
+        return DataKind.PHONE;
+    }
+
+    /**
+     * A hand-written scan finds runs of digits and phone punctuation with 10 to 13 digits, and only those
+     * runs are parsed and validated: libphonenumber's own finder runs heavy patterns over every line.
+     * Runs with more digits (two numbers side by side) go to the library's finder.
+     */
+    @Override
+    public List<Match> find(String text) {
+        List<Match> found = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char ch = text.charAt(i);
+            boolean starts = (ch >= '0' && ch <= '9') || ch == '+' || ch == '(';
+            if (!starts || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            int digits = 0;
+            while (end < n && isPhoneChar(text.charAt(end))) {
+                if (Character.isDigit(text.charAt(end))) {
+                    digits++;
+                }
+                end++;
+            }
+            while (end > i && !Character.isDigit(text.charAt(end - 1))) {
+                end--; // trailing spaces, dashes, dots
+            }
+            if (digits >= 10 && (end >= n || !Character.isLetter(text.charAt(end)))) {
+                String run = text.substring(i, end);
+                if (digits <= 13) {
+                    if (isValue(run)) {
+                        found.add(new Match(DataKind.PHONE, i, end, 0.6));
+                    }
+                } else {
+                    for (PhoneNumberMatch m : PHONES.findNumbers(run, "GB", PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
+                        if (!DATE_LIKE.matcher(m.rawString()).find()) {
+                            found.add(new Match(DataKind.PHONE, i + m.start(), i + m.end(), 0.6));
+                        }
+                    }
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+        return found;
+    }
+
+    private static boolean isPhoneChar(char ch) {
+        return (ch >= '0' && ch <= '9') || ch == ' ' || ch == '-' || ch == '(' || ch == ')' || ch == '+'
+                || ch == '.';
+    }
+
+    @Override
+    public boolean isValue(String cell) {
+        if (cell == null) {
+            return false;
+        }
+        String value = cell.strip();
+        if (!ALLOWED.matcher(value).matches() || DATE_LIKE.matcher(value).find()) {
+            return false;
+        }
+        try {
+            PhoneNumber number = PHONES.parse(value, "GB");
+            return PHONES.isValidNumber(number);
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return false;
+        }
+    }
+}

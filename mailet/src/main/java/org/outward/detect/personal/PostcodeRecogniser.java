@@ -1,0 +1,74 @@
+package org.outward.detect.personal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * UK postcodes, checked against Royal Mail's format rules and the list of postcode areas, so "QX1 1AA" or
+ * "ZZ9 9ZZ" are rejected although they have the shape. Upper case only in running text: a lower-case
+ * look-alike in prose is far more often a reference code than an address.
+ */
+final class PostcodeRecogniser extends PatternRecogniser {
+
+    /** The 121 postcode areas in use (plus the Crown dependencies, which share the format). */
+    private static final Set<String> AREAS = Set.of("AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR",
+            "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH",
+            "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD",
+            "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA",
+            "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW",
+            "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL",
+            "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
+            "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE");
+
+    // Outward: area (1-2 letters), district digit, then an optional digit or letter; inward: digit + 2 letters.
+    private static final Pattern SHAPE = Pattern.compile("\\b([A-Z]{1,2})([0-9])([0-9A-Z]?) ?([0-9])([A-Z]{2})\\b");
+
+    PostcodeRecogniser() {
+        super(DataKind.POSTCODE, SHAPE, List.of("postcode", "post code", "address"), false, 80, 0.5);
+    }
+
+    @Override
+    boolean mayContain(String text) {
+        return PatternRecogniser.hasDigitRun(text, 1);
+    }
+
+    @Override
+    boolean validate(String candidate) {
+        String compact = candidate.replace(" ", "");
+        int letters = Character.isLetter(compact.charAt(1)) ? 2 : 1;
+        String area = compact.substring(0, letters);
+        if (!AREAS.contains(area)) {
+            return false;
+        }
+        String outward = compact.substring(0, compact.length() - 3);
+        if (outward.length() > letters + 1) {
+            char last = outward.charAt(outward.length() - 1);
+            // A9A districts (London) end in A-H,J,K,P,S,T,U,W; AA9A districts in A,B,E,H,M,N,P,R,V,W,X,Y.
+            if (Character.isLetter(last)) {
+                String allowed = letters == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY";
+                if (allowed.indexOf(last) < 0) {
+                    return false;
+                }
+            }
+        }
+        String inward = compact.substring(compact.length() - 2);
+        // The inward letters never use C, I, K, M, O or V (they look like other characters when handwritten).
+        for (int i = 0; i < 2; i++) {
+            if ("CIKMOV".indexOf(inward.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isValue(String cell) {
+        return cell != null && super.isValue(cell.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    int digitAnchor() {
+        return 2;
+    }
+}

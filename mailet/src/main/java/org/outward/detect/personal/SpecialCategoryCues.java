@@ -1,0 +1,62 @@
+package org.outward.detect.personal;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Words and codes that reveal special category data when they are written about a person: a canvass note
+ * "strong Lib Dem", a casework note "registered disabled", "member of Unison". The cues alone prove nothing
+ * (a motion may discuss health data); callers apply them only to text that is about identified people.
+ */
+final class SpecialCategoryCues {
+
+    private static final Map<SpecialCategory, Pattern> CUES = new EnumMap<>(SpecialCategory.class);
+
+    static {
+        String parties = "lib dems?|libdems?|ld|labour|lab|conservatives?|con|tory|tories|greens?|reform|snp|plaid";
+        CUES.put(SpecialCategory.POLITICAL_OPINION, Pattern.compile("(?i)\\b(?:voting intention|will vote|would vote"
+                + "|intends to vote|votes? (?:" + parties + ")|(?:strong|firm|soft|weak|leaning|definite|probable)"
+                + " (?:" + parties + ")|(?:" + parties + ") (?:supporter|voter|leaning|squeeze)|undecided voter"
+                + "|won't vote|against us|poster site|supports? (?:us|the lib dems|labour|the conservatives))\\b"));
+        CUES.put(SpecialCategory.HEALTH, Pattern.compile("(?i)\\b(?:disabled|disability|wheelchair|dementia"
+                + "|alzheimer'?s|cancer|diabetes|diabetic|mental health|depression|anxiety|terminally ill"
+                + "|hospitali[sz]ed|in hospital|chemotherapy|dialysis|partially sighted|blind|deaf|housebound"
+                + "|stroke|epilepsy|PIP|medical condition|long-term illness|carer's allowance|care home)\\b"));
+        CUES.put(SpecialCategory.ETHNICITY, Pattern.compile("(?i)\\b(?:ethnicity|ethnic (?:origin|background|group)"
+                + "|BAME|black british|british asian|white british|mixed race|gypsy|traveller community)\\b"));
+        CUES.put(SpecialCategory.RELIGION, Pattern.compile("(?i)\\b(?:religion|religious belief|muslim|christian"
+                + "|jewish|hindu|sikh|buddhist|catholic|anglican|attends (?:church|mosque|synagogue|temple"
+                + "|gurdwara))\\b"));
+        CUES.put(SpecialCategory.TRADE_UNION_MEMBERSHIP, Pattern.compile("(?i)\\b(?:trade union member"
+                + "|union member(?:ship)?|member of (?:unison|unite|gmb|rmt|neu|ucu|pcs|cwu|usdaw|a union)"
+                + "|unison rep|union rep|shop steward)\\b"));
+    }
+
+    /** Canvass codes as canvass tools and paper sheets record them, in a column with no telling header. */
+    private static final Set<String> CANVASS_CODES = Set.of("ld", "l", "lab", "c", "con", "g", "grn", "ref",
+            "snp", "pc", "ukip", "ind", "x", "d", "a", "u", "s", "w", "n", "lib dem", "labour", "conservative",
+            "green", "reform", "against", "undecided", "won't say", "wont say", "not voting", "soft ld",
+            "strong ld", "firm ld", "soft lab", "soft con", "squeeze");
+
+    private SpecialCategoryCues() {
+    }
+
+    /** The categories whose cues appear in the text. */
+    static Set<SpecialCategory> in(CharSequence text) {
+        Set<SpecialCategory> found = EnumSet.noneOf(SpecialCategory.class);
+        for (Map.Entry<SpecialCategory, Pattern> cue : CUES.entrySet()) {
+            if (cue.getValue().matcher(text).find()) {
+                found.add(cue.getKey());
+            }
+        }
+        return found;
+    }
+
+    /** Whether a cell value is a canvass or voting-intention code. */
+    static boolean isCanvassCode(String cell) {
+        return cell != null && CANVASS_CODES.contains(cell.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,48 @@
+package org.outward.detect.personal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Street addresses: a house number (or flat), one to three capitalised words and a street word. In running
+ * text the score stays low unless a valid postcode follows within a line's length: a house number and a
+ * street alone are as likely a venue or a delivery round.
+ */
+final class StreetAddressRecogniser extends PatternRecogniser {
+
+    static final String STREET_WORDS = "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct"
+            + "|Crescent|Cres|Place|Pl|Gardens|Gdns|Grove|Terrace|Hill|Park|Square|Sq|Walk|Rise|Row|Mews|View"
+            + "|Green|Parade|Vale|Meadows?|Fields|Croft|Wharf|Gate|Chase|Brow|Wynd|Loan|Bank|End";
+    private static final Pattern SHAPE = Pattern.compile(
+            "\\b(?:(?:Flat|Apartment|Apt|Unit) \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? (?:[A-Z][A-Za-z'’-]{1,20} ){1,3}"
+            + "(?:" + STREET_WORDS + ")\\b");
+    private static final Pattern POSTCODE_AFTER = Pattern.compile("\\b[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\\b");
+
+    StreetAddressRecogniser() {
+        super(DataKind.STREET_ADDRESS, SHAPE, List.of("address", "lives at", "resident"), false, 60, 0.4);
+    }
+
+    @Override
+    boolean mayContain(String text) {
+        return PatternRecogniser.hasDigitRun(text, 1);
+    }
+
+    @Override
+    public List<Match> find(String text) {
+        return super.find(text).stream().map(m -> {
+            int to = Math.min(text.length(), m.end() + 80);
+            boolean postcode = POSTCODE_AFTER.matcher(text).region(m.end(), to).find();
+            return postcode ? new Match(m.kind(), m.start(), m.end(), Math.min(1.0, m.score() + 0.4)) : m;
+        }).toList();
+    }
+
+    @Override
+    boolean validate(String candidate) {
+        return true;
+    }
+
+    @Override
+    int digitAnchor() {
+        return 10;
+    }
+}

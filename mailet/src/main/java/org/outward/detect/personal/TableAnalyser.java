@@ -1,0 +1,228 @@
+package org.outward.detect.personal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one table the way a data officer would: finds the header row (if any), decides what each column
+ * holds from its header and its cells, and counts the rows that are records about one person.
+ *
+ * <p>A row is a record when it has an identifier (a name, an e-mail, an elector or membership number...) and
+ * at least one more kind of personal data or a special category value: a street list with postcodes, a
+ * delivery round with a volunteer's name, or candidates with their votes are not lists of people's data.
+ */
+final class TableAnalyser {
+
+    private static final int HEADER_SEARCH_ROWS = 6;
+    private static final int SAMPLE_ROWS = 200;
+
+    private final RecogniserRegistry registry;
+    private final ColumnContentClassifier content;
+
+    TableAnalyser(RecogniserRegistry registry) {
+        this.registry = registry;
+        this.content = new ColumnContentClassifier(registry);
+    }
+
+    /** What one column turned out to hold. */
+    private record Column(DataKind kind, SpecialCategory special, boolean notes, boolean fromHeader) {
+        boolean personal() {
+            return kind != null || special != null;
+        }
+    }
+
+    PersonalDataFinding analyse(Table table) {
+        List<List<String>> rows = table.rows();
+        int header = headerRow(rows);
+        int first = header + 1;
+        if (rows.size() - first < 1) {
+            return PersonalDataFinding.none();
+        }
+        int width = 0;
+        for (List<String> row : rows) {
+            width = Math.max(width, row.size());
+        }
+        Column[] columns = new Column[width];
+        for (int c = 0; c < width; c++) {
+            String title = header >= 0 && c < rows.get(header).size() ? rows.get(header).get(c) : null;
+            columns[c] = classify(ColumnRole.of(title), sample(rows, first, c), header >= 0);
+        }
+        return count(rows, first, columns);
+    }
+
+    /** The first row among the first few in which two or more cells are known headers; -1 when none. */
+    private static int headerRow(List<List<String>> rows) {
+        for (int r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.size()); r++) {
+            int known = 0;
+            int filled = 0;
+            for (String cell : rows.get(r)) {
+                if (cell != null && !cell.isBlank()) {
+                    filled++;
+                    if (ColumnRole.of(cell) != ColumnRole.UNKNOWN) {
+                        known++;
+                    }
+                }
+            }
+            if (known >= 2 && known * 10 >= filled * 4) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> sample(List<List<String>> rows, int first, int column) {
+        List<String> cells = new ArrayList<>();
+        for (int r = first; r < rows.size() && cells.size() < SAMPLE_ROWS; r++) {
+            List<String> row = rows.get(r);
+            if (column < row.size() && row.get(column) != null && !row.get(column).isBlank()) {
+                cells.add(row.get(column));
+            }
+        }
+        return cells;
+    }
+
+    private Column classify(ColumnRole role, List<String> cells, boolean hasHeader) {
+        if (cells.isEmpty()) {
+            return new Column(null, null, false, false);
+        }
+        if (role.special().isPresent()) {
+            return new Column(null, role.special().get(), false, true);
+        }
+        if (role == ColumnRole.NOTES) {
+            return new Column(null, null, true, true);
+        }
+        if (role.kind().isPresent() && confirmed(role, cells)) {
+            return new Column(role.kind().get(), null, false, true);
+        }
+        if (role == ColumnRole.NOT_PERSONAL || role == ColumnRole.TITLE || role == ColumnRole.TOWN
+                || role == ColumnRole.POLLING_DISTRICT || role == ColumnRole.ELECTOR_SUFFIX
+                || role == ColumnRole.INITIALS) {
+            return new Column(null, null, false, true);
+        }
+        // An unknown header, or a known one the cells contradict: judge by the cells.
+        Optional<DataKind> kind = content.classify(cells);
+        if (kind.isPresent()) {
+            return new Column(kind.get(), null, false, false);
+        }
+        if (!hasHeader && ColumnContentClassifier.looksLikeCanvassCodes(cells)) {
+            return new Column(null, SpecialCategory.POLITICAL_OPINION, false, false);
+        }
+        return new Column(null, null, !hasHeader, false);
+    }
+
+    /** A header's claim holds when enough cells agree: a "Name" column of budget lines is not names. */
+    private boolean confirmed(ColumnRole role, List<String> cells) {
+        DataKind kind = role.kind().orElseThrow();
+        return switch (kind) {
+            case PERSON_NAME -> {
+                PersonNameRecogniser names = (PersonNameRecogniser) registry.get(DataKind.PERSON_NAME);
+                int shaped = 0;
+                for (String cell : cells) {
+                    if (names.hasNameShape(cell)) {
+                        shaped++;
+                    }
+                }
+                yield shaped >= cells.size() * 0.6;
+            }
+            case EMAIL, PHONE, POSTCODE, NATIONAL_INSURANCE_NUMBER, NHS_NUMBER, PAYMENT_CARD, DATE_OF_BIRTH ->
+                    ColumnContentClassifier.share(cells, registry.get(kind)) >= 0.5;
+            case STREET_ADDRESS -> hasDigits(cells, 0.3);
+            case ELECTOR_NUMBER, MEMBERSHIP_NUMBER, BANK_ACCOUNT -> hasDigits(cells, 0.8);
+            case ABSENT_VOTER_STATUS -> true;
+        };
+    }
+
+    private static boolean hasDigits(List<String> cells, double share) {
+        int with = 0;
+        for (String cell : cells) {
+            for (int i = 0; i < cell.length(); i++) {
+                if (Character.isDigit(cell.charAt(i))) {
+                    with++;
+                    break;
+                }
+            }
+        }
+        return with >= cells.size() * share;
+    }
+
+    private PersonalDataFinding count(List<List<String>> rows, int first, Column[] columns) {
+        int records = 0;
+        boolean fromHeaders = true;
+        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
+        List<String> evidence = new ArrayList<>();
+        for (int r = first; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            Set<DataKind> rowKinds = EnumSet.noneOf(DataKind.class);
+            Set<SpecialCategory> rowSpecial = EnumSet.noneOf(SpecialCategory.class);
+            boolean identifier = false;
+            boolean rowFromHeaders = true;
+            for (int c = 0; c < Math.min(row.size(), columns.length); c++) {
+                String cell = row.get(c);
+                Column column = columns[c];
+                if (cell == null || cell.isBlank()) {
+                    continue;
+                }
+                if (column.notes()) {
+                    rowSpecial.addAll(SpecialCategoryCues.in(cell));
+                    continue;
+                }
+                if (!column.personal()) {
+                    continue;
+                }
+                rowFromHeaders &= column.fromHeader();
+                if (column.special() != null) {
+                    rowSpecial.add(column.special());
+                } else {
+                    rowKinds.add(column.kind());
+                    identifier |= column.kind().identifier();
+                }
+            }
+            if (identifier && (rowKinds.size() >= 2 || !rowSpecial.isEmpty())) {
+                records++;
+                kinds.addAll(rowKinds);
+                special.addAll(rowSpecial);
+                fromHeaders &= rowFromHeaders;
+                if (evidence.size() < 3) {
+                    evidence.add(evidence(row, columns));
+                }
+            }
+        }
+        if (records == 0) {
+            return PersonalDataFinding.none();
+        }
+        double confidence = Math.min(1.0, (fromHeaders ? 0.8 : 0.65) + 0.05 * (kinds.size() - 1));
+        return new PersonalDataFinding(records, kinds, special, confidence, evidence);
+    }
+
+    /** "SMITH, Jane" as "Jane Smith", so evidence reads the same whatever the export's name order. */
+    private static String registerOrder(String cell) {
+        int comma = cell.indexOf(", ");
+        return comma < 0 ? cell : cell.substring(comma + 2) + " " + cell.substring(0, comma);
+    }
+
+    /** A record's name and postcode (or other first values), redacted. */
+    private static String evidence(List<String> row, Column[] columns) {
+        StringBuilder name = new StringBuilder();
+        String other = null;
+        for (int c = 0; c < Math.min(row.size(), columns.length); c++) {
+            DataKind kind = columns[c].kind();
+            String cell = row.get(c);
+            if (kind == null || cell == null || cell.isBlank()) {
+                continue;
+            }
+            if (kind == DataKind.PERSON_NAME) {
+                if (name.length() > 0) {
+                    name.append(' ');
+                }
+                name.append(Redactor.name(registerOrder(cell)));
+            } else if (kind == DataKind.POSTCODE || (other == null && kind != DataKind.ABSENT_VOTER_STATUS)) {
+                other = Redactor.of(kind, cell);
+            }
+        }
+        return other == null ? name.toString() : name.length() == 0 ? other : name + ", " + other;
+    }
+}

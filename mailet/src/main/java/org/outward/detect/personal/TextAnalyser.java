@@ -1,0 +1,167 @@
+package org.outward.detect.personal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads running text: tables pasted into it go to the {@link TableAnalyser}; in the prose that remains, a
+ * record is a person's name followed, before the next name, by another kind of personal data (an address
+ * with a postcode, a phone number, an e-mail...). Special category cues count only near such a record, so a
+ * motion about "health data" or a flyer for a church hall is not special category data about anyone.
+ */
+final class TextAnalyser {
+
+    /** How far after a name its details may be (a casework sentence, a line of a pasted list). */
+    private static final int DETAIL_WINDOW = 200;
+    /** How far around a record a special category cue is taken to be about that person. */
+    private static final int CUE_WINDOW = 400;
+
+    private final RecogniserRegistry registry;
+    private final TableAnalyser tables;
+
+    TextAnalyser(RecogniserRegistry registry, TableAnalyser tables) {
+        this.registry = registry;
+        this.tables = tables;
+    }
+
+    PersonalDataFinding analyse(String text) {
+        if (text.isBlank()) {
+            return PersonalDataFinding.none();
+        }
+        String[] lines = text.split("\r?\n", -1);
+        List<PersonalDataFinding> found = new ArrayList<>();
+        List<TextTableSniffer.Block> blocks = TextTableSniffer.find(lines);
+        for (TextTableSniffer.Block block : blocks) {
+            found.add(tables.analyse(block.table()));
+        }
+        found.add(prose(withoutBlocks(lines, blocks)));
+        return Findings.sum(found);
+    }
+
+    /** The text with the lines that were read as tables blanked, so they are not counted twice. */
+    private static String withoutBlocks(String[] lines, List<TextTableSniffer.Block> blocks) {
+        if (blocks.isEmpty()) {
+            return String.join("\n", lines);
+        }
+        boolean[] skip = new boolean[lines.length];
+        for (TextTableSniffer.Block b : blocks) {
+            for (int i = b.fromLine(); i < b.toLine(); i++) {
+                skip[i] = true;
+            }
+        }
+        StringBuilder prose = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (!skip[i]) {
+                prose.append(lines[i]);
+            }
+            prose.append('\n');
+        }
+        return prose.toString();
+    }
+
+    private PersonalDataFinding prose(String text) {
+        List<Match> details = new ArrayList<>();
+        for (Recogniser r : registry.all()) {
+            if (r.kind() == DataKind.PERSON_NAME) {
+                continue;
+            }
+            for (Match m : r.find(text)) {
+                if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
+                    details.add(m);
+                }
+            }
+        }
+        if (details.isEmpty()) {
+            return PersonalDataFinding.none();
+        }
+        List<Match> names = namesBefore(details, text);
+        if (names.isEmpty()) {
+            return PersonalDataFinding.none();
+        }
+        names = withoutOverlaps(names);
+        details.sort(Comparator.comparingInt(Match::start));
+        Set<String> people = new HashSet<>();
+        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
+        List<String> evidence = new ArrayList<>();
+        double scores = 0;
+        for (int i = 0; i < names.size(); i++) {
+            Match name = names.get(i);
+            int until = Math.min(name.end() + DETAIL_WINDOW,
+                    i + 1 < names.size() ? names.get(i + 1).start() : text.length());
+            Set<DataKind> own = EnumSet.noneOf(DataKind.class);
+            String postcode = null;
+            for (Match d : details) {
+                if (d.start() >= name.end() && d.start() < until) {
+                    own.add(d.kind());
+                    if (d.kind() == DataKind.POSTCODE && postcode == null) {
+                        postcode = text.substring(d.start(), d.end());
+                    }
+                }
+            }
+            String who = text.substring(name.start(), name.end());
+            if (own.isEmpty() || !people.add(who.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            kinds.add(DataKind.PERSON_NAME);
+            kinds.addAll(own);
+            scores += name.score();
+            special.addAll(SpecialCategoryCues.in(text.subSequence(Math.max(0, name.start() - CUE_WINDOW),
+                    Math.min(text.length(), until + CUE_WINDOW))));
+            if (evidence.size() < 3) {
+                evidence.add(postcode == null ? Redactor.name(who) : Redactor.name(who) + ", "
+                        + Redactor.postcode(postcode));
+            }
+        }
+        int records = people.size();
+        if (records == 0) {
+            return PersonalDataFinding.none();
+        }
+        double confidence = Math.min(1.0, 0.3 + 0.1 * Math.min(3, kinds.size() - 1) + 0.4 * scores / records);
+        return new PersonalDataFinding(records, kinds, special, confidence, evidence);
+    }
+
+    /**
+     * Names are looked for only in the stretch before each detail, where a record's name must be: most prose
+     * has few details, and the name patterns are the costliest to run over everything.
+     */
+    private List<Match> namesBefore(List<Match> details, String text) {
+        Recogniser names = registry.get(DataKind.PERSON_NAME);
+        List<Match> found = new ArrayList<>();
+        int covered = 0;
+        for (Match d : details) {
+            int from = Math.max(covered, d.start() - DETAIL_WINDOW - 60);
+            // Start the stretch at a line or sentence edge, so no name is cut in half.
+            while (from > 0 && from > covered && text.charAt(from - 1) != '\n' && text.charAt(from - 1) != '.') {
+                from--;
+            }
+            int to = d.start();
+            if (to <= from) {
+                continue;
+            }
+            for (Match m : names.find(text.substring(from, to))) {
+                found.add(new Match(m.kind(), from + m.start(), from + m.end(), m.score()));
+            }
+            covered = to;
+        }
+        return found;
+    }
+
+    /** Name matches in text order, the longer or surer one kept where two recognisers' patterns overlap. */
+    private static List<Match> withoutOverlaps(List<Match> names) {
+        names.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+        List<Match> kept = new ArrayList<>();
+        for (Match m : names) {
+            if (!kept.isEmpty() && m.start() < kept.get(kept.size() - 1).end()) {
+                continue;
+            }
+            kept.add(m);
+        }
+        return kept;
+    }
+}

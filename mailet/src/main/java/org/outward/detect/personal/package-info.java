@@ -1,0 +1,19 @@
+/**
+ * Personal-data detection: recognises lists of people the way a party's data officer would.
+ *
+ * <p>The inspection core hands over each part as {@link org.outward.detect.personal.TextAndTables} (plain
+ * text and tables). {@link org.outward.detect.personal.PersonalDataDetector} reads tables by their headers
+ * ({@link org.outward.detect.personal.ColumnRole}) and, where headers are missing or meaningless, by their
+ * cells; it reads prose for names followed by details, and finds tables pasted into text. Each recogniser
+ * (postcode, phone via libphonenumber, e-mail, date of birth, NI, NHS, elector number, membership number,
+ * bank details, payment card, name, street address) pairs a pattern with a validator and context words; the
+ * {@link org.outward.detect.personal.RecogniserRegistry} composes them.
+ *
+ * <p>The result, a {@link org.outward.detect.personal.PersonalDataFinding}, counts records about people,
+ * names the kinds of data and any special categories (political opinion from voting intention and canvass
+ * codes, health, ethnicity, religion, union membership) and carries redacted evidence only. The policy
+ * decides with {@link org.outward.detect.personal.PersonalDataThresholds}.
+ *
+ * <p>Nothing in this package logs, and no exception or {@code toString()} here carries content.
+ */
+package org.outward.detect.personal;

@@ -1,0 +1,249 @@
+package org.outward.detect.personal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each recogniser with valid values, invalid values and look-alikes. */
+class RecognisersTest {
+
+    private static List<DataKind> kinds(Recogniser r, String text) {
+        return r.find(text).stream().map(Match::kind).toList();
+    }
+
+    @Nested
+    class Postcodes {
+        private final PostcodeRecogniser r = new PostcodeRecogniser();
+
+        @ParameterizedTest
+        @ValueSource(strings = {"LA9 4XB", "SW1A 1AA", "EC1A 1BB", "M1 1AE", "B33 8TH", "CR2 6XH", "KA1 2NP", "la9 4xb"})
+        void valid(String postcode) {
+            assertThat(r.isValue(postcode)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"QX1 1AA", "ZZ9 9ZZ", "LA9 4CI", "KA1 2MO", "AB1C 1AA", "W1I 1AA", "LA9", "12345"})
+        void impossibleOutwardCodesOrInwardLetters(String postcode) {
+            assertThat(r.isValue(postcode)).isFalse();
+        }
+
+        @Test
+        void foundInTextButNotInLowerCaseReferenceCodes() {
+            assertThat(kinds(r, "Send it to 12 Acacia Road, Kendal LA9 4XB please")).containsExactly(DataKind.POSTCODE);
+            assertThat(kinds(r, "ticket ref la9 4xb and model XJ9 9ZZ")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Phones {
+        private final PhoneRecogniser r = new PhoneRecogniser();
+
+        @ParameterizedTest
+        @ValueSource(strings = {"07911 123456", "020 7946 0018", "+44 20 7946 0958", "0113 496 0000", "07911123456"})
+        void valid(String phone) {
+            assertThat(r.isValue(phone)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"12/03/2019", "2019.03.12", "0123 456", "00000000000", "1,234,567.89", "LA9 4XB"})
+        void invalidOrLookAlike(String value) {
+            assertThat(r.isValue(value)).isFalse();
+        }
+
+        @Test
+        void aDateIsNotAPhoneNumber() {
+            assertThat(kinds(r, "Count held 05/05/2022 from 22:00; call 07911 123456")).containsExactly(DataKind.PHONE);
+            assertThat(kinds(r, "Invoice 20190312 dated 12/03/2019 total 1,234.56")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Emails {
+        private final EmailRecogniser r = new EmailRecogniser();
+
+        @Test
+        void validInvalidAndLookAlike() {
+            assertThat(r.isValue("jane.smith@example.org.uk")).isTrue();
+            assertThat(r.isValue("j.o'neill+news@mail.example.com")).isTrue();
+            assertThat(r.isValue("jane..smith@example.org")).isFalse();
+            assertThat(r.isValue("jane@localhost")).isFalse();
+            assertThat(kinds(r, "@LibDems on Twitter, not an address; write to press@example.org"))
+                    .containsExactly(DataKind.EMAIL);
+        }
+    }
+
+    @Nested
+    class DatesOfBirth {
+        private final DateOfBirthRecogniser r = new DateOfBirthRecogniser();
+
+        @Test
+        void needsBirthContextInText() {
+            assertThat(kinds(r, "DOB: 14/03/1962")).containsExactly(DataKind.DATE_OF_BIRTH);
+            assertThat(kinds(r, "born 3rd March 1958 in Kendal")).containsExactly(DataKind.DATE_OF_BIRTH);
+            assertThat(kinds(r, "Next meeting 14/03/2024 at 7pm")).isEmpty();
+        }
+
+        @Test
+        void rejectsImpossibleDates() {
+            assertThat(r.isValue("31/02/1980")).isFalse();
+            assertThat(r.isValue("01/01/1850")).isFalse();
+            assertThat(r.isValue("01/01/2999")).isFalse();
+            assertThat(r.isValue("1980-02-29")).isTrue();
+        }
+    }
+
+    @Nested
+    class NationalInsurance {
+        private final NationalInsuranceRecogniser r = new NationalInsuranceRecogniser();
+
+        @ParameterizedTest
+        @ValueSource(strings = {"AB 12 34 56 C", "AB123456C", "JG 10 38 32 D", "ZA 11 22 33 A"})
+        void valid(String ni) {
+            assertThat(r.isValue(ni)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"GB 12 34 56 A", "NK123456A", "TN123456B", "ZZ123456C", "QQ123456C", "DA123456A",
+                "AO123456A", "AB123456E", "AB12345C"})
+        void bannedPrefixesAndBadShapes(String ni) {
+            assertThat(r.isValue(ni)).isFalse();
+        }
+    }
+
+    @Nested
+    class NhsNumbers {
+        private final NhsNumberRecogniser r = new NhsNumberRecogniser();
+
+        @Test
+        void checkDigit() {
+            assertThat(r.isValue("943 476 5919")).isTrue();
+            assertThat(r.isValue("9434765919")).isTrue();
+            assertThat(r.isValue("943 476 5918")).isFalse();
+        }
+
+        @Test
+        void needsContextInText() {
+            assertThat(kinds(r, "NHS number 943 476 5919")).containsExactly(DataKind.NHS_NUMBER);
+            assertThat(kinds(r, "Order id 9434765919 shipped")).isEmpty();
+        }
+    }
+
+    @Nested
+    class ElectorNumbers {
+        private final ElectorNumberRecogniser r = new ElectorNumberRecogniser();
+
+        @Test
+        void councilShapes() {
+            assertThat(r.isValue("KA1-123/1")).isTrue();
+            assertThat(r.isValue("AB 0456")).isTrue();
+            assertThat(r.isValue("KA1/12.2")).isTrue();
+            assertThat(r.isValue("KA1-0")).isFalse();
+            assertThat(r.isValue("123")).isFalse();
+        }
+
+        @Test
+        void needRegisterWordsInText() {
+            assertThat(kinds(r, "From the electoral register: KA1-123/1 is new")).containsExactly(DataKind.ELECTOR_NUMBER);
+            assertThat(kinds(r, "Meet in room KA1-123 at 7")).isEmpty();
+        }
+    }
+
+    @Nested
+    class MembershipNumbers {
+        private final MembershipNumberRecogniser r = new MembershipNumberRecogniser();
+
+        @Test
+        void onlyNextToMembershipWords() {
+            assertThat(kinds(r, "Membership number: 1234567")).containsExactly(DataKind.MEMBERSHIP_NUMBER);
+            assertThat(kinds(r, "Invoice 1234567 for the membership drive leaflets, paid last month"))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class BankAccounts {
+        private final BankAccountRecogniser r = new BankAccountRecogniser();
+
+        @Test
+        void sortCodeWithAccountOrWords() {
+            assertThat(kinds(r, "pay 20-00-00 acc 12345678")).containsExactly(DataKind.BANK_ACCOUNT);
+            assertThat(kinds(r, "Sort code 20-00-00")).containsExactly(DataKind.BANK_ACCOUNT);
+            assertThat(kinds(r, "score was 12-10-08 after extra time")).isEmpty();
+        }
+    }
+
+    @Nested
+    class PaymentCards {
+        private final PaymentCardRecogniser r = new PaymentCardRecogniser();
+
+        @Test
+        void luhnAndScheme() {
+            assertThat(r.isValue("4111 1111 1111 1111")).isTrue();
+            assertThat(r.isValue("5555-5555-5555-4444")).isTrue();
+            assertThat(r.isValue("4111 1111 1111 1112")).isFalse();
+            assertThat(r.isValue("1234 5678 9012 3452")).isFalse(); // Luhn-valid, no scheme starts with 1
+        }
+    }
+
+    @Nested
+    class Names {
+        private final PersonNameRecogniser r = new PersonNameRecogniser();
+
+        @Test
+        void titlesListsAndRegisterStyle() {
+            assertThat(kinds(r, "Mrs Abshire rang about the bins")).containsExactly(DataKind.PERSON_NAME);
+            assertThat(kinds(r, "Spoke to Jane Smith yesterday")).containsExactly(DataKind.PERSON_NAME);
+            assertThat(kinds(r, "SMITH, Jane")).containsExactly(DataKind.PERSON_NAME);
+        }
+
+        @Test
+        void placesNamedAfterPeopleAreNotPeople() {
+            assertThat(kinds(r, "at St Mary's Church Hall on Mary Street")).isEmpty();
+            assertThat(kinds(r, "The Lib Dems won; Labour came second")).isEmpty();
+        }
+
+        @Test
+        void cells() {
+            assertThat(r.isValue("Jane Smith")).isTrue();
+            assertThat(r.isValue("Mr Q Xylophonist")).isTrue();
+            assertThat(r.isValue("Leaflet printing")).isFalse();
+            assertThat(r.isValue("12 Acacia Road")).isFalse();
+        }
+    }
+
+    @Nested
+    class Addresses {
+        private final StreetAddressRecogniser r = new StreetAddressRecogniser();
+
+        @Test
+        void strongerNearAPostcode() {
+            assertThat(r.find("12 Acacia Road, Kendal LA9 4XB")).singleElement()
+                    .satisfies(m -> assertThat(m.score()).isGreaterThanOrEqualTo(0.8));
+            assertThat(r.find("deliver 240 leaflets on Acacia Road")).isEmpty();
+            assertThat(r.find("Flat 2, 14 Mill Lane")).singleElement()
+                    .satisfies(m -> assertThat(m.score()).isLessThan(0.5));
+        }
+    }
+
+    @Test
+    void redaction() {
+        assertThat(Redactor.name("Jane Smith")).isEqualTo("J*** S****");
+        assertThat(Redactor.postcode("LA9 4XB")).isEqualTo("LA9 4**");
+        assertThat(Redactor.masked("07700 900123")).doesNotContain("900123");
+    }
+
+    @Test
+    void columnHeaders() {
+        assertThat(ColumnRole.of("Address_1")).isEqualTo(ColumnRole.ADDRESS);
+        assertThat(ColumnRole.of("Elector Number")).isEqualTo(ColumnRole.ELECTOR_NUMBER);
+        assertThat(ColumnRole.of("PD")).isEqualTo(ColumnRole.POLLING_DISTRICT);
+        assertThat(ColumnRole.of("VI 2024")).isEqualTo(ColumnRole.VOTING_INTENTION);
+        assertThat(ColumnRole.of("Postal Voter")).isEqualTo(ColumnRole.ABSENT_VOTER);
+        assertThat(ColumnRole.of("Column 3")).isEqualTo(ColumnRole.UNKNOWN);
+        assertThat(ColumnRole.of("Forename")).isEqualTo(ColumnRole.GIVEN_NAME);
+    }
+}
