@@ -47,6 +47,9 @@ zip -q -X -j "$out/zip/partly-encrypted.zip" notes.txt
 7z a -bso0 -bsp0 -t7z "$out/7z/plain.7z" members.csv notes.txt
 7z a -bso0 -bsp0 -t7z -p"$pw" -mhe=on "$out/7z/aes256-names-encrypted.7z" members.csv notes.txt
 7z a -bso0 -bsp0 -t7z -p"$pw" -mhe=off "$out/7z/aes256-names-visible.7z" members.csv notes.txt
+# a canvass return (from the personal-data corpus) as a careful volunteer would send it
+cp "$here/personal/positive/canvass-1.csv" "$work/canvass.csv"
+7z a -bso0 -bsp0 -t7z -p"$pw" -mhe=on "$out/7z/canvass-aes256.7z" canvass.csv
 
 # --- LibreOffice: ODF (AES and Blowfish), legacy binary Office and OOXML with a password ---------
 lo_pipe="outward-fixtures-$$"

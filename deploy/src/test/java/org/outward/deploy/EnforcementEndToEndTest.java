@@ -71,6 +71,64 @@ class EnforcementEndToEndTest {
         }
     }
 
+    private static final String COLLEAGUE = "agent@party.example";
+    private static final String CSV_TYPE = "text/csv";
+
+    @Test
+    void unencryptedCanvassToAnOutsideAddressIsStoppedWithANoticeNamingTheFile() throws Exception {
+        send(withAttachment("Canvass returns", "Here are Saturday's returns.", "canvass.csv",
+                fixture("personal/positive/canvass-1.csv"), CSV_TYPE), OUTSIDE);
+
+        MimeMessage notice = awaitOnly(SENDER);
+        assertThat(notice.getSubject()).isEqualTo("Not sent: Canvass returns");
+        assertThat(textOf(notice))
+                .contains("- canvass.csv: looks like a list of 27 people with political opinions")
+                .contains("Encrypt the file before sending it")
+                .contains("AES-256")
+                .contains("Download - Use - Delete");
+        assertThat(raw(notice)).doesNotContain("Predovic").doesNotContain("Westmorland");
+        assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+        assertThat(outside.getReceivedMessagesForDomain("example.org")).isEmpty();
+    }
+
+    @Test
+    void theSameCanvassInsideAnAes256SevenZipIsDeliveredUnchanged() throws Exception {
+        byte[] archive = fixture("files/7z/canvass-aes256.7z");
+        send(withAttachment("Canvass returns", "Password by text as usual.", "canvass.7z", archive,
+                "application/x-7z-compressed"), OUTSIDE);
+
+        MimeMessage delivered = awaitOnly(OUTSIDE);
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
+        MimeBodyPart attachment = (MimeBodyPart) ((Multipart) delivered.getContent()).getBodyPart(1);
+        assertThat(attachment.getFileName()).isEqualTo("canvass.7z");
+        assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(archive);
+    }
+
+    @Test
+    void canvassToAColleagueAndAnOutsiderReachesOnlyTheColleague() throws Exception {
+        send(withAttachment("Canvass returns", "For the ward team.", "canvass.csv",
+                fixture("personal/positive/canvass-1.csv"), CSV_TYPE), COLLEAGUE, OUTSIDE);
+
+        assertThat(outside.waitForIncomingEmail(30_000, 2)).isTrue();
+        MimeMessage[] received = outside.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        MimeMessage toColleague = Arrays.stream(received).filter(m -> !isNotice(m)).findFirst().orElseThrow();
+        MimeMessage notice = Arrays.stream(received).filter(EnforcementEndToEndTest::isNotice).findFirst().orElseThrow();
+        assertThat(toColleague.getHeader("X-Outward-Verdict")).as("the colleague's own verdict").containsExactly("warn");
+        assertThat(textOf(notice)).contains("NOT sent to " + OUTSIDE).contains("delivered to " + COLLEAGUE);
+        assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+        Thread.sleep(1_000);
+        assertThat(outside.getReceivedMessages()).as("nothing for the outsider").hasSize(2);
+    }
+
+    private static boolean isNotice(MimeMessage message) {
+        try {
+            return message.getHeader("Auto-Submitted") != null;
+        } catch (javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void passwordInTheBodyIsStoppedAndTheNoticeDoesNotRepeatIt() throws Exception {
         send(message("The spreadsheet", "Hi Alex,\n\nThe password is " + SECRET + "\n\nSam\n"), OUTSIDE);
@@ -212,10 +270,10 @@ class EnforcementEndToEndTest {
         return message;
     }
 
-    private void send(MimeMessage message, String recipient) throws Exception {
+    private void send(MimeMessage message, String... recipients) throws Exception {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
-        MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, recipient);
+        MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, recipients);
     }
 
     private static String textOf(MimeMessage notice) throws Exception {

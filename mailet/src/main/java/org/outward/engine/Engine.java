@@ -16,6 +16,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeUtility;
 
+import org.outward.detect.personal.PersonalDataDetector;
 import org.outward.detect.secret.SecretDetector;
 import org.outward.detect.secret.correlate.FileEncryptedSendLog;
 import org.outward.detect.secret.correlate.PasswordCorrelator;
@@ -44,6 +45,7 @@ import org.outward.protect.ProtectionChecks;
 public final class Engine implements AutoCloseable {
 
     private final SecretDetector secrets = SecretDetector.withDefaults();
+    private final PersonalDataDetector people = new PersonalDataDetector();
     private final Path stateFolder;
     private final Clock clock;
     private final InstallationKey key;
@@ -89,6 +91,7 @@ public final class Engine implements AutoCloseable {
             throw new UncheckedIOException("cannot read the message to judge", e);
         }
         List<Fact> facts = new ArrayList<>(InspectionFacts.of(inspection));
+        facts.addAll(PersonalFacts.of(people, inspection, policy));
         facts.addAll(SecretFacts.of(secrets, correlatorFor(policy), subject, inspection, envelope));
         Decision decision = new Decider(policy).decide(new MessageFacts(envelope.sender(), envelope.recipients(),
                 subject, facts));

@@ -14,21 +14,40 @@ import org.apache.mailet.base.GenericMailet;
 import org.outward.policy.Action;
 
 /**
- * Adds headers that name the verdict and the rules that fired for this copy's recipients, for the
- * {@code monitor} action: the message is delivered, and the recipient's side (or the admin) can see what the
- * gateway would have done. Evidence stays out of headers: they travel with the message.
+ * Sets the verdict header for this copy's recipients, after James has split the mail by recipient (the
+ * inspection stamps the verdict for the whole message, which a copy for a colleague must not carry when only
+ * the outside recipient was stopped). For the {@code monitor} action it also names the rules that fired, so
+ * that an admin trying a rule sees what it would have done. Evidence stays out of headers: they travel with
+ * the message.
  *
  * <pre>{@code
- * <mailet match="org.outward.james.HasAction=monitor" class="org.outward.james.AddVerdictHeaders"/>
+ * <mailet match="All" class="org.outward.james.AddVerdictHeaders">
+ *   <rulesFor>monitor</rulesFor>
+ * </mailet>
  * }</pre>
  *
  * <p>Headers: {@code X-Outward-Verdict} (the strictest action for these recipients) and {@code X-Outward-Rules}
- * (the ids of the rules that fired, comma-separated).
+ * (the ids of the rules that fired, comma-separated). Parameter {@code rulesFor}: the verdicts for which the
+ * rules header is written, comma-separated; default {@code monitor}.
  */
 public class AddVerdictHeaders extends GenericMailet {
 
     static final String VERDICT = "X-Outward-Verdict";
     static final String RULES = "X-Outward-Rules";
+
+    private Set<Action> rulesFor;
+
+    @Override
+    public void init() throws MessagingException {
+        rulesFor = new java.util.HashSet<>();
+        for (String word : getInitParameter("rulesFor", "monitor").split(",")) {
+            Action action = Action.fromWord(word.trim().toLowerCase(java.util.Locale.ROOT));
+            if (!action.word().equals(word.trim().toLowerCase(java.util.Locale.ROOT))) {
+                throw new MessagingException("AddVerdictHeaders: rulesFor names an unknown action '" + word.trim() + "'");
+            }
+            rulesFor.add(action);
+        }
+    }
 
     @Override
     public void service(Mail mail) throws MessagingException {
@@ -45,7 +64,7 @@ public class AddVerdictHeaders extends GenericMailet {
         }
         MimeMessage message = mail.getMessage();
         message.setHeader(VERDICT, verdict.word());
-        if (fired.isEmpty()) {
+        if (fired.isEmpty() || !rulesFor.contains(verdict)) {
             message.removeHeader(RULES);
         } else {
             message.setHeader(RULES, String.join(", ", fired));

@@ -101,8 +101,11 @@ public final class Decider {
             return false;
         }
         return switch (fact.kind()) {
-            case PERSONAL_DATA, SPECIAL_CATEGORY_DATA -> fact.records() >= (when.minRecords() > 0
+            case PERSONAL_DATA -> fact.records() >= (when.minRecords() > 0
                     ? when.minRecords() : policy.detection().minRecords())
+                    && fact.confidence() >= policy.detection().personalDataMinConfidence();
+            // Political opinions and health are protected even for one person: only a rule's own min-records limits it.
+            case SPECIAL_CATEGORY_DATA -> fact.records() >= Math.max(1, when.minRecords())
                     && fact.confidence() >= policy.detection().personalDataMinConfidence();
             case PASSWORD, PASSWORD_FOR_EARLIER_ATTACHMENT -> fact.confidence() >= policy.detection().passwordMinConfidence();
             default -> true;

@@ -1,0 +1,72 @@
+package org.outward.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.outward.detect.personal.PersonalDataDetector;
+import org.outward.detect.personal.PersonalDataFinding;
+import org.outward.detect.personal.PersonalDataThresholds;
+import org.outward.detect.personal.Table;
+import org.outward.detect.personal.TextAndTables;
+import org.outward.inspect.ExtractedText;
+import org.outward.inspect.InspectedPart;
+import org.outward.inspect.Inspection;
+import org.outward.policy.Fact;
+import org.outward.policy.FindingKind;
+import org.outward.policy.Policy;
+
+/**
+ * Data about people, part by part: lists of members, canvass returns, register extracts, in attachments and
+ * in the body alike (a list pasted into a message is the same leak). A part that reaches the policy's
+ * detection thresholds becomes a personal-data fact, and also a special-category fact when it holds
+ * voting intentions, health or other special category data.
+ */
+final class PersonalFacts {
+
+    /** At most this many redacted examples travel with a fact into notices and the audit log. */
+    private static final int EVIDENCE_EXAMPLES = 2;
+
+    private PersonalFacts() {
+    }
+
+    static List<Fact> of(PersonalDataDetector detector, Inspection inspection, Policy policy) {
+        PersonalDataThresholds thresholds = thresholds(policy);
+        List<Fact> facts = new ArrayList<>();
+        for (InspectedPart part : inspection.parts()) {
+            ExtractedText text = part.text();
+            if (text.text().isBlank() && text.tables().isEmpty()) {
+                continue;
+            }
+            PersonalDataFinding finding = detector.inspect(new TextAndTables(text.text(),
+                    text.tables().stream().map(t -> new Table(t.name(), t.rows())).toList()));
+            if (!finding.reaches(thresholds)) {
+                continue;
+            }
+            String name = InspectionFacts.fileName(part);
+            String kinds = finding.kinds().stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .sorted().collect(Collectors.joining(", "));
+            String examples = finding.evidence().stream().limit(EVIDENCE_EXAMPLES).collect(Collectors.joining("; "));
+            String evidence = finding.records() + (finding.records() == 1 ? " record: " : " records: ") + kinds
+                    + (examples.isEmpty() ? "" : " (e.g. " + examples + ")");
+            facts.add(new Fact(FindingKind.PERSONAL_DATA, part.path(), name, part.protection().level(),
+                    finding.records(), finding.confidence(), evidence));
+            if (finding.specialCategory()) {
+                String categories = finding.specialCategories().stream()
+                        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
+                        .collect(Collectors.joining(", "));
+                facts.add(new Fact(FindingKind.SPECIAL_CATEGORY_DATA, part.path(), name, part.protection().level(),
+                        finding.records(), finding.confidence(), finding.records() + " records with " + categories
+                        + (examples.isEmpty() ? "" : " (e.g. " + examples + ")")));
+            }
+        }
+        return facts;
+    }
+
+    private static PersonalDataThresholds thresholds(Policy policy) {
+        PersonalDataThresholds defaults = PersonalDataThresholds.defaults();
+        return new PersonalDataThresholds(policy.detection().minRecords(), defaults.minKinds(),
+                policy.detection().personalDataMinConfidence(), defaults.minSpecialCategoryRecords());
+    }
+}
