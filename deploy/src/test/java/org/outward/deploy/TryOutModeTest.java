@@ -2,13 +2,9 @@ package org.outward.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
@@ -30,7 +26,6 @@ class TryOutModeTest {
     static Path work;
 
     private static EmbeddedGateway gateway;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,47 +42,43 @@ class TryOutModeTest {
     @Test
     void holdsTheJudgedMessageInTheRepositoryAndSendsNothing() throws Exception {
         Fixture fixture = Fixtures.get("mail/first-message.eml");
+        WebAdminClient webAdmin = new WebAdminClient(gateway.webAdminPort());
+        int heldBefore = webAdmin.keys("outbound-held").size();
+
         MailClient.submit(gateway.smtpPort(), fixture.bytes(), "sam.volunteer@party.example", "alex.agent@example.org");
 
-        String repository = "/mailRepositories/" + OutboundRoute.TRY_OUT_WEBADMIN_PATH;
-        String keys = waitForContent(repository + "/mails", Duration.ofSeconds(30));
-        String key = keys.replaceAll("[\\[\\]\"]", "").split(",")[0];
-
-        HttpResponse<byte[]> raw = http.send(HttpRequest.newBuilder(webAdmin(repository + "/mails/" + key))
-                .header("Accept", "message/rfc822").build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(raw.statusCode()).isEqualTo(200);
-        MimeMessage held = MailClient.parse(raw.body());
+        MimeMessage held = null;
+        for (String key : webAdmin.awaitKeys("outbound-held", heldBefore + 1, Duration.ofSeconds(30))) {
+            MimeMessage message = MailClient.parse(webAdmin.raw("outbound-held", key));
+            if ("<first-message.1@party.example>".equals(message.getMessageID())) {
+                held = message;
+            }
+        }
+        assertThat(held).as("the message is held").isNotNull();
         assertThat(held.getHeader("X-Outward-Verdict")).containsExactly("pass");
-        assertThat(held.getMessageID()).isEqualTo("<first-message.1@party.example>");
         assertThat(MailClient.leaves(held)).isEqualTo(MailClient.leaves(MailClient.parse(fixture.bytes())));
 
         // No RemoteDelivery is configured, so James has no outgoing queue: nothing can leave.
-        String queues = get("/mailQueues").body();
-        assertThat(queues).doesNotContain("outgoing");
-        assertThat(get(repository).body()).contains("\"size\":1");
+        assertThat(webAdmin.get("/mailQueues").body()).doesNotContain("outgoing");
     }
 
-    private static String waitForContent(String path, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            String body = get(path).body();
-            boolean held = !body.equals("[]");
-            if (held || Instant.now().isAfter(deadline)) {
-                assertThat(held).as("mail held in " + path).isTrue();
-                return body;
-            }
-            Thread.sleep(100);
+    @Test
+    void theReadmesCanvassSampleIsBlockedAndItsNoticeHeld() throws Exception {
+        Fixture fixture = Fixtures.get("mail/canvass-attached.eml");
+        WebAdminClient webAdmin = new WebAdminClient(gateway.webAdminPort());
+        int heldBefore = webAdmin.keys("outbound-held").size();
+
+        MailClient.submit(gateway.smtpPort(), fixture.bytes(), "sam.volunteer@party.example", "alex.agent@example.org");
+
+        String blocked = webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(30)).get(0);
+        assertThat(MailClient.parse(webAdmin.raw("outward-blocked", blocked)).getMessageID())
+                .isEqualTo("<canvass-attached.1@party.example>");
+        List<String> held = webAdmin.awaitKeys("outbound-held", heldBefore + 1, Duration.ofSeconds(30));
+        boolean noticeHeld = false;
+        for (String key : held) {
+            MimeMessage message = MailClient.parse(webAdmin.raw("outbound-held", key));
+            noticeHeld |= "Not sent: Canvass returns for Saturday".equals(message.getSubject());
         }
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(webAdmin(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
-        return response;
-    }
-
-    private static URI webAdmin(String path) {
-        return URI.create("http://127.0.0.1:" + gateway.webAdminPort() + path);
+        assertThat(noticeHeld).as("the sender's notice is held with the outbound mail").isTrue();
     }
 }
