@@ -22,6 +22,12 @@ import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.AfterEach;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +52,28 @@ class EnforcementEndToEndTest {
     private EmbeddedGateway gateway;
     private WebAdminClient webAdmin;
     private Path policy;
+
+    /** Everything the gateway logs during a test, to prove no planted secret reaches a log line. */
+    private ListAppender<ILoggingEvent> log;
+
+    @BeforeEach
+    void captureLog() {
+        log = new ListAppender<>();
+        log.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
+    }
+
+    @AfterEach
+    void noSecretWasLogged() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+        for (ILoggingEvent event : log.list) {
+            StringBuilder text = new StringBuilder(event.getFormattedMessage());
+            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                text.append(' ').append(t.getMessage());
+            }
+            assertThat(text.toString()).as("log line from " + event.getLoggerName()).doesNotContain(SECRET);
+        }
+    }
 
     @BeforeEach
     void start() throws Exception {

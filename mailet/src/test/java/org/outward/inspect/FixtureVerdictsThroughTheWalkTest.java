@@ -1,0 +1,55 @@
+package org.outward.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.outward.fixtures.Fixtures;
+import org.outward.fixtures.ProtectionFixture;
+import org.outward.protect.ProtectionChecks;
+
+/**
+ * Every real protection fixture, attached as it would be to a message, through the whole walk (true type,
+ * spooling, protection check): the verdict and scheme on the attachment are exactly those in
+ * {@code test-fixtures/files/protection.csv}.
+ */
+class FixtureVerdictsThroughTheWalkTest {
+
+    @TempDir
+    static Path temp;
+
+    private static MessageInspector inspector;
+
+    @BeforeAll
+    static void start() {
+        inspector = new MessageInspector(InspectionLimits.defaults(), ProtectionChecks.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        inspector.close();
+    }
+
+    static List<ProtectionFixture> fixtures() {
+        return Fixtures.protection();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void attachmentGetsTheFixturesVerdict(ProtectionFixture fixture) throws Exception {
+        String name = fixture.path().substring(fixture.path().lastIndexOf('/') + 1);
+        Path file = fixture.copyTo(temp);
+
+        Inspection inspection = inspector.inspectFile(file, name);
+
+        InspectedPart attachment = inspection.part("1/" + name).orElseThrow();
+        assertThat(attachment.protection().level().word()).as("level").isEqualTo(fixture.level());
+        assertThat(attachment.protection().scheme()).as("scheme").isEqualTo(fixture.scheme());
+    }
+}
