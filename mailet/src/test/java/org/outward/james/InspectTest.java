@@ -29,7 +29,8 @@ class InspectTest {
     }
 
     private FakeMailetConfig.Builder config() {
-        return FakeMailetConfig.builder().mailetName("Inspect").setProperty("policy", policy.toString());
+        return FakeMailetConfig.builder().mailetName("Inspect").setProperty("policy", policy.toString())
+                .setProperty("stateFolder", temp.resolve("state").toString());
     }
 
     private static FakeMail mailWithHeader(String name, String value) throws Exception {
