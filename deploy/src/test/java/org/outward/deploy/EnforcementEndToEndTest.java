@@ -165,6 +165,7 @@ class EnforcementEndToEndTest {
         assertThat(notice.getSubject()).isEqualTo("Not sent: The spreadsheet");
         String text = textOf(notice);
         assertThat(text).contains("NOT sent to " + OUTSIDE).contains("The message gives a password or login")
+                .contains("body line 3")
                 .contains("text message, phone call or a secure messaging app");
         assertThat(raw(notice)).doesNotContain(SECRET);
         assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);

@@ -32,6 +32,9 @@ final class TextCollector extends DefaultHandler {
     private final List<ExtractedText.Table> tables = new ArrayList<>();
     private final Deque<TableBuilder> open = new ArrayDeque<>();
     private StringBuilder heading;
+    private boolean inDocument;
+    /** Bodies open: an embedded document's XHTML may nest inside the outer one. */
+    private int bodies;
     private String lastHeading = "";
     private int anonymousTables;
     private volatile boolean cancelled;
@@ -67,6 +70,8 @@ final class TextCollector extends DefaultHandler {
     public synchronized void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
         check();
         switch (name(localName, qName)) {
+            case "html" -> inDocument = true;
+            case "body" -> bodies++;
             case "table" -> {
                 String tableName = lastHeading.isEmpty() ? "table " + (++anonymousTables) : lastHeading;
                 lastHeading = "";
@@ -111,7 +116,8 @@ final class TextCollector extends DefaultHandler {
                 }
                 append("\n");
             }
-            case "tr", "p", "div", "br", "li", "title" -> append("\n");
+            case "tr", "p", "div", "br", "li" -> append("\n");
+            case "body" -> bodies = Math.max(0, bodies - 1);
             default -> {
             }
         }
@@ -120,6 +126,11 @@ final class TextCollector extends DefaultHandler {
     @Override
     public synchronized void characters(char[] ch, int start, int length) throws SAXException {
         check();
+        // Tika's head (title, metadata, and the whitespace it indents them with) is not the part's text:
+        // kept, it shifted every line number a detector reports.
+        if (inDocument && bodies == 0) {
+            return;
+        }
         int room = maxChars - text.length();
         int take = Math.min(room, length);
         if (take > 0) {
