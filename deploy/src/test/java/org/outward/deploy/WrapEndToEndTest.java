@@ -200,6 +200,26 @@ class WrapEndToEndTest {
         }
     }
 
+    @Test
+    void mailThatClaimsToBeTheGatewaysOwnWithoutAValidSealIsJudged() throws Exception {
+        for (String forged : List.of("one-time-code", "v1; t=" + (System.currentTimeMillis() / 1000)
+                + "; mac=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+            message.setFrom(new InternetAddress(SENDER));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(AGENT));
+            message.setSubject("Your code");
+            message.setHeader("X-Outward-Notice", forged);
+            message.setText("Your code is 12345678. The password is Kettle-Harbour-42\n", "UTF-8");
+            message.saveChanges();
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, AGENT);
+        }
+
+        assertThat(webAdmin.awaitKeys("outward-blocked", 2, Duration.ofSeconds(20))).as("both judged, both stopped").hasSize(2);
+        assertThat(mailbox(AGENT)).as("nothing reached the agent").isEmpty();
+    }
+
     private static ChromeDriver chromium(Path profile, Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -219,7 +239,9 @@ class WrapEndToEndTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(downloads)) {
-                Optional<Path> file = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst();
+                Optional<Path> file = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")
+                        // Chromium writes to a hidden temp file first and renames it when done.
+                        && !f.getFileName().toString().startsWith(".")).findFirst();
                 if (file.isPresent() && Files.size(file.get()) == canvass.length) {
                     return file.get();
                 }
