@@ -195,6 +195,18 @@ class WrapEndToEndTest {
             driver.findElement(By.id("verify")).click();
             assertThat(driver.findElement(By.id("code-error")).getText()).contains("Tries left");
             screenshot(driver, "e2e-04-other-recipients-link-refused");
+
+            // The sender withdraws the printer's file from the management link in their confirmation.
+            String confirmation = textOf(await(SENDER, m -> subject(m).startsWith("Sent as secure links")));
+            Matcher manage = Pattern.compile("for " + Pattern.quote(PRINTER) + ", until [^\\n]*\\n[^\\n]*?("
+                    + MANAGE.pattern() + ")").matcher(confirmation);
+            assertThat(manage.find()).as("a management link for the printer's copy").isTrue();
+            driver.get(manage.group(1));
+            driver.findElement(By.id("revoke")).click();
+            assertThat(driver.findElement(By.id("state")).getText()).startsWith("Withdrawn");
+            driver.get(printerLink);
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+            screenshot(driver, "e2e-05-withdrawn-link-refused");
         } finally {
             driver.quit();
         }
