@@ -56,6 +56,9 @@ final class ConfigRenderer {
     /** The default policy on the class path (from the policies module). */
     static final String DEFAULT_POLICY = "/org/outward/policies/default-policy.yaml";
 
+    /** The secure-link mailet, whose vault and portal URL must be those of the portal the launcher starts. */
+    static final String WRAP_MAILET = "org.outward.james.Wrap";
+
     private static final List<String> REQUIRED_FILES = List.of("mailetcontainer.xml", "smtpserver.xml");
 
     private ConfigRenderer() {
@@ -88,7 +91,7 @@ final class ConfigRenderer {
         Path policy = policyFile(settings, conf);
         setOutboundRouteAndPolicy(source, conf, "mailetcontainer.xml", settings.outbound(), policy,
                 settings.policyFile().isPresent() || settings.configFolder().isEmpty(), settings.inspection(),
-                settings.workFolder().resolve("var").resolve("outward"));
+                settings.stateFolder(), settings.vaultFolder(), settings.portalUrl());
         return conf;
     }
 
@@ -216,10 +219,12 @@ final class ConfigRenderer {
 
     private static void setOutboundRouteAndPolicy(Path source, Path conf, String name, OutboundRoute route,
                                                   Path policy, boolean overridePolicy, boolean inspection,
-                                                  Path stateFolder) throws StartupProblem {
+                                                  Path stateFolder, Path vaultFolder, URI portalUrl)
+            throws StartupProblem {
         Path file = source.resolve(name);
         Document xml = parse(file);
         setPolicy(xml, policy, overridePolicy, stateFolder);
+        setVault(xml, vaultFolder, portalUrl);
         if (!inspection) {
             bypassInspection(xml);
         }
@@ -273,6 +278,31 @@ final class ConfigRenderer {
             if (firstChild(mailet, "stateFolder") == null) {
                 param(xml, mailet, "stateFolder", stateFolder.toString());
             }
+        }
+    }
+
+    /**
+     * Points every Wrap mailet at the vault and public URL of the portal this launcher starts: the links in
+     * wrapped mail must open in that portal, and it can only serve what was stored in its own vault.
+     */
+    private static void setVault(Document xml, Path vaultFolder, URI portalUrl) {
+        NodeList mailets = xml.getElementsByTagName("mailet");
+        for (int i = 0; i < mailets.getLength(); i++) {
+            Element mailet = (Element) mailets.item(i);
+            if (!WRAP_MAILET.equals(mailet.getAttribute("class"))) {
+                continue;
+            }
+            replaceParam(xml, mailet, "vaultFolder", vaultFolder.toAbsolutePath().toString());
+            replaceParam(xml, mailet, "portalUrl", portalUrl.toString());
+        }
+    }
+
+    private static void replaceParam(Document xml, Element mailet, String name, String value) {
+        Element existing = firstChild(mailet, name);
+        if (existing == null) {
+            param(xml, mailet, name, value);
+        } else {
+            existing.setTextContent(value);
         }
     }
 

@@ -143,7 +143,7 @@ public final class GatewayCommand {
                     route = new OutboundRoute.TryOut();
                 }
                 return new GatewaySettings(smtpPort, webAdminPort, Optional.ofNullable(config),
-                        work.toAbsolutePath(), route, Optional.ofNullable(policy));
+                        work.toAbsolutePath(), route, Optional.ofNullable(policy)).withPortalUrl(publicUrl);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }

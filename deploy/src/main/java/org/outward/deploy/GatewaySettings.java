@@ -1,5 +1,6 @@
 package org.outward.deploy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,13 @@ import java.util.Optional;
  * @param policyFile    the policy file the inspection mailet uses; empty means the default policy
  * @param inspection    false only to measure plain James: the {@code outward} processor then hands mail
  *                      straight on, unjudged. Never offered on the command line.
+ * @param portalUrl     the portal's public base URL, which secure links in wrapped mail start with
  */
 public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
-                              OutboundRoute outbound, Optional<Path> policyFile, boolean inspection) {
+                              OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl) {
+
+    /** The try-out portal's address, as the portal module's default. */
+    public static final URI DEFAULT_PORTAL_URL = URI.create("http://localhost:8080");
 
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_WEBADMIN_PORT = 8000;
@@ -30,6 +35,28 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
         Objects.requireNonNull(workFolder, "workFolder");
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(policyFile, "policyFile");
+        Objects.requireNonNull(portalUrl, "portalUrl");
+    }
+
+    /** The same settings with inspection switched on or off and the default portal URL. */
+    public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
+                           OutboundRoute outbound, Optional<Path> policyFile, boolean inspection) {
+        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, DEFAULT_PORTAL_URL);
+    }
+
+    /** The same settings with secure links made under another portal URL. */
+    public GatewaySettings withPortalUrl(URI url) {
+        return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, url);
+    }
+
+    /** Where the inspection keeps the installation key; the in-process portal seals its mail with that key. */
+    public Path stateFolder() {
+        return workFolder.resolve("var").resolve("outward");
+    }
+
+    /** The vault the Wrap mailet writes and the in-process portal serves: one folder, so links work. */
+    public Path vaultFolder() {
+        return workFolder.resolve("vault");
     }
 
     /** The same settings with the default policy. */

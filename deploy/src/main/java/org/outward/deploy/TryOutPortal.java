@@ -5,6 +5,10 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+
+import org.outward.installation.InstallationKey;
+import org.outward.notice.NoticeSeal;
 
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
@@ -26,16 +30,20 @@ final class TryOutPortal {
     }
 
     static Path vaultFolder(EmbeddedGateway gateway) {
-        return gateway.settings().workFolder().resolve("vault");
+        return gateway.settings().vaultFolder();
     }
 
     static Portal start(EmbeddedGateway gateway, int port, URI publicUrl) throws StartupProblem {
         Clock clock = Clock.systemUTC();
         try {
+            // Sealed with the key the inspection mailet made at start-up, so code mail passes unjudged; a portal
+            // that cannot read the key cannot start, rather than send codes the gateway might hold.
+            Optional<NoticeSeal> seal = Optional.of(new NoticeSeal(InstallationKey.loadOrCreate(
+                    gateway.settings().stateFolder().resolve("installation.key")), clock, NoticeSeal.DEFAULT_VALIDITY));
             return Portal.start(PortalConfig.of("127.0.0.1", port, publicUrl),
                     new LocalDiskVault(vaultFolder(gateway), clock),
-                    new SmtpCodeSender("127.0.0.1", gateway.smtpPort(), FROM),
-                    new SmtpDownloadNotifier("127.0.0.1", gateway.smtpPort(), FROM), clock);
+                    new SmtpCodeSender("127.0.0.1", gateway.smtpPort(), FROM, seal),
+                    new SmtpDownloadNotifier("127.0.0.1", gateway.smtpPort(), FROM, seal), clock);
         } catch (BindException e) {
             throw new StartupProblem("portal port " + port + " on 127.0.0.1 is already in use by another program: "
                     + "stop it or choose another port with --portal-port");

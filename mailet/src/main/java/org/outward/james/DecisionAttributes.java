@@ -33,6 +33,8 @@ public final class DecisionAttributes {
     public static final String VERDICT_NAME = "org.outward.verdict";
     public static final String NOTICE_LANGUAGE_NAME = "org.outward.noticeLanguage";
     public static final String SECURE_TAG_NAME = "org.outward.secureTag";
+    public static final String LINK_EXPIRY_NAME = "org.outward.linkExpirySeconds";
+    public static final String LINK_DOWNLOADS_NAME = "org.outward.linkMaxDownloads";
 
     static final AttributeName ACTIONS = AttributeName.of(ACTIONS_NAME);
     static final AttributeName RULES = AttributeName.of(RULES_NAME);
@@ -40,6 +42,8 @@ public final class DecisionAttributes {
     static final AttributeName VERDICT = AttributeName.of(VERDICT_NAME);
     static final AttributeName NOTICE_LANGUAGE = AttributeName.of(NOTICE_LANGUAGE_NAME);
     static final AttributeName SECURE_TAG = AttributeName.of(SECURE_TAG_NAME);
+    static final AttributeName LINK_EXPIRY = AttributeName.of(LINK_EXPIRY_NAME);
+    static final AttributeName LINK_DOWNLOADS = AttributeName.of(LINK_DOWNLOADS_NAME);
 
     private DecisionAttributes() {
     }
@@ -48,6 +52,26 @@ public final class DecisionAttributes {
     static void writeNoticeSettings(Mail mail, String language, String secureTag) {
         mail.setAttribute(new Attribute(NOTICE_LANGUAGE, AttributeValue.of(language)));
         mail.setAttribute(new Attribute(SECURE_TAG, AttributeValue.of(secureTag)));
+    }
+
+    /** The policy's secure-link settings, for the wrap mailet, which does not read the policy itself. */
+    static void writeLinkSettings(Mail mail, java.time.Duration expiry, int maxDownloads) {
+        mail.setAttribute(new Attribute(LINK_EXPIRY, AttributeValue.of(expiry.toSeconds())));
+        mail.setAttribute(new Attribute(LINK_DOWNLOADS, AttributeValue.of(maxDownloads)));
+    }
+
+    /** The link lifetime the policy gave when the mail was judged, or the fallback. */
+    static java.time.Duration linkExpiry(Mail mail, java.time.Duration fallback) {
+        return mail.getAttribute(LINK_EXPIRY).map(a -> a.getValue().getValue())
+                .filter(Number.class::isInstance).map(n -> java.time.Duration.ofSeconds(((Number) n).longValue()))
+                .filter(d -> !d.isNegative() && !d.isZero()).orElse(fallback);
+    }
+
+    /** The download limit the policy gave when the mail was judged, or the fallback. */
+    static int linkMaxDownloads(Mail mail, int fallback) {
+        return mail.getAttribute(LINK_DOWNLOADS).map(a -> a.getValue().getValue())
+                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue())
+                .filter(n -> n > 0).orElse(fallback);
     }
 
     static String noticeLanguage(Mail mail) {

@@ -122,6 +122,7 @@ public class Inspect extends GenericMailet {
         }
         DecisionAttributes.write(mail, decision, facts);
         DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());
+        DecisionAttributes.writeLinkSettings(mail, inForce.links().expiry(), inForce.links().maxDownloads());
         // setHeader, not addHeader: a sender must not be able to pre-stamp a verdict of their own.
         message.setHeader(verdictHeader, decision.verdict().word());
         message.saveChanges();

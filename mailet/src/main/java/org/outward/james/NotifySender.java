@@ -70,8 +70,8 @@ public class NotifySender extends GenericMailet {
         for (MailAddress recipient : mail.getRecipients()) {
             switch (actions.getOrDefault(recipient.asString(), "pass")) {
                 case "block" -> blocked.add(recipient.asString());
-                // Secure links are not built yet: a message to wrap is held, so nothing leaves unprotected.
-                case "quarantine", "wrap" -> held.add(recipient.asString());
+                // Recipients whose attachments go as secure links are told about by the Wrap mailet's confirmation.
+                case "quarantine" -> held.add(recipient.asString());
                 case "warn" -> warned.add(recipient.asString());
                 default -> {
                 }

@@ -35,6 +35,11 @@ public final class PortalMain implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "ADDRESS", description = "From address of code mail (default: ${DEFAULT-VALUE}).")
     String from = "secure-links@localhost";
 
+    @Option(names = "--installation-key", paramLabel = "FILE", description = "The gateway's installation key "
+            + "(state folder/installation.key, mode 600): code mail is then sealed and passes the gateway unjudged. "
+            + "Without it, code mail is judged like any other.")
+    Path installationKey;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PortalMain()).execute(args));
     }
@@ -46,9 +51,18 @@ public final class PortalMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--smtp must be HOST:PORT");
         }
         Clock clock = Clock.systemUTC();
+        // loadOrCreate would invent a key the gateway does not know; a missing file is an error here.
+        if (installationKey != null && !java.nio.file.Files.isRegularFile(installationKey)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--installation-key: no such file");
+        }
+        java.util.Optional<org.outward.notice.NoticeSeal> seal = installationKey == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.outward.notice.NoticeSeal(
+                        org.outward.installation.InstallationKey.loadOrCreate(installationKey), clock,
+                        org.outward.notice.NoticeSeal.DEFAULT_VALIDITY));
         Portal portal = Portal.start(PortalConfig.of(bind, port, publicUrl), new LocalDiskVault(vault, clock),
-                new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from),
-                new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from), clock);
+                new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, seal),
+                new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, seal),
+                clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             portal.close();

@@ -162,7 +162,9 @@ class PortalBrowserTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(downloads)) {
-                List<Path> done = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).toList();
+                List<Path> done = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")
+                        // Chromium writes to a hidden temp file first and renames it when done.
+                        && !f.getFileName().toString().startsWith(".")).toList();
                 Optional<Path> file = done.stream().findFirst();
                 if (file.isPresent() && Files.size(file.get()) == CONTENT.length) {
                     return file.get();

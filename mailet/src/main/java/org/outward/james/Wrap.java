@@ -1,0 +1,253 @@
+package org.outward.james;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import javax.mail.MessagingException;
+import javax.mail.Part;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.outward.notice.LinkNotices;
+import org.outward.notice.Notice;
+import org.outward.notice.NoticeMessage;
+import org.outward.notice.NoticeTemplateException;
+import org.outward.vault.Deposit;
+import org.outward.vault.LocalDiskVault;
+import org.outward.vault.NewItem;
+import org.outward.vault.Vault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the attachments that need protection into secure links: each is stored encrypted in the vault, once
+ * per recipient, and a notice part naming the file, the sender, the expiry and the recipient's own link takes
+ * its place. The rest of the message is untouched; the secure tag leaves the subject. The sender gets one
+ * confirmation with the management links.
+ *
+ * <p>One link per recipient, so each copy must carry only its own recipient's link: the mailet builds one copy
+ * per recipient and hands each to James with {@code sendMail} (it then reaches {@code outbound} as the gateway's
+ * own mail, not judged again), and ends the original. Doing the split here rather than with a matcher keeps
+ * it independent of how many recipients the matcher let through.
+ *
+ * <p>Fails closed: if the vault cannot store every file for every recipient, the items already stored are
+ * withdrawn and the whole mail goes to {@code failureProcessor} (held), so it is never delivered with its
+ * attachment and never lost.
+ *
+ * <pre>{@code
+ * <processor state="outward-wrap" enableJmx="false">
+ *   <mailet match="All" class="org.outward.james.Wrap">
+ *     <vaultFolder>/var/lib/outward/vault</vaultFolder>
+ *     <portalUrl>https://files.party.example</portalUrl>
+ *     <failureProcessor>outward-quarantine</failureProcessor>
+ *   </mailet>
+ *   <mailet match="All" class="ToProcessor"><processor>outbound</processor></mailet>
+ * </processor>
+ * }</pre>
+ *
+ * <p>Parameters: {@code vaultFolder} (required): the vault the portal serves from; {@code portalUrl}
+ * (required): the portal's public base URL that links start with; {@code templates}: a folder laid out as
+ * {@code policies/notices} (default: the built-in texts); {@code failureProcessor}: where a mail goes when the
+ * vault fails (default {@code outward-quarantine}); {@code verdictHeader} (default {@code X-Outward-Verdict}).
+ * The link lifetime, the download limit, the language and the secure tag come from the policy, through the
+ * attributes {@link Inspect} writes.
+ */
+public class Wrap extends GenericMailet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wrap.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private Vault vault;
+    private URI portalUrl;
+    private LinkNotices notices;
+    private String failureProcessor;
+    private String verdictHeader;
+
+    @Override
+    public void init() throws MessagingException {
+        String folder = getInitParameter("vaultFolder", "").trim();
+        String url = getInitParameter("portalUrl", "").trim();
+        if (folder.isEmpty() || url.isEmpty()) {
+            throw new MessagingException("Wrap: <vaultFolder> and <portalUrl> are required");
+        }
+        try {
+            portalUrl = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException("Wrap: portalUrl '" + url + "' is not a URL");
+        }
+        if (!"https".equals(portalUrl.getScheme()) && !"http".equals(portalUrl.getScheme())) {
+            throw new MessagingException("Wrap: portalUrl must start with https:// (or http:// for a try-out)");
+        }
+        try {
+            vault = new LocalDiskVault(Path.of(folder), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new MessagingException("Wrap: cannot use the vault folder " + folder + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        String templates = getInitParameter("templates", "").trim();
+        try {
+            notices = templates.isEmpty() ? LinkNotices.builtIn() : LinkNotices.from(Path.of(templates));
+        } catch (NoticeTemplateException e) {
+            throw new MessagingException("Wrap: secure-link templates cannot be used: " + e.getMessage());
+        }
+        failureProcessor = getInitParameter("failureProcessor", "outward-quarantine").trim();
+        verdictHeader = getInitParameter("verdictHeader", Inspect.DEFAULT_VERDICT_HEADER).trim();
+    }
+
+    /** One recipient's copy, ready to send, and what the sender's confirmation says about it. */
+    private record Copy(MailAddress recipient, MimeMessage message, List<LinkNotices.SentLink> links) {
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        MimeMessage original = mail.getMessage();
+        String tag = DecisionAttributes.secureTag(mail);
+        String subject = original.getSubject() == null ? "" : original.getSubject();
+        boolean tagged = !tag.isEmpty() && subject.toLowerCase(Locale.ROOT).contains(tag.toLowerCase(Locale.ROOT));
+        List<ProtectedParts.Leaf> leaves;
+        try {
+            leaves = ProtectedParts.find(original, DecisionAttributes.findings(mail), tagged);
+        } catch (IOException e) {
+            hold(mail, e, List.of());
+            return;
+        }
+        List<Deposit> made = new ArrayList<>();
+        List<Copy> copies = new ArrayList<>();
+        try {
+            for (MailAddress recipient : mail.getRecipients()) {
+                copies.add(copyFor(mail, original, recipient, leaves, tagged ? tag : "", made));
+            }
+        } catch (IOException | RuntimeException | NoticeTemplateException e) {
+            hold(mail, e, made);
+            return;
+        }
+        MailAddress from = mail.getMaybeSender().asOptional().orElse(getMailetContext().getPostmaster());
+        for (Copy copy : copies) {
+            getMailetContext().sendMail(from, List.of(copy.recipient()), copy.message());
+        }
+        confirm(mail, withoutTag(subject, tagged ? tag : ""), copies);
+        LOG.info("Mail {}: {} attachment(s) sent as secure links to {} recipient(s)", mail.getName(), leaves.size(),
+                copies.size());
+        mail.setState(Mail.GHOST);
+    }
+
+    private Copy copyFor(Mail mail, MimeMessage original, MailAddress recipient, List<ProtectedParts.Leaf> leaves,
+                         String tag, List<Deposit> made) throws MessagingException, IOException, NoticeTemplateException {
+        String sender = mail.getMaybeSender().asString("");
+        Duration lifetime = DecisionAttributes.linkExpiry(mail, NewItem.DEFAULT_LIFETIME);
+        int downloads = DecisionAttributes.linkMaxDownloads(mail, NewItem.DEFAULT_MAX_DOWNLOADS);
+        String language = DecisionAttributes.noticeLanguage(mail);
+        MimeMessage copy = new KeptIdMessage(original);
+        List<LinkNotices.SentLink> links = new ArrayList<>();
+        for (ProtectedParts.Leaf leaf : leaves) {
+            Part part = ProtectedParts.at(original, leaf.position());
+            Deposit deposit;
+            try (InputStream content = part.getInputStream()) {
+                deposit = vault.put(new NewItem(sender, recipient.asString(), leaf.fileName(), mediaType(part),
+                        lifetime, downloads), content);
+            }
+            made.add(deposit);
+            String expires = DATE.format(deposit.expires());
+            LinkNotices.Rendered words = notices.part(new LinkNotices.LinkFacts(leaf.fileName(),
+                    sender.isEmpty() ? "The sender" : sender, expires, deposit.linkUrl(portalUrl).toString(), downloads),
+                    language);
+            ProtectedParts.replace(copy, leaf.position(), noticePart(words));
+            links.add(new LinkNotices.SentLink(leaf.fileName(), recipient.asString(), expires,
+                    deposit.managementUrl(portalUrl).toString()));
+        }
+        if (!tag.isEmpty()) {
+            copy.setSubject(withoutTag(copy.getSubject(), tag), StandardCharsets.UTF_8.name());
+        }
+        copy.setHeader(verdictHeader, "wrap");
+        copy.saveChanges();
+        return new Copy(recipient, copy, links);
+    }
+
+    private static MimeBodyPart noticePart(LinkNotices.Rendered words) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(words.text(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(words.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(alternative);
+        // Inline, so mail programs show the notice where the attachment was instead of offering it as a file.
+        part.setDisposition(Part.INLINE);
+        return part;
+    }
+
+    private void confirm(Mail mail, String subject, List<Copy> copies) throws MessagingException {
+        List<LinkNotices.SentLink> links = copies.stream().flatMap(c -> c.links().stream()).toList();
+        if (links.isEmpty() || mail.getMaybeSender().asOptional().isEmpty()) {
+            return;
+        }
+        Notice notice;
+        try {
+            notice = notices.confirmation(subject, links, DecisionAttributes.noticeLanguage(mail));
+        } catch (NoticeTemplateException e) {
+            // The recipients have their links already; a missing confirmation must not send them a second copy.
+            LOG.error("Mail {}: the sender's secure-link confirmation could not be written", mail.getName());
+            return;
+        }
+        MailAddress sender = mail.getMaybeSender().get();
+        MailAddress postmaster = getMailetContext().getPostmaster();
+        MimeMessage message = NoticeMessage.compose(notice, postmaster.toInternetAddress()
+                .orElseThrow(() -> new MessagingException("Wrap: the postmaster address is not usable")),
+                new InternetAddress(sender.asString()), mail.getMessage().getMessageID());
+        getMailetContext().sendMail(postmaster, List.of(sender), message);
+    }
+
+    /** Fails closed: nothing stored stays servable, and the mail is held whole for an admin. */
+    private void hold(Mail mail, Exception cause, List<Deposit> made) {
+        for (Deposit deposit : made) {
+            try {
+                vault.revoke(deposit.id(), "wrap-failed");
+            } catch (IOException e) {
+                LOG.error("Mail {}: item {} could not be withdrawn after a failed wrap", mail.getName(), deposit.id());
+            }
+        }
+        // Only the exception type: a message could quote a file name or content.
+        LOG.error("Mail {} could not be wrapped ({}); it is held in {}", mail.getName(), cause.getClass().getName(),
+                failureProcessor);
+        mail.setState(failureProcessor);
+    }
+
+    static String withoutTag(String subject, String tag) {
+        if (subject == null || tag.isEmpty()) {
+            return subject == null ? "" : subject;
+        }
+        return subject.replaceAll("(?i)\\s*" + Pattern.quote(tag) + "\\s*", " ").strip();
+    }
+
+    private static String mediaType(Part part) throws MessagingException {
+        try {
+            return new javax.mail.internet.ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (javax.mail.internet.ParseException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Outward: attachments that need protection go as secure links, one per recipient";
+    }
+}

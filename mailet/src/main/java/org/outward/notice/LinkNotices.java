@@ -1,0 +1,176 @@
+package org.outward.notice;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+
+/**
+ * The secure-link texts, compiled once from the same folder as the other notices: the part that takes an
+ * attachment's place in the recipient's copy ({@code <lang>/link.txt|html.mustache}) and the sender's
+ * confirmation with the management links ({@code <lang>/links-sent.*.mustache}). HTML templates escape every
+ * variable, so a file name or a sender cannot inject markup into the recipient's mail.
+ */
+public final class LinkNotices {
+
+    private static final List<String> NAMES = List.of("link.txt.mustache", "link.html.mustache",
+            "links-sent.subject.mustache", "links-sent.txt.mustache", "links-sent.html.mustache");
+
+    private final Map<String, Template> templates;
+
+    private LinkNotices(Map<String, Template> templates) {
+        this.templates = templates;
+    }
+
+    /** The texts shipped with Outward. */
+    public static LinkNotices builtIn() throws NoticeTemplateException {
+        return compile(name -> {
+            try (InputStream in = LinkNotices.class.getResourceAsStream(NoticeTemplates.CLASS_PATH_FOLDER + name)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }, "the built-in notices");
+    }
+
+    /** The texts in an admin's folder, laid out as {@code policies/notices}. */
+    public static LinkNotices from(Path folder) throws NoticeTemplateException {
+        return compile(name -> {
+            try {
+                return Optional.of(Files.readString(folder.resolve(name), StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+        }, folder.toString());
+    }
+
+    private interface Source {
+        Optional<String> read(String name) throws IOException;
+    }
+
+    private static LinkNotices compile(Source source, String where) throws NoticeTemplateException {
+        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true);
+        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
+        Map<String, Template> compiled = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("layout.html.mustache"));
+        for (String language : NoticeTemplates.LANGUAGES) {
+            NAMES.forEach(n -> names.add(language + "/" + n));
+        }
+        for (String name : names) {
+            try {
+                Optional<String> template = source.read(name);
+                if (template.isEmpty()) {
+                    problems.add(where + "/" + name + ": missing");
+                } else {
+                    compiled.put(name, (name.endsWith(".html.mustache") ? html : text).compile(template.get()));
+                }
+            } catch (MustacheException e) {
+                problems.add(where + "/" + name + ": " + e.getMessage());
+            } catch (IOException e) {
+                problems.add(where + "/" + name + ": cannot be read: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new NoticeTemplateException(problems);
+        }
+        LinkNotices notices = new LinkNotices(compiled);
+        // Render once now, so that an admin's mistyped variable stops start-up instead of a wrapped mail.
+        LinkFacts sample = new LinkFacts("canvass.xlsx", "sam@party.example", "Sat 29 Nov 2026 10:00", "https://x/l/t", 5);
+        for (String language : NoticeTemplates.LANGUAGES) {
+            notices.part(sample, language);
+            notices.confirmation("Canvass", List.of(new SentLink("canvass.xlsx", "a@example.org", "Sat", "https://x/m/t")),
+                    language);
+        }
+        return notices;
+    }
+
+    /**
+     * What the recipient's notice part says about one file.
+     *
+     * @param fileName     the attachment's name
+     * @param sender       who sent it
+     * @param expires      when the link stops working, formatted
+     * @param link         the recipient's own link
+     * @param maxDownloads the download limit
+     */
+    public record LinkFacts(String fileName, String sender, String expires, String link, int maxDownloads) {
+        @Override
+        public String toString() {
+            return "LinkFacts[link redacted]";
+        }
+    }
+
+    /** One line of the sender's confirmation: a file, its recipient, its expiry and its management link. */
+    public record SentLink(String fileName, String recipient, String expires, String manage) {
+        @Override
+        public String toString() {
+            return "SentLink[link redacted]";
+        }
+    }
+
+    /** The text and HTML that take an attachment's place, in {@code en}, {@code cy} or {@code both}. */
+    public Rendered part(LinkFacts facts, String language) throws NoticeTemplateException {
+        Map<String, Object> v = Map.of("fileName", facts.fileName(), "sender", facts.sender(),
+                "expires", facts.expires(), "link", facts.link(), "maxDownloads", facts.maxDownloads());
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        try {
+            for (String lang : languages(language)) {
+                if (text.length() > 0) {
+                    text.append("\n----------------------------------------\n\n");
+                }
+                text.append(templates.get(lang + "/link.txt.mustache").execute(v).strip()).append('\n');
+                html.append(templates.get(lang + "/link.html.mustache").execute(v));
+            }
+            String title = facts.fileName();
+            return new Rendered(text.toString(), templates.get("layout.html.mustache")
+                    .execute(Map.of("lang", languages(language).get(0), "title", title, "bodies", html.toString())));
+        } catch (MustacheException e) {
+            throw new NoticeTemplateException(List.of("a secure-link template failed: " + e.getMessage()));
+        }
+    }
+
+    /** The sender's confirmation for one message. */
+    public Notice confirmation(String subject, List<SentLink> links, String language) throws NoticeTemplateException {
+        List<Map<String, Object>> items = links.stream().<Map<String, Object>>map(l -> Map.of("fileName", l.fileName(),
+                "recipient", l.recipient(), "expires", l.expires(), "manage", l.manage())).toList();
+        Map<String, Object> v = Map.of("subject", subject, "items", items);
+        List<String> subjects = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        try {
+            for (String lang : languages(language)) {
+                subjects.add(templates.get(lang + "/links-sent.subject.mustache").execute(v).strip());
+                if (text.length() > 0) {
+                    text.append("\n\n----------------------------------------\n\n");
+                }
+                text.append(templates.get(lang + "/links-sent.txt.mustache").execute(v).strip()).append('\n');
+                html.append(templates.get(lang + "/links-sent.html.mustache").execute(v));
+            }
+            String joined = String.join(" / ", subjects);
+            return new Notice(joined, text.toString(), templates.get("layout.html.mustache")
+                    .execute(Map.of("lang", languages(language).get(0), "title", joined, "bodies", html.toString())));
+        } catch (MustacheException e) {
+            throw new NoticeTemplateException(List.of("a secure-link template failed: " + e.getMessage()));
+        }
+    }
+
+    private static List<String> languages(String language) {
+        return "both".equals(language) ? NoticeTemplates.LANGUAGES
+                : List.of(NoticeTemplates.LANGUAGES.contains(language) ? language : "en");
+    }
+
+    /** A notice part: the same words as plain text and as a whole HTML document. */
+    public record Rendered(String text, String html) {
+    }
+}
