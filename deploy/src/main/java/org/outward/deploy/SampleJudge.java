@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -52,6 +56,7 @@ final class SampleJudge implements AutoCloseable {
     private final Path workFolder;
     private final Engine engine;
     private final PrintStream standardOutput;
+    private final SampleClock clock = new SampleClock(Instant.now());
 
     SampleJudge(Policy policy, String sender, List<String> recipients) throws IOException {
         this.standardOutput = System.out;
@@ -60,7 +65,7 @@ final class SampleJudge implements AutoCloseable {
         this.envelope = new Envelope(sender != null ? sender : defaultSender(policy),
                 recipients == null || recipients.isEmpty() ? List.of(DEFAULT_RECIPIENT) : recipients);
         this.workFolder = Files.createTempDirectory("outward-scan-");
-        this.engine = new Engine(workFolder.resolve("state"), Clock.systemUTC());
+        this.engine = new Engine(workFolder.resolve("state"), clock);
     }
 
     /**
@@ -83,6 +88,9 @@ final class SampleJudge implements AutoCloseable {
     }
 
     Judgement judge(Path sample) throws IOException {
+        // Each sample is judged as if sent long after the one before: otherwise the password in one sample
+        // would correlate with an encrypted file in another, and a verdict would depend on the order of PATHs.
+        clock.advance(policy.detection().correlationWindow().plusDays(1));
         if (isMessage(sample)) {
             return engine.judge(sample, envelope, policy);
         }
@@ -129,6 +137,34 @@ final class SampleJudge implements AutoCloseable {
             }
         } catch (MessagingException e) {
             throw new IOException("cannot make a message around " + attachment.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine's time: still within a sample, jumping forward between samples. */
+    private static final class SampleClock extends Clock {
+        private volatile Instant now;
+
+        SampleClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the sample clock is UTC only");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 
