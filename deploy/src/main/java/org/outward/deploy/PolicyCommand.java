@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gateway policy ...}: the admin's tools for policy files. */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Check and test policy files.",
-        subcommands = {PolicyCommand.Check.class})
+        subcommands = {PolicyCommand.Check.class, PolicyTestCommand.class})
 final class PolicyCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,

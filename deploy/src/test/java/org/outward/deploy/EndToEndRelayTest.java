@@ -57,7 +57,7 @@ class EndToEndRelayTest {
 
     static Iterable<Fixture> passingMail() {
         return Fixtures.all().stream()
-                .filter(f -> f.path().endsWith(".eml") && f.verdict().equals("pass"))
+                .filter(f -> f.path().startsWith("mail/") && f.verdict().equals("pass"))
                 .toList();
     }
 

@@ -1,0 +1,109 @@
+package org.outward.deploy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.outward.engine.Judgement;
+import org.outward.policy.Action;
+import org.outward.policy.InvalidPolicyException;
+import org.outward.policy.Policy;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gateway policy test}: a folder of samples with expected verdicts, as a regression check for a policy. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Judge every sample listed in DIR/outcomes.csv (path,verdict,why; # starts a comment) with the "
+                + "policy and compare with the expected verdict for an outside recipient.",
+                "Prints a confusion matrix (expected x actual) and every disagreement with the rule that decided. "
+                        + "Exit code 0 when all agree, 1 when any disagrees, 2 for bad usage, an unusable policy or manifest."})
+final class PolicyTestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", paramLabel = "FILE", required = true, description = "The policy to test.")
+    Path policyFile;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The manifest, relative to DIR (default: " + Manifest.DEFAULT_NAME + ").")
+    String manifestName = Manifest.DEFAULT_NAME;
+
+    @Parameters(paramLabel = "DIR", description = "The folder of samples with their manifest.")
+    Path folder;
+
+    /** A sample whose verdict differs from the expected one, with the rule that chose it. */
+    record Disagreement(String path, Action expected, Action actual, String decidedBy) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path manifestFile = folder.resolve(manifestName);
+        if (!Files.isDirectory(folder) || !Files.isRegularFile(manifestFile)) {
+            throw new ParameterException(spec.commandLine(), "no manifest " + manifestFile
+                    + ": DIR must be a folder holding " + manifestName + " (path,verdict,why per sample)");
+        }
+        Manifest manifest;
+        Policy policy;
+        try {
+            manifest = Manifest.read(folder, manifestFile);
+            policy = PolicySource.load(policyFile);
+        } catch (Manifest.BadManifest e) {
+            e.problems().forEach(err::println);
+            err.flush();
+            return 2;
+        } catch (InvalidPolicyException e) {
+            e.problems().forEach(err::println);
+            err.println("policy test: cannot use " + policyFile + "; check it with: gateway policy check " + policyFile);
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConfusionMatrix matrix = new ConfusionMatrix();
+        List<Disagreement> disagreements = new ArrayList<>();
+        try (SampleJudge judge = new SampleJudge(policy, null, List.of())) {
+            for (Manifest.Expectation expectation : manifest.expectations()) {
+                Judgement judgement = judge.judge(expectation.sample());
+                Action actual = judgement.decision().verdict();
+                matrix.add(expectation.verdict(), actual);
+                if (actual != expectation.verdict()) {
+                    disagreements.add(new Disagreement(expectation.relativePath(), expectation.verdict(), actual,
+                            ScanResult.decidingRule(judgement)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        printReport(out, manifest, matrix, disagreements);
+        return disagreements.isEmpty() ? 0 : 1;
+    }
+
+    private void printReport(PrintWriter out, Manifest manifest, ConfusionMatrix matrix, List<Disagreement> disagreements) {
+        int total = manifest.expectations().size();
+        out.println("policy " + policyFile + " on " + total + " samples of " + manifest.file());
+        matrix.print(out);
+        if (disagreements.isEmpty()) {
+            out.println("all " + total + " samples agree");
+        } else {
+            out.println(disagreements.size() + " of " + total + " samples disagree:");
+            for (Disagreement d : disagreements) {
+                out.println("  " + d.path() + ": expected " + d.expected().word() + ", got " + d.actual().word()
+                        + (d.decidedBy().isEmpty() ? " (no rule fired)" : " by rule " + d.decidedBy()));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,76 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code gateway policy test} on the project's fixtures and on a folder with a wrong expectation. */
+class PolicyTestCommandTest {
+
+    private static final Path FIXTURES = Path.of("..", "test-fixtures");
+    private static final Path POLICIES = Path.of("..", "policies");
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = GatewayCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void defaultPolicyAgreesWithEveryExpectationOfTheFixtures() {
+        int exit = run("policy", "test", "--policy", POLICIES.resolve("default-policy.yaml").toString(), FIXTURES.toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("expected \\ actual").containsPattern("all \\d+ samples agree");
+    }
+
+    @Test
+    void strictExamplePolicyAgreesWithItsOwnManifest() {
+        int exit = run("policy", "test", "--policy", POLICIES.resolve("examples/strict-policy.yaml").toString(),
+                "--manifest", "outcomes-strict.csv", FIXTURES.toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+    }
+
+    @Test
+    void aWrongExpectationFailsAndIsListedWithTheDecidingRule() throws Exception {
+        Files.createDirectories(temp.resolve("mine"));
+        Files.copy(FIXTURES.resolve("mail/first-message.eml"), temp.resolve("mine/hello.eml"));
+        Files.copy(FIXTURES.resolve("personal/positive/email-list-1.csv"), temp.resolve("mine/list.csv"));
+        Files.writeString(temp.resolve("outcomes.csv"),
+                "# path,verdict,why\nmine/hello.eml,pass,a note\nmine/list.csv,monitor,wrong on purpose\n");
+
+        int exit = run("policy", "test", "--policy", POLICIES.resolve("default-policy.yaml").toString(), temp.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("1 of 2 samples disagree:")
+                .contains("  mine/list.csv: expected monitor, got block by rule personal-data-unprotected");
+        assertThat(out.toString().lines()).anyMatch(line -> line.matches("monitor +\\. +\\. +\\. +\\. +\\. +1"));
+    }
+
+    @Test
+    void aFolderWithoutManifestOrWithABadRowIsBadUsage() throws Exception {
+        assertThat(run("policy", "test", "--policy", POLICIES.resolve("default-policy.yaml").toString(), temp.toString()))
+                .isEqualTo(2);
+        Files.writeString(temp.resolve("outcomes.csv"), "missing.eml,pass,x\n");
+        assertThat(run("policy", "test", "--policy", POLICIES.resolve("default-policy.yaml").toString(), temp.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("outcomes.csv:1: no sample");
+        assertThat(run("policy", "test", temp.toString())).as("--policy is required").isEqualTo(2);
+    }
+}
