@@ -50,4 +50,31 @@ class PolicyCommandTest {
                 policy + ":6:13: rule 'a'.action must be one of pass, monitor, warn, wrap, quarantine, block, not 'blok'; did you mean 'block'?",
                 "2 problems");
     }
+
+    @Test
+    void aMistypedVariableInAnAdminsNoticeTemplateFailsTheCheck() throws Exception {
+        Path notices = temp.resolve("notices");
+        try (var files = Files.walk(Path.of("..", "policies", "notices"))) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = notices.resolve(Path.of("..", "policies", "notices").relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        Path subject = notices.resolve("en/subject.mustache");
+        Files.writeString(subject, Files.readString(subject).replace("{{subject}}", "{{subjct}}"));
+
+        assertThat(run("policy", "check", "--notices", notices.toString(),
+                Path.of("..", "policies", "default-policy.yaml").toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(notices + "/en: ").contains("subjct").contains("1 problem");
+    }
+
+    @Test
+    void theShippedNoticeTemplatesPassTheCheck() {
+        assertThat(run("policy", "check", "--notices", Path.of("..", "policies", "notices").toString(),
+                Path.of("..", "policies", "default-policy.yaml").toString())).isZero();
+    }
 }
