@@ -160,11 +160,11 @@ class WrapEndToEndTest {
         ChromeDriver driver = chromium(work.resolve("profile"), downloads);
         try {
             driver.get(agentLink);
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You have been sent a file");
+            assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("You have been sent a file"))).isEqualTo("You have been sent a file");
             assertThat(driver.getPageSource()).contains("canvass.csv");
             screenshot(driver, "e2e-01-link-from-gateway");
             driver.findElement(By.id("send-code")).click();
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Enter your code");
+            assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("Enter your code"))).isEqualTo("Enter your code");
 
             // The code mail went through the gateway, sealed, and was not judged.
             MimeMessage codeMail = await(AGENT, WrapEndToEndTest::isCodeMail);
@@ -173,19 +173,19 @@ class WrapEndToEndTest {
 
             driver.findElement(By.id("code")).sendKeys(code.equals("00000000") ? "11111111" : "00000000");
             driver.findElement(By.id("verify")).click();
-            assertThat(driver.findElement(By.id("code-error")).getText()).contains("Tries left");
+            assertThat(settledText(driver, By.id("code-error"), t -> t.contains("Tries left"))).contains("Tries left");
             screenshot(driver, "e2e-02-wrong-code-refused");
 
             driver.findElement(By.id("code")).sendKeys(code);
             driver.findElement(By.id("verify")).click();
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your file is ready");
+            assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("Your file is ready"))).isEqualTo("Your file is ready");
             screenshot(driver, "e2e-03-ready");
             driver.findElement(By.id("download")).click();
             assertThat(waitForDownload(downloads)).hasBinaryContent(canvass);
 
             // The printer's link is not opened by the agent's session, nor by the agent's code.
             driver.get(printerLink);
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You have been sent a file");
+            assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("You have been sent a file"))).isEqualTo("You have been sent a file");
             driver.findElement(By.id("send-code")).click();
             MimeMessage printerCode = await(PRINTER, WrapEndToEndTest::isCodeMail);
             assertThat(code(printerCode)).isNotNull();
@@ -193,7 +193,7 @@ class WrapEndToEndTest {
                     .as("the printer's link sent no code to the agent").hasSize(1);
             driver.findElement(By.id("code")).sendKeys(code);
             driver.findElement(By.id("verify")).click();
-            assertThat(driver.findElement(By.id("code-error")).getText()).contains("Tries left");
+            assertThat(settledText(driver, By.id("code-error"), t -> t.contains("Tries left"))).contains("Tries left");
             screenshot(driver, "e2e-04-other-recipients-link-refused");
 
             // The sender withdraws the printer's file from the management link in their confirmation.
@@ -203,9 +203,9 @@ class WrapEndToEndTest {
             assertThat(manage.find()).as("a management link for the printer's copy").isTrue();
             driver.get(manage.group(1));
             driver.findElement(By.id("revoke")).click();
-            assertThat(driver.findElement(By.id("state")).getText()).startsWith("Withdrawn");
+            assertThat(settledText(driver, By.id("state"), t -> t.startsWith("Withdrawn"))).startsWith("Withdrawn");
             driver.get(printerLink);
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+            assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("This link cannot be used"))).isEqualTo("This link cannot be used");
             screenshot(driver, "e2e-05-withdrawn-link-refused");
         } finally {
             driver.quit();
@@ -410,5 +410,26 @@ class WrapEndToEndTest {
         try (Stream<Path> files = Files.walk(gateway.settings().vaultFolder())) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    /**
+     * The text of an element once the page that holds it has loaded: right after a click, the previous page's
+     * element may still be found and then go stale as the new page replaces it.
+     */
+    private static String settledText(org.openqa.selenium.WebDriver driver, By by,
+                                      java.util.function.Predicate<String> expected) {
+        String[] last = {""};
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> {
+                        last[0] = d.findElement(by).getText();
+                        return expected.test(last[0]);
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Fall through: the assertion that follows shows what the page said instead.
+        }
+        return last[0];
     }
 }

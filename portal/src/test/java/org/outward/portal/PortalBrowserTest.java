@@ -98,15 +98,15 @@ class PortalBrowserTest {
         String link = harness.base + "/l/" + deposit.link().encoded();
 
         driver.get(link);
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You have been sent a file");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("You have been sent a file"))).isEqualTo("You have been sent a file");
         screenshot("01-link-page");
         driver.findElement(By.linkText("Cymraeg")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mae ffeil wedi'i hanfon atoch chi");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("Mae ffeil wedi'i hanfon atoch chi"))).isEqualTo("Mae ffeil wedi'i hanfon atoch chi");
         screenshot("02-link-page-welsh");
         driver.findElement(By.linkText("English")).click();
 
         driver.findElement(By.id("send-code")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Enter your code");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("Enter your code"))).isEqualTo("Enter your code");
         screenshot("03-code-page");
         assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
         Matcher digits = Pattern.compile("\\b(\\d{8})\\b").matcher(GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]));
@@ -115,33 +115,33 @@ class PortalBrowserTest {
 
         driver.findElement(By.id("code")).sendKeys(code.equals("00000000") ? "11111111" : "00000000");
         driver.findElement(By.id("verify")).click();
-        assertThat(driver.findElement(By.id("code-error")).getText()).contains("Tries left: 4");
+        assertThat(settledText(By.id("code-error"), t -> t.contains("Tries left: 4"))).contains("Tries left: 4");
         screenshot("04-wrong-code");
 
         driver.findElement(By.id("code")).sendKeys(code);
         driver.findElement(By.id("verify")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your file is ready");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("Your file is ready"))).isEqualTo("Your file is ready");
         screenshot("05-ready-to-download");
         driver.findElement(By.id("download")).click();
         assertThat(waitForDownload()).hasBinaryContent(CONTENT);
 
         String management = harness.base + "/m/" + deposit.management().encoded();
         driver.get(management);
-        assertThat(driver.findElement(By.id("state")).getText()).isEqualTo("Active");
+        assertThat(settledText(By.id("state"), t -> t.equals("Active"))).isEqualTo("Active");
         screenshot("06-sender-management");
 
         Deposit revoked = harness.put("printer@example.org", CONTENT);
         driver.get(harness.base + "/m/" + revoked.management().encoded());
         driver.findElement(By.id("revoke")).click();
-        assertThat(driver.findElement(By.id("state")).getText()).startsWith("Withdrawn");
+        assertThat(settledText(By.id("state"), t -> t.startsWith("Withdrawn"))).startsWith("Withdrawn");
         driver.get(harness.base + "/l/" + revoked.link().encoded());
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("This link cannot be used"))).isEqualTo("This link cannot be used");
         screenshot("07-revoked-link");
 
         Deposit expiring = harness.put("printer@example.org", CONTENT);
         harness.clock.advance(Duration.ofDays(8));
         driver.get(harness.base + "/l/" + expiring.link().encoded());
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("This link cannot be used"))).isEqualTo("This link cannot be used");
         screenshot("08-expired-link");
 
         Deposit guessed = harness.put("printer@example.org", CONTENT);
@@ -152,9 +152,9 @@ class PortalBrowserTest {
             driver.findElement(By.id("code")).sendKeys("12345678");
             driver.findElement(By.id("verify")).click();
         }
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mae'r ddolen wedi'i chloi am y tro");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("Mae'r ddolen wedi'i chloi am y tro"))).isEqualTo("Mae'r ddolen wedi'i chloi am y tro");
         driver.findElement(By.linkText("English")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link is locked for now");
+        assertThat(settledText(By.tagName("h1"), t -> t.equals("This link is locked for now"))).isEqualTo("This link is locked for now");
         screenshot("10-locked-link");
     }
 
@@ -180,5 +180,25 @@ class PortalBrowserTest {
         Files.createDirectories(docs);
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), docs.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The text of an element once the page that holds it has loaded: right after a click, the previous page's
+     * element may still be found and then go stale as the new page replaces it.
+     */
+    private String settledText(By by, java.util.function.Predicate<String> expected) {
+        String[] last = {""};
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> {
+                        last[0] = d.findElement(by).getText();
+                        return expected.test(last[0]);
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Fall through: the assertion that follows shows what the page said instead.
+        }
+        return last[0];
     }
 }
