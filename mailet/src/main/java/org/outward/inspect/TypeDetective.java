@@ -30,6 +30,30 @@ final class TypeDetective {
     private static final Pattern DOUBLE_EXTENSION = Pattern.compile(
             "(?i).+\\.[a-z0-9]{2,5}\\s*\\.(exe|scr|com|bat|cmd|pif|js|jse|vbs|vbe|wsf|jar|msi|ps1|lnk|hta|cpl|reg|iso|img)$");
 
+    /** Encrypted OOXML is an OLE2 container; Tika names it so whatever the document inside. */
+    private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
+    private static final MediaType OOXML = MediaType.application("x-tika-ooxml");
+
+    /**
+     * CMS structures (S/MIME) all start as the same DER ContentInfo: from the bytes alone an enveloped
+     * {@code .p7m} is indistinguishable from a signature, so every CMS name fits every CMS content.
+     */
+    private static final Set<MediaType> CMS = Set.of(
+            MediaType.application("pkcs7-mime"), MediaType.application("pkcs7-signature"),
+            MediaType.application("x-pkcs7-mime"), MediaType.application("x-pkcs7-signature"),
+            MediaType.application("x-pkcs7-certificates"));
+
+    /**
+     * Types whose usual form is ASCII armour or PEM, which is plain text to a detector: an armoured OpenPGP
+     * message named {@code .asc} or an S/MIME file saved as {@code .pem} is exactly what its name says.
+     * The content is still read as text, so nothing a disguise could hide escapes the scan.
+     */
+    private static final Set<MediaType> ARMOURED = Set.of(
+            MediaType.application("pgp-encrypted"), MediaType.application("pgp-signature"),
+            MediaType.application("pgp-keys"), MediaType.application("x-x509-cert"),
+            MediaType.application("x-pem-file"), MediaType.application("pkcs7-mime"),
+            MediaType.application("pkcs7-signature"));
+
     private final Detector detector;
     private final MimeTypes mimeTypes;
     private final MediaTypeRegistry registry;
@@ -106,12 +130,32 @@ final class TypeDetective {
             // Everything specialises octet-stream; as a declaration it hides the type, so it never matches one.
             return false;
         }
+        if (sameProtectedFamily(na, nb) || sameProtectedFamily(nb, na)) {
+            return true;
+        }
         if (isTextual(na) && isTextual(nb)) {
             // text/plain vs text/csv vs text/x-log: the same family; the content can't tell them apart reliably.
             return registry.isSpecializationOf(na, MediaType.TEXT_PLAIN) || registry.isSpecializationOf(nb, MediaType.TEXT_PLAIN)
                     || na.equals(MediaType.TEXT_PLAIN) || nb.equals(MediaType.TEXT_PLAIN);
         }
         return registry.isSpecializationOf(na, nb) || registry.isSpecializationOf(nb, na);
+    }
+
+    /**
+     * Encrypted and signed files whose detected type legitimately differs from the type of their name; the
+     * party's rules ask members to send exactly these, so they must not look disguised.
+     */
+    private boolean sameProtectedFamily(MediaType detected, MediaType named) {
+        if (detected.equals(OOXML_PROTECTED)) {
+            return registry.isSpecializationOf(named, OOXML);
+        }
+        if (CMS.contains(detected)) {
+            return CMS.contains(named);
+        }
+        if (detected.equals(MediaType.TEXT_PLAIN)) {
+            return ARMOURED.contains(named);
+        }
+        return false;
     }
 
     private static boolean isTextual(MediaType type) {

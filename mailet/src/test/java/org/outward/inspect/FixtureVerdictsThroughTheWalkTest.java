@@ -17,7 +17,7 @@ import org.outward.protect.ProtectionChecks;
 /**
  * Every real protection fixture, attached as it would be to a message, through the whole walk (true type,
  * spooling, protection check): the verdict and scheme on the attachment are exactly those in
- * {@code test-fixtures/files/protection.csv}.
+ * {@code test-fixtures/files/protection.csv}, and none of them looks like a disguised file.
  */
 class FixtureVerdictsThroughTheWalkTest {
 
@@ -51,5 +51,8 @@ class FixtureVerdictsThroughTheWalkTest {
         InspectedPart attachment = inspection.part("1/" + name).orElseThrow();
         assertThat(attachment.protection().level().word()).as("level").isEqualTo(fixture.level());
         assertThat(attachment.protection().scheme()).as("scheme").isEqualTo(fixture.scheme());
+        // Each fixture is what its name says: the party tells members to send exactly these files, so none
+        // may look disguised, whether sent with its usual Content-Type or as application/octet-stream.
+        assertThat(attachment.flags()).as("type flags, detected " + attachment.detectedType()).isEmpty();
     }
 }

@@ -76,6 +76,21 @@ class MessageInspectorTest {
     }
 
     @Test
+    void listNamedLikeAnArmouredEncryptedFileIsStillReadAsAnUnprotectedTable() {
+        // Armoured OpenPGP is plain text to a detector, so the name alone cannot flag this; what keeps it from
+        // slipping through is that protection and extraction go by the content, not the name.
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b2a",
+                Mail.text("encrypted as asked"),
+                Mail.attachment("application/pgp-encrypted; name=members.asc", "; filename=members.asc", Samples.csv()))));
+
+        InspectedPart fake = inspection.part("2/members.asc").orElseThrow();
+        assertThat(fake.detectedType()).startsWith("text/");
+        assertThat(fake.protection().level()).isEqualTo(ProtectionLevel.NONE);
+        assertThat(fake.text().tables()).singleElement()
+                .satisfies(t -> assertThat(t.rows().get(0)).contains("Elector number"));
+    }
+
+    @Test
     void xlsxSentAsOctetStreamIsDetectedAndKeepsItsSheet() throws Exception {
         Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b3",
                 Mail.text("canvass sheet"),
