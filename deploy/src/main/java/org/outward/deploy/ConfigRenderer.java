@@ -53,6 +53,9 @@ final class ConfigRenderer {
     /** The inspection mailet, whose {@code <policy>} parameter the launcher sets. */
     static final String INSPECT_MAILET = "org.outward.james.Inspect";
 
+    /** The retention mailet, which reads the same policy for its {@code retention} settings. */
+    static final String RETENTION_MAILET = "org.outward.james.ExpireHeldMail";
+
     /** The default policy on the class path (from the policies module). */
     static final String DEFAULT_POLICY = "/org/outward/policies/default-policy.yaml";
 
@@ -258,14 +261,15 @@ final class ConfigRenderer {
     }
 
     /**
-     * Points every inspection mailet at the policy and its state folder. A configuration of the admin's own
-     * that names a policy keeps it unless {@code --policy} was given.
+     * Points every inspection and retention mailet at the policy, and the inspection mailets at their state
+     * folder. A configuration of the admin's own that names a policy keeps it unless {@code --policy} was given.
      */
     private static void setPolicy(Document xml, Path policy, boolean override, Path stateFolder) {
         NodeList mailets = xml.getElementsByTagName("mailet");
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
-            if (!INSPECT_MAILET.equals(mailet.getAttribute("class"))) {
+            String type = mailet.getAttribute("class");
+            if (!INSPECT_MAILET.equals(type) && !RETENTION_MAILET.equals(type)) {
                 continue;
             }
             Element existing = firstChild(mailet, "policy");
@@ -275,7 +279,7 @@ final class ConfigRenderer {
                 existing.setTextContent(policy.toString());
             }
             // The key and correlation state belong with this working folder unless the admin put them elsewhere.
-            if (firstChild(mailet, "stateFolder") == null) {
+            if (INSPECT_MAILET.equals(type) && firstChild(mailet, "stateFolder") == null) {
                 param(xml, mailet, "stateFolder", stateFolder.toString());
             }
         }

@@ -1,5 +1,7 @@
 package org.outward.james;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.outward.policy.Decision;
@@ -14,7 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One JSON line per decision on the logger {@value #LOGGER}: message id, sender, recipients with their
  * action and rules, redacted findings, and the time taken. Never content: findings carry redacted evidence
- * only. Route the logger to its own file in James's logback.xml to keep an audit trail.
+ * only. Deleting held mail at the end of its retention is a line too, so the trail shows where each
+ * blocked message went. Route the logger to its own file in James's logback.xml to keep an audit trail.
  */
 final class AuditLog {
 
@@ -60,5 +63,18 @@ final class AuditLog {
         }
         line.put("ms", Math.round(nanos / 1_000_00.0) / 10.0);
         return line.toString();
+    }
+
+    static void expired(String messageId, String repository, Instant heldSince, Duration retention) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("event", "expired");
+        line.put("messageId", messageId);
+        line.put("repository", repository);
+        line.put("heldSince", heldSince.toString());
+        line.put("retention", retention.toString());
+        LOG.info(line.toString());
     }
 }

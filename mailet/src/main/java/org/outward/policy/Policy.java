@@ -21,11 +21,12 @@ import org.outward.protect.ProtectionLevel;
  * @param secureTag         the subject tag with which a sender asks for secure links, e.g. {@code [secure]}
  * @param links             secure-link settings
  * @param notices           notice settings
+ * @param retention         how long held mail is kept before it is deleted
  * @param rules             the rules, in file order
  */
 public record Policy(String source, Recipients recipients, Map<String, List<String>> senderGroups, InspectionLimits limits,
                      Detection detection, Action inspectionFailure, String secureTag, Links links, Notices notices,
-                     List<Rule> rules) {
+                     Retention retention, List<Rule> rules) {
 
     public Policy {
         Objects.requireNonNull(source, "source");
@@ -37,6 +38,7 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
         Objects.requireNonNull(secureTag, "secureTag");
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(notices, "notices");
+        Objects.requireNonNull(retention, "retention");
         rules = List.copyOf(rules);
     }
 
@@ -65,6 +67,22 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
 
     public record Links(Duration expiry, int maxDownloads) {
         public static final Links DEFAULTS = new Links(Duration.ofDays(7), 5);
+    }
+
+    /**
+     * How long the gateway keeps mail it did not deliver. Blocked originals and held mail are personal data
+     * too: keeping them for ever would break the storage limitation the party's rules and UK GDPR ask for.
+     *
+     * @param blocked    originals of blocked mail, kept so that nothing is lost while the sender resends safely
+     * @param quarantine mail held for an admin who has neither released nor deleted it
+     */
+    public record Retention(Duration blocked, Duration quarantine) {
+        public static final Retention DEFAULTS = new Retention(Duration.ofDays(30), Duration.ofDays(30));
+
+        public Retention {
+            Objects.requireNonNull(blocked, "blocked");
+            Objects.requireNonNull(quarantine, "quarantine");
+        }
     }
 
     /** @param language {@code en}, {@code cy} or {@code both} (Welsh and English in one notice) */

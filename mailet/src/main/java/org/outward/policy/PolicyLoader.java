@@ -44,7 +44,7 @@ public final class PolicyLoader {
     private static final long MAX_FILE_BYTES = 1024 * 1024;
 
     private static final Set<String> TOP = Set.of("version", "recipients", "senders", "limits", "detection",
-            "inspection-failure", "secure-tag", "links", "notices", "rules");
+            "inspection-failure", "secure-tag", "links", "notices", "retention", "rules");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final Pattern SENDER = Pattern.compile("(?i)[^@\\s]+@" + DOMAIN.pattern() + "|@" + DOMAIN.pattern());
@@ -128,8 +128,9 @@ public final class PolicyLoader {
         }
         Policy.Links links = s.get("links").map(this::links).orElse(Policy.Links.DEFAULTS);
         Policy.Notices notices = s.get("notices").map(this::notices).orElse(Policy.Notices.DEFAULTS);
+        Policy.Retention retention = s.get("retention").map(this::retention).orElse(Policy.Retention.DEFAULTS);
         List<Policy.Rule> rules = s.require("rules").map(n -> rules(n, recipients, senders)).orElse(List.of());
-        return new Policy(source, recipients, senders, limits, detection, failure, secureTag, links, notices, rules);
+        return new Policy(source, recipients, senders, limits, detection, failure, secureTag, links, notices, retention, rules);
     }
 
     private Policy.Recipients recipients(Node node) {
@@ -253,6 +254,20 @@ public final class PolicyLoader {
                         Duration.ofDays(90))).orElse(d.expiry()),
                 section.get().get("max-downloads").flatMap(n -> nodes.integer(n, "links.max-downloads", 1, 100))
                         .orElse(d.maxDownloads()));
+    }
+
+    private Policy.Retention retention(Node node) {
+        Policy.Retention d = Policy.Retention.DEFAULTS;
+        Optional<PolicyNodes.Section> section = nodes.section(node, "retention", Set.of("blocked", "quarantine"));
+        if (section.isEmpty()) {
+            return d;
+        }
+        // At least a day, so a typo cannot empty the repositories under an admin's hands; at most a year.
+        return new Policy.Retention(
+                section.get().get("blocked").flatMap(n -> nodes.duration(n, "retention.blocked", Duration.ofDays(1),
+                        Duration.ofDays(365))).orElse(d.blocked()),
+                section.get().get("quarantine").flatMap(n -> nodes.duration(n, "retention.quarantine",
+                        Duration.ofDays(1), Duration.ofDays(365))).orElse(d.quarantine()));
     }
 
     private Policy.Notices notices(Node node) {
