@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                 "A .eml file is a message; any other file is judged as the single attachment of a message from "
                         + "a sender in the policy's first internal domain to " + SampleJudge.DEFAULT_RECIPIENT + ".",
                 "Prints the verdict, the outcome per recipient, the findings with redacted evidence and the time taken. "
-                        + "Exit code 0 whatever the verdicts, 2 for bad usage or an unusable policy."})
+                        + "Exit code 0 whatever the verdicts, 1 when a PATH could not be read to the end (the others are still "
+                        + "judged), 2 for bad usage or an unusable policy."})
 final class ScanCommand implements Callable<Integer> {
 
     @Spec
@@ -74,9 +75,19 @@ final class ScanCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        int unread = 0;
         try (SampleJudge judge = new SampleJudge(policy, from, to)) {
             for (Path path : paths) {
-                Judgement judgement = judge.judge(path);
+                Judgement judgement;
+                try {
+                    judgement = judge.judge(path);
+                } catch (IOException | UncheckedIOException e) {
+                    // One file that vanished or broke mid-read must not cost the verdicts of all the others.
+                    unread++;
+                    err.println("scan: cannot read " + path + ": " + e.getClass().getSimpleName() + "; not judged");
+                    err.flush();
+                    continue;
+                }
                 if (json) {
                     out.println(toJson(ScanResult.of(path.toString(), judgement)));
                 } else {
@@ -85,7 +96,14 @@ final class ScanCommand implements Callable<Integer> {
                 out.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            err.println("scan: cannot make a temp folder to judge in: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (unread > 0) {
+            err.println("scan: " + unread + " of " + paths.size() + " paths could not be read and were not judged");
+            err.flush();
+            return 1;
         }
         return 0;
     }

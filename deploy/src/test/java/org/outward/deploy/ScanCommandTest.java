@@ -96,6 +96,21 @@ class ScanCommandTest {
     }
 
     @Test
+    void aPathThatFailsMidReadIsReportedAndTheOthersAreStillJudged() {
+        // A regular, readable file whose every read fails with EIO: what a failing disk or share looks like.
+        Path failing = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(failing) && Files.isReadable(failing));
+        Path first = FIXTURES.resolve("mail/first-message.eml");
+        Path canvass = FIXTURES.resolve("personal/positive/canvass-1.csv");
+
+        int exit = run("scan", first.toString(), failing.toString(), canvass.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains(first + ": pass").contains(canvass + ": block");
+        assertThat(err.toString()).contains("cannot read " + failing).contains("1 of 3 paths could not be read");
+    }
+
+    @Test
     void anInvalidPolicyIsBadUsageWithItsProblems() throws Exception {
         Path policy = Files.writeString(temp.resolve("broken.yaml"), "version: 1\nsecure-tagg: x\n");
 
