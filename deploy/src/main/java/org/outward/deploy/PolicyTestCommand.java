@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code gateway policy test}: a folder of samples with expected verdicts, as a regression check for a policy. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Judge every sample listed in DIR/outcomes.csv (path,verdict,why; # starts a comment) with the "
-                + "policy and compare with the expected verdict for an outside recipient.",
+                + "policy and compare with the expected verdict (for an outside recipient unless --to says otherwise).",
                 "Prints a confusion matrix (expected x actual) and every disagreement with the rule that decided. "
                         + "Exit code 0 when all agree, 1 when any disagrees, 2 for bad usage, an unusable policy or manifest."})
 final class PolicyTestCommand implements Callable<Integer> {
@@ -38,6 +38,15 @@ final class PolicyTestCommand implements Callable<Integer> {
     @Option(names = "--manifest", paramLabel = "FILE",
             description = "The manifest, relative to DIR (default: " + Manifest.DEFAULT_NAME + ").")
     String manifestName = Manifest.DEFAULT_NAME;
+
+    @Option(names = "--from", paramLabel = "ADDR",
+            description = "Envelope sender (default: scan@ the policy's first internal domain).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "ADDR",
+            description = "Envelope recipient, repeatable (default: " + SampleJudge.DEFAULT_RECIPIENT + "); "
+                    + "keep one manifest per kind of recipient, e.g. --to colleague@party.example --manifest internal.csv.")
+    List<String> to = new ArrayList<>();
 
     @Parameters(paramLabel = "DIR", description = "The folder of samples with their manifest.")
     Path folder;
@@ -74,7 +83,7 @@ final class PolicyTestCommand implements Callable<Integer> {
         }
         ConfusionMatrix matrix = new ConfusionMatrix();
         List<Disagreement> disagreements = new ArrayList<>();
-        try (SampleJudge judge = new SampleJudge(policy, null, List.of())) {
+        try (SampleJudge judge = new SampleJudge(policy, from, to)) {
             for (Manifest.Expectation expectation : manifest.expectations()) {
                 Judgement judgement = judge.judge(expectation.sample());
                 Action actual = judgement.decision().verdict();

@@ -64,6 +64,21 @@ class PolicyTestCommandTest {
     }
 
     @Test
+    void aManifestForColleaguesIsTestedWithTheirAddressAsRecipient() throws Exception {
+        Files.copy(FIXTURES.resolve("personal/positive/canvass-1.csv"), temp.resolve("canvass.csv"));
+        Files.writeString(temp.resolve("internal.csv"), "canvass.csv,warn,a colleague gets it with a warning\n");
+        String policy = POLICIES.resolve("default-policy.yaml").toString();
+
+        int internal = run("policy", "test", "--policy", policy, "--to", "colleague@party.example",
+                "--manifest", "internal.csv", temp.toString());
+        int external = run("policy", "test", "--policy", policy, "--manifest", "internal.csv", temp.toString());
+
+        assertThat(internal).as(out.toString()).isZero();
+        assertThat(external).isEqualTo(1);
+        assertThat(out.toString()).contains("canvass.csv: expected warn, got block by rule special-category-unprotected");
+    }
+
+    @Test
     void aFolderWithoutManifestOrWithABadRowIsBadUsage() throws Exception {
         assertThat(run("policy", "test", "--policy", POLICIES.resolve("default-policy.yaml").toString(), temp.toString()))
                 .isEqualTo(2);
