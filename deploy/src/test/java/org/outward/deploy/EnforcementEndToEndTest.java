@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import java.util.Optional;
 import java.util.Properties;
 
 import javax.mail.Message;
@@ -79,13 +78,8 @@ class EnforcementEndToEndTest {
     void start() throws Exception {
         outside = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         outside.start();
+        gateway = RelayingGateway.start(work, outside);
         policy = work.resolve("policy.yaml");
-        try (InputStream in = getClass().getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
-            Files.copy(in, policy);
-        }
-        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work.resolve("james"),
-                new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()),
-                Optional.of(policy)));
         webAdmin = new WebAdminClient(gateway.webAdminPort());
     }
 
