@@ -68,7 +68,7 @@ for jar in "$plugin"/*.jar; do
 done
 
 # Every entry of the class path must exist, or the JVM starts without it and fails later.
-tr ':' '\n' < "$classpath" | while read -r entry; do
+{ tr ':' '\n' < "$classpath"; echo; } | while read -r entry; do
     case "$entry" in
         *.jar) [ -e "$entry" ] || { echo "missing from the class path: $entry" >&2; exit 1; } ;;
     esac

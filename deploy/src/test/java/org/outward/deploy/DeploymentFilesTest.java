@@ -256,11 +256,7 @@ class DeploymentFilesTest {
             }
         }
 
-        Process run = new ProcessBuilder("sh", DOCKER.resolve("align-libs.sh").toString(), root.toString(), plugin.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(alignLibs(root, plugin)).isZero();
 
         Set<String> inLibs = names(libs);
         Set<String> inExtensions = names(root.resolve("extensions-jars"));
@@ -277,7 +273,27 @@ class DeploymentFilesTest {
         assertThat(inExtensions).as("no library twice").noneMatch(inLibs::contains);
     }
 
+    @Test
+    void alignLibsFailsTheImageBuildWhenTheClassPathNamesAJarThatIsNotThere(@TempDir Path temp) throws Exception {
+        Path root = temp.resolve("root");
+        Files.createDirectories(root.resolve("libs"));
+        Files.writeString(root.resolve("jib-classpath-file"), "/resources:" + root.resolve("libs/gone-1.0.jar"));
+        Path plugin = Files.createDirectories(temp.resolve("plugin"));
+        Files.createFile(plugin.resolve("tika-core-3.3.1.jar"));
+
+        assertThat(alignLibs(root, plugin)).isNotZero();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
+
+    /** Runs docker/align-libs.sh as the image build does; its exit code. */
+    private static int alignLibs(Path root, Path plugin) throws Exception {
+        Process run = new ProcessBuilder("sh", DOCKER.resolve("align-libs.sh").toString(), root.toString(), plugin.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        return run.exitValue();
+    }
 
     /** The sources of the COPY lines that copy from the build context (not from another stage). */
     private static List<String> copySources(Path dockerfile) throws IOException {
