@@ -47,7 +47,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The containers' James configuration (deploy/docker/conf/common and conf/memory) run by a real James 3.8.1
@@ -91,11 +90,8 @@ class ContainerConfigurationTest {
         }
         writeSelfSignedPem(Files.createDirectories(root.resolve("etc/outward/tls")));
 
-        outside = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        outside.start();
-        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.of(conf), temp.resolve("james"),
-                new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()),
-                Optional.empty()));
+        outside = RelayingGateway.startOutside();
+        gateway = RelayingGateway.start(Optional.of(conf), temp, outside, Optional.empty());
     }
 
     @BeforeEach

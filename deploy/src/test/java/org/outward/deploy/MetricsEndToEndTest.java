@@ -8,11 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-
-import javax.mail.Session;
-import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +22,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The operator's view of the real gateway: mail goes in over SMTP, and James's WebAdmin serves Outward's counts
@@ -52,8 +46,7 @@ class MetricsEndToEndTest {
         audit = new ListAppender<>();
         audit.start();
         ((Logger) LoggerFactory.getLogger("org.outward.audit")).addAppender(audit);
-        outside = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        outside.start();
+        outside = RelayingGateway.startOutside();
         gateway = RelayingGateway.start(work, outside);
         webAdmin = new WebAdminClient(gateway.webAdminPort());
     }
@@ -110,13 +103,8 @@ class MetricsEndToEndTest {
     }
 
     private void send(String subject, String text) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(SENDER));
-        message.setRecipients(javax.mail.Message.RecipientType.TO, OUTSIDE);
-        message.setSubject(subject);
-        message.setText(text, "UTF-8");
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
+        MailClient.message(SENDER, OUTSIDE, subject, text).writeTo(raw);
         MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, OUTSIDE);
     }
 
