@@ -101,12 +101,7 @@ class ContainerConfigurationTest {
 
     @AfterAll
     void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (outside != null) {
-            outside.stop();
-        }
+        RelayingGateway.stop(gateway, outside);
     }
 
     @Test

@@ -95,12 +95,7 @@ class DkimOrderingTest {
 
     @AfterAll
     void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (outside != null) {
-            outside.stop();
-        }
+        RelayingGateway.stop(gateway, outside);
     }
 
     @Test

@@ -54,12 +54,7 @@ class MetricsEndToEndTest {
     @AfterEach
     void stop() {
         ((Logger) LoggerFactory.getLogger("org.outward.audit")).detachAppender(audit);
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (outside != null) {
-            outside.stop();
-        }
+        RelayingGateway.stop(gateway, outside);
     }
 
     @Test

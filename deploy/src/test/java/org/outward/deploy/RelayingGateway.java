@@ -37,4 +37,14 @@ final class RelayingGateway {
         return EmbeddedGateway.start(new GatewaySettings(0, 0, config, work.resolve("james"),
                 new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()), policy));
     }
+
+    /** Stops what a test started, either of which may be null when start-up failed. */
+    static void stop(EmbeddedGateway gateway, GreenMail outside) {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (outside != null) {
+            outside.stop();
+        }
+    }
 }
