@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * nor revoked), and {@code outward_vault_bytes}, the size of their files before encryption.
  *
  * <p>Listing the vault reads every item's metadata, so the figures are worked out at most once per refresh
- * interval however often the registry is scraped. When the vault cannot be listed the last figures stay and
- * a warning is logged.
+ * interval however often the registry is scraped. When the vault cannot be listed a warning is logged and the
+ * gauges have no value (James's Prometheus route then leaves them out), rather than a figure that is not true:
+ * an alert on their absence notices it.
  */
 final class VaultGauges {
 
@@ -27,13 +28,15 @@ final class VaultGauges {
 
     private static final Logger LOG = LoggerFactory.getLogger(VaultGauges.class);
 
-    private record Size(long items, long bytes, Instant at) {
+    private record Size(long items, long bytes) {
     }
 
     private final Vault vault;
     private final Duration refresh;
     private final Clock clock;
+    /** The last listing's figures; null when it failed. */
     private Size last;
+    private Instant listed;
 
     private VaultGauges(Vault vault, Duration refresh, Clock clock) {
         this.vault = vault;
@@ -43,15 +46,22 @@ final class VaultGauges {
 
     static void register(GaugeRegistry registry, Vault vault, Duration refresh, Clock clock) {
         VaultGauges gauges = new VaultGauges(vault, refresh, clock);
-        registry.register(ITEMS, () -> gauges.size().items());
-        registry.register(BYTES, () -> gauges.size().bytes());
+        registry.register(ITEMS, () -> {
+            Size size = gauges.size();
+            return size == null ? null : size.items();
+        });
+        registry.register(BYTES, () -> {
+            Size size = gauges.size();
+            return size == null ? null : size.bytes();
+        });
     }
 
     private synchronized Size size() {
         Instant now = clock.instant();
-        if (last != null && now.isBefore(last.at().plus(refresh))) {
+        if (listed != null && now.isBefore(listed.plus(refresh))) {
             return last;
         }
+        listed = now;
         try {
             long items = 0;
             long bytes = 0;
@@ -61,10 +71,10 @@ final class VaultGauges {
                     bytes += item.size();
                 }
             }
-            last = new Size(items, bytes, now);
+            last = new Size(items, bytes);
         } catch (IOException | RuntimeException e) {
             LOG.warn("The vault could not be listed for its size gauges ({})", e.getClass().getName());
-            last = last == null ? new Size(0, 0, now) : new Size(last.items(), last.bytes(), now);
+            last = null;
         }
         return last;
     }

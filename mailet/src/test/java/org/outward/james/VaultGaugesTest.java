@@ -62,4 +62,18 @@ class VaultGaugesTest {
 
         assertThat(gauge("outward_vault_items")).as("the figure of the last listing").isEqualTo(1L);
     }
+
+    @Test
+    void aVaultThatCannotBeListedHasNoFigureRatherThanAWrongOne() throws Exception {
+        VaultGauges.register(new DropWizardGaugeRegistry(registry), vault, Duration.ZERO, Clock.systemUTC());
+        store(1000);
+        assertThat(gauge("outward_vault_items")).isEqualTo(1L);
+
+        try (var files = java.nio.file.Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+
+        assertThat(gauge("outward_vault_items")).isNull();
+        assertThat(gauge("outward_vault_bytes")).isNull();
+    }
 }
