@@ -10,16 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import java.util.Optional;
-import java.util.Properties;
-
 import javax.mail.Message;
 import javax.mail.Multipart;
-import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.AfterEach;
 import org.slf4j.LoggerFactory;
@@ -79,13 +74,8 @@ class EnforcementEndToEndTest {
     void start() throws Exception {
         outside = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         outside.start();
+        gateway = RelayingGateway.start(work, outside);
         policy = work.resolve("policy.yaml");
-        try (InputStream in = getClass().getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
-            Files.copy(in, policy);
-        }
-        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work.resolve("james"),
-                new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()),
-                Optional.of(policy)));
         webAdmin = new WebAdminClient(gateway.webAdminPort());
     }
 
@@ -271,32 +261,12 @@ class EnforcementEndToEndTest {
     }
 
     private static MimeMessage message(String subject, String body) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(SENDER));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(OUTSIDE));
-        message.setSubject(subject);
-        message.setText(body, "UTF-8");
-        message.saveChanges();
-        return message;
+        return MailClient.message(SENDER, OUTSIDE, subject, body);
     }
 
     private static MimeMessage withAttachment(String subject, String body, String name, byte[] bytes, String type)
             throws Exception {
-        MimeMessage message = message(subject, body);
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(body, "UTF-8");
-        mixed.addBodyPart(text);
-        MimeBodyPart file = new MimeBodyPart();
-        file.setContent(bytes, type);
-        file.setHeader("Content-Type", type);
-        file.setHeader("Content-Transfer-Encoding", "base64");
-        file.setFileName(name);
-        file.setDisposition(MimeBodyPart.ATTACHMENT);
-        mixed.addBodyPart(file);
-        message.setContent(mixed);
-        message.saveChanges();
-        return message;
+        return MailClient.withAttachment(SENDER, OUTSIDE, subject, body, name, bytes, type);
     }
 
     private void send(MimeMessage message, String... recipients) throws Exception {

@@ -29,6 +29,37 @@ final class MailClient {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
     }
 
+    /** A text message from one address to another, as a mail program writes it. */
+    static MimeMessage message(String from, String to, String subject, String body) throws MessagingException {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(javax.mail.Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        message.setText(body, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    /** The same with one file attached in base64, as a mail program attaches it. */
+    static MimeMessage withAttachment(String from, String to, String subject, String body, String name, byte[] bytes,
+                                      String type) throws MessagingException {
+        MimeMessage message = message(from, to, subject, body);
+        javax.mail.internet.MimeMultipart mixed = new javax.mail.internet.MimeMultipart("mixed");
+        javax.mail.internet.MimeBodyPart text = new javax.mail.internet.MimeBodyPart();
+        text.setText(body, "UTF-8");
+        mixed.addBodyPart(text);
+        javax.mail.internet.MimeBodyPart file = new javax.mail.internet.MimeBodyPart();
+        file.setContent(bytes, type);
+        file.setHeader("Content-Type", type);
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        file.setFileName(name);
+        file.setDisposition(Part.ATTACHMENT);
+        mixed.addBodyPart(file);
+        message.setContent(mixed);
+        message.saveChanges();
+        return message;
+    }
+
     /**
      * Sends over SMTP to 127.0.0.1:port. Uses {@link Transport#sendMessage} rather than
      * {@link Transport#send}, which would call saveChanges() and rewrite the Message-ID.

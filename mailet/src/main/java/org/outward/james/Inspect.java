@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.outward.engine.Engine;
@@ -49,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * </mailet>
  * }</pre>
  *
+ * <p>Inside James the decisions are also counted in James's metric registry (see {@link DecisionMetrics}), which
+ * WebAdmin serves to Prometheus.
+ *
  * <p>Parameters:
  * <ul>
  *   <li>{@code policy} (required): path of the policy file.</li>
@@ -69,6 +74,18 @@ public class Inspect extends GenericMailet {
     private PolicyHolder policy;
     private Engine engine;
     private NoticeSeal seal;
+    private final DecisionMetrics metrics;
+
+    /** As James makes it: decisions are counted in James's metric registry. */
+    @Inject
+    public Inspect(MetricFactory metricFactory) {
+        this.metrics = DecisionMetrics.in(metricFactory);
+    }
+
+    /** Outside James (tests, tools): nothing is counted. */
+    public Inspect() {
+        this.metrics = DecisionMetrics.none();
+    }
 
     @Override
     public void init() throws MessagingException {
@@ -115,10 +132,13 @@ public class Inspect extends GenericMailet {
             decision = Decision.passFor(envelope.recipients());
             facts = List.of();
         } else {
+            DecisionMetrics.Timing timing = metrics.startInspection();
             Judgement judgement = judge(mail.getName(), message, envelope, inForce);
             decision = judgement == null ? Decision.allRecipients(envelope.recipients(), inForce.inspectionFailure(),
                     "inspection-failure") : judgement.decision();
             facts = judgement == null ? List.of() : judgement.facts();
+            timing.stop();
+            metrics.judged(decision, judgement == null);
         }
         DecisionAttributes.write(mail, decision, facts);
         DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());

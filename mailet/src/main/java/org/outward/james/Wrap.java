@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.Part;
 import javax.mail.internet.InternetAddress;
@@ -22,6 +23,7 @@ import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.outward.notice.LinkNotices;
@@ -66,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * {@code policies/notices} (default: the built-in texts); {@code failureProcessor}: where a mail goes when the
  * vault fails (default {@code outward-quarantine}); {@code verdictHeader} (default {@code X-Outward-Verdict}).
  * The link lifetime, the download limit, the language and the secure tag come from the policy, through the
- * attributes {@link Inspect} writes.
+ * attributes {@link Inspect} writes. Inside James the vault's size is published as gauges (see {@link VaultGauges}).
  */
 public class Wrap extends GenericMailet {
 
@@ -74,11 +76,26 @@ public class Wrap extends GenericMailet {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
 
+    /** How stale the vault size gauges may be: listing the vault reads every item's metadata. */
+    private static final Duration VAULT_SIZE_REFRESH = Duration.ofSeconds(30);
+
     private Vault vault;
     private URI portalUrl;
     private LinkNotices notices;
     private String failureProcessor;
     private String verdictHeader;
+    private final GaugeRegistry gauges;
+
+    /** As James makes it: the vault's size is published in James's metric registry. */
+    @Inject
+    public Wrap(GaugeRegistry gauges) {
+        this.gauges = gauges;
+    }
+
+    /** Outside James (tests, tools): no gauges. */
+    public Wrap() {
+        this.gauges = null;
+    }
 
     @Override
     public void init() throws MessagingException {
@@ -100,6 +117,9 @@ public class Wrap extends GenericMailet {
         } catch (IOException e) {
             throw new MessagingException("Wrap: cannot use the vault folder " + folder + " ("
                     + e.getClass().getSimpleName() + ")");
+        }
+        if (gauges != null) {
+            VaultGauges.register(gauges, vault, VAULT_SIZE_REFRESH, Clock.systemUTC());
         }
         String templates = getInitParameter("templates", "").trim();
         try {

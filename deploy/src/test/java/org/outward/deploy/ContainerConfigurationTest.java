@@ -1,0 +1,219 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * The containers' James configuration (deploy/docker/conf/common and conf/memory) run by a real James 3.8.1
+ * memory server, as the memory image runs it, with the values .env would give in the environment (set for the
+ * test JVM in deploy/pom.xml). Only what a container has and a test cannot is moved: the absolute paths
+ * (/etc/outward, /var/lib/outward) point into a temporary folder, the two SMTP ports are free ones, and mail
+ * leaves for GreenMail instead of the internet. One gateway serves every test (a start takes seconds); each test
+ * starts with an empty outside world.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContainerConfigurationTest {
+
+    private static final Path DOCKER_CONF = Path.of("docker", "conf").toAbsolutePath();
+    private static final String OUTSIDE = "alex.agent@example.org";
+
+    @TempDir
+    static Path temp;
+
+    private GreenMail outside;
+    private EmbeddedGateway gateway;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path root = temp.resolve("container");
+        Path conf = Files.createDirectories(temp.resolve("conf"));
+        int submission = FreePort.find();
+        for (Path folder : List.of(DOCKER_CONF.resolve("common"), DOCKER_CONF.resolve("memory"))) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    String text = Files.readString(file)
+                            .replace("/etc/outward/", root.resolve("etc/outward") + "/")
+                            .replace("/var/lib/outward/", root.resolve("var/lib/outward") + "/")
+                            .replace("0.0.0.0:587", "127.0.0.1:" + submission);
+                    Files.writeString(conf.resolve(file.getFileName()), text);
+                }
+            }
+        }
+        Path policies = Files.createDirectories(root.resolve("etc/outward/policies"));
+        try (InputStream in = getClass().getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
+            Files.copy(in, policies.resolve("default-policy.yaml"));
+        }
+        writeSelfSignedPem(Files.createDirectories(root.resolve("etc/outward/tls")));
+
+        outside = RelayingGateway.startOutside();
+        gateway = RelayingGateway.start(Optional.of(conf), temp, outside, Optional.empty());
+    }
+
+    @BeforeEach
+    void emptyTheOutsideWorld() throws Exception {
+        outside.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterAll
+    void stop() {
+        RelayingGateway.stop(gateway, outside);
+    }
+
+    @Test
+    void thePartysOwnSenderIsRelayedOverStartTlsAndJudged() throws Exception {
+        send("sam.volunteer@party.example", "Saturday", "See you at the leaflet run.");
+
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).isTrue();
+        MimeMessage delivered = outside.getReceivedMessages()[0];
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
+    }
+
+    @Test
+    void startTlsPresentsTheMountedCertificate() throws Exception {
+        try (Socket plain = new Socket("127.0.0.1", gateway.smtpPort())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+            Writer out = new OutputStreamWriter(plain.getOutputStream(), StandardCharsets.US_ASCII);
+            reply(in);
+            out.write("EHLO client.test\r\n");
+            out.flush();
+            assertThat(reply(in)).contains("STARTTLS");
+            out.write("STARTTLS\r\n");
+            out.flush();
+            assertThat(reply(in)).startsWith("220");
+
+            SSLContext trustAll = SSLContext.getInstance("TLS");
+            trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            try (SSLSocket tls = (SSLSocket) trustAll.getSocketFactory().createSocket(plain, "127.0.0.1", gateway.smtpPort(), true)) {
+                tls.startHandshake();
+                X509Certificate presented = (X509Certificate) tls.getSession().getPeerCertificates()[0];
+                assertThat(presented.getSubjectX500Principal().getName()).isEqualTo("CN=outward.party.example");
+                assertThat(tls.getSession().getProtocol()).isIn("TLSv1.2", "TLSv1.3");
+            }
+        }
+    }
+
+    /** One SMTP reply, all its lines. */
+    private static String reply(BufferedReader in) throws IOException {
+        StringBuilder reply = new StringBuilder();
+        String line;
+        do {
+            line = in.readLine();
+            assertThat(line).as("the server closed the connection").isNotNull();
+            reply.append(line).append('\n');
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        return reply.toString();
+    }
+
+    @Test
+    void anotherDomainFromTheSameNetworkIsNotRelayed() throws Exception {
+        send("someone@elsewhere.example", "Hello", "Anyone sharing our provider's addresses.");
+
+        new WebAdminClient(gateway.webAdminPort()).awaitKeys("relay-denied", 1, Duration.ofSeconds(20));
+        assertThat(outside.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void webAdminServesMetricsWithTheContainerSettings() throws Exception {
+        assertThat(new WebAdminClient(gateway.webAdminPort()).get("/metrics").body()).contains("outward_verdict_pass_total");
+    }
+
+    private void send(String from, String subject, String text) throws Exception {
+        send(gateway.smtpPort(), from, subject, text);
+    }
+
+    /** Submits over SMTP with STARTTLS required, trusting the test's self-signed certificate. */
+    private static void send(int port, String from, String subject, String text) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(port));
+        props.put("mail.smtp.starttls.enable", "true");
+        props.put("mail.smtp.starttls.required", "true");
+        props.put("mail.smtp.ssl.trust", "127.0.0.1");
+        props.put("mail.smtp.ssl.checkserveridentity", "false");
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "30000");
+        Session session = Session.getInstance(props);
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, OUTSIDE);
+        message.setSubject(subject);
+        message.setText(text, "UTF-8");
+        Transport.send(message);
+    }
+
+    /** gateway.crt and gateway.key as an admin would mount them: a certificate and its unencrypted key, in PEM. */
+    private static void writeSelfSignedPem(Path tls) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=outward.party.example");
+        Instant now = Instant.now();
+        X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name, keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
+        try (Writer out = Files.newBufferedWriter(tls.resolve("gateway.crt")); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(certificate);
+        }
+        try (Writer out = Files.newBufferedWriter(tls.resolve("gateway.key")); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(keys.getPrivate());
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * What can be checked of the container deployment and the configuration fragments without Docker: every file
+ * a Dockerfile copies and every folder a compose file mounts exists (in the repository or as the Maven output
+ * the build leaves), the jar names follow the poms, the compose files parse and refer to what they declare,
+ * every mailet and matcher the configuration names is a class James can load, and the library alignment the
+ * image build runs does what it says on a James layout.
+ */
+class DeploymentFilesTest {
+
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final Path DOCKER = REPO.resolve("deploy/docker");
+    private static final List<String> COMPOSE_FILES = List.of("compose.memory.yaml", "compose.distributed.yaml");
+    private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?[-?]([^}]*))?}");
+    private static final Pattern JAMES_ENV = Pattern.compile("\\$\\{env:([A-Z0-9_]+)}");
+
+    // ---- Dockerfiles -------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.portal"})
+    void everyFileADockerfileCopiesIsInTheRepositoryOrBuiltByMaven(String dockerfile) throws Exception {
+        List<String> sources = copySources(DOCKER.resolve(dockerfile));
+
+        assertThat(sources).isNotEmpty();
+        assertThat(sources).allSatisfy(source -> assertThat(REPO.resolve(source))
+                .as("%s copies %s (run `mvn package` first for build outputs)", dockerfile, source).exists());
+    }
+
+    @Test
+    void theGatewayImageTakesThePluginFromWhereTheMailetPomPutsIt() throws Exception {
+        Document pom = xml(REPO.resolve("mailet/pom.xml"));
+        String jarFolder = text(pom, "outputDirectory", "${project.build.directory}/extensions-jars");
+        String version = text(xml(REPO.resolve("pom.xml")), "version", null);
+
+        assertThat(copySources(DOCKER.resolve("Dockerfile"))).contains(
+                "mailet/target/" + jarFolder.substring("${project.build.directory}/".length()) + "/");
+        assertThat(REPO.resolve("mailet/target/extensions-jars/outward-mailet-" + version + ".jar")).exists();
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("FROM apache/james:${JAMES_FLAVOUR}-${JAMES_VERSION}")
+                .contains("ARG JAMES_VERSION=3.8.1").contains("FROM eclipse-temurin:17-jre");
+    }
+
+    @Test
+    void thePortalImageRunsThePortalJarThePortalPomBuilds() throws Exception {
+        String artifact = directChild(xml(REPO.resolve("portal/pom.xml")).getDocumentElement(), "artifactId");
+        String version = text(xml(REPO.resolve("pom.xml")), "version", null);
+        List<String> sources = copySources(DOCKER.resolve("Dockerfile.portal"));
+
+        assertThat(sources).contains("portal/target/" + artifact + "-" + version + ".jar", "portal/target/portal-lib/");
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile.portal"))).contains("org.outward.portal.PortalMain");
+        assertThat(Class.forName("org.outward.portal.PortalMain")).isNotNull();
+    }
+
+    // ---- compose files -----------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @SuppressWarnings("unchecked")
+    void composeFileParsesAndEverythingItNamesExists(String file) throws Exception {
+        Map<String, Object> compose = yaml(DOCKER.resolve(file));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Set<String> volumes = ((Map<String, Object>) compose.getOrDefault("volumes", Map.of())).keySet();
+        Set<String> networks = ((Map<String, Object>) compose.getOrDefault("networks", Map.of())).keySet();
+
+        assertThat(services).containsKeys("gateway", "portal", "proxy");
+        services.forEach((name, value) -> {
+            Map<String, Object> service = (Map<String, Object>) value;
+            assertThat(service).as(name).containsKey("image");
+            if (service.get("build") instanceof Map<?, ?> build) {
+                Path context = DOCKER.resolve((String) build.get("context")).normalize();
+                assertThat(context).as(name + " build context").isEqualTo(REPO);
+                assertThat(context.resolve((String) build.get("dockerfile"))).as(name + " dockerfile").exists();
+            }
+            for (Object mount : (List<Object>) service.getOrDefault("volumes", List.of())) {
+                String source = withDefaults((String) mount).split(":")[0];
+                if (source.startsWith(".") || source.startsWith("/")) {
+                    assertThat(DOCKER.resolve(source)).as(name + " mounts " + mount).exists();
+                } else {
+                    assertThat(volumes).as(name + " mounts the named volume " + source).contains(source);
+                }
+            }
+            Object serviceNetworks = service.getOrDefault("networks", List.of());
+            Iterable<String> used = serviceNetworks instanceof Map<?, ?> m ? (Set<String>) m.keySet()
+                    : (List<String>) serviceNetworks;
+            used.forEach(network -> assertThat(networks).as(name + " joins " + network).contains(network));
+            Object dependsOn = service.getOrDefault("depends_on", List.of());
+            Iterable<String> needed = dependsOn instanceof Map<?, ?> m ? (Set<String>) m.keySet() : (List<String>) dependsOn;
+            needed.forEach(other -> assertThat(services).as(name + " depends on " + other).containsKey(other));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @SuppressWarnings("unchecked")
+    void theGatewayGetsEveryConfigurationFileItNeedsAndEveryVariableTheyExpand(String file) throws Exception {
+        Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
+                .get("services")).get("gateway");
+        Map<String, Object> environment = (Map<String, Object>) gateway.get("environment");
+        List<String> mounts = (List<String>) gateway.get("volumes");
+        Set<String> confTargets = new TreeSet<>();
+        for (String mount : mounts) {
+            String[] parts = withDefaults(mount).split(":");
+            if (parts[1].startsWith("/root/conf/")) {
+                String target = parts[1].substring("/root/conf/".length());
+                confTargets.add(target);
+                Path source = DOCKER.resolve(parts[0]);
+                assertThat(source.getFileName().toString()).as(mount).isEqualTo(target);
+                Matcher used = JAMES_ENV.matcher(Files.readString(source));
+                while (used.find()) {
+                    assertThat(environment).as(source + " expands ${env:" + used.group(1) + "}").containsKey(used.group(1));
+                }
+            }
+        }
+        assertThat(confTargets).contains("mailetcontainer.xml", "smtpserver.xml", "webadmin.properties", "logback.xml",
+                "imapserver.xml", "pop3server.xml", "lmtpserver.xml", "managesieveserver.xml", "jmap.properties");
+        assertThat(mounts).anyMatch(m -> m.contains(":/etc/outward/policies:ro"))
+                .anyMatch(m -> m.contains(":/etc/outward/tls:ro"))
+                .anyMatch(m -> m.startsWith("outward-data:/var/lib/outward"));
+        assertThat(REPO.resolve("policies").resolve(withDefaults("${OUTWARD_POLICY_FILE:-default-policy.yaml}"))).exists();
+    }
+
+    // ---- James configuration -----------------------------------------------------------------------------
+
+    static Stream<Path> jamesXml() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path folder : List.of(REPO.resolve("deploy/conf"), DOCKER.resolve("conf"), REPO.resolve("deploy/existing-james"))) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(p -> p.toString().endsWith(".xml")).forEach(files::add);
+            }
+        }
+        return files.stream();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("jamesXml")
+    void configurationParsesAndEveryMailetAndMatcherItNamesIsAClass(Path file) throws Exception {
+        Document doc = xml(file);
+        Set<String> named = new TreeSet<>();
+        NodeList matchers = doc.getElementsByTagName("matcher");
+        for (int i = 0; i < matchers.getLength(); i++) {
+            Element matcher = (Element) matchers.item(i);
+            if (matcher.hasAttribute("name")) {
+                named.add(matcher.getAttribute("name"));
+            }
+            assertThat(matcherClass(matcher.getAttribute("match"))).as(file + ": " + matcher.getAttribute("match")).isNotNull();
+        }
+        NodeList mailets = doc.getElementsByTagName("mailet");
+        for (int i = 0; i < mailets.getLength(); i++) {
+            Element mailet = (Element) mailets.item(i);
+            assertThat(load(mailet.getAttribute("class"), "org.apache.james.transport.mailets."))
+                    .as(file + ": mailet " + mailet.getAttribute("class")).isNotNull();
+            String match = mailet.getAttribute("match");
+            if (!named.contains(match)) {
+                assertThat(matcherClass(match)).as(file + ": matcher " + match).isNotNull();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "distributed"})
+    void theContainersRunTheSameOutwardProcessorsAsTheFragmentForAnExistingServer(String flavour) throws Exception {
+        Map<String, List<String>> fragment = outwardProcessors(xml(REPO.resolve("deploy/existing-james/outward-processors.xml")));
+        Map<String, List<String>> container = outwardProcessors(xml(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")));
+
+        assertThat(fragment).containsOnlyKeys("outward", "outward-blocked", "outward-wrap", "outward-quarantine");
+        // The one difference: an existing server leaves through its "relay" processor, the container through "outbound".
+        assertThat(container).containsAllEntriesOf(fragment.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().stream().map(s -> s.replace("relay", "outbound")).toList())));
+        assertThat(Files.readString(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")))
+                .doesNotContain(flavour.equals("memory") ? "cassandra://" : "memory://");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/conf/webadmin.properties", "deploy/docker/conf/common/webadmin.properties"})
+    void webAdminServesPrometheusMetrics(String file) throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(REPO.resolve(file))) {
+            properties.load(in);
+        }
+        assertThat(properties.getProperty("extensions.routes")).isEqualTo("org.apache.james.webadmin.dropwizard.MetricsRoutes");
+        assertThat(Class.forName(properties.getProperty("extensions.routes"))).isNotNull();
+    }
+
+    @Test
+    void theAuditLoggerHasAFileOfItsOwnWithBareJsonLines() throws Exception {
+        Document logback = xml(DOCKER.resolve("conf/common/logback.xml"));
+        NodeList loggers = logback.getElementsByTagName("logger");
+        Element audit = null;
+        for (int i = 0; i < loggers.getLength(); i++) {
+            if ("org.outward.audit".equals(((Element) loggers.item(i)).getAttribute("name"))) {
+                audit = (Element) loggers.item(i);
+            }
+        }
+        assertThat(audit).isNotNull();
+        assertThat(audit.getAttribute("additivity")).isEqualTo("false");
+        String appender = ((Element) audit.getElementsByTagName("appender-ref").item(0)).getAttribute("ref");
+        NodeList appenders = logback.getElementsByTagName("appender");
+        for (int i = 0; i < appenders.getLength(); i++) {
+            Element element = (Element) appenders.item(i);
+            if (element.getAttribute("name").equals(appender)) {
+                assertThat(element.getElementsByTagName("pattern").item(0).getTextContent()).isEqualTo("%msg%n");
+                assertThat(element.getElementsByTagName("file").item(0).getTextContent()).startsWith("/logs/");
+                return;
+            }
+        }
+        throw new AssertionError("no appender " + appender);
+    }
+
+    // ---- the image build's library alignment ------------------------------------------------------------
+
+    @Test
+    void alignLibsKeepsOneCopyOfEachLibraryTheNewerOneAndPutsTheRestInExtensionsJars(@TempDir Path temp) throws Exception {
+        Path root = temp.resolve("root");
+        Path libs = Files.createDirectories(root.resolve("libs"));
+        List<String> james = List.of("commons-lang3-3.12.0.jar", "jackson-databind-2.14.1.jar",
+                "bcprov-jdk15on-1.70.jar", "bcpkix-jdk15on-1.70.jar", "commons-io-2.22.0.jar", "guava-31.1-jre.jar",
+                "slf4j-api-2.0.6.jar", "commons-compress-1.99.0.jar");
+        StringBuilder classpath = new StringBuilder("/resources:/classes");
+        for (String jar : james) {
+            Files.createFile(libs.resolve(jar));
+            classpath.append(':').append(libs.resolve(jar));
+        }
+        Files.writeString(root.resolve("jib-classpath-file"), classpath);
+        Path plugin = Files.createDirectories(temp.resolve("plugin"));
+        try (Stream<Path> built = Files.list(REPO.resolve("mailet/target/extensions-jars"))) {
+            for (Path jar : built.toList()) {
+                Files.createFile(plugin.resolve(jar.getFileName()));
+            }
+        }
+
+        assertThat(alignLibs(root, plugin)).isZero();
+
+        Set<String> inLibs = names(libs);
+        Set<String> inExtensions = names(root.resolve("extensions-jars"));
+        String finalClasspath = Files.readString(root.resolve("jib-classpath-file"));
+        assertThat(inLibs).contains("commons-lang3-3.18.0.jar", "bcprov-jdk18on-1.85.jar", "bcpkix-jdk18on-1.85.jar",
+                "jackson-databind-2.14.1.jar", "commons-io-2.22.0.jar", "commons-compress-1.99.0.jar")
+                .doesNotContain("commons-lang3-3.12.0.jar", "bcprov-jdk15on-1.70.jar", "commons-compress-1.28.0.jar");
+        assertThat(finalClasspath).contains(libs.resolve("commons-lang3-3.18.0.jar").toString(),
+                libs.resolve("bcprov-jdk18on-1.85.jar").toString()).doesNotContain("jdk15on", "commons-lang3-3.12.0");
+        assertThat(inExtensions).contains("tika-core-3.3.1.jar", "snakeyaml-engine-2.10.jar")
+                .anyMatch(name -> name.startsWith("outward-mailet-"))
+                .doesNotContain("jackson-databind-2.14.1.jar", "slf4j-api-2.0.6.jar", "commons-lang3-3.18.0.jar",
+                        "bcprov-jdk18on-1.85.jar", "commons-compress-1.28.0.jar");
+        assertThat(inExtensions).as("no library twice").noneMatch(inLibs::contains);
+    }
+
+    @Test
+    void alignLibsFailsTheImageBuildWhenTheClassPathNamesAJarThatIsNotThere(@TempDir Path temp) throws Exception {
+        Path root = temp.resolve("root");
+        Files.createDirectories(root.resolve("libs"));
+        Files.writeString(root.resolve("jib-classpath-file"), "/resources:" + root.resolve("libs/gone-1.0.jar"));
+        Path plugin = Files.createDirectories(temp.resolve("plugin"));
+        Files.createFile(plugin.resolve("tika-core-3.3.1.jar"));
+
+        assertThat(alignLibs(root, plugin)).isNotZero();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    /** Runs docker/align-libs.sh as the image build does; its exit code. */
+    private static int alignLibs(Path root, Path plugin) throws Exception {
+        Process run = new ProcessBuilder("sh", DOCKER.resolve("align-libs.sh").toString(), root.toString(), plugin.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        return run.exitValue();
+    }
+
+    /** The sources of the COPY lines that copy from the build context (not from another stage). */
+    private static List<String> copySources(Path dockerfile) throws IOException {
+        List<String> sources = new ArrayList<>();
+        for (String line : Files.readAllLines(dockerfile)) {
+            String[] words = line.trim().split("\\s+");
+            if (words[0].equals("COPY") && !words[1].startsWith("--from")) {
+                sources.addAll(List.of(words).subList(1, words.length - 1));
+            }
+        }
+        return sources;
+    }
+
+    /** A compose value with ${VAR:-default} replaced by its default (the value a fresh checkout runs with). */
+    private static String withDefaults(String value) {
+        return COMPOSE_VARIABLE.matcher(value).replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        return (Map<String, Object>) new Load(LoadSettings.builder().setLabel(file.toString()).build())
+                .loadFromString(Files.readString(file));
+    }
+
+    private static Document xml(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    private static String text(Document doc, String tag, String fallback) {
+        if (tag.equals("version")) {
+            return directChild(doc.getDocumentElement(), "version");
+        }
+        NodeList nodes = doc.getElementsByTagName(tag);
+        return nodes.getLength() == 0 ? fallback : nodes.item(0).getTextContent().trim();
+    }
+
+    private static String directChild(Element element, String tag) {
+        NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element child && child.getTagName().equals(tag)) {
+                return child.getTextContent().trim();
+            }
+        }
+        throw new AssertionError("no <" + tag + "> under <" + element.getTagName() + ">");
+    }
+
+    /** Processor state to its mailets as "match -> class", for the processors whose state starts with outward. */
+    private static Map<String, List<String>> outwardProcessors(Document doc) {
+        Map<String, List<String>> processors = new java.util.TreeMap<>();
+        NodeList all = doc.getElementsByTagName("processor");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element processor = (Element) all.item(i);
+            if (!processor.hasAttribute("state") || !processor.getAttribute("state").startsWith("outward")) {
+                continue;
+            }
+            List<String> mailets = new ArrayList<>();
+            NodeList children = processor.getElementsByTagName("mailet");
+            for (int j = 0; j < children.getLength(); j++) {
+                Element mailet = (Element) children.item(j);
+                NodeList target = mailet.getElementsByTagName("processor");
+                mailets.add(mailet.getAttribute("match") + " -> " + mailet.getAttribute("class")
+                        + (target.getLength() > 0 ? " " + target.item(0).getTextContent().trim() : ""));
+            }
+            processors.put(processor.getAttribute("state"), mailets);
+        }
+        return processors;
+    }
+
+    private static Class<?> matcherClass(String match) {
+        String name = match.contains("=") ? match.substring(0, match.indexOf('=')) : match;
+        return load(name, "org.apache.james.transport.matchers.");
+    }
+
+    /** The class James would load for a mailet or matcher name: a full class name, or one of James's own. */
+    private static Class<?> load(String name, String jamesPackage) {
+        try {
+            return Class.forName(name.contains(".") ? name : jamesPackage + name, false,
+                    DeploymentFilesTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static Set<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
+    }
+}
