@@ -105,10 +105,11 @@ public class Wrap extends GenericMailet {
         }
         try {
             vault = setting.open(Clock.systemUTC());
-        } catch (IOException | RuntimeException e) {
-            // The setting names a folder or the word shared, never a credential; the cause's text could.
-            throw new MessagingException("Wrap: cannot use the vault " + setting + " ("
-                    + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            // Our vaults' messages name a folder or a missing setting, never a credential.
+            throw new MessagingException("Wrap: cannot use the vault " + setting + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MessagingException("Wrap: cannot use the vault " + setting + " (" + e.getClass().getSimpleName() + ")");
         }
         String templates = getInitParameter("templates", "").trim();
         try {
