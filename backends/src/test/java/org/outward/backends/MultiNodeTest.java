@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -71,7 +70,6 @@ class MultiNodeTest {
     private static final int CONCURRENT = 20;
 
     private final Clock clock = Clock.systemUTC();
-    private final List<PostgresS3Backend> nodes = new ArrayList<>();
     private final List<Portal> portals = new ArrayList<>();
     private final List<ItemInfo> firstDownloads = new CopyOnWriteArrayList<>();
     private GreenMail mail;
@@ -79,13 +77,11 @@ class MultiNodeTest {
     private Vault gatewayB;
     private URI portal1;
     private URI portal2;
-    private Map<String, String> settings;
 
     @BeforeEach
     void startNodes() throws IOException {
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
-        settings = BACKENDS.freshSettings();
         gatewayA = node().vault(clock);
         gatewayB = node().vault(clock);
         portal1 = portal();
@@ -95,14 +91,12 @@ class MultiNodeTest {
     @AfterEach
     void stopNodes() {
         portals.forEach(Portal::close);
-        nodes.forEach(PostgresS3Backend::close);
         mail.stop();
     }
 
+    /** A node's own connection to the shared backends, as a separate process would have. */
     private PostgresS3Backend node() throws IOException {
-        PostgresS3Backend node = TestBackends.open(settings);
-        nodes.add(node);
-        return node;
+        return BACKENDS.node();
     }
 
     /** A portal node: its own backends connection, the shared vault and the shared codes, tries and sessions. */

@@ -8,9 +8,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,32 +28,21 @@ class SharedVaultTest extends VaultContract {
     @RegisterExtension
     static final TestBackends BACKENDS = new TestBackends();
 
-    private final List<PostgresS3Backend> opened = new ArrayList<>();
-    private Map<String, String> settings;
     private S3Client s3;
 
     @BeforeEach
-    void freshStores() throws IOException {
-        settings = BACKENDS.freshSettings();
+    void lookBehindTheVault() {
         s3 = BACKENDS.s3();
-    }
-
-    @AfterEach
-    void closeNodes() {
-        opened.forEach(PostgresS3Backend::close);
-        s3.close();
     }
 
     /** Each vault object gets a backend of its own, as two nodes would. */
     @Override
     protected Vault open(Clock clock) throws IOException {
-        PostgresS3Backend backend = TestBackends.open(settings);
-        opened.add(backend);
-        return backend.vault(clock);
+        return BACKENDS.node().vault(clock);
     }
 
     private String bucket() {
-        return settings.get("OUTWARD_S3_BUCKET");
+        return BACKENDS.bucket();
     }
 
     @Override
@@ -86,8 +73,7 @@ class SharedVaultTest extends VaultContract {
 
     @Test
     void theDatabaseHoldsNoContentAndTheBucketNoMetadata() throws Exception {
-        PostgresS3Backend backend = TestBackends.open(settings);
-        opened.add(backend);
+        PostgresS3Backend backend = BACKENDS.node();
         Deposit deposit = backend.vault(clock).put(item("a@example.org"), new ByteArrayInputStream(content()));
         assertThat(storedContent()).singleElement().satisfies(bytes ->
                 assertThat(indexOf(bytes, "a@example.org".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(-1));

@@ -7,12 +7,7 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outward.detect.secret.correlate.EncryptedSend;
@@ -26,24 +21,9 @@ class SqlEncryptedSendLogTest extends EncryptedSendLogContract {
     @RegisterExtension
     static final TestBackends BACKENDS = new TestBackends();
 
-    private final List<PostgresS3Backend> opened = new ArrayList<>();
-    private Map<String, String> settings;
-
-    @BeforeEach
-    void freshStore() throws IOException {
-        settings = BACKENDS.freshSettings();
-    }
-
-    @AfterEach
-    void closeNodes() {
-        opened.forEach(PostgresS3Backend::close);
-    }
-
     private PostgresS3Backend node() {
         try {
-            PostgresS3Backend backend = TestBackends.open(settings);
-            opened.add(backend);
-            return backend;
+            return BACKENDS.node();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outward.backends.portal.SqlPortalState;
@@ -24,25 +20,10 @@ class SqlPortalStateTest extends PortalStateContract {
     @RegisterExtension
     static final TestBackends BACKENDS = new TestBackends();
 
-    private final List<PostgresS3Backend> opened = new ArrayList<>();
-    private Map<String, String> settings;
-
-    @BeforeEach
-    void freshStore() throws IOException {
-        settings = BACKENDS.freshSettings();
-    }
-
-    @AfterEach
-    void closeNodes() {
-        opened.forEach(PostgresS3Backend::close);
-    }
-
     /** Each state gets a backend of its own, as two portal nodes would. */
     @Override
     protected PortalState open(PortalConfig.Limits limits, Clock clock) throws IOException {
-        PostgresS3Backend backend = TestBackends.open(settings);
-        opened.add(backend);
-        return SqlPortalState.open(backend.database(), limits, clock);
+        return SqlPortalState.open(BACKENDS.node().database(), limits, clock);
     }
 
     @Test

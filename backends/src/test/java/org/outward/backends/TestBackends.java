@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -28,10 +32,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real PostgreSQL (zonky's embedded binaries from Maven Central, started as a process on a free port) and a real
  * S3-compatible server (S3Proxy in this JVM, on a free loopback port, over a folder), started once for all the
- * tests of a run and stopped at its end. Each test gets a database and a bucket of its own:
- * {@link #freshSettings()} gives the environment a node would read.
+ * tests of a run and stopped at its end. Each test gets a database and a bucket of its own ({@link #settings()},
+ * the environment a node would read); {@link #node()} opens a node's backends on them, closed after the test.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final TestBackends BACKENDS = new TestBackends();
+ * </pre>
  */
-public final class TestBackends implements BeforeAllCallback {
+public final class TestBackends implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
     static final String ACCESS_KEY = "outward-test-access";
     static final String SECRET_KEY = "outward-test-secret-key";
@@ -39,6 +48,8 @@ public final class TestBackends implements BeforeAllCallback {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private Servers servers;
+    private Map<String, String> settings;
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** The two servers, shared by all test classes and closed by JUnit when the run ends. */
     private static final class Servers implements ExtensionContext.Store.CloseableResource {
@@ -84,8 +95,33 @@ public final class TestBackends implements BeforeAllCallback {
                 }, Servers.class);
     }
 
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        settings = freshSettings();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        for (AutoCloseable node : opened) {
+            node.close();
+        }
+        opened.clear();
+    }
+
+    /** The environment of a node using this test's database and bucket. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** A node's backends on this test's database and bucket, as a gateway or portal process opens them. */
+    public PostgresS3Backend node() throws IOException {
+        PostgresS3Backend node = PostgresS3Backend.open(BackendSettings.from(settings));
+        opened.add(node);
+        return node;
+    }
+
     /** The environment of a node using a new, empty database and bucket. */
-    public Map<String, String> freshSettings() throws IOException {
+    private Map<String, String> freshSettings() throws IOException {
         int n = NEXT.incrementAndGet();
         String database = "outward_test_" + n;
         try (Connection connection = servers.postgres.getPostgresDatabase().getConnection();
@@ -104,17 +140,19 @@ public final class TestBackends implements BeforeAllCallback {
                 "OUTWARD_S3_SECRET_KEY", SECRET_KEY);
     }
 
-    /** A node's backends, as a gateway or portal process opens them from its environment. */
-    public static PostgresS3Backend open(Map<String, String> settings) throws IOException {
-        return PostgresS3Backend.open(BackendSettings.from(settings));
+    /** This test's bucket. */
+    public String bucket() {
+        return settings.get("OUTWARD_S3_BUCKET");
     }
 
-    /** An S3 client of the test's own, to look at the bucket behind the vault's back. */
+    /** An S3 client of the test's own, to look at the bucket behind the vault's back; closed after the test. */
     public S3Client s3() {
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.builder().build()).region(Region.US_EAST_1)
+        S3Client client = S3Client.builder().httpClient(UrlConnectionHttpClient.builder().build()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .endpointOverride(URI.create("http://127.0.0.1:" + servers.s3.getPort())).forcePathStyle(true).build();
+        opened.add(client);
+        return client;
     }
 }

@@ -1,9 +1,10 @@
 package org.outward.portal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 import java.time.Clock;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -87,11 +88,11 @@ public final class PortalMain implements Callable<Integer> {
         return 0;
     }
 
-    private static PortalState sharedState(PortalConfig.Limits limits, Clock clock) throws java.io.IOException {
+    private static PortalState sharedState(PortalConfig.Limits limits, Clock clock) throws IOException {
         for (PortalState.Provider provider : ServiceLoader.load(PortalState.Provider.class,
                 PortalMain.class.getClassLoader())) {
             return provider.open(limits, clock);
         }
-        throw new java.io.IOException("--vault shared needs outward-backends on the class path");
+        throw new IOException("--vault shared needs outward-backends on the class path");
     }
 }

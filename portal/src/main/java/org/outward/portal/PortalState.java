@@ -22,8 +22,12 @@ public interface PortalState {
     static PortalState inMemory(PortalConfig.Limits limits, Clock clock) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        OneTimeCodes codes = new MemoryOneTimeCodes(limits, clock);
-        Sessions sessions = new MemorySessions(limits.sessionLifetime(), clock);
+        return of(new MemoryOneTimeCodes(limits, clock), new MemorySessions(limits.sessionLifetime(), clock), key);
+    }
+
+    /** A state made of these parts. */
+    static PortalState of(OneTimeCodes codes, Sessions sessions, byte[] csrfKey) {
+        byte[] key = csrfKey.clone();
         return new PortalState() {
             @Override
             public OneTimeCodes codes() {

@@ -7,31 +7,22 @@ import java.sql.ResultSet;
 import java.time.Clock;
 
 import org.outward.backends.sql.Database;
-import org.outward.portal.OneTimeCodes;
 import org.outward.portal.PortalConfig;
 import org.outward.portal.PortalState;
-import org.outward.portal.Sessions;
 
 /**
  * The portal state several portal nodes share: codes and tries, sessions, and the CSRF key, which the first node
  * to start makes and every node then reads, so a form served by one node is accepted by another.
  */
-public final class SqlPortalState implements PortalState {
+public final class SqlPortalState {
 
     private static final String CSRF = "csrf";
 
-    private final OneTimeCodes codes;
-    private final Sessions sessions;
-    private final byte[] csrfKey;
-
-    private SqlPortalState(OneTimeCodes codes, Sessions sessions, byte[] csrfKey) {
-        this.codes = codes;
-        this.sessions = sessions;
-        this.csrfKey = csrfKey;
+    private SqlPortalState() {
     }
 
-    public static SqlPortalState open(Database database, PortalConfig.Limits limits, Clock clock) throws IOException {
-        return new SqlPortalState(new SqlOneTimeCodes(database, limits, clock),
+    public static PortalState open(Database database, PortalConfig.Limits limits, Clock clock) throws IOException {
+        return PortalState.of(new SqlOneTimeCodes(database, limits, clock),
                 new SqlSessions(database, limits.sessionLifetime(), clock), sharedKey(database, CSRF));
     }
 
@@ -55,20 +46,5 @@ public final class SqlPortalState implements PortalState {
                 }
             }
         });
-    }
-
-    @Override
-    public OneTimeCodes codes() {
-        return codes;
-    }
-
-    @Override
-    public Sessions sessions() {
-        return sessions;
-    }
-
-    @Override
-    public byte[] csrfKey() {
-        return csrfKey.clone();
     }
 }
