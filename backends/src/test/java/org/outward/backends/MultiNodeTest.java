@@ -141,6 +141,7 @@ class MultiNodeTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(content);
+        awaitFirstDownloadNotice();
         assertThat(firstDownloads).singleElement().extracting(ItemInfo::id).isEqualTo(deposit.id());
 
         // Gateway B sees what the portals did to gateway A's item.
@@ -175,6 +176,7 @@ class MultiNodeTest {
         ItemInfo item = gatewayA.find(deposit.id()).orElseThrow();
         assertThat(item.downloads()).isEqualTo(3);
         assertThat(item.events()).filteredOn(e -> e.kind() == AuditKind.DOWNLOADED).hasSize(3);
+        awaitFirstDownloadNotice();
         assertThat(firstDownloads).as("the sender is told of the first download once").hasSize(1);
     }
 
@@ -237,6 +239,14 @@ class MultiNodeTest {
         HttpResponse<String> ready = get(browser, portal2, link);
         assertThat(ready.body()).contains("id=\"download\"");
         return csrf(ready.body());
+    }
+
+    /** The portal tells the sender after the download has been sent, so the browser may have it first. */
+    private void awaitFirstDownloadNotice() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (firstDownloads.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** The code in the newest code mail to this recipient. */
