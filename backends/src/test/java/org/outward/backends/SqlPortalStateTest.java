@@ -48,6 +48,17 @@ class SqlPortalStateTest extends PortalStateContract {
     }
 
     @Test
+    void codesSentAreCountedOnceAcrossNodes() throws IOException {
+        OneTimeCodes nodeA = open(LIMITS, clock).codes();
+        OneTimeCodes nodeB = open(LIMITS, clock).codes();
+        for (int i = 0; i < LIMITS.codesPerLink(); i++) {
+            assertThat((i % 2 == 0 ? nodeA : nodeB).issue(item('a'))).isPresent();
+        }
+        assertThat(nodeA.issue(item('a'))).isEmpty();
+        assertThat(nodeB.issue(item('a'))).isEmpty();
+    }
+
+    @Test
     void sessionsAndTheCsrfKeyAreShared() throws IOException {
         PortalState nodeA = open(LIMITS, clock);
         PortalState nodeB = open(LIMITS, clock);

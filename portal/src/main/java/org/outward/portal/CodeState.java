@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param codeExpires when the live code stops working
  * @param triesLeft   wrong tries left before the link locks
  * @param lockedUntil when the lock ends
+ * @param windowStart when the current window for counting codes sent began
+ * @param codesSent   codes sent in that window ({@link PortalConfig.Limits#codesPerLink()} at most)
  */
-public record CodeState(byte[] codeHash, Instant codeExpires, int triesLeft, Instant lockedUntil) {
+public record CodeState(byte[] codeHash, Instant codeExpires, int triesLeft, Instant lockedUntil,
+                        Instant windowStart, int codesSent) {
 
     /** A state together with what the step answered. */
     public record Step<T>(CodeState next, T answer) {
@@ -24,30 +27,42 @@ public record CodeState(byte[] codeHash, Instant codeExpires, int triesLeft, Ins
 
     /** The state of an item nobody has asked a code for yet. */
     public static CodeState fresh(PortalConfig.Limits limits) {
-        return new CodeState(null, Instant.MIN, limits.codeTries(), Instant.MIN);
+        return new CodeState(null, Instant.MIN, limits.codeTries(), Instant.MIN, Instant.MIN, 0);
     }
 
     public boolean lockedAt(Instant now) {
         return now.isBefore(lockedUntil);
     }
 
-    /** Whether nothing is left to remember: no live code, no lock and no spent try. */
+    /** Whether nothing is left to remember: no live code, no lock, no spent try and no open window. */
     public boolean idleAt(Instant now, PortalConfig.Limits limits) {
-        return !now.isBefore(codeExpires) && !lockedAt(now) && triesLeft == limits.codeTries();
+        return !now.isBefore(codeExpires) && !lockedAt(now) && triesLeft == limits.codeTries()
+                && !windowOpenAt(now, limits);
     }
 
-    /** A new code, replacing any earlier one; no code while locked. */
+    private boolean windowOpenAt(Instant now, PortalConfig.Limits limits) {
+        return now.isBefore(windowStart.plus(limits.codeWindow()));
+    }
+
+    /**
+     * A new code, replacing any earlier one; none while locked, nor when the window's codes are all sent (so the
+     * recipient's mailbox cannot be flooded).
+     */
     public Step<Optional<String>> issue(Instant now, PortalConfig.Limits limits, SecureRandom random) {
         if (lockedAt(now)) {
             return new Step<>(this, Optional.empty());
         }
+        boolean open = windowOpenAt(now, limits);
+        if (open && codesSent >= limits.codesPerLink()) {
+            return new Step<>(this, Optional.empty());
+        }
         int bound = (int) Math.pow(10, limits.codeDigits());
         String code = String.format("%0" + limits.codeDigits() + "d", random.nextInt(bound));
-        return new Step<>(new CodeState(hash(code), now.plus(limits.codeLifetime()), triesLeft, lockedUntil),
-                Optional.of(code));
+        return new Step<>(new CodeState(hash(code), now.plus(limits.codeLifetime()), triesLeft, lockedUntil,
+                open ? windowStart : now, open ? codesSent + 1 : 1), Optional.of(code));
     }
 
-    /** Checks a try. A right code leaves nothing to remember: the next state is null. */
+    /** Checks a try. A right code leaves nothing to remember but the codes sent: the next state may be null. */
     public Step<OneTimeCodes.Check> verify(String attempt, Instant now, PortalConfig.Limits limits) {
         if (lockedAt(now)) {
             return new Step<>(this, new OneTimeCodes.Check(OneTimeCodes.Outcome.LOCKED, 0));
@@ -57,14 +72,17 @@ public record CodeState(byte[] codeHash, Instant codeExpires, int triesLeft, Ins
         // Compare even when there is no live code, so that the answer takes the same time either way.
         boolean same = MessageDigest.isEqual(hash(digits), live ? codeHash : hash("no code"));
         if (live && same && digits.length() == limits.codeDigits()) {
-            return new Step<>(null, new OneTimeCodes.Check(OneTimeCodes.Outcome.ACCEPTED, limits.codeTries()));
+            // The code is used up; the count of codes sent stays until its window ends.
+            CodeState next = windowOpenAt(now, limits)
+                    ? new CodeState(null, Instant.MIN, limits.codeTries(), Instant.MIN, windowStart, codesSent) : null;
+            return new Step<>(next, new OneTimeCodes.Check(OneTimeCodes.Outcome.ACCEPTED, limits.codeTries()));
         }
         int left = triesLeft - 1;
         if (left <= 0) {
-            return new Step<>(new CodeState(null, codeExpires, limits.codeTries(), now.plus(limits.lockFor())),
-                    new OneTimeCodes.Check(OneTimeCodes.Outcome.LOCKED, 0));
+            return new Step<>(new CodeState(null, codeExpires, limits.codeTries(), now.plus(limits.lockFor()),
+                    windowStart, codesSent), new OneTimeCodes.Check(OneTimeCodes.Outcome.LOCKED, 0));
         }
-        return new Step<>(new CodeState(codeHash, codeExpires, left, lockedUntil),
+        return new Step<>(new CodeState(codeHash, codeExpires, left, lockedUntil, windowStart, codesSent),
                 new OneTimeCodes.Check(OneTimeCodes.Outcome.WRONG, left));
     }
 

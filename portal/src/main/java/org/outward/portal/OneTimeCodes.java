@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.outward.vault.ItemId;
 
 /**
- * One-time codes per item: random digits, kept only as a hash, single use, valid for a while. Wrong tries count
- * across codes (asking for a new code does not reset them); when they run out the link locks for a while.
+ * One-time codes per item: random digits, kept only as a hash, single use, valid for a while, and only so many
+ * sent per window. Wrong tries count across codes (asking for a new code does not reset them); when they run out
+ * the link locks for a while.
  * {@link CodeState} holds the rules; implementations keep the states, in memory for one portal node or in a
  * shared store for several, and apply each change atomically, so the limits hold across threads and nodes.
  */
@@ -20,7 +21,7 @@ public interface OneTimeCodes {
     record Check(Outcome outcome, int triesLeft) {
     }
 
-    /** A new code for the item, replacing any earlier one; empty while the link is locked. */
+    /** A new code for the item, replacing any earlier one; empty while the link is locked or enough were sent. */
     Optional<String> issue(ItemId id) throws IOException;
 
     /** Checks a try; a right code is used up, a wrong one costs a try. */
@@ -29,6 +30,6 @@ public interface OneTimeCodes {
     /** Whether the link is locked now. */
     boolean locked(ItemId id) throws IOException;
 
-    /** Drops states with neither a live code nor a lock nor a spent try. */
+    /** Drops states with nothing left to remember (see {@link CodeState#idleAt}). */
     void forgetOld() throws IOException;
 }

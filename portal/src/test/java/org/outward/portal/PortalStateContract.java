@@ -99,6 +99,23 @@ public abstract class PortalStateContract {
     }
 
     @Test
+    public void onlySoManyCodesAreSentPerWindow() throws IOException {
+        OneTimeCodes codes = open(LIMITS, clock).codes();
+        String last = "";
+        for (int i = 0; i < LIMITS.codesPerLink(); i++) {
+            last = codes.issue(item('a')).orElseThrow();
+        }
+        assertThat(codes.issue(item('a'))).isEmpty();
+        assertThat(codes.locked(item('a'))).isFalse();
+        assertThat(codes.issue(item('b'))).isPresent();
+        codes.forgetOld();
+        assertThat(codes.verify(item('a'), last).outcome()).isEqualTo(OneTimeCodes.Outcome.ACCEPTED);
+        assertThat(codes.issue(item('a'))).as("a right code does not reset the count").isEmpty();
+        clock.advance(LIMITS.codeWindow());
+        assertThat(codes.issue(item('a'))).isPresent();
+    }
+
+    @Test
     public void concurrentWrongTriesNeverExceedTheLimit() throws Exception {
         OneTimeCodes codes = open(LIMITS, clock).codes();
         String code = codes.issue(item('a')).orElseThrow();

@@ -19,9 +19,10 @@ import org.outward.portal.PortalConfig;
 import org.outward.vault.ItemId;
 
 /**
- * One-time codes and tries that every portal node shares, in PostgreSQL. Each change reads the item's row with
+ * One-time codes, tries and codes sent that every portal node shares, in PostgreSQL. Each change reads the item's row with
  * {@code SELECT ... FOR UPDATE}, applies the {@link CodeState} rules and writes the row back in the same
- * transaction, so concurrent tries on any nodes are applied one after another and the tries limit holds.
+ * transaction, so concurrent tries on any nodes are applied one after another and the tries limit and the limit
+ * of codes sent per window hold.
  */
 public final class SqlOneTimeCodes implements OneTimeCodes {
 
@@ -66,12 +67,14 @@ public final class SqlOneTimeCodes implements OneTimeCodes {
     public void forgetOld() throws IOException {
         Instant now = clock.instant();
         database.inTransaction(connection -> {
+            // The same test as CodeState.idleAt, in SQL.
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outward_portal_codes"
                     + " WHERE (code_expires IS NULL OR code_expires <= ?) AND (locked_until IS NULL OR locked_until <= ?)"
-                    + " AND tries_left = ?")) {
+                    + " AND tries_left = ? AND (window_start IS NULL OR window_start <= ?)")) {
                 Times.set(delete, 1, now);
                 Times.set(delete, 2, now);
                 delete.setInt(3, limits.codeTries());
+                Times.set(delete, 4, now.minus(limits.codeWindow()));
                 delete.executeUpdate();
             }
             return null;
@@ -95,14 +98,15 @@ public final class SqlOneTimeCodes implements OneTimeCodes {
 
     private static CodeState lockedState(Connection connection, ItemId id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT code_hash, code_expires, tries_left,"
-                + " locked_until FROM outward_portal_codes WHERE item_id = ? FOR UPDATE")) {
+                + " locked_until, window_start, codes_sent FROM outward_portal_codes WHERE item_id = ? FOR UPDATE")) {
             select.setString(1, id.hex());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new SQLException("the code row just made is gone", "02000");
                 }
                 return new CodeState(row.getBytes("code_hash"), Times.get(row, "code_expires"),
-                        row.getInt("tries_left"), Times.get(row, "locked_until"));
+                        row.getInt("tries_left"), Times.get(row, "locked_until"), Times.get(row, "window_start"),
+                        row.getInt("codes_sent"));
             }
         }
     }
@@ -117,12 +121,15 @@ public final class SqlOneTimeCodes implements OneTimeCodes {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE outward_portal_codes SET code_hash = ?,"
-                + " code_expires = ?, tries_left = ?, locked_until = ? WHERE item_id = ?")) {
+                + " code_expires = ?, tries_left = ?, locked_until = ?, window_start = ?, codes_sent = ?"
+                + " WHERE item_id = ?")) {
             update.setBytes(1, next.codeHash());
             Times.set(update, 2, next.codeExpires());
             update.setInt(3, next.triesLeft());
             Times.set(update, 4, next.lockedUntil());
-            update.setString(5, id.hex());
+            Times.set(update, 5, next.windowStart());
+            update.setInt(6, next.codesSent());
+            update.setString(7, id.hex());
             update.executeUpdate();
         }
     }

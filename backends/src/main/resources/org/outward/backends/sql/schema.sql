@@ -48,13 +48,15 @@ CREATE TABLE IF NOT EXISTS outward_encrypted_sends (
 CREATE INDEX IF NOT EXISTS outward_encrypted_sends_pair ON outward_encrypted_sends (sender_key, recipient_key, sent_at DESC);
 CREATE INDEX IF NOT EXISTS outward_encrypted_sends_time ON outward_encrypted_sends (sent_at);
 
--- Portal: one-time codes (hashes only) and tries per item.
+-- Portal: one-time codes (hashes), tries and codes sent per item.
 CREATE TABLE IF NOT EXISTS outward_portal_codes (
     item_id      CHAR(64)    PRIMARY KEY,
     code_hash    BYTEA,
     code_expires TIMESTAMPTZ,
     tries_left   INT         NOT NULL,
-    locked_until TIMESTAMPTZ
+    locked_until TIMESTAMPTZ,
+    window_start TIMESTAMPTZ,
+    codes_sent   INT         NOT NULL DEFAULT 0
 );
 
 -- Portal sessions: the SHA-256 of the cookie's id, so the table alone opens nothing.
