@@ -28,6 +28,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.outward.shared.VaultSetting;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -94,7 +95,8 @@ final class ConfigRenderer {
         Path policy = policyFile(settings, conf);
         setOutboundRouteAndPolicy(source, conf, "mailetcontainer.xml", settings.outbound(), policy,
                 settings.policyFile().isPresent() || settings.configFolder().isEmpty(), settings.inspection(),
-                settings.stateFolder(), settings.vaultFolder(), settings.portalUrl());
+                settings.stateFolder(), settings.sharedBackends() ? VaultSetting.SHARED
+                        : "local:" + settings.vaultFolder().toAbsolutePath(), settings.portalUrl());
         return conf;
     }
 
@@ -222,12 +224,12 @@ final class ConfigRenderer {
 
     private static void setOutboundRouteAndPolicy(Path source, Path conf, String name, OutboundRoute route,
                                                   Path policy, boolean overridePolicy, boolean inspection,
-                                                  Path stateFolder, Path vaultFolder, URI portalUrl)
+                                                  Path stateFolder, String vault, URI portalUrl)
             throws StartupProblem {
         Path file = source.resolve(name);
         Document xml = parse(file);
-        setPolicy(xml, policy, overridePolicy, stateFolder);
-        setVault(xml, vaultFolder, portalUrl);
+        setPolicy(xml, policy, overridePolicy, stateFolder, vault.equals(VaultSetting.SHARED));
+        setVault(xml, vault, portalUrl);
         if (!inspection) {
             bypassInspection(xml);
         }
@@ -264,7 +266,7 @@ final class ConfigRenderer {
      * Points every inspection and retention mailet at the policy, and the inspection mailets at their state
      * folder. A configuration of the admin's own that names a policy keeps it unless {@code --policy} was given.
      */
-    private static void setPolicy(Document xml, Path policy, boolean override, Path stateFolder) {
+    private static void setPolicy(Document xml, Path policy, boolean override, Path stateFolder, boolean shared) {
         NodeList mailets = xml.getElementsByTagName("mailet");
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
@@ -282,6 +284,10 @@ final class ConfigRenderer {
             if (INSPECT_MAILET.equals(type) && firstChild(mailet, "stateFolder") == null) {
                 param(xml, mailet, "stateFolder", stateFolder.toString());
             }
+            // Several nodes: the correlation state goes with the vault to the shared backends.
+            if (shared) {
+                replaceParam(xml, mailet, "correlationState", VaultSetting.SHARED);
+            }
         }
     }
 
@@ -289,14 +295,18 @@ final class ConfigRenderer {
      * Points every Wrap mailet at the vault and public URL of the portal this launcher starts: the links in
      * wrapped mail must open in that portal, and it can only serve what was stored in its own vault.
      */
-    private static void setVault(Document xml, Path vaultFolder, URI portalUrl) {
+    private static void setVault(Document xml, String vault, URI portalUrl) {
         NodeList mailets = xml.getElementsByTagName("mailet");
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
             if (!WRAP_MAILET.equals(mailet.getAttribute("class"))) {
                 continue;
             }
-            replaceParam(xml, mailet, "vaultFolder", vaultFolder.toAbsolutePath().toString());
+            Element older = firstChild(mailet, "vaultFolder");
+            if (older != null) {
+                mailet.removeChild(older);
+            }
+            replaceParam(xml, mailet, "vault", vault);
             replaceParam(xml, mailet, "portalUrl", portalUrl.toString());
         }
     }

@@ -1,5 +1,6 @@
 package org.outward.deploy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
+import org.outward.shared.SharedBackends;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,6 +89,11 @@ public final class GatewayCommand {
         @Option(names = "--no-portal", description = "Do not start the portal in this process (run it on its own instead).")
         boolean noPortal;
 
+        @Option(names = "--shared-backends", description = "Keep the vault and the password-correlation state in the "
+                + "shared backends (PostgreSQL and an S3-compatible store, named by the OUTWARD_DB_* and OUTWARD_S3_* "
+                + "environment variables), so several gateway and portal nodes work together.")
+        boolean sharedBackends;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -143,7 +150,8 @@ public final class GatewayCommand {
                     route = new OutboundRoute.TryOut();
                 }
                 return new GatewaySettings(smtpPort, webAdminPort, Optional.ofNullable(config),
-                        work.toAbsolutePath(), route, Optional.ofNullable(policy)).withPortalUrl(publicUrl);
+                        work.toAbsolutePath(), route, Optional.ofNullable(policy)).withPortalUrl(publicUrl)
+                        .withSharedBackends(sharedBackends);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
@@ -178,10 +186,24 @@ public final class GatewayCommand {
             }
             portal.ifPresent(p -> {
                 out.println("  portal          : http://127.0.0.1:" + p.port() + " (links use " + p.publicBase() + ")");
-                out.println("  vault           : " + TryOutPortal.vaultFolder(gateway));
+                if (!gateway.settings().sharedBackends()) {
+                    out.println("  vault           : " + TryOutPortal.vaultFolder(gateway));
+                }
             });
+            if (gateway.settings().sharedBackends()) {
+                out.println("  shared backends : " + sharedDescription());
+            }
             out.println("Stop with Ctrl-C.");
             out.flush();
+        }
+
+        /** Where the shared backends are, without credentials; they are open by now (the mailets opened them). */
+        private static String sharedDescription() {
+            try {
+                return SharedBackends.get().describe();
+            } catch (IOException e) {
+                return "not reachable (" + e.getMessage() + ")";
+            }
         }
     }
 }

@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param inspection    false only to measure plain James: the {@code outward} processor then hands mail
  *                      straight on, unjudged. Never offered on the command line.
  * @param portalUrl     the portal's public base URL, which secure links in wrapped mail start with
+ * @param sharedBackends whether the vault and the correlation state live in the shared backends (PostgreSQL and
+ *                      S3, for several nodes; settings from the environment) instead of the work folder
  */
 public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
-                              OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl) {
+                              OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl,
+                              boolean sharedBackends) {
 
     /** The try-out portal's address, as the portal module's default. */
     public static final URI DEFAULT_PORTAL_URL = URI.create("http://localhost:8080");
@@ -38,6 +41,12 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
         Objects.requireNonNull(portalUrl, "portalUrl");
     }
 
+    /** The same settings, with the vault and correlation state in the work folder. */
+    public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
+                           OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl) {
+        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, portalUrl, false);
+    }
+
     /** The same settings with inspection switched on or off and the default portal URL. */
     public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
                            OutboundRoute outbound, Optional<Path> policyFile, boolean inspection) {
@@ -46,7 +55,14 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
 
     /** The same settings with secure links made under another portal URL. */
     public GatewaySettings withPortalUrl(URI url) {
-        return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, url);
+        return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, url,
+                sharedBackends);
+    }
+
+    /** The same settings with the vault and correlation state in the shared backends, or not. */
+    public GatewaySettings withSharedBackends(boolean shared) {
+        return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection,
+                portalUrl, shared);
     }
 
     /** Where the inspection keeps the installation key; the in-process portal seals its mail with that key. */
@@ -54,7 +70,8 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
         return workFolder.resolve("var").resolve("outward");
     }
 
-    /** The vault the Wrap mailet writes and the in-process portal serves: one folder, so links work. */
+    /** The vault the Wrap mailet writes and the in-process portal serves: one folder, so links work (unused with
+     *  the shared backends). */
     public Path vaultFolder() {
         return workFolder.resolve("vault");
     }

@@ -7,18 +7,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.outward.backends.portal.SharedPortalStateProvider;
 import org.outward.installation.InstallationKey;
 import org.outward.notice.NoticeSeal;
 
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
+import org.outward.portal.PortalState;
 import org.outward.portal.SmtpCodeSender;
 import org.outward.portal.SmtpDownloadNotifier;
+import org.outward.shared.SharedBackends;
 import org.outward.vault.LocalDiskVault;
 
 /**
- * The portal in the gateway's own JVM, for the try-out: on 127.0.0.1, over the vault in the work folder, sending
- * codes through the gateway's SMTP port. In production the portal runs as its own process
+ * The portal in the gateway's own JVM, for the try-out: on 127.0.0.1, over the vault in the work folder (or the
+ * shared backends, when the gateway uses them), sending codes through the gateway's SMTP port. In production the portal runs as its own process
  * ({@code org.outward.portal.PortalMain}).
  */
 final class TryOutPortal {
@@ -40,8 +43,13 @@ final class TryOutPortal {
             // that cannot read the key cannot start, rather than send codes the gateway might hold.
             Optional<NoticeSeal> seal = Optional.of(new NoticeSeal(InstallationKey.loadOrCreate(
                     gateway.settings().stateFolder().resolve("installation.key")), clock, NoticeSeal.DEFAULT_VALIDITY));
-            return Portal.start(PortalConfig.of("127.0.0.1", port, publicUrl),
-                    new LocalDiskVault(vaultFolder(gateway), clock),
+            PortalConfig config = PortalConfig.of("127.0.0.1", port, publicUrl);
+            boolean shared = gateway.settings().sharedBackends();
+            // With the shared backends this portal is one of several nodes: codes, tries and sessions are shared too.
+            return Portal.start(config,
+                    shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(vaultFolder(gateway), clock),
+                    shared ? new SharedPortalStateProvider().open(config.limits(), clock)
+                            : PortalState.inMemory(config.limits(), clock),
                     new SmtpCodeSender("127.0.0.1", gateway.smtpPort(), FROM, seal),
                     new SmtpDownloadNotifier("127.0.0.1", gateway.smtpPort(), FROM, seal), clock);
         } catch (BindException e) {

@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.outward.shared.VaultSetting;
 import org.outward.vault.AuditEvent;
 import org.outward.vault.ItemId;
 import org.outward.vault.ItemInfo;
-import org.outward.vault.LocalDiskVault;
+import org.outward.vault.Vault;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,19 +32,28 @@ import picocli.CommandLine.Spec;
                 VaultCommand.Purge.class})
 final class VaultCommand {
 
-    /** The vault folder option every subcommand shares. */
+    /** The vault option every subcommand shares. */
     static final class Folder {
-        @Option(names = "--vault", paramLabel = "DIR",
-                description = "The vault folder (default: ${DEFAULT-VALUE}, as gateway run uses it).")
-        Path folder = Path.of("outward-work", "vault");
+        @Option(names = "--vault", paramLabel = "DIR|shared",
+                description = "The vault folder (default: ${DEFAULT-VALUE}, as gateway run uses it), or 'shared' for "
+                        + "the shared backends named by the OUTWARD_DB_* and OUTWARD_S3_* environment variables.")
+        String folder = Path.of("outward-work", "vault").toString();
 
-        Optional<LocalDiskVault> open(PrintWriter err) throws IOException {
-            if (!Files.isDirectory(folder)) {
-                err.println("gateway: no vault at " + folder);
+        Optional<Vault> open(PrintWriter err) throws IOException {
+            VaultSetting setting;
+            try {
+                setting = VaultSetting.parse(folder);
+            } catch (IllegalArgumentException e) {
+                err.println("gateway: " + e.getMessage());
                 err.flush();
                 return Optional.empty();
             }
-            return Optional.of(new LocalDiskVault(folder, Clock.systemUTC()));
+            if (!setting.shared() && !Files.isDirectory(setting.folder())) {
+                err.println("gateway: no vault at " + setting.folder());
+                err.flush();
+                return Optional.empty();
+            }
+            return Optional.of(setting.open(Clock.systemUTC()));
         }
     }
 
@@ -77,7 +87,7 @@ final class VaultCommand {
     static final class ListItems extends Base {
         @Override
         public Integer call() throws IOException {
-            Optional<LocalDiskVault> vault = folder.open(err());
+            Optional<Vault> vault = folder.open(err());
             if (vault.isEmpty()) {
                 return 1;
             }
@@ -98,7 +108,7 @@ final class VaultCommand {
 
         @Override
         public Integer call() throws IOException {
-            Optional<LocalDiskVault> vault = folder.open(err());
+            Optional<Vault> vault = folder.open(err());
             Optional<ItemId> itemId = id(id);
             if (vault.isEmpty() || itemId.isEmpty()) {
                 return 1;
@@ -135,7 +145,7 @@ final class VaultCommand {
 
         @Override
         public Integer call() throws IOException {
-            Optional<LocalDiskVault> vault = folder.open(err());
+            Optional<Vault> vault = folder.open(err());
             Optional<ItemId> itemId = id(id);
             if (vault.isEmpty() || itemId.isEmpty()) {
                 return 1;
@@ -156,7 +166,7 @@ final class VaultCommand {
     static final class Purge extends Base {
         @Override
         public Integer call() throws IOException {
-            Optional<LocalDiskVault> vault = folder.open(err());
+            Optional<Vault> vault = folder.open(err());
             if (vault.isEmpty()) {
                 return 1;
             }

@@ -18,7 +18,7 @@ import javax.mail.internet.MimeUtility;
 
 import org.outward.detect.personal.PersonalDataDetector;
 import org.outward.detect.secret.SecretDetector;
-import org.outward.detect.secret.correlate.FileEncryptedSendLog;
+import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.detect.secret.correlate.PasswordCorrelator;
 import org.outward.inspect.Inspection;
 import org.outward.inspect.InspectionLimits;
@@ -46,7 +46,7 @@ public final class Engine implements AutoCloseable {
 
     private final SecretDetector secrets = SecretDetector.withDefaults();
     private final PersonalDataDetector people = new PersonalDataDetector();
-    private final Path stateFolder;
+    private final EncryptedSendLogs sendLogs;
     private final Clock clock;
     private final InstallationKey key;
     private final AtomicReference<Inspector> inspector = new AtomicReference<>();
@@ -65,7 +65,16 @@ public final class Engine implements AutoCloseable {
      *                    password-correlation state (keyed hashes only, no content)
      */
     public Engine(Path stateFolder, Clock clock) {
-        this.stateFolder = Objects.requireNonNull(stateFolder, "stateFolder");
+        this(stateFolder, EncryptedSendLogs.inFolder(stateFolder), clock);
+    }
+
+    /**
+     * @param stateFolder where the installation key lives
+     * @param sendLogs    where the password-correlation state lives (the state folder, or shared backends)
+     */
+    public Engine(Path stateFolder, EncryptedSendLogs sendLogs, Clock clock) {
+        Objects.requireNonNull(stateFolder, "stateFolder");
+        this.sendLogs = Objects.requireNonNull(sendLogs, "sendLogs");
         this.clock = Objects.requireNonNull(clock, "clock");
         try {
             Files.createDirectories(stateFolder);
@@ -122,8 +131,12 @@ public final class Engine implements AutoCloseable {
         if (current != null && current.window().equals(window)) {
             return current.correlator();
         }
-        Correlator fresh = new Correlator(window, new PasswordCorrelator(new FileEncryptedSendLog(
-                stateFolder.resolve("encrypted-sends.log"), key, window, clock)));
+        Correlator fresh;
+        try {
+            fresh = new Correlator(window, new PasswordCorrelator(sendLogs.open(key, window, clock)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the password-correlation state", e);
+        }
         return correlator.compareAndSet(current, fresh) ? fresh.correlator() : correlator.get().correlator();
     }
 

@@ -16,6 +16,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
@@ -25,6 +26,8 @@ import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 import org.outward.policy.PolicyHolder;
+import org.outward.shared.SharedBackends;
+import org.outward.shared.VaultSetting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * <mailet match="All" class="org.outward.james.Inspect">
  *   <policy>/etc/outward/policy.yaml</policy>
  *   <stateFolder>/var/lib/outward</stateFolder>
+ *   <correlationState>local</correlationState>
  *   <policyReloadSeconds>2</policyReloadSeconds>
  *   <verdictHeader>X-Outward-Verdict</verdictHeader>
  * </mailet>
@@ -59,6 +63,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code policy} (required): path of the policy file.</li>
  *   <li>{@code stateFolder}: where the installation key and the password-correlation state live (keyed
  *       hashes only). Default {@code var/outward} under James's working folder.</li>
+ *   <li>{@code correlationState}: {@code local} (default: a file in the state folder, for one node) or
+ *       {@code shared} (the shared backends of {@code outward-backends}, for several nodes; they must all hold
+ *       the same installation key).</li>
  *   <li>{@code policyReloadSeconds}: how often, at most, the policy file is looked at. Default 2.</li>
  *   <li>{@code verdictHeader}: header that carries the verdict; must start with {@code X-}.
  *       Default {@value #DEFAULT_VERDICT_HEADER}.</li>
@@ -111,8 +118,17 @@ public class Inspect extends GenericMailet {
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
         Path state = Path.of(getInitParameter("stateFolder", "var/outward").trim());
+        String correlation = getInitParameter("correlationState", "local").trim();
+        EncryptedSendLogs sendLogs;
+        if (correlation.equals("local")) {
+            sendLogs = EncryptedSendLogs.inFolder(state);
+        } else if (correlation.equals(VaultSetting.SHARED)) {
+            sendLogs = (key, window, clock) -> SharedBackends.get().encryptedSendLog(key, window, clock);
+        } else {
+            throw new MessagingException("Inspect: correlationState must be local or shared");
+        }
         try {
-            engine = new Engine(state, Clock.systemUTC());
+            engine = new Engine(state, sendLogs, Clock.systemUTC());
         } catch (RuntimeException e) {
             throw new MessagingException("Inspect: cannot use the state folder " + state + ": " + e.getMessage());
         }

@@ -30,8 +30,8 @@ import org.outward.notice.LinkNotices;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeMessage;
 import org.outward.notice.NoticeTemplateException;
+import org.outward.shared.VaultSetting;
 import org.outward.vault.Deposit;
-import org.outward.vault.LocalDiskVault;
 import org.outward.vault.NewItem;
 import org.outward.vault.Vault;
 import org.slf4j.Logger;
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * <processor state="outward-wrap" enableJmx="false">
  *   <mailet match="All" class="org.outward.james.Wrap">
- *     <vaultFolder>/var/lib/outward/vault</vaultFolder>
+ *     <vault>local:/var/lib/outward/vault</vault>
  *     <portalUrl>https://files.party.example</portalUrl>
  *     <failureProcessor>outward-quarantine</failureProcessor>
  *   </mailet>
@@ -63,7 +63,9 @@ import org.slf4j.LoggerFactory;
  * </processor>
  * }</pre>
  *
- * <p>Parameters: {@code vaultFolder} (required): the vault the portal serves from; {@code portalUrl}
+ * <p>Parameters: {@code vault} (required, or the older {@code vaultFolder}): the vault the portal serves from,
+ * {@code local:<folder>} for one node or {@code shared} for the shared backends of several nodes (see
+ * {@code org.outward.shared}); {@code portalUrl}
  * (required): the portal's public base URL that links start with; {@code templates}: a folder laid out as
  * {@code policies/notices} (default: the built-in texts); {@code failureProcessor}: where a mail goes when the
  * vault fails (default {@code outward-quarantine}); {@code verdictHeader} (default {@code X-Outward-Verdict}).
@@ -99,10 +101,16 @@ public class Wrap extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        String folder = getInitParameter("vaultFolder", "").trim();
+        String where = getInitParameter("vault", getInitParameter("vaultFolder", "")).trim();
         String url = getInitParameter("portalUrl", "").trim();
-        if (folder.isEmpty() || url.isEmpty()) {
-            throw new MessagingException("Wrap: <vaultFolder> and <portalUrl> are required");
+        if (where.isEmpty() || url.isEmpty()) {
+            throw new MessagingException("Wrap: <vault> and <portalUrl> are required");
+        }
+        VaultSetting setting;
+        try {
+            setting = VaultSetting.parse(where);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException("Wrap: " + e.getMessage());
         }
         try {
             portalUrl = URI.create(url);
@@ -113,10 +121,12 @@ public class Wrap extends GenericMailet {
             throw new MessagingException("Wrap: portalUrl must start with https:// (or http:// for a try-out)");
         }
         try {
-            vault = new LocalDiskVault(Path.of(folder), Clock.systemUTC());
+            vault = setting.open(Clock.systemUTC());
         } catch (IOException e) {
-            throw new MessagingException("Wrap: cannot use the vault folder " + folder + " ("
-                    + e.getClass().getSimpleName() + ")");
+            // Our vaults' messages name a folder or a missing setting, never a credential.
+            throw new MessagingException("Wrap: cannot use the vault " + setting + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MessagingException("Wrap: cannot use the vault " + setting + " (" + e.getClass().getSimpleName() + ")");
         }
         if (gauges != null) {
             VaultGauges.register(gauges, vault, VAULT_SIZE_REFRESH, Clock.systemUTC());

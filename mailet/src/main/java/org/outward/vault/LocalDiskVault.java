@@ -2,13 +2,11 @@ package org.outward.vault;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,37 +84,22 @@ public final class LocalDiskVault implements Vault {
 
     @Override
     public Deposit put(NewItem item, InputStream content) throws IOException {
-        LinkToken link = LinkToken.random(random);
-        ItemId id = link.itemId();
-        byte[] salt = new byte[32];
-        random.nextBytes(salt);
-        ItemKeys keys = ItemKeys.derive(link.secret(), salt, id);
-        ManagementToken management = ManagementToken.random(id, random);
-        byte[] prefix = new byte[SegmentFormat.PREFIX_BYTES];
-        random.nextBytes(prefix);
-
+        ItemSeal seal = ItemSeal.create(random);
+        ItemId id = seal.id();
         Path written = temp.resolve(id.hex() + DATA + ".tmp");
         Path data = items.resolve(id.hex() + DATA);
         long size;
         try {
             try (FileChannel channel = PrivateFiles.create(written)) {
-                OutputStream out = PrivateFiles.stream(channel);
-                SealingOutputStream sealing = new SealingOutputStream(out, keys.contentKey(), prefix, id.bytes());
-                content.transferTo(sealing);
-                sealing.finish();
-                size = sealing.plaintextBytes();
+                size = seal.seal(content, PrivateFiles.stream(channel));
                 channel.force(true);
             }
             PrivateFiles.commit(written, data);
             beforeCommit.reached();
-            Instant now = clock.instant();
-            Instant expires = now.plus(item.lifetime());
-            ItemInfo info = new ItemInfo(id, item.sender(), item.recipient(), item.fileName(), size,
-                    item.mediaType(), now, expires, 0, item.maxDownloads(), false, false,
-                    List.of(new AuditEvent(now, AuditKind.CREATED, "stored")));
+            ItemInfo info = item.storedAt(id, size, clock.instant());
             PrivateFiles.replace(temp, items.resolve(id.hex() + META),
-                    MetadataFormat.write(new StoredItem(info, salt, keys.verifier(), management.secretHash())));
-            return new Deposit(id, link, management, expires);
+                    MetadataFormat.write(new StoredItem(info, seal.salt(), seal.verifier(), seal.managementHash())));
+            return seal.deposit(info.expires());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(written);
             if (!Files.exists(items.resolve(id.hex() + META))) {
@@ -149,8 +132,7 @@ public final class LocalDiskVault implements Vault {
             StoredItem counted = stored.get().with(stored.get().info().withDownload(now, "recipient"));
             try {
                 save(counted);
-                ItemKeys keys = ItemKeys.derive(link.secret(), counted.salt(), id);
-                return Optional.of(new Download(counted.info(), new OpeningInputStream(raw, keys.contentKey(), id.bytes())));
+                return Optional.of(new Download(counted.info(), ItemSeal.open(link, counted.salt(), raw)));
             } catch (IOException | RuntimeException e) {
                 raw.close();
                 throw e;
@@ -161,7 +143,7 @@ public final class LocalDiskVault implements Vault {
     @Override
     public Optional<ItemInfo> manage(ManagementToken management) throws IOException {
         return load(management.itemId())
-                .filter(stored -> MessageDigest.isEqual(stored.managementHash(), management.secretHash()))
+                .filter(stored -> ItemSeal.manages(management, stored.managementHash()))
                 .map(StoredItem::info);
     }
 
@@ -237,8 +219,7 @@ public final class LocalDiskVault implements Vault {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        ItemKeys keys = ItemKeys.derive(link.secret(), stored.get().salt(), link.itemId());
-        return keys.matches(stored.get().verifier()) ? stored : Optional.empty();
+        return ItemSeal.opens(link, stored.get().salt(), stored.get().verifier()) ? stored : Optional.empty();
     }
 
     private Optional<StoredItem> load(ItemId id) throws IOException {

@@ -1,6 +1,8 @@
 package org.outward.vault;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,12 @@ public record NewItem(String sender, String recipient, String fileName, String m
         if (recipient.isBlank()) {
             throw new IllegalArgumentException("recipient must not be blank");
         }
+    }
+
+    /** The metadata of this item once stored under {@code id} at {@code now}: no download yet, one audit event. */
+    public ItemInfo storedAt(ItemId id, long size, Instant now) {
+        return new ItemInfo(id, sender, recipient, fileName, size, mediaType, now, now.plus(lifetime), 0, maxDownloads,
+                false, false, List.of(new AuditEvent(now, AuditKind.CREATED, "stored")));
     }
 
     /** An item with the default lifetime and download limit. */

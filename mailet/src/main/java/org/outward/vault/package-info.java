@@ -17,5 +17,11 @@
  * <p>The tokens exist only in the returned {@link org.outward.vault.Deposit}: the store keeps hashes. If the
  * message is then lost before it is sent, the item is unreachable and is purged when it expires. Never log a
  * deposit's URLs; {@code toString()} of the tokens is redacted for that reason.
+ *
+ * <p>{@link org.outward.vault.LocalDiskVault} is the vault of one node. Several nodes share one kept in
+ * PostgreSQL and an S3-compatible store ({@code outward-backends}); both make, check and open items through
+ * {@link org.outward.vault.ItemSeal}, so they keep the same format and the same promises, and both pass the same
+ * contract tests ({@code VaultContract}). The wrap mailet and the portal pick one by a setting
+ * ({@link org.outward.shared.VaultSetting}).
  */
 package org.outward.vault;

@@ -10,16 +10,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Form tokens bound to a per-browser cookie: the field is an HMAC of the cookie under a key that lives only in
- * this process, so another site can neither read nor forge it (and SameSite=Strict keeps the cookie home).
+ * Form tokens bound to a per-browser cookie: the field is an HMAC of the cookie under a key only the portal
+ * knows ({@link PortalState#csrfKey()}: random per process for one node, shared by several), so another site can
+ * neither read nor forge it (and SameSite=Strict keeps the cookie home).
  */
 final class CsrfTokens {
 
     private final SecureRandom random = new SecureRandom();
-    private final byte[] key = new byte[32];
+    private final byte[] key;
 
-    CsrfTokens() {
-        random.nextBytes(key);
+    CsrfTokens(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("a CSRF key has at least 32 bytes");
+        }
+        this.key = key.clone();
     }
 
     String newCookieValue() {

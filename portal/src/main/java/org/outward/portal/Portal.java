@@ -48,10 +48,19 @@ public final class Portal implements AutoCloseable {
         return start(config, vault, codeSender, DownloadNotifier.NONE, clock);
     }
 
-    /** Starts serving; the port is bound when this returns. */
+    /** Starts serving with the single-node state (in memory); the port is bound when this returns. */
     public static Portal start(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier,
                                Clock clock) throws IOException {
-        PortalParts parts = PortalParts.create(config, vault, codeSender, notifier, clock);
+        return start(config, vault, PortalState.inMemory(config.limits(), clock), codeSender, notifier, clock);
+    }
+
+    /**
+     * Starts serving with the given state (shared by several portal nodes, or not); the port is bound when this
+     * returns.
+     */
+    public static Portal start(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
+                               DownloadNotifier notifier, Clock clock) throws IOException {
+        PortalParts parts = PortalParts.create(config, vault, state, codeSender, notifier, clock);
         HttpServer server = HttpServer.create(config.bind(), 64);
         ExecutorService requests = Executors.newFixedThreadPool(config.limits().threads(), threads("outward-portal-"));
         server.setExecutor(requests);

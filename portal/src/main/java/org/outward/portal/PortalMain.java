@@ -1,12 +1,14 @@
 package org.outward.portal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.outward.vault.LocalDiskVault;
+import org.outward.shared.VaultSetting;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +19,10 @@ import picocli.CommandLine.Option;
         description = "The Outward secure-link portal: recipients prove they own the address and download files from the vault.")
 public final class PortalMain implements Callable<Integer> {
 
-    @Option(names = "--vault", required = true, paramLabel = "DIR", description = "The vault folder the gateway writes to.")
-    Path vault;
+    @Option(names = "--vault", required = true, paramLabel = "local:DIR|shared", description = "The vault the gateway "
+            + "writes to: a folder (local:DIR or DIR) for one node, or 'shared' for the shared backends of several "
+            + "nodes (outward-backends on the class path, settings in OUTWARD_DB_* and OUTWARD_S3_* variables).")
+    String vault;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind = "127.0.0.1";
@@ -59,7 +63,17 @@ public final class PortalMain implements Callable<Integer> {
                 : java.util.Optional.of(new org.outward.notice.NoticeSeal(
                         org.outward.installation.InstallationKey.loadOrCreate(installationKey), clock,
                         org.outward.notice.NoticeSeal.DEFAULT_VALIDITY));
-        Portal portal = Portal.start(PortalConfig.of(bind, port, publicUrl), new LocalDiskVault(vault, clock),
+        VaultSetting setting;
+        try {
+            setting = VaultSetting.parse(vault);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--vault: " + e.getMessage());
+        }
+        PortalConfig config = PortalConfig.of(bind, port, publicUrl);
+        // Several portal nodes share codes, tries, sessions and the CSRF key along with the vault.
+        PortalState state = setting.shared() ? sharedState(config.limits(), clock)
+                : PortalState.inMemory(config.limits(), clock);
+        Portal portal = Portal.start(config, setting.open(clock), state,
                 new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, seal),
                 new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, seal),
                 clock);
@@ -68,8 +82,17 @@ public final class PortalMain implements Callable<Integer> {
             portal.close();
             stopped.countDown();
         }, "outward-portal-shutdown"));
-        System.out.println("Outward portal on " + bind + ":" + portal.port() + ", links use " + publicUrl + ". Stop with Ctrl-C.");
+        System.out.println("Outward portal on " + bind + ":" + portal.port() + ", links use " + publicUrl + ", vault "
+                + setting + ". Stop with Ctrl-C.");
         stopped.await();
         return 0;
+    }
+
+    private static PortalState sharedState(PortalConfig.Limits limits, Clock clock) throws IOException {
+        for (PortalState.Provider provider : ServiceLoader.load(PortalState.Provider.class,
+                PortalMain.class.getClassLoader())) {
+            return provider.open(limits, clock);
+        }
+        throw new IOException("--vault shared needs outward-backends on the class path");
     }
 }

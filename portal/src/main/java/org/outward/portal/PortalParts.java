@@ -1,5 +1,6 @@
 package org.outward.portal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -8,24 +9,22 @@ import org.outward.vault.Vault;
 /** The portal's shared state, made once per portal. */
 record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock, Pages pages,
                    CsrfTokens csrf, OneTimeCodes codes, Sessions sessions, RateLimiter perClient,
-                   RateLimiter perLink, RateLimiter codesPerLink) {
+                   RateLimiter perLink) {
 
-    static PortalParts create(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock)
-            throws java.io.IOException {
+    static PortalParts create(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
+                              DownloadNotifier notifier, Clock clock) throws IOException {
         PortalConfig.Limits limits = config.limits();
-        return new PortalParts(config, vault, codeSender, notifier, clock, new Pages(), new CsrfTokens(),
-                new OneTimeCodes(limits, clock), new Sessions(limits.sessionLifetime(), clock),
+        return new PortalParts(config, vault, codeSender, notifier, clock, new Pages(), new CsrfTokens(state.csrfKey()),
+                state.codes(), state.sessions(),
                 new RateLimiter(limits.requestsPerClient(), Duration.ofMinutes(1), clock),
-                new RateLimiter(limits.requestsPerLink(), Duration.ofMinutes(1), clock),
-                new RateLimiter(limits.codesPerLink(), limits.codeWindow(), clock));
+                new RateLimiter(limits.requestsPerLink(), Duration.ofMinutes(1), clock));
     }
 
     /** Forgets expired codes, sessions and rate-limit windows. */
-    void forgetOld() {
+    void forgetOld() throws IOException {
         codes.forgetOld();
         sessions.forgetOld();
         perClient.forgetOld(clock.instant());
         perLink.forgetOld(clock.instant());
-        codesPerLink.forgetOld(clock.instant());
     }
 }

@@ -1,52 +1,34 @@
 package org.outward.portal;
 
+import java.io.IOException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.outward.vault.ItemId;
 
-/** Who has entered a right code: random session ids (in a cookie) bound to one item for a short while. */
-final class Sessions {
+/**
+ * Who has entered a right code: random session ids (in a cookie) bound to one item for a short while. Kept in
+ * memory for one portal node, in a shared store for several, so that any node honours a session another opened.
+ */
+public interface Sessions {
 
-    private record Session(ItemId item, Instant expires) {
-    }
+    /** Opens a session for this item and returns its id, which only the cookie holds. */
+    String open(ItemId item) throws IOException;
 
-    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
-    private final Duration lifetime;
-    private final Clock clock;
+    /** Whether this session may download this item now. */
+    boolean allows(String sessionId, ItemId item) throws IOException;
 
-    Sessions(Duration lifetime, Clock clock) {
-        this.lifetime = lifetime;
-        this.clock = clock;
-    }
+    /** Forgets sessions that have ended. */
+    void forgetOld() throws IOException;
 
-    String open(ItemId item) {
+    /** How long a session lasts. */
+    Duration lifetime();
+
+    /** A new session id: 256 random bits, URL-safe. */
+    static String newId(SecureRandom random) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(id, new Session(item, clock.instant().plus(lifetime)));
-        return id;
-    }
-
-    boolean allows(String sessionId, ItemId item) {
-        if (sessionId == null) {
-            return false;
-        }
-        Session session = sessions.get(sessionId);
-        return session != null && session.item().equals(item) && clock.instant().isBefore(session.expires());
-    }
-
-    void forgetOld() {
-        Instant now = clock.instant();
-        sessions.values().removeIf(s -> !now.isBefore(s.expires()));
-    }
-
-    Duration lifetime() {
-        return lifetime;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 import org.outward.installation.InstallationKey;
 
-/** The keyed hash that stands in for an address in the correlation state. */
-final class AddressKey {
+/** The keyed hash that stands in for an address in the correlation state, wherever that is kept. */
+public final class AddressKey {
 
     private static final String PURPOSE = "outward-correlate-address-v1";
 
@@ -13,7 +13,7 @@ final class AddressKey {
     }
 
     /** Case and surrounding space do not make a different person: "Jane@X" and "jane@x " hash alike. */
-    static String of(InstallationKey key, String address) {
+    public static String of(InstallationKey key, String address) {
         return key.hmacText(PURPOSE, address.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -36,7 +36,7 @@ public final class FileEncryptedSendLog implements EncryptedSendLog {
 
     /** Default window, as the party's policy sets it unless changed. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
-    static final int MAX_PER_PAIR = 20;
+    public static final int MAX_PER_PAIR = 20;
 
     private static final String VERSION = "v1";
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,

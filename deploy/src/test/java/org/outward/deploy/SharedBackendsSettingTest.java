@@ -1,0 +1,52 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gateway run --shared-backends}: the mailets are pointed at the shared backends, and a gateway whose
+ * environment does not name them refuses to start rather than fall back to local files another node cannot see.
+ * (The backends themselves are tested against real servers in the backends module.)
+ */
+class SharedBackendsSettingTest {
+
+    @TempDir
+    Path temp;
+
+    private GatewaySettings settings(boolean shared) {
+        return new GatewaySettings(0, 0, Optional.empty(), temp.resolve("work"), new OutboundRoute.TryOut())
+                .withSharedBackends(shared);
+    }
+
+    @Test
+    void theMailetsAreToldToUseTheSharedBackends() throws Exception {
+        String xml = Files.readString(ConfigRenderer.render(settings(true)).resolve("mailetcontainer.xml"));
+        assertThat(xml).contains("<vault>shared</vault>", "<correlationState>shared</correlationState>")
+                .doesNotContain("<vaultFolder>");
+    }
+
+    @Test
+    void withoutThemTheVaultIsTheWorkFoldersOwn() throws Exception {
+        String xml = Files.readString(ConfigRenderer.render(settings(false)).resolve("mailetcontainer.xml"));
+        assertThat(xml).contains("<vault>local:" + temp.resolve("work").resolve("vault").toAbsolutePath() + "</vault>")
+                .doesNotContain("correlationState").doesNotContain("<vaultFolder>");
+    }
+
+    @Test
+    void aGatewayWhoseEnvironmentNamesNoBackendsDoesNotStart() {
+        // The test JVM's environment has no OUTWARD_DB_URL.
+        assertThat(System.getenv("OUTWARD_DB_URL")).isNull();
+        assertThatThrownBy(() -> {
+            try (EmbeddedGateway gateway = EmbeddedGateway.start(settings(true))) {
+                throw new AssertionError("the gateway started, but should not have");
+            }
+        }).isInstanceOf(StartupProblem.class).hasMessageContaining("OUTWARD_DB_URL");
+    }
+}

@@ -1,0 +1,45 @@
+package org.outward.shared;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.outward.vault.LocalDiskVault;
+import org.outward.vault.Vault;
+
+/**
+ * Where a node's vault is: {@code local:<folder>} (or just a folder) for one node, {@code shared} for the
+ * shared backends.
+ *
+ * @param shared whether the shared backends hold it
+ * @param folder the local folder, when not shared
+ */
+public record VaultSetting(boolean shared, Path folder) {
+
+    /** The word that selects the shared backends. */
+    public static final String SHARED = "shared";
+    private static final String LOCAL = "local:";
+
+    /** Reads a setting; a blank one is refused. */
+    public static VaultSetting parse(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.equals(SHARED)) {
+            return new VaultSetting(true, null);
+        }
+        String folder = value.startsWith(LOCAL) ? value.substring(LOCAL.length()).strip() : value;
+        if (folder.isEmpty()) {
+            throw new IllegalArgumentException("a vault setting is local:<folder> or " + SHARED);
+        }
+        return new VaultSetting(false, Path.of(folder));
+    }
+
+    /** Opens the vault this setting names. */
+    public Vault open(Clock clock) throws IOException {
+        return shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(folder, clock);
+    }
+
+    @Override
+    public String toString() {
+        return shared ? SHARED : LOCAL + folder;
+    }
+}

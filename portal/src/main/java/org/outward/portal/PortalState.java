@@ -1,0 +1,53 @@
+package org.outward.portal;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * What a portal node remembers between requests: one-time codes and tries, sessions, and the key its CSRF
+ * tokens are made with. In memory for one node ({@link #inMemory}); several nodes behind one address share
+ * them (see {@code outward-backends}), so a browser may reach any node at any step.
+ */
+public interface PortalState {
+
+    OneTimeCodes codes();
+
+    Sessions sessions();
+
+    /** The HMAC key of the CSRF tokens; every node behind one address must use the same. */
+    byte[] csrfKey();
+
+    /** The single-node state: all in this process's memory, with a random CSRF key. */
+    static PortalState inMemory(PortalConfig.Limits limits, Clock clock) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return of(new MemoryOneTimeCodes(limits, clock), new MemorySessions(limits.sessionLifetime(), clock), key);
+    }
+
+    /** A state made of these parts. */
+    static PortalState of(OneTimeCodes codes, Sessions sessions, byte[] csrfKey) {
+        byte[] key = csrfKey.clone();
+        return new PortalState() {
+            @Override
+            public OneTimeCodes codes() {
+                return codes;
+            }
+
+            @Override
+            public Sessions sessions() {
+                return sessions;
+            }
+
+            @Override
+            public byte[] csrfKey() {
+                return key.clone();
+            }
+        };
+    }
+
+    /** Opens a shared portal state; found with {@link java.util.ServiceLoader} ({@code outward-backends} has one). */
+    interface Provider {
+        PortalState open(PortalConfig.Limits limits, Clock clock) throws IOException;
+    }
+}
