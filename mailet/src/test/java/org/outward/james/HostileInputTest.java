@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -15,7 +13,6 @@ import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.mailet.base.test.FakeMail;
-import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,15 +42,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path policy = temp.resolve("policy.yaml");
-        try (InputStream in = HostileInputTest.class.getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(text).contains("time-per-part: 30s");
-            Files.writeString(policy, text.replace("time-per-part: 30s", "time-per-part: " + TIME_PER_PART.toSeconds() + "s"));
-        }
-        mailet = new Inspect();
-        mailet.init(FakeMailetConfig.builder().mailetName("Inspect").setProperty("policy", policy.toString())
-                .setProperty("stateFolder", temp.resolve("state").toString()).build());
+        mailet = DefaultPolicyInspect.start(temp, TIME_PER_PART);
     }
 
     @AfterAll

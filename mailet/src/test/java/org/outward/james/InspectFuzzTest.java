@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -16,7 +15,6 @@ import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.mailet.base.test.FakeMail;
-import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,21 +37,12 @@ class InspectFuzzTest {
     /** Seeds bigger than this slow every execution down more than they add coverage. */
     private static final int SEED_LIMIT = 64 * 1024;
 
-    private static Path temp;
     private static Inspect mailet;
 
     @BeforeAll
     static void start() throws Exception {
-        temp = Files.createTempDirectory("outward-fuzz");
-        Path policy = temp.resolve("policy.yaml");
-        try (InputStream in = InspectFuzzTest.class.getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
-            // A short limit per part keeps executions flowing; what a limit cuts is held, which is also a verdict.
-            Files.writeString(policy, new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("time-per-part: 30s", "time-per-part: 2s"));
-        }
-        mailet = new Inspect();
-        mailet.init(FakeMailetConfig.builder().mailetName("Inspect").setProperty("policy", policy.toString())
-                .setProperty("stateFolder", temp.resolve("state").toString()).build());
+        // A short limit per part keeps executions flowing; what a limit cuts is held, which is also a verdict.
+        mailet = DefaultPolicyInspect.start(Files.createTempDirectory("outward-fuzz"), Duration.ofSeconds(2));
     }
 
     @AfterAll
