@@ -131,7 +131,10 @@ public class Inspect extends GenericMailet {
                     mail.getName(), e.getClass().getName());
             decision = Decision.allRecipients(envelope.recipients(), inForce.inspectionFailure(), "inspection-failure");
             facts = List.of();
+            // Whatever stores or sends it next would fail the same way: it goes on as it came.
+            message = UnparsedMessage.copyOf(message);
             message.setHeader(verdictHeader, decision.verdict().word());
+            mail.setMessage(message);
         }
         DecisionAttributes.write(mail, decision, facts);
         DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());

@@ -81,6 +81,16 @@ public final class SoakRun {
         public Checkpoint last() {
             return checkpoints.get(checkpoints.size() - 1);
         }
+
+        /**
+         * The most threads seen in the first half of the run. Pools grow to their size under load and shrink
+         * when idle, so the count wanders; a leak shows as the end of the run standing above all of the first
+         * half, not as the last checkpoint above the first.
+         */
+        public int threadsFirstHalf() {
+            return checkpoints.subList(0, Math.max(1, checkpoints.size() / 2)).stream()
+                    .mapToInt(Checkpoint::threads).max().orElseThrow();
+        }
     }
 
     private SoakRun() {

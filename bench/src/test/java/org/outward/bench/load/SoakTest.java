@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The short soak that CI runs: 200 messages of the mixed corpus at 8 clients through the full gateway. Every
  * message ends delivered, blocked or quarantined as its kind says, none twice, and the gateway's threads do
- * not grow from the first checkpoint to the last. The long run (5,000 messages, heap compared too) is
+ * not grow past what the first half of the run needed. The long run (5,000 messages, heap compared too) is
  * {@code bench/soak}; see docs/robustness.md.
  */
 class SoakTest {
@@ -31,7 +31,7 @@ class SoakTest {
         assertThat(last.quarantined()).isEqualTo(result.expected().get(SoakRun.Expected.QUARANTINED));
         assertThat(last.bounced()).isZero();
         assertThat(result.duplicates()).isZero();
-        assertThat(last.threads()).as("threads at the last checkpoint against the first")
-                .isLessThanOrEqualTo(result.first().threads() + SoakTool.THREAD_SLACK);
+        assertThat(last.threads()).as("threads at the last checkpoint against the first half")
+                .isLessThanOrEqualTo(result.threadsFirstHalf() + SoakTool.THREAD_SLACK);
     }
 }
