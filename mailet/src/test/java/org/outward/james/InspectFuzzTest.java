@@ -17,6 +17,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.outward.fixtures.Fixtures;
 import org.outward.fixtures.hostile.HostileCorpus;
@@ -65,6 +66,9 @@ class InspectFuzzTest {
 
     @MethodSource
     @FuzzTest(maxDuration = "5m")
+    // A hang guard, not a speed limit: Jazzer passes it to libFuzzer as -timeout; parts are cut at 2 s. The
+    // first execution also pays for loading and instrumenting the engine.
+    @Timeout(180)
     void judgesEveryMessage(byte[] raw) throws Exception {
         MimeMessage message;
         try {
