@@ -48,8 +48,8 @@ class CrashRecoveryTest {
     private static final int KILL_AFTER_ACCEPTED = 16;
     private static final int CLIENTS = 4;
     private static final int DELIVERED_BEFORE_KILL = 3;
-    /** Spool threads (mailetcontainer.xml) plus RemoteDelivery's default delivery threads. */
-    private static final int BUSY_THREADS_AT_MOST = 8 + 20;
+    /** Spool threads (mailetcontainer.xml) plus RemoteDelivery's delivery threads (ConfigRenderer). */
+    private static final int BUSY_THREADS_AT_MOST = 8 + 4;
 
     @TempDir
     Path dir;
