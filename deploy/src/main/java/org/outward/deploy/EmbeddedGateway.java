@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Apache James memory server, in this process, running Outward's configuration: the gateway a
- * newcomer tries out and the one the end-to-end tests talk SMTP to.
+ * newcomer tries out and the one the end-to-end tests talk SMTP to. Its mail queues and mail repositories
+ * are kept on disk under the working folder (see {@link DurableMailQueueModule} and
+ * {@code mailrepositorystore.xml}), so mail it accepted survives a restart.
  *
  * <pre>{@code
  * try (EmbeddedGateway gateway = EmbeddedGateway.start(settings)) {
@@ -55,7 +57,8 @@ public final class EmbeddedGateway implements AutoCloseable {
         System.setProperty(EXIT_ON_STARTUP_ERROR, "false");
         GuiceJamesServer server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
                 .workingDirectory(settings.workFolder().toFile())
-                .build());
+                .build())
+                .overrideWith(new DurableMailQueueModule());
         try {
             server.start();
         } catch (Exception e) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 public sealed interface OutboundRoute {
 
     /** Repository that holds outbound mail in try-out mode, as James names it. */
-    String TRY_OUT_REPOSITORY = "memory://var/mail/outbound-held/";
+    String TRY_OUT_REPOSITORY = "file://var/mail/outbound-held/";
 
     /** The same repository as WebAdmin's {@code /mailRepositories/{path}} routes name it (no protocol, URL-encoded). */
     String TRY_OUT_WEBADMIN_PATH = "var%2Fmail%2Foutbound-held";

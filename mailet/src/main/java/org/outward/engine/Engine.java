@@ -1,5 +1,6 @@
 package org.outward.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +44,9 @@ import org.outward.protect.ProtectionChecks;
  * }</pre>
  */
 public final class Engine implements AutoCloseable {
+
+    /** How far into a message the subject is looked for. */
+    private static final int MAX_SUBJECT_SEARCH_BYTES = 1 << 20;
 
     private final SecretDetector secrets = SecretDetector.withDefaults();
     private final PersonalDataDetector people = new PersonalDataDetector();
@@ -141,8 +145,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private static String subjectOf(Path rawMessage) {
+        // Only the first MiB: header parsing reads byte by byte, and a hostile 10 MB header line would take
+        // minutes; a header block that long is the walk's to judge (its own header limits flag it).
         try (InputStream in = Files.newInputStream(rawMessage)) {
-            String subject = new InternetHeaders(in).getHeader("Subject", null);
+            byte[] head = in.readNBytes(MAX_SUBJECT_SEARCH_BYTES);
+            String subject = new InternetHeaders(new ByteArrayInputStream(head)).getHeader("Subject", null);
             return subject == null ? "" : MimeUtility.decodeText(MimeUtility.unfold(subject));
         } catch (IOException | MessagingException e) {
             // An unreadable header block is judged by the walk; the subject is then unknown.

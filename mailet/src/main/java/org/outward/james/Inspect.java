@@ -156,12 +156,25 @@ public class Inspect extends GenericMailet {
             timing.stop();
             metrics.judged(decision, judgement == null);
         }
+        // setHeader, not addHeader: a sender must not be able to pre-stamp a verdict of their own.
+        message.setHeader(verdictHeader, decision.verdict().word());
+        try {
+            message.saveChanges();
+        } catch (MessagingException e) {
+            // MIME that Jakarta Mail cannot even re-save (a boundary that never appears, a Content-Type that
+            // does not parse) is not what a mail client would show either: the walk cannot vouch for it.
+            LOG.error("Mail {} is not well-formed MIME ({}); it gets the policy's inspection-failure action",
+                    mail.getName(), e.getClass().getName());
+            decision = Decision.allRecipients(envelope.recipients(), inForce.inspectionFailure(), "inspection-failure");
+            facts = List.of();
+            // Whatever stores or sends it next would fail the same way: it goes on as it came.
+            message = UnparsedMessage.copyOf(message);
+            message.setHeader(verdictHeader, decision.verdict().word());
+            mail.setMessage(message);
+        }
         DecisionAttributes.write(mail, decision, facts);
         DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());
         DecisionAttributes.writeLinkSettings(mail, inForce.links().expiry(), inForce.links().maxDownloads());
-        // setHeader, not addHeader: a sender must not be able to pre-stamp a verdict of their own.
-        message.setHeader(verdictHeader, decision.verdict().word());
-        message.saveChanges();
         AuditLog.decision(message.getMessageID(), envelope.sender(), decision, facts, System.nanoTime() - started);
     }
 

@@ -53,8 +53,10 @@ public final class Cues {
                                 + "changed to|was set to|has been set to)|'s|’s)\\s*:?\\s*" + TOKEN),
                 // "Kettle88 is the password": the token comes first, and the cue must end the clause, so
                 // "attached is the password policy" is not read as one.
+                // The token starts a run of non-space: tried from inside a run too, a long run (a hostile
+                // 10 MB line) would cost time quadratic in its length.
                 recogniser("copula-reversed", 0.75, FILE_CONTEXT,
-                        TOKEN + "\\s+(?:(?:is|was|will be|yw|ydy)\\s+(?:the|your|my|our|its|the new|your new|y|yr|eich)"
+                        "(?<!\\S)" + TOKEN + "\\s+(?:(?:is|was|will be|yw|ydy)\\s+(?:the|your|my|our|its|the new|your new|y|yr|eich)"
                                 + "|(?:yw|ydy)(?:'r|’r))\\s+"
                                 + "(?<cue>" + NOUN + ")(?=\\s*$|\\s*[.,;:!)]|\\s+(?:for|to|ar gyfer|i)\\b)"),
                 recogniser("copula-cy", 0.8, FILE_CONTEXT,
