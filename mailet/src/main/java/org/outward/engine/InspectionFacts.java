@@ -19,7 +19,10 @@ import org.outward.protect.ProtectionLevel;
  */
 final class InspectionFacts {
 
-    /** Findings of the walk that mean a part was not fully judged. A cut text is still judged on what was read. */
+    /**
+     * Findings of the walk that mean a part was not fully judged. A cut text is judged on what was read and
+     * reported as {@link FindingKind#TEXT_CUT}, for the policy to decide.
+     */
     private static final Set<org.outward.inspect.FindingKind> NOT_FULLY_INSPECTED = Set.of(
             org.outward.inspect.FindingKind.DEPTH_LIMIT, org.outward.inspect.FindingKind.ENTRY_LIMIT,
             org.outward.inspect.FindingKind.EXPANDED_BYTES_LIMIT, org.outward.inspect.FindingKind.COMPRESSION_RATIO_LIMIT,
@@ -54,6 +57,11 @@ final class InspectionFacts {
                         part == null ? lastSegment(finding.partPath()) : fileName(part),
                         part == null ? ProtectionLevel.UNKNOWN : part.protection().level(), 0, 1.0,
                         finding.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + finding.detail()));
+            } else if (finding.kind() == org.outward.inspect.FindingKind.TEXT_LIMIT) {
+                InspectedPart part = inspection.part(finding.partPath()).orElse(null);
+                facts.add(new Fact(FindingKind.TEXT_CUT, finding.partPath(),
+                        part == null ? lastSegment(finding.partPath()) : fileName(part),
+                        part == null ? ProtectionLevel.UNKNOWN : part.protection().level(), 0, 1.0, finding.detail()));
             }
         }
         return facts;

@@ -161,7 +161,7 @@ public class NotifySender extends GenericMailet {
                 }
                 case "weak-protection" -> weakScheme = finding.getOrDefault("evidence", "a weak scheme");
                 case "disguised-file" -> disguised = true;
-                case "limit-exceeded" -> notInspected = true;
+                case "limit-exceeded", "text-cut" -> notInspected = true;
                 default -> {
                 }
             }

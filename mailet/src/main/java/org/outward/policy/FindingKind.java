@@ -18,6 +18,12 @@ public enum FindingKind {
     DISGUISED_FILE,
     /** A part passed an inspection limit (depth, size, entries, ratio, time) and was not fully judged. */
     LIMIT_EXCEEDED,
+    /**
+     * A part's text ran past {@code limits.max-text-chars}: it was judged on its beginning only. Not a
+     * {@link #LIMIT_EXCEEDED}, because long reports and big spreadsheets of figures are ordinary party mail; a
+     * policy that must not let anything unread through holds these too.
+     */
+    TEXT_CUT,
     /** Any attachment at all: used with the secure tag to wrap everything the sender asked to protect. */
     ATTACHMENT;
 

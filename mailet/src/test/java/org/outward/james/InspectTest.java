@@ -104,4 +104,35 @@ class InspectTest {
                 .isInstanceOf(MessagingException.class)
                 .hasMessageStartingWith("Inspect: policy " + policy + ":5:13: rule 'a'.action must be one of");
     }
+
+    @Test
+    void textPastTheLimitIsMarkedByTheDefaultPolicyAndHeldByTheStrictOne() throws Exception {
+        // Ordinary words past the default limit of 2,000,000 characters: nothing to find, but not all of it read.
+        String longReport = "Leaflet delivery rota for the Saturday rounds, weather permitting. ".repeat(32_000);
+        Path shipped = Path.of("..", "policies");
+
+        assertThat(verdictOf(shipped.resolve("default-policy.yaml"), "printer@elsewhere.example", longReport))
+                .isEqualTo("monitor");
+        assertThat(verdictOf(shipped.resolve("default-policy.yaml"), "agent@party.example", longReport))
+                .isEqualTo("pass");
+        assertThat(verdictOf(shipped.resolve("examples/strict-policy.yaml"), "printer@elsewhere.example", longReport))
+                .isEqualTo("quarantine");
+        assertThat(verdictOf(shipped.resolve("examples/strict-policy.yaml"), "printer@elsewhere.example",
+                "Leaflet delivery rota for the Saturday rounds."))
+                .as("a short text is read to the end").isEqualTo("pass");
+    }
+
+    private String verdictOf(Path policyFile, String recipient, String body) throws Exception {
+        Inspect mailet = new Inspect();
+        mailet.init(FakeMailetConfig.builder().mailetName("Inspect").setProperty("policy", policyFile.toString())
+                .setProperty("stateFolder", temp.resolve("state").toString()).build());
+        FakeMail mail = FakeMail.builder()
+                .name("long")
+                .sender("volunteer@party.example")
+                .recipient(recipient)
+                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Rota").setText(body))
+                .build();
+        mailet.service(mail);
+        return mail.getMessage().getHeader("X-Outward-Verdict")[0];
+    }
 }
