@@ -55,15 +55,16 @@ final class PersonNameRecogniser implements Recogniser {
         return DataKind.PERSON_NAME;
     }
 
+    /** Every pattern here begins with a capital letter at the start of a word, and is tried only there. */
     @Override
     public List<Match> find(String text) {
         List<Match> found = new ArrayList<>();
         Matcher t = TITLED.matcher(text);
-        while (t.find()) {
+        for (int at = 0; WordStarts.find(t, text, at, true); at = WordStarts.after(t)) {
             found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
         }
         Matcher p = PAIR.matcher(text);
-        while (p.find()) {
+        for (int at = 0; WordStarts.find(p, text, at, true); at = WordStarts.after(p)) {
             String first = p.group(1);
             String second = p.group(2);
             if (!NameLists.isGivenName(first) || NOT_SURNAMES.contains(second.toLowerCase(Locale.ROOT))) {
@@ -77,7 +78,7 @@ final class PersonNameRecogniser implements Recogniser {
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
         Matcher a = BEFORE_ADDRESS.matcher(text);
-        while (a.find()) {
+        for (int at = 0; WordStarts.find(a, text, at, true); at = WordStarts.after(a)) {
             if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
                     && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
                     && !TITLE_WORD.matcher(a.group(1)).matches()) {
@@ -85,7 +86,7 @@ final class PersonNameRecogniser implements Recogniser {
             }
         }
         Matcher r = REGISTER_STYLE.matcher(text);
-        while (r.find()) {
+        for (int at = 0; WordStarts.find(r, text, at, true); at = WordStarts.after(r)) {
             if (NameLists.isGivenName(r.group(2))) {
                 found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));
             }

@@ -48,7 +48,8 @@ final class SpecialCategoryCues {
     static Set<SpecialCategory> in(CharSequence text) {
         Set<SpecialCategory> found = EnumSet.noneOf(SpecialCategory.class);
         for (Map.Entry<SpecialCategory, Pattern> cue : CUES.entrySet()) {
-            if (cue.getValue().matcher(text).find()) {
+            // Every cue begins with a letter at the start of a word.
+            if (WordStarts.find(cue.getValue().matcher(text), text, 0, false)) {
                 found.add(cue.getKey());
             }
         }
