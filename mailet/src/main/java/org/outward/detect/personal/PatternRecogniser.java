@@ -30,6 +30,10 @@ abstract class PatternRecogniser implements Recogniser {
      */
     PatternRecogniser(DataKind kind, Pattern pattern, List<String> contextWords, boolean contextRequired,
             int window, double baseScore) {
+        if (!pattern.pattern().startsWith("\\b")) {
+            // find() tries patterns at word starts only (see anchoredAtDigits).
+            throw new IllegalArgumentException(kind + ": the pattern must begin with \\b");
+        }
         this.kind = kind;
         this.pattern = pattern;
         this.context = contextWords.isEmpty() ? null
@@ -175,7 +179,13 @@ abstract class PatternRecogniser implements Recogniser {
                 continue;
             }
             Matcher m = scan.matcher();
+            String text = scan.text;
             for (int start = Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor()); start <= i; start++) {
+                // Every pattern begins with \b and a word character: only a word start can begin a match.
+                if (!WordStarts.isWordChar(text.charAt(start))
+                        || (start > 0 && WordStarts.isWordChar(text.charAt(start - 1)))) {
+                    continue;
+                }
                 m.region(start, runs.lineEnd(r));
                 if (m.lookingAt() && accept(m, scan)) {
                     done = m.end();

@@ -31,6 +31,7 @@ final class PersonNameRecogniser implements Recogniser {
     /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
     private static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
     private static final Pattern TITLE_WORD = Pattern.compile(TITLES);
+    private static final Set<String> TITLE_SET = Set.of(TITLES.split("\\|"));
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z'’-]+");
 
     /** Capitalised words that follow given names in party mail without being surnames. */
@@ -60,11 +61,11 @@ final class PersonNameRecogniser implements Recogniser {
     public List<Match> find(String text) {
         List<Match> found = new ArrayList<>();
         Matcher t = TITLED.matcher(text);
-        for (int at = 0; WordStarts.find(t, text, at, true); at = WordStarts.after(t)) {
+        for (int at = 0; WordStarts.find(t, text, at, true, i -> titleAt(text, i)); at = WordStarts.after(t)) {
             found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
         }
         Matcher p = PAIR.matcher(text);
-        for (int at = 0; WordStarts.find(p, text, at, true); at = WordStarts.after(p)) {
+        for (int at = 0; WordStarts.find(p, text, at, true, i -> lowerAt(text, i + 1)); at = WordStarts.after(p)) {
             String first = p.group(1);
             String second = p.group(2);
             if (!NameLists.isGivenName(first) || NOT_SURNAMES.contains(second.toLowerCase(Locale.ROOT))) {
@@ -78,7 +79,7 @@ final class PersonNameRecogniser implements Recogniser {
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
         Matcher a = BEFORE_ADDRESS.matcher(text);
-        for (int at = 0; WordStarts.find(a, text, at, true); at = WordStarts.after(a)) {
+        for (int at = 0; WordStarts.find(a, text, at, true, i -> lowerAt(text, i + 1)); at = WordStarts.after(a)) {
             if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
                     && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
                     && !TITLE_WORD.matcher(a.group(1)).matches()) {
@@ -86,12 +87,30 @@ final class PersonNameRecogniser implements Recogniser {
             }
         }
         Matcher r = REGISTER_STYLE.matcher(text);
-        for (int at = 0; WordStarts.find(r, text, at, true); at = WordStarts.after(r)) {
+        for (int at = 0; WordStarts.find(r, text, at, true, i -> upperAt(text, i + 1)); at = WordStarts.after(r)) {
             if (NameLists.isGivenName(r.group(2))) {
                 found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));
             }
         }
         return found;
+    }
+
+    /** Whether the letters at i are a title: {@link #TITLED} needs one, followed by a dot or a space. */
+    private static boolean titleAt(String text, int i) {
+        int end = i;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return TITLE_SET.contains(text.substring(i, end));
+    }
+
+    /** Whether the character at i is a lower-case letter a-z, as the second letter of {@link #WORD} is. */
+    private static boolean lowerAt(String text, int i) {
+        return i < text.length() && text.charAt(i) >= 'a' && text.charAt(i) <= 'z';
+    }
+
+    private static boolean upperAt(String text, int i) {
+        return i < text.length() && text.charAt(i) >= 'A' && text.charAt(i) <= 'Z';
     }
 
     /** A cell shaped like a name with at least one word from the name lists, or with a title. */

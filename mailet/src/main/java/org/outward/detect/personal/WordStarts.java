@@ -1,5 +1,6 @@
 package org.outward.detect.personal;
 
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 
 /**
@@ -19,13 +20,21 @@ final class WordStarts {
      * @param capitalOnly whether the pattern begins with a capital letter only
      */
     static boolean find(Matcher m, CharSequence text, int from, boolean capitalOnly) {
+        return find(m, text, from, capitalOnly, i -> true);
+    }
+
+    /**
+     * As {@link #find(Matcher, CharSequence, int, boolean)}, trying the pattern only at word starts the
+     * caller's cheap test admits; the test must admit every place where the pattern can match.
+     */
+    static boolean find(Matcher m, CharSequence text, int from, boolean capitalOnly, IntPredicate mayStartAt) {
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
         int n = text.length();
         for (int i = from; i < n; i++) {
             char ch = text.charAt(i);
             boolean letter = (ch >= 'A' && ch <= 'Z') || (!capitalOnly && ch >= 'a' && ch <= 'z');
-            if (letter && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+            if (letter && (i == 0 || !isWordChar(text.charAt(i - 1))) && mayStartAt.test(i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;
@@ -41,7 +50,7 @@ final class WordStarts {
     }
 
     /** A character that {@code \b} counts as part of a word (letters, digits, underscore). */
-    private static boolean isWordChar(char ch) {
+    static boolean isWordChar(char ch) {
         return ch == '_' || Character.isLetterOrDigit(ch);
     }
 }
