@@ -53,7 +53,8 @@ public final class PersonalDataDetector {
      * 20,000-row sheet once more as prose doubled the cost and could only find the same people again.
      */
     static String withoutTableRows(String text, List<Table> tables) {
-        if (text.indexOf('\t') < 0) {
+        int tab = text.indexOf('\t');
+        if (tab < 0) {
             return text;
         }
         Set<String> rows = new HashSet<>();
@@ -63,39 +64,50 @@ public final class PersonalDataDetector {
             }
         }
         StringBuilder rest = new StringBuilder(Math.min(text.length(), 1 << 16));
-        List<String> cells = new ArrayList<>();
-        int from = 0;
+        StringBuilder key = new StringBuilder();
         boolean removed = false;
-        while (from <= text.length()) {
+        int from = 0;
+        while (true) {
             int newline = text.indexOf('\n', from);
             int to = newline < 0 ? text.length() : newline;
-            boolean tableRow = false;
-            if (text.indexOf('\t', from) >= 0 && text.indexOf('\t', from) < to) {
-                cells.clear();
-                int cell = from;
-                for (int i = from; i <= to; i++) {
-                    if (i == to || text.charAt(i) == '\t') {
-                        String value = text.substring(cell, i).strip();
-                        if (!value.isEmpty()) {
-                            cells.add(value);
-                        }
-                        cell = i + 1;
-                    }
-                }
-                tableRow = !cells.isEmpty() && rows.contains(rowKey(cells));
+            if (tab >= 0 && tab < from) {
+                tab = text.indexOf('\t', from); // the next tab, looked for once, not once per line
             }
+            boolean tableRow = tab >= from && tab < to && lineKey(text, from, to, key) && rows.contains(key.toString());
             if (tableRow) {
                 removed = true;
             } else {
                 rest.append(text, from, to);
             }
             if (newline < 0) {
-                break;
+                return removed ? rest.toString() : text;
             }
             rest.append('\n');
             from = newline + 1;
         }
-        return removed ? rest.toString() : text;
+    }
+
+    /** The key of a text line's tab-separated fields, as {@link #rowKey} makes it; false if all are blank. */
+    private static boolean lineKey(String text, int from, int to, StringBuilder key) {
+        key.setLength(0);
+        int cell = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '\t') {
+                int start = cell;
+                int end = i;
+                while (start < end && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+                while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                if (end > start) {
+                    key.append(text, start, end).append('\u0000');
+                }
+                cell = i + 1;
+            }
+        }
+        return key.length() > 0;
     }
 
     /** A row's non-blank cells, stripped, joined by a character no cell holds. */
