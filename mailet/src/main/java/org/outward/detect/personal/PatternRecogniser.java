@@ -16,6 +16,8 @@ abstract class PatternRecogniser implements Recogniser {
 
     private final DataKind kind;
     private final Pattern pattern;
+    /** Where the pattern can begin; it must begin with {@code \\b}. */
+    private final WordStarts starts;
     private final Pattern context;
     private final boolean contextRequired;
     private final int window;
@@ -30,12 +32,9 @@ abstract class PatternRecogniser implements Recogniser {
      */
     PatternRecogniser(DataKind kind, Pattern pattern, List<String> contextWords, boolean contextRequired,
             int window, double baseScore) {
-        if (!pattern.pattern().startsWith("\\b")) {
-            // find() tries patterns at word starts only (see anchoredAtDigits).
-            throw new IllegalArgumentException(kind + ": the pattern must begin with \\b");
-        }
         this.kind = kind;
         this.pattern = pattern;
+        this.starts = new WordStarts(pattern);
         this.context = contextWords.isEmpty() ? null
                 : Pattern.compile("(?i)\\b(?:" + String.join("|", contextWords) + ")\\b");
         this.contextRequired = contextRequired;
@@ -181,9 +180,8 @@ abstract class PatternRecogniser implements Recogniser {
             Matcher m = scan.matcher();
             String text = scan.text;
             for (int start = Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor()); start <= i; start++) {
-                // Every pattern begins with \b and a word character: only a word start can begin a match.
-                if (!WordStarts.isWordChar(text.charAt(start))
-                        || (start > 0 && WordStarts.isWordChar(text.charAt(start - 1)))) {
+                // Every pattern begins with \b: only a word start whose first letters fit can begin a match.
+                if ((start > 0 && WordStarts.isWordChar(text.charAt(start - 1))) || !starts.mayStartAt(text, start)) {
                     continue;
                 }
                 m.region(start, runs.lineEnd(r));
