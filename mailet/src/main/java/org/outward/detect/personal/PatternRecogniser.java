@@ -24,6 +24,8 @@ abstract class PatternRecogniser implements Recogniser {
     private final double baseScore;
     /** Context words as plain lower-case text, for a quick "is there any context at all" gate. */
     private final List<String> contextLiterals;
+    /** The first characters of the context words (all ASCII), for that gate. */
+    private final boolean[] contextFirstChars = new boolean[128];
 
     /**
      * @param contextWords    words or phrases (regex-escaped) that make a candidate more likely; may be empty
@@ -41,6 +43,12 @@ abstract class PatternRecogniser implements Recogniser {
         this.window = window;
         this.baseScore = baseScore;
         this.contextLiterals = contextWords.stream().map(w -> w.replace("\\", "").toLowerCase(Locale.ROOT)).toList();
+        for (String word : contextLiterals) {
+            if (word.isEmpty() || word.charAt(0) >= 128) {
+                throw new IllegalArgumentException(kind + ": context words begin with an ASCII character");
+            }
+            contextFirstChars[word.charAt(0)] = true;
+        }
     }
 
     @Override
@@ -208,29 +216,20 @@ abstract class PatternRecogniser implements Recogniser {
 
     /**
      * Whether any context word occurs anywhere, ignoring case: most mail has no "date of birth" or "NHS" at
-     * all, and then no candidate's window needs searching.
+     * all, and then no candidate's window needs searching. One pass over the text for all the words, with no
+     * lower-cased copy of it.
      */
     private boolean anyContext(String text) {
-        for (String word : contextLiterals) {
-            if (containsIgnoreCase(text, word)) {
-                return true;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = Character.toLowerCase(text.charAt(i));
+            if (ch >= 128 || !contextFirstChars[ch]) {
+                continue;
             }
-        }
-        return false;
-    }
-
-    /** Whether the text holds the lower-case word in any case, without a lower-cased copy of the text. */
-    static boolean containsIgnoreCase(String text, String lowerWord) {
-        if (lowerWord.isEmpty()) {
-            return true;
-        }
-        char first = lowerWord.charAt(0);
-        char upper = Character.toUpperCase(first);
-        int last = text.length() - lowerWord.length();
-        for (int i = 0; i <= last; i++) {
-            char ch = text.charAt(i);
-            if ((ch == first || ch == upper) && text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
-                return true;
+            for (String word : contextLiterals) {
+                if (word.charAt(0) == ch && text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
             }
         }
         return false;
