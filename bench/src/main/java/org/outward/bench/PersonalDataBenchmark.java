@@ -15,29 +15,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.mail.MessagingException;
-import javax.mail.Session;
-import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeBodyPart;
-import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeMultipart;
 
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xssf.extractor.XSSFEventBasedExcelExtractor;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.xmlbeans.XmlException;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -97,18 +89,6 @@ public class PersonalDataBenchmark {
 
     private final PersonalDataDetector detector = new PersonalDataDetector();
 
-    /** Bytes of text looked at, so JMH reports bytes/s beside calls/s. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Bytes {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            bytes = 0;
-        }
-    }
-
     /** The plain-text parts of one mix, each with its size in UTF-8 bytes. */
     @State(Scope.Benchmark)
     public static class TextMix {
@@ -146,10 +126,12 @@ public class PersonalDataBenchmark {
             return all.toString();
         }
 
-        int take() {
+        /** The next part of the mix, its bytes counted. */
+        String take(ByteCounter counter) {
             int i = next;
             next = (next + 1) % parts.size();
-            return i;
+            counter.bytes += sizes[i];
+            return parts.get(i);
         }
     }
 
@@ -180,7 +162,7 @@ public class PersonalDataBenchmark {
             workbook = xlsx(PersonalCorpus.register(REGISTER_ROWS));
             folder = Files.createTempDirectory("outward-bench-");
             message = folder.resolve("register.eml");
-            Files.write(message, withAttachment("register.xlsx", workbook));
+            Files.write(message, InspectionBenchmark.withAttachment("register.xlsx", workbook));
             engine = new Engine(folder.resolve("state"), Clock.systemUTC());
             try (InputStream in = Objects.requireNonNull(PersonalDataBenchmark.class.getResourceAsStream(
                     "/org/outward/policies/default-policy.yaml"))) {
@@ -210,10 +192,8 @@ public class PersonalDataBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public PersonalDataFinding detectText(TextMix text, Bytes counter) {
-        int i = text.take();
-        counter.bytes += text.sizes[i];
-        return detector.inspect(TextAndTables.text(text.parts.get(i)));
+    public PersonalDataFinding detectText(TextMix text, ByteCounter counter) {
+        return detector.inspect(TextAndTables.text(text.take(counter)));
     }
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -222,10 +202,8 @@ public class PersonalDataBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public int tokeniseTextBaseline(TextMix text, Bytes counter) {
-        int i = text.take();
-        counter.bytes += text.sizes[i];
-        return WHITESPACE.split(text.parts.get(i)).length;
+    public int tokeniseTextBaseline(TextMix text, ByteCounter counter) {
+        return WHITESPACE.split(text.take(counter)).length;
     }
 
     @Benchmark
@@ -318,26 +296,5 @@ public class PersonalDataBenchmark {
             book.write(bytes);
         }
         return bytes.toByteArray();
-    }
-
-    private static byte[] withAttachment(String name, byte[] bytes) throws MessagingException, IOException {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress("sam.volunteer@party.example"));
-        message.setRecipients(javax.mail.Message.RecipientType.TO, "alex.agent@example.org");
-        message.setSubject("Register extract");
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("The register extract for the ward is attached.", "UTF-8");
-        mixed.addBodyPart(text);
-        MimeBodyPart file = new MimeBodyPart();
-        file.setContent(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        file.setHeader("Content-Transfer-Encoding", "base64");
-        file.setFileName(name);
-        mixed.addBodyPart(file);
-        message.setContent(mixed);
-        message.saveChanges();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
     }
 }

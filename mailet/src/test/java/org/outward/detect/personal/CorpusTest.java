@@ -21,10 +21,12 @@ class CorpusTest {
     private final PersonalDataDetector detector = new PersonalDataDetector();
     private final PersonalDataThresholds thresholds = PersonalDataThresholds.defaults();
 
-    private record Label(String path, boolean positive, String special) {
+    /** One file of the corpus and its label. */
+    record Label(String path, boolean positive, String special) {
     }
 
-    private static List<Label> labels() throws IOException {
+    /** The corpus's labels, in the order of {@code labels.csv}. */
+    static List<Label> labels() throws IOException {
         List<Label> labels = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                 CorpusTest.class.getResourceAsStream("/fixtures/personal/labels.csv")), StandardCharsets.UTF_8))) {

@@ -3,14 +3,9 @@ package org.outward.detect.personal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -63,19 +58,12 @@ class WordStartsTest {
         return found;
     }
 
+    /** The text of every text and CSV file of the corpus, as it reaches detection. */
     private static List<String> corpusTexts() throws IOException {
         List<String> texts = new ArrayList<>();
-        try (BufferedReader labels = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                WordStartsTest.class.getResourceAsStream("/fixtures/personal/labels.csv")), StandardCharsets.UTF_8))) {
-            labels.readLine();
-            String line;
-            while ((line = labels.readLine()) != null) {
-                String path = line.split(",", 2)[0];
-                if (path.endsWith(".txt") || path.endsWith(".csv")) {
-                    try (InputStream in = WordStartsTest.class.getResourceAsStream("/fixtures/personal/" + path)) {
-                        texts.add(new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
+        for (CorpusTest.Label label : CorpusTest.labels()) {
+            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
+                texts.add(CorpusPart.read(label.path()).text());
             }
         }
         return texts;
