@@ -48,6 +48,7 @@ import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
 import org.outward.fixtures.PersonalCorpus;
+import org.outward.inspect.InspectedPart;
 import org.outward.inspect.Inspection;
 import org.outward.inspect.MessageInspector;
 import org.outward.policy.InvalidPolicyException;
@@ -69,9 +70,11 @@ import org.outward.protect.ProtectionChecks;
  * <li>{@code detectRegisterTable} / {@code scanRegisterCellsBaseline}: the corpus's 20,000-row register
  * handed over as a table (the path extracted spreadsheets take); scores are rows per second. The baseline
  * runs one precompiled postcode-shaped regex over every cell.
- * <li>{@code judgeRegisterXlsx} / {@code inspectRegisterXlsx} / {@code readRegisterXlsxBaseline}: that
- * register as an XLSX attached to a message, judged by {@link Engine#judge} as the gateway does (walk,
- * extraction, detectors, policy), the walk alone, and POI's streaming extractor reading the same workbook.
+ * <li>{@code judgeRegisterXlsx} / {@code inspectRegisterXlsx} / {@code detectRegisterXlsxPart} /
+ * {@code readRegisterXlsxBaseline}: that register as an XLSX attached to a message, judged by
+ * {@link Engine#judge} as the gateway does (walk, extraction, detectors, policy); the walk alone; detection
+ * alone on the part the walk extracted (the sheet as text and as a table); and POI's streaming extractor
+ * reading the same workbook.
  * </ul>
  *
  * <pre>
@@ -154,6 +157,8 @@ public class PersonalDataBenchmark {
         Path message;
         Engine engine;
         MessageInspector inspector;
+        /** The workbook's part as extraction hands it to detection: the sheet as text and as a table. */
+        TextAndTables extracted;
         Policy policy;
         Envelope envelope;
 
@@ -169,6 +174,13 @@ public class PersonalDataBenchmark {
                 policy = PolicyLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default");
             }
             inspector = new MessageInspector(policy.limits(), ProtectionChecks.defaults());
+            try (InputStream in = Files.newInputStream(message)) {
+                extracted = inspector.inspect(in).parts().stream().map(InspectedPart::text)
+                        .filter(t -> !t.tables().isEmpty())
+                        .map(t -> new TextAndTables(t.text(), t.tables().stream()
+                                .map(table -> new Table(table.name(), table.rows())).toList()))
+                        .findFirst().orElseThrow();
+            }
             envelope = new Envelope("sam.volunteer@party.example", List.of("alex.agent@example.org"));
             Judgement first = engine.judge(message, envelope, policy);
             if (first.facts().stream().noneMatch(f -> f.records() == REGISTER_ROWS)) {
@@ -239,6 +251,14 @@ public class PersonalDataBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Judgement judgeRegisterXlsx(RegisterXlsx xlsx) {
         return xlsx.engine.judge(xlsx.message, xlsx.envelope, xlsx.policy);
+    }
+
+    /** Detection alone on what extraction made of the workbook (text and table), as the engine calls it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public PersonalDataFinding detectRegisterXlsxPart(RegisterXlsx xlsx) {
+        return detector.inspect(xlsx.extracted);
     }
 
     /** The walk alone (types, protection, extraction of text and tables): what detection is added to. */

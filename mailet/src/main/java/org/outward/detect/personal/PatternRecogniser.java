@@ -16,7 +16,7 @@ abstract class PatternRecogniser implements Recogniser {
 
     private final DataKind kind;
     private final Pattern pattern;
-    /** Where the pattern can begin; it must begin with {@code \\b}. */
+    /** Where the pattern can begin; every pattern here begins with {@code \b}. */
     private final WordStarts starts;
     private final Pattern context;
     private final boolean contextRequired;
