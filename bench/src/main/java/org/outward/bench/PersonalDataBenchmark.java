@@ -115,7 +115,8 @@ public class PersonalDataBenchmark {
             parts = switch (mix) {
                 case "prose-negatives" -> negatives;
                 case "prose-people" -> people;
-                case "long-document" -> List.of(longDocument(Stream.concat(negatives.stream(), people.stream()).toList()));
+                case "long-document" ->
+                        List.of(longDocument(Stream.concat(negatives.stream(), people.stream()).toList()));
                 default -> throw new IllegalArgumentException("unknown mix " + mix);
             };
             sizes = parts.stream().mapToLong(p -> p.getBytes(StandardCharsets.UTF_8).length).toArray();

@@ -67,7 +67,8 @@ final class TextTableSniffer {
             if (end - start >= MIN_LINES) {
                 List<List<String>> rows = new ArrayList<>();
                 for (int r = start; r < end; r++) {
-                    rows.add(Arrays.stream(delimiter.pattern().split(lines[r].strip(), -1)).map(String::strip).toList());
+                    String[] cells = delimiter.pattern().split(lines[r].strip(), -1);
+                    rows.add(Arrays.stream(cells).map(String::strip).toList());
                 }
                 return new Block(new Table("text", rows), start, end);
             }

@@ -37,7 +37,8 @@ class WordStartsTest {
 
     @Test
     void refusesPatternsThatDoNotBeginAtAWordBoundary() {
-        assertThatThrownBy(() -> new WordStarts(Pattern.compile("[A-Z]+"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WordStarts(Pattern.compile("[A-Z]+")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<String> viaWordStarts(WordStarts starts, String text) {
