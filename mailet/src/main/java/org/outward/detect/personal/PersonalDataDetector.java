@@ -30,14 +30,14 @@ public final class PersonalDataDetector {
     }
 
     public PersonalDataFinding inspect(TextAndTables part) {
+        if (part.tables().isEmpty()) {
+            return text.analyse(part.text());
+        }
         List<PersonalDataFinding> fromTables = new ArrayList<>();
         for (Table table : part.tables()) {
             fromTables.add(tables.analyse(table));
         }
         PersonalDataFinding inTables = Findings.sum(fromTables);
-        if (part.tables().isEmpty()) {
-            return text.analyse(part.text());
-        }
         String rest = withoutTableRows(part.text(), part.tables());
         if (rest.length() < part.text().length()) {
             // The lines that render the tables were read as tables; what is left is the part's other text.
@@ -73,7 +73,8 @@ public final class PersonalDataDetector {
             if (tab >= 0 && tab < from) {
                 tab = text.indexOf('\t', from); // the next tab, looked for once, not once per line
             }
-            boolean tableRow = tab >= from && tab < to && lineKey(text, from, to, key) && rows.contains(key.toString());
+            boolean tableRow = tab >= from && tab < to && lineKey(text, from, to, key)
+                    && rows.contains(key.toString());
             if (tableRow) {
                 removed = true;
             } else {
