@@ -15,11 +15,9 @@ import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -56,18 +54,6 @@ public class InspectionBenchmark {
     private MessageInspector inspector;
     private int next;
 
-    /** Bytes inspected, so JMH reports MB/s beside messages/s. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Bytes {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            bytes = 0;
-        }
-    }
-
     @Setup
     public void prepare() throws IOException, MessagingException {
         mix = new ArrayList<>();
@@ -84,7 +70,7 @@ public class InspectionBenchmark {
     }
 
     @Benchmark
-    public Inspection inspectFixtureMix(Bytes counter) {
+    public Inspection inspectFixtureMix(ByteCounter counter) {
         byte[] message = mix.get(next++ % mix.size());
         counter.bytes += message.length;
         return inspector.inspect(new ByteArrayInputStream(message));
@@ -95,7 +81,7 @@ public class InspectionBenchmark {
      * part decoded and read, without types, verdicts or text.
      */
     @Benchmark
-    public long mimeParseBaseline(Bytes counter) throws MessagingException, IOException {
+    public long mimeParseBaseline(ByteCounter counter) throws MessagingException, IOException {
         byte[] message = mix.get(next++ % mix.size());
         counter.bytes += message.length;
         MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
@@ -116,7 +102,8 @@ public class InspectionBenchmark {
         }
     }
 
-    private static byte[] withAttachment(String name, byte[] bytes) throws MessagingException, IOException {
+    /** A short message with the bytes attached under that name, as a sender's client would write it. */
+    static byte[] withAttachment(String name, byte[] bytes) throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("sam.volunteer@party.example"));
         message.setRecipients(javax.mail.Message.RecipientType.TO, "alex.agent@example.org");

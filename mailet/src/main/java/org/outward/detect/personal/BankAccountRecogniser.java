@@ -17,14 +17,14 @@ final class BankAccountRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 6);
+    int minDigits() {
+        return 6;
     }
 
     @Override
-    public List<Match> find(String text) {
+    List<Match> find(String text, DigitRuns runs) {
         // A lone sort-code shape needs the words; with an account number beside it, the pair speaks for itself.
-        return super.find(text).stream()
+        return super.find(text, runs).stream()
                 .filter(m -> m.score() > 0.6 || m.end() - m.start() > 9)
                 .toList();
     }

@@ -34,25 +34,37 @@ final class ColumnContentClassifier {
             if (r.kind() == DataKind.PERSON_NAME || !r.columnIsContext()) {
                 continue;
             }
-            if (share(sample, r) >= VALID_SHARE) {
+            if (atLeast(sample, r, VALID_SHARE)) {
                 return Optional.of(r.kind());
             }
         }
         return looksLikeNames(sample) ? Optional.of(DataKind.PERSON_NAME) : Optional.empty();
     }
 
-    /** Share of the sample that are valid values for the recogniser. */
-    static double share(List<String> sample, Recogniser r) {
+    /**
+     * Whether at least the given share of the sample are valid values for the recogniser. Stops as soon as
+     * the answer is certain either way: validating a cell (a phone number against the numbering plan) is
+     * the costly part, and a column of names need not be tried as phone numbers cell by cell.
+     */
+    static boolean atLeast(List<String> sample, Recogniser r, double share) {
         if (sample.isEmpty()) {
-            return 0;
+            return false;
         }
+        int n = sample.size();
         int valid = 0;
-        for (String cell : sample) {
-            if (r.isValue(cell)) {
+        for (int i = 0; i < n; i++) {
+            if (r.isValue(sample.get(i))) {
                 valid++;
             }
+            // Compared as the share itself, so the answer is the one the whole sample would give.
+            if ((double) valid / n >= share) {
+                return true;
+            }
+            if ((double) (valid + n - i - 1) / n < share) {
+                return false;
+            }
         }
-        return (double) valid / sample.size();
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.outward.detect.personal;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,15 +56,32 @@ public enum ColumnRole {
     UNKNOWN(null, null, "(?!)");
 
     private static final Pattern PUNCTUATION = Pattern.compile("[^a-z0-9]+");
+    private static final ColumnRole[] ROLES = values();
+    /**
+     * Every role's header words in one pattern, role i in group i + 1, in declaration order: one match per
+     * header instead of one per role, and the first role that matches wins, as it would one by one.
+     */
+    private static final Pattern ANY_ROLE = anyRole();
 
     private final DataKind kind;
     private final SpecialCategory special;
-    private final Pattern header;
+    private final String header;
 
     ColumnRole(DataKind kind, SpecialCategory special, String header) {
         this.kind = kind;
         this.special = special;
-        this.header = Pattern.compile(header);
+        this.header = header;
+    }
+
+    private static Pattern anyRole() {
+        StringBuilder all = new StringBuilder();
+        for (ColumnRole role : values()) {
+            if (Pattern.compile(role.header).matcher("").groupCount() != 0) {
+                throw new IllegalStateException("header words of " + role + " must use non-capturing groups");
+            }
+            all.append(all.length() == 0 ? "(" : "|(").append(role.header).append(')');
+        }
+        return Pattern.compile(all.toString());
     }
 
     /** The kind of personal data the column holds, if any. */
@@ -85,9 +103,13 @@ public enum ColumnRole {
         if (normal.isEmpty()) {
             return UNKNOWN;
         }
-        for (ColumnRole role : values()) {
-            if (role.header.matcher(normal).matches()) {
-                return role;
+        Matcher m = ANY_ROLE.matcher(normal);
+        if (!m.matches()) {
+            return UNKNOWN;
+        }
+        for (int g = 1; g <= ROLES.length; g++) {
+            if (m.start(g) >= 0) {
+                return ROLES[g - 1];
             }
         }
         return UNKNOWN;

@@ -27,8 +27,8 @@ final class DateOfBirthRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 4);
+    boolean mayContain(DigitRuns runs) {
+        return runs.any(4); // every date shape has a four-digit year
     }
 
     @Override

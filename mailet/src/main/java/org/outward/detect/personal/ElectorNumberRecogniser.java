@@ -24,11 +24,6 @@ final class ElectorNumberRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 1);
-    }
-
-    @Override
     boolean validate(String candidate) {
         // The number part must be a real elector number, not zero.
         String number = DISTRICT.matcher(candidate).replaceFirst("");

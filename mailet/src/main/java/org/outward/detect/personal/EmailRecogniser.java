@@ -15,8 +15,8 @@ final class EmailRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return text.indexOf('@') >= 0;
+    char trigger() {
+        return '@';
     }
 
     @Override

@@ -18,8 +18,8 @@ final class MembershipNumberRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 5);
+    int minDigits() {
+        return 5;
     }
 
     @Override

@@ -27,6 +27,11 @@ final class NationalInsuranceRecogniser extends PatternRecogniser {
     }
 
     @Override
+    int minDigits() {
+        return 6;
+    }
+
+    @Override
     int digitAnchor() {
         return 3;
     }

@@ -17,8 +17,8 @@ final class NhsNumberRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 10);
+    int minDigits() {
+        return 10;
     }
 
     @Override

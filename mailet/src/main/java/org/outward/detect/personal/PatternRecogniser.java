@@ -2,24 +2,30 @@ package org.outward.detect.personal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The common shape of a recogniser: a precompiled pattern, a validator for each candidate, and context words
- * looked for in a window around it. Subclasses supply the validator and, where cheap, a pre-filter that lets
- * text without a telling character skip the regex altogether.
+ * looked for in a window around it. Most values hold a digit: those recognisers try their pattern only near
+ * the text's runs of digits ({@link DigitRuns}, found once for all of them) that are long enough for their
+ * values; the others name a character every value holds, and only lines with it are searched.
  */
 abstract class PatternRecogniser implements Recogniser {
 
     private final DataKind kind;
     private final Pattern pattern;
+    /** Where the pattern can begin; every pattern here begins with {@code \b}. */
+    private final WordStarts starts;
     private final Pattern context;
     private final boolean contextRequired;
     private final int window;
     private final double baseScore;
     /** Context words as plain lower-case text, for a quick "is there any context at all" gate. */
     private final List<String> contextLiterals;
+    /** The first characters of the context words (all ASCII), for that gate. */
+    private final boolean[] contextFirstChars = new boolean[128];
 
     /**
      * @param contextWords    words or phrases (regex-escaped) that make a candidate more likely; may be empty
@@ -30,13 +36,19 @@ abstract class PatternRecogniser implements Recogniser {
             int window, double baseScore) {
         this.kind = kind;
         this.pattern = pattern;
+        this.starts = new WordStarts(pattern);
         this.context = contextWords.isEmpty() ? null
                 : Pattern.compile("(?i)\\b(?:" + String.join("|", contextWords) + ")\\b");
         this.contextRequired = contextRequired;
         this.window = window;
         this.baseScore = baseScore;
-        this.contextLiterals = contextWords.stream()
-                .map(w -> w.replace("\\", "").toLowerCase(java.util.Locale.ROOT)).toList();
+        this.contextLiterals = contextWords.stream().map(w -> w.replace("\\", "").toLowerCase(Locale.ROOT)).toList();
+        for (String word : contextLiterals) {
+            if (word.isEmpty() || word.charAt(0) >= 128) {
+                throw new IllegalArgumentException(kind + ": context words begin with an ASCII character");
+            }
+            contextFirstChars[word.charAt(0)] = true;
+        }
     }
 
     @Override
@@ -47,111 +59,180 @@ abstract class PatternRecogniser implements Recogniser {
     /** Whether the candidate (the whole match) is a real value of this kind. */
     abstract boolean validate(String candidate);
 
-    /** A cheap test that text could hold a candidate at all; true by default. */
-    boolean mayContain(String text) {
-        return true;
-    }
-
-    @Override
-    public List<Match> find(String text) {
-        if (text.isEmpty() || !mayContain(text)) {
-            return List.of();
-        }
-        if (contextRequired && !anyContext(text)) {
-            return List.of();
-        }
-        List<Match> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        Matcher c = context == null ? null : context.matcher(text);
-        // Line by line, so the cheap pre-filter spares the regex most lines of ordinary prose.
-        int from = 0;
-        while (from < text.length()) {
-            int newline = text.indexOf('\n', from);
-            int to = newline < 0 ? text.length() : newline;
-            if (to > from && mayContain(text, from, to)) {
-                if (digitAnchor() < 0) {
-                    m.region(from, to);
-                    while (m.find()) {
-                        accept(m, text, c, found);
-                    }
-                } else {
-                    anchoredAtDigits(m, text, from, to, c, found);
-                }
-            }
-            from = to + 1;
-        }
-        return found;
-    }
-
-    /**
-     * Tries the pattern only where it can start: at most {@link #digitAnchor()} characters before the first
-     * digit of each run of digits. A regex started at every position of every line is what made this slow;
-     * most characters of prose are not within a few characters of a digit.
-     */
-    private void anchoredAtDigits(Matcher m, String text, int from, int to, Matcher c, List<Match> found) {
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
-        int done = from;
-        int i = from;
-        while (i < to) {
-            char ch = text.charAt(i);
-            if (ch < '0' || ch > '9' || (i > from && Character.isDigit(text.charAt(i - 1)))) {
-                i++;
-                continue;
-            }
-            int next = i + 1;
-            for (int start = Math.max(done, i - digitAnchor()); start <= i; start++) {
-                m.region(start, to);
-                if (m.lookingAt() && accept(m, text, c, found)) {
-                    done = m.end();
-                    next = Math.max(next, m.end());
-                    break;
-                }
-            }
-            i = next;
-        }
-    }
-
-    /** Validates a match and records it, with its context score; false when it is rejected. */
-    private boolean accept(Matcher m, String text, Matcher c, List<Match> found) {
-        if (!validate(m.group())) {
-            return false;
-        }
-        boolean near = c != null && near(c, text.length(), m.start(), m.end());
-        if (contextRequired && !near) {
-            return false;
-        }
-        found.add(new Match(kind, m.start(), m.end(), near ? Math.min(1.0, baseScore + 0.3) : baseScore));
-        return true;
-    }
-
     /**
      * How many characters before its first digit a match can start, or -1 when a match need not hold a
-     * digit (then the whole line is scanned).
+     * digit (then the lines holding {@link #trigger()} are scanned).
      */
     int digitAnchor() {
         return -1;
     }
 
-    /** Whether any context word occurs anywhere: most mail has no "date of birth" or "NHS" at all. */
+    /** The fewest digits a value has from its first digit on (spaces and dashes between them allowed). */
+    int minDigits() {
+        return 1;
+    }
+
+    /** Whether the text's digit runs allow a value at all; by default, some run has {@link #minDigits()}. */
+    boolean mayContain(DigitRuns runs) {
+        return runs.any(minDigits());
+    }
+
+    /** For recognisers not anchored at digits: a character every value holds, or 0 for none. */
+    char trigger() {
+        return 0;
+    }
+
+    @Override
+    public List<Match> find(String text) {
+        return find(text, digitAnchor() < 0 ? null : DigitRuns.of(text));
+    }
+
+    /**
+     * Values in the text, with the text's digit runs found once for all recognisers ({@code null} is fine
+     * for a recogniser not anchored at digits).
+     */
+    List<Match> find(String text, DigitRuns runs) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        Scan scan = new Scan(text);
+        if (digitAnchor() < 0) {
+            byTrigger(scan);
+        } else if (mayContain(runs)) {
+            anchoredAtDigits(scan, runs);
+        }
+        return scan.found;
+    }
+
+    /** One search: the text, its matchers (made on first use) and what was accepted. */
+    private final class Scan {
+        final String text;
+        final List<Match> found = new ArrayList<>();
+        private Matcher matcher;
+        private Matcher contextMatcher;
+        /** Whether the text has any context word at all; worked out once, when a candidate first needs it. */
+        private Boolean anyContext;
+
+        Scan(String text) {
+            this.text = text;
+        }
+
+        Matcher matcher() {
+            if (matcher == null) {
+                matcher = pattern.matcher(text);
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
+            }
+            return matcher;
+        }
+
+        boolean near(int start, int end) {
+            if (context == null) {
+                return false;
+            }
+            if (anyContext == null) {
+                anyContext = anyContext(text);
+            }
+            if (!anyContext) {
+                return false;
+            }
+            if (contextMatcher == null) {
+                contextMatcher = context.matcher(text);
+            }
+            contextMatcher.region(Math.max(0, start - window), Math.min(text.length(), end + window));
+            return contextMatcher.find();
+        }
+    }
+
+    /** The lines that hold the trigger character (every line when there is none), searched one by one. */
+    private void byTrigger(Scan scan) {
+        String text = scan.text;
+        char trigger = trigger();
+        int from = 0;
+        while (from < text.length()) {
+            if (trigger != 0) {
+                int at = text.indexOf(trigger, from);
+                if (at < 0) {
+                    return;
+                }
+                from = text.lastIndexOf('\n', at) + 1;
+            }
+            int newline = text.indexOf('\n', from);
+            int to = newline < 0 ? text.length() : newline;
+            if (to > from) {
+                Matcher m = scan.matcher();
+                m.useTransparentBounds(false);
+                m.useAnchoringBounds(true);
+                m.region(from, to);
+                while (m.find()) {
+                    accept(m, scan);
+                }
+            }
+            from = to + 1;
+        }
+    }
+
+    /**
+     * Tries the pattern only where it can start: at most {@link #digitAnchor()} characters before the first
+     * digit of a run long enough for this recogniser, and never across a line. A regex started at every
+     * position of every line is what made this slow; most characters of prose are not near a digit.
+     */
+    private void anchoredAtDigits(Scan scan, DigitRuns runs) {
+        int minDigits = minDigits();
+        int done = 0;
+        for (int r = 0; r < runs.size(); r++) {
+            int i = runs.start(r);
+            if (i < done || runs.digits(r) < minDigits) {
+                continue;
+            }
+            Matcher m = scan.matcher();
+            String text = scan.text;
+            for (int start = Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor()); start <= i; start++) {
+                // Every pattern begins with \b: only a word start whose first letters fit can begin a match.
+                if ((start > 0 && WordStarts.isWordChar(text.charAt(start - 1))) || !starts.mayStartAt(text, start)) {
+                    continue;
+                }
+                m.region(start, runs.lineEnd(r));
+                if (m.lookingAt() && accept(m, scan)) {
+                    done = m.end();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Validates a match and records it, with its context score; false when it is rejected. */
+    private boolean accept(Matcher m, Scan scan) {
+        if (!validate(m.group())) {
+            return false;
+        }
+        boolean near = scan.near(m.start(), m.end());
+        if (contextRequired && !near) {
+            return false;
+        }
+        scan.found.add(new Match(kind, m.start(), m.end(), near ? Math.min(1.0, baseScore + 0.3) : baseScore));
+        return true;
+    }
+
+    /**
+     * Whether any context word occurs anywhere, ignoring case: most mail has no "date of birth" or "NHS" at
+     * all, and then no candidate's window needs searching. One pass over the text for all the words, with no
+     * lower-cased copy of it.
+     */
     private boolean anyContext(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        for (String word : contextLiterals) {
-            if (lower.contains(word)) {
-                return true;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = Character.toLowerCase(text.charAt(i));
+            if (ch >= 128 || !contextFirstChars[ch]) {
+                continue;
+            }
+            for (String word : contextLiterals) {
+                if (word.charAt(0) == ch && text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
             }
         }
         return false;
-    }
-
-    /** The pre-filter applied to one line [from, to) of the text. */
-    boolean mayContain(String text, int from, int to) {
-        return mayContain(text.substring(from, to));
-    }
-
-    private boolean near(Matcher c, int length, int start, int end) {
-        c.region(Math.max(0, start - window), Math.min(length, end + window));
-        return c.find();
     }
 
     @Override
@@ -173,21 +254,5 @@ abstract class PatternRecogniser implements Recogniser {
             }
         }
         return b.toString();
-    }
-
-    /** Whether the text has a run of at least {@code n} characters that are digits, spaces or dashes. */
-    static boolean hasDigitRun(String text, int n) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                if (++run >= n) {
-                    return true;
-                }
-            } else if (ch != ' ' && ch != '-') {
-                run = 0;
-            }
-        }
-        return false;
     }
 }

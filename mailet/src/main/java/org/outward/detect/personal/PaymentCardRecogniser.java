@@ -14,8 +14,8 @@ final class PaymentCardRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 13);
+    int minDigits() {
+        return 13;
     }
 
     @Override

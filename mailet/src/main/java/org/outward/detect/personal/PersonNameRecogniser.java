@@ -17,16 +17,17 @@ final class PersonNameRecogniser implements Recogniser {
 
     static final String TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Rev|Revd|Sir|Dame|Lady|Lord|Prof";
     private static final String WORD = "[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?";
-    private static final Pattern TITLED = Pattern.compile(
+    private static final WordStarts TITLED = atWordStarts(
             "\\b(?:" + TITLES + ")\\.? (?:[A-Z]\\.? ){0,2}(?:" + WORD + " ){0,2}" + WORD + "\\b");
-    private static final Pattern PAIR = Pattern.compile("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
+    private static final WordStarts PAIR = atWordStarts("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
             + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?");
-    private static final Pattern REGISTER_STYLE = Pattern.compile("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b");
+    private static final WordStarts REGISTER_STYLE =
+            atWordStarts("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b");
     private static final Pattern CELL = Pattern.compile(
             "(?:(?:" + TITLES + ")\\.? )?(?:[A-Za-z][a-z]*\\.? ){0,3}[A-Za-z]+(?:['’-][A-Za-z]+)?"
             + "|[A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?");
     /** Two capitalised words right before a house number: "Pat Dietrich of 216 Park Lane", "Omar Mann, 37 Mill Way". */
-    private static final Pattern BEFORE_ADDRESS = Pattern.compile("\\b(" + WORD + ") (" + WORD
+    private static final WordStarts BEFORE_ADDRESS = atWordStarts("\\b(" + WORD + ") (" + WORD
             + ")(?=(?: (?:of|at|from)|,)? (?:Flat \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? [A-Z][a-z])");
     /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
     private static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
@@ -50,20 +51,25 @@ final class PersonNameRecogniser implements Recogniser {
             "printing", "posters", "freepost", "hire", "rent", "stationery", "postage", "leaflet", "leaflets",
             "conservatives", "greens", "uk", "total", "budget", "summary", "round", "flat");
 
+    private static WordStarts atWordStarts(String regex) {
+        return new WordStarts(Pattern.compile(regex));
+    }
+
     @Override
     public DataKind kind() {
         return DataKind.PERSON_NAME;
     }
 
+    /** Every pattern here begins at the start of a word, and is tried only where its first letters fit. */
     @Override
     public List<Match> find(String text) {
         List<Match> found = new ArrayList<>();
-        Matcher t = TITLED.matcher(text);
-        while (t.find()) {
+        Matcher t = TITLED.pattern().matcher(text);
+        for (int at = 0; TITLED.find(t, text, at); at = WordStarts.after(t)) {
             found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
         }
-        Matcher p = PAIR.matcher(text);
-        while (p.find()) {
+        Matcher p = PAIR.pattern().matcher(text);
+        for (int at = 0; PAIR.find(p, text, at); at = WordStarts.after(p)) {
             String first = p.group(1);
             String second = p.group(2);
             if (!NameLists.isGivenName(first) || NOT_SURNAMES.contains(second.toLowerCase(Locale.ROOT))) {
@@ -76,16 +82,16 @@ final class PersonNameRecogniser implements Recogniser {
             double score = NameLists.isSurname(second) ? 0.8 : 0.5;
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
-        Matcher a = BEFORE_ADDRESS.matcher(text);
-        while (a.find()) {
+        Matcher a = BEFORE_ADDRESS.pattern().matcher(text);
+        for (int at = 0; BEFORE_ADDRESS.find(a, text, at); at = WordStarts.after(a)) {
             if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
                     && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
                     && !TITLE_WORD.matcher(a.group(1)).matches()) {
                 found.add(new Match(DataKind.PERSON_NAME, a.start(), a.end(), 0.6));
             }
         }
-        Matcher r = REGISTER_STYLE.matcher(text);
-        while (r.find()) {
+        Matcher r = REGISTER_STYLE.pattern().matcher(text);
+        for (int at = 0; REGISTER_STYLE.find(r, text, at); at = WordStarts.after(r)) {
             if (NameLists.isGivenName(r.group(2))) {
                 found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));
             }
@@ -100,7 +106,7 @@ final class PersonNameRecogniser implements Recogniser {
             return false;
         }
         String value = cell.strip();
-        if (TITLED.matcher(value).lookingAt()) {
+        if (TITLED.pattern().matcher(value).lookingAt()) {
             return true;
         }
         return knownWords(value) > 0;

@@ -16,7 +16,6 @@ final class PhoneRecogniser implements Recogniser {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[/.]\\d{1,2}[/.]\\d{2,4}");
-    private static final Pattern ALLOWED = Pattern.compile("[+()0-9 .\\-]{10,24}");
     private static final long MAX_TRIES = 10_000;
 
     @Override
@@ -76,13 +75,29 @@ final class PhoneRecogniser implements Recogniser {
                 || ch == '.';
     }
 
+    /**
+     * Ten to 24 characters, all digits or phone punctuation: checked by hand before the numbering plan is
+     * asked, since table columns put every cell of every column through here.
+     */
+    private static boolean allowed(String value) {
+        if (value.length() < 10 || value.length() > 24) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!isPhoneChar(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public boolean isValue(String cell) {
         if (cell == null) {
             return false;
         }
         String value = cell.strip();
-        if (!ALLOWED.matcher(value).matches() || DATE_LIKE.matcher(value).find()) {
+        if (!allowed(value) || (value.indexOf('.') >= 0 && DATE_LIKE.matcher(value).find())) {
             return false;
         }
         try {

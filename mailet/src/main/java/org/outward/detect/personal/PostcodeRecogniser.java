@@ -29,11 +29,6 @@ final class PostcodeRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 1);
-    }
-
-    @Override
     boolean validate(String candidate) {
         String compact = candidate.replace(" ", "");
         int letters = Character.isLetter(compact.charAt(1)) ? 2 : 1;

@@ -13,26 +13,30 @@ import java.util.regex.Pattern;
  */
 final class SpecialCategoryCues {
 
-    private static final Map<SpecialCategory, Pattern> CUES = new EnumMap<>(SpecialCategory.class);
+    private static final Map<SpecialCategory, WordStarts> CUES = new EnumMap<>(SpecialCategory.class);
 
     static {
         String parties = "lib dems?|libdems?|ld|labour|lab|conservatives?|con|tory|tories|greens?|reform|snp|plaid";
-        CUES.put(SpecialCategory.POLITICAL_OPINION, Pattern.compile("(?i)\\b(?:voting intention|will vote|would vote"
+        CUES.put(SpecialCategory.POLITICAL_OPINION, cue("(?i)\\b(?:voting intention|will vote|would vote"
                 + "|intends to vote|votes? (?:" + parties + ")|(?:strong|firm|soft|weak|leaning|definite|probable)"
                 + " (?:" + parties + ")|(?:" + parties + ") (?:supporter|voter|leaning|squeeze)|undecided voter"
                 + "|won't vote|against us|poster site|supports? (?:us|the lib dems|labour|the conservatives))\\b"));
-        CUES.put(SpecialCategory.HEALTH, Pattern.compile("(?i)\\b(?:disabled|disability|wheelchair|dementia"
+        CUES.put(SpecialCategory.HEALTH, cue("(?i)\\b(?:disabled|disability|wheelchair|dementia"
                 + "|alzheimer'?s|cancer|diabetes|diabetic|mental health|depression|anxiety|terminally ill"
                 + "|hospitali[sz]ed|in hospital|chemotherapy|dialysis|partially sighted|blind|deaf|housebound"
                 + "|stroke|epilepsy|PIP|medical condition|long-term illness|carer's allowance|care home)\\b"));
-        CUES.put(SpecialCategory.ETHNICITY, Pattern.compile("(?i)\\b(?:ethnicity|ethnic (?:origin|background|group)"
+        CUES.put(SpecialCategory.ETHNICITY, cue("(?i)\\b(?:ethnicity|ethnic (?:origin|background|group)"
                 + "|BAME|black british|british asian|white british|mixed race|gypsy|traveller community)\\b"));
-        CUES.put(SpecialCategory.RELIGION, Pattern.compile("(?i)\\b(?:religion|religious belief|muslim|christian"
+        CUES.put(SpecialCategory.RELIGION, cue("(?i)\\b(?:religion|religious belief|muslim|christian"
                 + "|jewish|hindu|sikh|buddhist|catholic|anglican|attends (?:church|mosque|synagogue|temple"
                 + "|gurdwara))\\b"));
-        CUES.put(SpecialCategory.TRADE_UNION_MEMBERSHIP, Pattern.compile("(?i)\\b(?:trade union member"
+        CUES.put(SpecialCategory.TRADE_UNION_MEMBERSHIP, cue("(?i)\\b(?:trade union member"
                 + "|union member(?:ship)?|member of (?:unison|unite|gmb|rmt|neu|ucu|pcs|cwu|usdaw|a union)"
                 + "|unison rep|union rep|shop steward)\\b"));
+    }
+
+    private static WordStarts cue(String regex) {
+        return new WordStarts(Pattern.compile(regex));
     }
 
     /** Canvass codes as canvass tools and paper sheets record them, in a column with no telling header. */
@@ -47,8 +51,8 @@ final class SpecialCategoryCues {
     /** The categories whose cues appear in the text. */
     static Set<SpecialCategory> in(CharSequence text) {
         Set<SpecialCategory> found = EnumSet.noneOf(SpecialCategory.class);
-        for (Map.Entry<SpecialCategory, Pattern> cue : CUES.entrySet()) {
-            if (cue.getValue().matcher(text).find()) {
+        for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
+            if (cue.getValue().find(cue.getValue().pattern().matcher(text), text, 0)) {
                 found.add(cue.getKey());
             }
         }

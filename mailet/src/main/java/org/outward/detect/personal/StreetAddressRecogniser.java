@@ -23,13 +23,8 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     }
 
     @Override
-    boolean mayContain(String text) {
-        return PatternRecogniser.hasDigitRun(text, 1);
-    }
-
-    @Override
-    public List<Match> find(String text) {
-        return super.find(text).stream().map(m -> {
+    List<Match> find(String text, DigitRuns runs) {
+        return super.find(text, runs).stream().map(m -> {
             int to = Math.min(text.length(), m.end() + 80);
             boolean postcode = POSTCODE_AFTER.matcher(text).region(m.end(), to).find();
             return postcode ? new Match(m.kind(), m.start(), m.end(), Math.min(1.0, m.score() + 0.4)) : m;

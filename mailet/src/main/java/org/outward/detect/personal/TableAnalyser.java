@@ -128,7 +128,7 @@ final class TableAnalyser {
                 yield shaped >= cells.size() * 0.6;
             }
             case EMAIL, PHONE, POSTCODE, NATIONAL_INSURANCE_NUMBER, NHS_NUMBER, PAYMENT_CARD, DATE_OF_BIRTH ->
-                    ColumnContentClassifier.share(cells, registry.get(kind)) >= 0.5;
+                    ColumnContentClassifier.atLeast(cells, registry.get(kind), 0.5);
             case STREET_ADDRESS -> hasDigits(cells, 0.3);
             case ELECTOR_NUMBER, MEMBERSHIP_NUMBER, BANK_ACCOUNT -> hasDigits(cells, 0.8);
             case ABSENT_VOTER_STATUS -> true;

@@ -33,14 +33,29 @@ final class TextAnalyser {
         if (text.isBlank()) {
             return PersonalDataFinding.none();
         }
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = lines(text);
         List<PersonalDataFinding> found = new ArrayList<>();
         List<TextTableSniffer.Block> blocks = TextTableSniffer.find(lines);
         for (TextTableSniffer.Block block : blocks) {
             found.add(tables.analyse(block.table()));
         }
-        found.add(prose(withoutBlocks(lines, blocks)));
+        found.add(prose(blocks.isEmpty() && text.indexOf('\r') < 0 ? text : withoutBlocks(lines, blocks)));
         return Findings.sum(found);
+    }
+
+    /** The lines of the text, split on LF or CRLF without a regex: this runs on every body. */
+    private static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int newline = text.indexOf('\n', from);
+            int to = newline < 0 ? text.length() : newline;
+            lines.add(text.substring(from, to > from && text.charAt(to - 1) == '\r' ? to - 1 : to));
+            if (newline < 0) {
+                return lines.toArray(String[]::new);
+            }
+            from = newline + 1;
+        }
     }
 
     /** The text with the lines that were read as tables blanked, so they are not counted twice. */
@@ -66,11 +81,13 @@ final class TextAnalyser {
 
     private PersonalDataFinding prose(String text) {
         List<Match> details = new ArrayList<>();
+        DigitRuns runs = DigitRuns.of(text);
         for (Recogniser r : registry.all()) {
             if (r.kind() == DataKind.PERSON_NAME) {
                 continue;
             }
-            for (Match m : r.find(text)) {
+            List<Match> matches = r instanceof PatternRecogniser p ? p.find(text, runs) : r.find(text);
+            for (Match m : matches) {
                 if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
                     details.add(m);
                 }
@@ -90,18 +107,22 @@ final class TextAnalyser {
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
         List<String> evidence = new ArrayList<>();
         double scores = 0;
+        int firstDetail = 0;
         for (int i = 0; i < names.size(); i++) {
             Match name = names.get(i);
             int until = Math.min(name.end() + DETAIL_WINDOW,
                     i + 1 < names.size() ? names.get(i + 1).start() : text.length());
             Set<DataKind> own = EnumSet.noneOf(DataKind.class);
             String postcode = null;
-            for (Match d : details) {
-                if (d.start() >= name.end() && d.start() < until) {
-                    own.add(d.kind());
-                    if (d.kind() == DataKind.POSTCODE && postcode == null) {
-                        postcode = text.substring(d.start(), d.end());
-                    }
+            // Names come in text order without overlaps, so the details before this name are behind us.
+            while (firstDetail < details.size() && details.get(firstDetail).start() < name.end()) {
+                firstDetail++;
+            }
+            for (int k = firstDetail; k < details.size() && details.get(k).start() < until; k++) {
+                Match d = details.get(k);
+                own.add(d.kind());
+                if (d.kind() == DataKind.POSTCODE && postcode == null) {
+                    postcode = text.substring(d.start(), d.end());
                 }
             }
             String who = text.substring(name.start(), name.end());

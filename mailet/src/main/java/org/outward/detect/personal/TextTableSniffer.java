@@ -27,16 +27,22 @@ final class TextTableSniffer {
             new Delimiter(Pattern.compile(";"), 3, ';'),
             new Delimiter(Pattern.compile(","), 3, ','),
             new Delimiter(Pattern.compile(" {2,}"), 3, (char) 0));
+    /** Index of the gap delimiter, the last of {@link #DELIMITERS}. */
+    private static final int GAP = 4;
     private static final int MIN_LINES = 3;
 
     private TextTableSniffer() {
     }
 
     static List<Block> find(String[] lines) {
+        int[][] fields = new int[lines.length][];
+        for (int i = 0; i < lines.length; i++) {
+            fields[i] = fields(lines[i]);
+        }
         List<Block> blocks = new ArrayList<>();
         int i = 0;
         while (i < lines.length) {
-            Block block = blockAt(lines, i);
+            Block block = blockAt(lines, fields, i);
             if (block == null) {
                 i++;
             } else {
@@ -47,20 +53,22 @@ final class TextTableSniffer {
         return blocks;
     }
 
-    private static Block blockAt(String[] lines, int start) {
-        for (Delimiter d : DELIMITERS) {
-            int fields = fields(lines[start], d);
-            if (fields < d.minFields()) {
+    private static Block blockAt(String[] lines, int[][] fields, int start) {
+        for (int d = 0; d < DELIMITERS.size(); d++) {
+            Delimiter delimiter = DELIMITERS.get(d);
+            int count = fields[start][d];
+            if (count < delimiter.minFields()) {
                 continue;
             }
             int end = start + 1;
-            while (end < lines.length && fields(lines[end], d) == fields) {
+            while (end < lines.length && fields[end][d] == count) {
                 end++;
             }
             if (end - start >= MIN_LINES) {
                 List<List<String>> rows = new ArrayList<>();
                 for (int r = start; r < end; r++) {
-                    rows.add(Arrays.stream(d.pattern().split(lines[r].strip(), -1)).map(String::strip).toList());
+                    String[] cells = delimiter.pattern().split(lines[r].strip(), -1);
+                    rows.add(Arrays.stream(cells).map(String::strip).toList());
                 }
                 return new Block(new Table("text", rows), start, end);
             }
@@ -68,25 +76,38 @@ final class TextTableSniffer {
         return null;
     }
 
-    /** Counted by hand rather than split: this runs on every line of every body. */
-    private static int fields(String line, Delimiter d) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty()) {
-            return 0;
+    /**
+     * The number of fields the stripped line splits into on each delimiter, in {@link #DELIMITERS} order
+     * (0 for a blank line). Counted by hand, in one pass for all delimiters: this runs on every line of
+     * every body.
+     */
+    private static int[] fields(String line) {
+        int[] fields = new int[DELIMITERS.size()];
+        int left = 0;
+        int right = line.length();
+        while (left < right && Character.isWhitespace(line.charAt(left))) {
+            left++;
         }
-        int fields = 1;
-        if (d.ch() != 0) {
-            for (int i = 0; i < trimmed.length(); i++) {
-                if (trimmed.charAt(i) == d.ch()) {
-                    fields++;
-                }
-            }
+        while (right > left && Character.isWhitespace(line.charAt(right - 1))) {
+            right--;
+        }
+        if (left == right) {
             return fields;
         }
-        for (int i = 1; i < trimmed.length(); i++) {
-            if (trimmed.charAt(i) == ' ' && trimmed.charAt(i - 1) == ' '
-                    && (i + 1 >= trimmed.length() || trimmed.charAt(i + 1) != ' ')) {
-                fields++;
+        Arrays.fill(fields, 1);
+        for (int i = left; i < right; i++) {
+            char ch = line.charAt(i);
+            if (ch == ' ') {
+                // A gap ends here: two or more spaces, the next character not a space.
+                if (i > left && line.charAt(i - 1) == ' ' && (i + 1 >= right || line.charAt(i + 1) != ' ')) {
+                    fields[GAP]++;
+                }
+                continue;
+            }
+            for (int d = 0; d < GAP; d++) {
+                if (ch == DELIMITERS.get(d).ch()) {
+                    fields[d]++;
+                }
             }
         }
         return fields;

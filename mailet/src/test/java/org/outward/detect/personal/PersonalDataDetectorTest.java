@@ -53,6 +53,24 @@ class PersonalDataDetectorTest {
     }
 
     @Test
+    void tableRowsInTheTextAreCountedOnceAndTheOtherTextToo() {
+        List<List<String>> rows = List.of(List.of("Forename", "Surname", "Address 1", "Postcode"),
+                List.of("Jane", "Smith", "12 Acacia Road", "LA9 4XB"),
+                List.of("Brian", "Abshire", "14 Acacia Road", "LA9 4XB"));
+        // As extraction writes a sheet: each cell between tabs, a blank line after each row.
+        StringBuilder sheet = new StringBuilder("Sheet1\n\n");
+        rows.forEach(row -> sheet.append('\t').append(String.join("\t\t", row)).append("\t\n\n"));
+        Table table = new Table("Sheet1", rows);
+
+        assertThat(detector.inspect(new TextAndTables(sheet.toString(), List.of(table))).records()).isEqualTo(2);
+
+        String note = "Mrs Abshire of 12 Acacia Road, Kendal LA9 4XB rang again. She is registered disabled.\n";
+        PersonalDataFinding both = detector.inspect(new TextAndTables(sheet + note, List.of(table)));
+        assertThat(both.records()).isEqualTo(3);
+        assertThat(both.specialCategories()).containsExactly(SpecialCategory.HEALTH);
+    }
+
+    @Test
     void partToStringShowsNoContent() {
         assertThat(TextAndTables.text("Jane Smith LA9 4XB").toString()).doesNotContain("Jane");
         assertThat(new Table("s", List.of(List.of("Jane"))).toString()).doesNotContain("Jane");

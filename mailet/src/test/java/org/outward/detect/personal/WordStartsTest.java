@@ -1,0 +1,72 @@
+package org.outward.detect.personal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The word-start shortcut must find exactly what {@link Matcher#find()} finds, in the same order. */
+class WordStartsTest {
+
+    private static final List<String> PATTERNS = List.of(
+            "\\b[A-Z][a-z]+ (?:[A-Z]\\. )?[A-Z][a-z]+\\b(?!'s)",
+            "(?i)\\b(?:will vote|strong (?:lib dems?|labour)|disabled|mr|union rep)\\b",
+            "\\b(?:Mr|Mrs|Cllr)\\.? [A-Z][a-z]+",
+            "\\b\\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Road|Street|Lane)\\b",
+            "\\b[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\\b",
+            "\\b\\w");
+
+    @Test
+    void findsWhatFindFindsOnTheCorpusText() throws IOException {
+        List<String> texts = corpusTexts();
+        texts.add("Élodie Smith met Mr Øyvind Berg, Mrs Jane Smith's dog and 12 High Street LA9 4XB.");
+        texts.add("J");
+        texts.add("");
+        for (String regex : PATTERNS) {
+            WordStarts starts = new WordStarts(Pattern.compile(regex));
+            for (String text : texts) {
+                assertThat(viaWordStarts(starts, text)).as(regex).isEqualTo(viaFind(starts.pattern(), text));
+            }
+        }
+    }
+
+    @Test
+    void refusesPatternsThatDoNotBeginAtAWordBoundary() {
+        assertThatThrownBy(() -> new WordStarts(Pattern.compile("[A-Z]+")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<String> viaWordStarts(WordStarts starts, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = starts.pattern().matcher(text);
+        for (int at = 0; starts.find(m, text, at); at = WordStarts.after(m)) {
+            found.add(m.start() + "-" + m.end());
+        }
+        return found;
+    }
+
+    private static List<String> viaFind(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.start() + "-" + m.end());
+        }
+        return found;
+    }
+
+    /** The text of every text and CSV file of the corpus, as it reaches detection. */
+    private static List<String> corpusTexts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (CorpusTest.Label label : CorpusTest.labels()) {
+            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
+                texts.add(CorpusPart.read(label.path()).text());
+            }
+        }
+        return texts;
+    }
+}
