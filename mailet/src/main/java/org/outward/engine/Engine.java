@@ -1,5 +1,6 @@
 package org.outward.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import org.outward.detect.secret.correlate.PasswordCorrelator;
 import org.outward.inspect.Inspection;
 import org.outward.inspect.InspectionLimits;
 import org.outward.inspect.MessageInspector;
+import org.outward.inspect.ParserIsolation;
 import org.outward.installation.InstallationKey;
 import org.outward.policy.Decider;
 import org.outward.policy.Decision;
@@ -38,7 +40,7 @@ import org.outward.protect.ProtectionChecks;
  *
  * <pre>{@code
  * try (Engine engine = new Engine(stateFolder, Clock.systemUTC())) {
- *     Judgement judgement = engine.judge(rawMessageFile, envelope, policy);
+ *     Judgement judgement = engine.judge(rawMessageBytesOrFile, envelope, policy);
  * }
  * }</pre>
  */
@@ -49,6 +51,7 @@ public final class Engine implements AutoCloseable {
     private final Path stateFolder;
     private final Clock clock;
     private final InstallationKey key;
+    private final ParserIsolation isolation;
     private final AtomicReference<Inspector> inspector = new AtomicReference<>();
     private final AtomicReference<Correlator> correlator = new AtomicReference<>();
 
@@ -65,8 +68,16 @@ public final class Engine implements AutoCloseable {
      *                    password-correlation state (keyed hashes only, no content)
      */
     public Engine(Path stateFolder, Clock clock) {
+        this(stateFolder, clock, ParserIsolation.defaults());
+    }
+
+    /**
+     * @param isolation where untrusted files are parsed: parser processes of their own, or this JVM
+     */
+    public Engine(Path stateFolder, Clock clock, ParserIsolation isolation) {
         this.stateFolder = Objects.requireNonNull(stateFolder, "stateFolder");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.isolation = Objects.requireNonNull(isolation, "isolation");
         try {
             Files.createDirectories(stateFolder);
             this.key = InstallationKey.loadOrCreate(stateFolder.resolve("installation.key"));
@@ -82,10 +93,26 @@ public final class Engine implements AutoCloseable {
 
     /** Judges a raw RFC 5322 message kept in a file. */
     public Judgement judge(Path rawMessage, Envelope envelope, Policy policy) {
+        return judge(() -> Files.newInputStream(rawMessage), envelope, policy);
+    }
+
+    /** Judges a raw RFC 5322 message held in memory (ordinary mail: no temp file to write, read and delete). */
+    public Judgement judge(byte[] rawMessage, Envelope envelope, Policy policy) {
+        Objects.requireNonNull(rawMessage, "rawMessage");
+        return judge(() -> new ByteArrayInputStream(rawMessage), envelope, policy);
+    }
+
+    /** Where the raw message is read from; opened twice, for the subject and for the walk. */
+    @FunctionalInterface
+    private interface RawMessage {
+        InputStream open() throws IOException;
+    }
+
+    private Judgement judge(RawMessage rawMessage, Envelope envelope, Policy policy) {
         long started = System.nanoTime();
         String subject = subjectOf(rawMessage);
         Inspection inspection;
-        try (InputStream in = Files.newInputStream(rawMessage)) {
+        try (InputStream in = rawMessage.open()) {
             inspection = inspectorFor(policy.limits()).inspect(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message to judge", e);
@@ -104,7 +131,7 @@ public final class Engine implements AutoCloseable {
         if (current != null && current.limits().equals(limits)) {
             return current.inspector();
         }
-        Inspector fresh = new Inspector(limits, new MessageInspector(limits, ProtectionChecks.defaults()));
+        Inspector fresh = new Inspector(limits, new MessageInspector(limits, ProtectionChecks.defaults(), isolation));
         if (inspector.compareAndSet(current, fresh)) {
             // The old inspector's workers finish what they run; new messages use the new limits.
             if (current != null) {
@@ -127,8 +154,8 @@ public final class Engine implements AutoCloseable {
         return correlator.compareAndSet(current, fresh) ? fresh.correlator() : correlator.get().correlator();
     }
 
-    private static String subjectOf(Path rawMessage) {
-        try (InputStream in = Files.newInputStream(rawMessage)) {
+    private static String subjectOf(RawMessage rawMessage) {
+        try (InputStream in = rawMessage.open()) {
             String subject = new InternetHeaders(in).getHeader("Subject", null);
             return subject == null ? "" : MimeUtility.decodeText(MimeUtility.unfold(subject));
         } catch (IOException | MessagingException e) {

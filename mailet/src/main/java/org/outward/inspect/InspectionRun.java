@@ -79,12 +79,7 @@ final class InspectionRun implements AutoCloseable {
         if (spool.broken()) {
             finding(FindingKind.UNREADABLE, path, "content ended early or could not be decoded");
         }
-        TimeBox.Outcome<String> detection = engine.timeBox().run(
-                () -> engine.detective().detect(file, source.name()), limits.timePerPart(), () -> { });
-        String detected = detection.ok() ? detection.value() : "application/octet-stream";
-        if (detection.timedOut()) {
-            finding(FindingKind.TIME_LIMIT, path, "type detection");
-        }
+        String detected = PlainText.certainly(file, spool, source.declaredType(), source.name()) ? "text/plain" : detect(file, source, path);
         Set<TypeFlag> flags = engine.detective().flags(detected, source.declaredType(), source.name());
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
@@ -108,6 +103,15 @@ final class InspectionRun implements AutoCloseable {
                 source.disposition(), protection, text, flags);
         parts.set(place, part);
         return part;
+    }
+
+    private String detect(Path file, Source source, String path) {
+        TimeBox.Outcome<String> detection = engine.timeBox().run(
+                () -> engine.detective().detect(file, source.name()), limits.timePerPart(), () -> { });
+        if (detection.timedOut()) {
+            finding(FindingKind.TIME_LIMIT, path, "type detection");
+        }
+        return detection.ok() ? detection.value() : "application/octet-stream";
     }
 
     private Protection assess(Path file, String detected, String name, String path) {
@@ -221,7 +225,7 @@ final class InspectionRun implements AutoCloseable {
             container = budget.container(path, 0, source.within());
         }
         spooler = new EmbeddedSpooler(container, path);
-        TextExtractor.Result result = engine.text().extract(file, detected, source.name(),
+        TextExtractor.Result result = engine.extract(file, detected, source.name(),
                 limits.maxTextCharsPerPart(), limits.timePerPart(), spooler);
         if (result.limitReached()) {
             finding(FindingKind.TEXT_LIMIT, path, "text cut at " + limits.maxTextCharsPerPart() + " characters");
