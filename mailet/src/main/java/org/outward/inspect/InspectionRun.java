@@ -79,7 +79,10 @@ final class InspectionRun implements AutoCloseable {
         if (spool.broken()) {
             finding(FindingKind.UNREADABLE, path, "content ended early or could not be decoded");
         }
-        String detected = PlainText.certainly(file, spool, source.declaredType(), source.name()) ? "text/plain" : detect(file, source, path);
+        // Plain text is also read on this thread (the checks stay boxed: an assessor may be anything): a
+        // hand-over to a worker thread waits for a core, which on a busy machine costs more than the reading.
+        boolean plain = PlainText.certainly(file, spool, source.declaredType(), source.name());
+        String detected = plain ? "text/plain" : detect(file, source, path);
         Set<TypeFlag> flags = engine.detective().flags(detected, source.declaredType(), source.name());
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
@@ -97,7 +100,7 @@ final class InspectionRun implements AutoCloseable {
         } else if (!spool.cut() && ArchiveExpander.isArchive(detected)) {
             expand(file, detected, source, path, protection);
         } else if (readable(detected, protection)) {
-            text = extract(file, detected, source, path);
+            text = extract(file, detected, source, path, plain);
         }
         InspectedPart part = new InspectedPart(path, source.name(), source.declaredType(), detected, spool.bytes(),
                 source.disposition(), protection, text, flags);
@@ -216,7 +219,7 @@ final class InspectionRun implements AutoCloseable {
                 "application/x-executable").contains(detected);
     }
 
-    private ExtractedText extract(Path file, String detected, Source source, String path) {
+    private ExtractedText extract(Path file, String detected, Source source, String path, boolean plain) {
         ArchiveBudget.Container container;
         EmbeddedSpooler spooler;
         try {
@@ -226,7 +229,7 @@ final class InspectionRun implements AutoCloseable {
         }
         spooler = new EmbeddedSpooler(container, path);
         TextExtractor.Result result = engine.extract(file, detected, source.name(),
-                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler);
+                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler, plain);
         if (result.limitReached()) {
             finding(FindingKind.TEXT_LIMIT, path, "text cut at " + limits.maxTextCharsPerPart() + " characters");
         }

@@ -30,9 +30,15 @@ public final class MessageInspector implements AutoCloseable {
     record Engine(TypeDetective detective, TextExtractor text, ArchiveExpander archives,
                   ProtectionAssessor assessor, TimeBox timeBox, ParserIsolation isolation, ParserProcesses processes) {
 
-        /** The text of one part: in a parser process when the isolation says so, else in this JVM. */
+        /**
+         * The text of one part: plain text on the calling thread, else in a parser process when the isolation
+         * says so, else on a worker thread of this JVM.
+         */
         TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars,
-                                     java.time.Duration time, EmbeddedSpooler spooler) {
+                                     java.time.Duration time, EmbeddedSpooler spooler, boolean plainText) {
+            if (plainText) {
+                return text.extractHere(file, detectedType, fileName, maxChars, time, spooler);
+            }
             return isolation.forks(detectedType)
                     ? processes.extract(file, detectedType, fileName, maxChars, time, spooler)
                     : text.extract(file, detectedType, fileName, maxChars, time, spooler);

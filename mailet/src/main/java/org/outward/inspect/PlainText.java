@@ -33,7 +33,7 @@ final class PlainText {
     private static final int HEAD_CHARS = 64 * 1024;
 
     /** A header field at the start (an attached message, a news article, and any "Word:" format) goes to Tika. */
-    private static final Pattern FIELD_LINE = Pattern.compile("^[\\p{Alnum}_.-]+[ \\t]*:");
+    private static final Pattern FIELD_LINE = Pattern.compile("[\\p{Alnum}_.-]+[ \\t]*:");
 
     /** Beginnings that Tika's magic knows as formats of their own although they start with a letter. */
     private static final List<String> FORMAT_STARTS = List.of("from ", "article ", "begin", "id;", "bookmobi",
@@ -90,11 +90,11 @@ final class PlainText {
         if (start == text.length() || !Character.isLetterOrDigit(text.codePointAt(start))) {
             return false;
         }
-        String head = text.substring(start, Math.min(text.length(), start + HEAD_CHARS)).toLowerCase(Locale.ROOT);
-        if (FIELD_LINE.matcher(head).find() || FORMAT_STARTS.stream().anyMatch(head::startsWith)) {
+        String whole = text.substring(0, Math.min(text.length(), HEAD_CHARS)).toLowerCase(Locale.ROOT);
+        String head = text.substring(start, Math.min(text.length(), start + 64)).toLowerCase(Locale.ROOT);
+        if (FIELD_LINE.matcher(head).lookingAt() || FORMAT_STARTS.stream().anyMatch(head::startsWith)) {
             return false;
         }
-        String whole = text.substring(0, Math.min(text.length(), HEAD_CHARS)).toLowerCase(Locale.ROOT);
         return HEAD_MARKERS.stream().noneMatch(whole::contains);
     }
 }

@@ -48,6 +48,23 @@ final class TextExtractor {
     }
 
     /**
+     * As {@link #extract}, on the calling thread: for plain text, whose reader streams and emits text all along,
+     * so the collector's own deadline bounds it without a worker thread to hand over to.
+     */
+    Result extractHere(Path file, String detectedType, String fileName, int maxChars, Duration time,
+                       EmbeddedSpooler spooler) {
+        TextCollector collector = new TextCollector(maxChars, System.nanoTime() + time.toNanos());
+        String failed = null;
+        try {
+            parse(parser, file, detectedType, fileName, collector, spooler);
+        } catch (Exception e) {
+            failed = e.getClass().getSimpleName();
+        }
+        ExtractedText text = collector.result(failed != null);
+        return new Result(text, spooler.found(), collector.limitReached(), collector.timedOut(), failed);
+    }
+
+    /**
      * Reads one file into the collector, in this thread, with no bound on time: the caller bounds it (a worker
      * thread here, a parser process in {@link ParserProcesses}). Delimited text is read as a table; everything
      * else by Tika's parser for the detected type. Embedded files go to {@code embedded}.
