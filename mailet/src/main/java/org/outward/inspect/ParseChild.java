@@ -33,7 +33,7 @@ public final class ParseChild {
         System.setOut(System.err);
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-        Parser parser = TikaConfig.getDefaultConfig().getParser();
+        Parser parser = ParsersByType.of(TikaConfig.getDefaultConfig().getParser());
         out.writeByte(ParseWire.READY);
         out.flush();
         while (true) {

@@ -31,7 +31,7 @@ final class TextExtractor {
     private final TimeBox timeBox;
 
     TextExtractor(TikaConfig tika, TimeBox timeBox) {
-        this.parser = tika.getParser();
+        this.parser = ParsersByType.of(tika.getParser());
         this.timeBox = timeBox;
     }
 
@@ -76,12 +76,8 @@ final class TextExtractor {
         if (!fileName.isEmpty()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
-        ParseContext context = new ParseContext();
+        ParseContext context = context();
         context.set(EmbeddedDocumentExtractor.class, embedded);
-        TesseractOCRConfig ocr = new TesseractOCRConfig();
-        // OCR is a separate concern with its own cost; never start tesseract from the mail path.
-        ocr.setSkipOcr(true);
-        context.set(TesseractOCRConfig.class, ocr);
         try {
             char delimiter = DelimitedTables.delimiterFor(file, detectedType, fileName);
             if (delimiter != 0) {
@@ -96,5 +92,15 @@ final class TextExtractor {
                 throw e;
             }
         }
+    }
+
+    /** The context every parse starts from. */
+    static ParseContext context() {
+        ParseContext context = new ParseContext();
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        // OCR is a separate concern with its own cost; never start tesseract from the mail path.
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        return context;
     }
 }
