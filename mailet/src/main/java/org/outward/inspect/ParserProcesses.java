@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,15 +112,19 @@ final class ParserProcesses implements AutoCloseable {
         return child;
     }
 
-    /** The gateway's class path, and the jar this class came from when James loaded it from elsewhere. */
+    /**
+     * The gateway's class path; and when James loaded this class from elsewhere (its {@code extensions-jars}
+     * folder, which is not on the class path), every jar of that folder, where the libraries it needs lie too.
+     */
     private static String classPath() {
         String path = System.getProperty("java.class.path", "");
         try {
             var source = ParserProcesses.class.getProtectionDomain().getCodeSource();
             if (source != null) {
-                String own = Path.of(source.getLocation().toURI()).toString();
-                if (!List.of(path.split(File.pathSeparator)).contains(own)) {
-                    path = path.isEmpty() ? own : path + File.pathSeparator + own;
+                Path own = Path.of(source.getLocation().toURI());
+                if (!List.of(path.split(File.pathSeparator)).contains(own.toString())) {
+                    String entry = Files.isRegularFile(own) ? own.resolveSibling("*").toString() : own.toString();
+                    path = path.isEmpty() ? entry : path + File.pathSeparator + entry;
                 }
             }
         } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
