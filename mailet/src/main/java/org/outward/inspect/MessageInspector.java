@@ -95,11 +95,6 @@ public final class MessageInspector implements AutoCloseable {
         return limits;
     }
 
-    /** Parser processes running now (started and not ended). */
-    public int parserProcessesAlive() {
-        return processes.alive();
-    }
-
     @Override
     public void close() {
         processes.close();

@@ -133,11 +133,6 @@ final class ParserProcesses implements AutoCloseable {
         return path;
     }
 
-    /** Processes alive now, started and not yet ended; for tests and for the gateway's status. */
-    int alive() {
-        return (int) all.stream().filter(c -> c.process.isAlive()).count();
-    }
-
     @Override
     public void close() {
         closed = true;

@@ -102,8 +102,8 @@ public class Inspect extends GenericMailet {
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
         ParserIsolation isolation = new ParserIsolation(
-                wholeNumber("parserProcesses", ParserIsolation.defaults().processes()),
-                wholeNumber("parserHeapMegabytes", ParserIsolation.defaults().heapMegabytes()));
+                wholeNumber("parserProcesses", ParserIsolation.defaults().processes(), 0),
+                wholeNumber("parserHeapMegabytes", ParserIsolation.defaults().heapMegabytes(), 64));
         Path state = Path.of(getInitParameter("stateFolder", "var/outward").trim());
         try {
             engine = new Engine(state, Clock.systemUTC(), isolation);
@@ -113,17 +113,16 @@ public class Inspect extends GenericMailet {
         seal = new NoticeSeal(engine.installationKey(), Clock.systemUTC(), NoticeSeal.DEFAULT_VALIDITY);
     }
 
-    private int wholeNumber(String parameter, int defaultValue) throws MessagingException {
+    private int wholeNumber(String parameter, int defaultValue, int min) throws MessagingException {
         try {
             int value = Integer.parseInt(getInitParameter(parameter, String.valueOf(defaultValue)).trim());
-            if (value < 0 || (parameter.equals("parserHeapMegabytes") && value < 64)) {
-                throw new NumberFormatException();
+            if (value >= min) {
+                return value;
             }
-            return value;
         } catch (NumberFormatException e) {
-            throw new MessagingException("Inspect: " + parameter + " must be a whole number"
-                    + (parameter.equals("parserHeapMegabytes") ? " of at least 64" : ""));
+            // reported below, as for a number out of range
         }
+        throw new MessagingException("Inspect: " + parameter + " must be a whole number of at least " + min);
     }
 
     @Override
