@@ -96,8 +96,11 @@ final class ParserProcesses implements AutoCloseable {
         command.add("-Xmx" + isolation.heapMegabytes() + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
         // One parse at a time per process: a small collector and few compiler threads leave the cores to mail.
+        // Only the quick compiler: each process compiles PDFBox, POI and Tika again, and the optimising
+        // compiler's work on them cost more than it won back (docs/performance.md, typical mix).
         command.add("-XX:+UseSerialGC");
         command.add("-XX:CICompilerCount=2");
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
