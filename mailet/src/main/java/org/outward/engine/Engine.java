@@ -24,6 +24,7 @@ import org.outward.detect.secret.correlate.PasswordCorrelator;
 import org.outward.inspect.Inspection;
 import org.outward.inspect.InspectionLimits;
 import org.outward.inspect.MessageInspector;
+import org.outward.inspect.ParserIsolation;
 import org.outward.installation.InstallationKey;
 import org.outward.policy.Decider;
 import org.outward.policy.Decision;
@@ -39,7 +40,7 @@ import org.outward.protect.ProtectionChecks;
  *
  * <pre>{@code
  * try (Engine engine = new Engine(stateFolder, Clock.systemUTC())) {
- *     Judgement judgement = engine.judge(rawMessageFile, envelope, policy);
+ *     Judgement judgement = engine.judge(rawMessageBytesOrFile, envelope, policy);
  * }
  * }</pre>
  */
@@ -53,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final EncryptedSendLogs sendLogs;
     private final Clock clock;
     private final InstallationKey key;
+    private final ParserIsolation isolation;
     private final AtomicReference<Inspector> inspector = new AtomicReference<>();
     private final AtomicReference<Correlator> correlator = new AtomicReference<>();
 
@@ -69,7 +71,7 @@ public final class Engine implements AutoCloseable {
      *                    password-correlation state (keyed hashes only, no content)
      */
     public Engine(Path stateFolder, Clock clock) {
-        this(stateFolder, EncryptedSendLogs.inFolder(stateFolder), clock);
+        this(stateFolder, EncryptedSendLogs.inFolder(stateFolder), clock, ParserIsolation.defaults());
     }
 
     /**
@@ -77,9 +79,26 @@ public final class Engine implements AutoCloseable {
      * @param sendLogs    where the password-correlation state lives (the state folder, or shared backends)
      */
     public Engine(Path stateFolder, EncryptedSendLogs sendLogs, Clock clock) {
+        this(stateFolder, sendLogs, clock, ParserIsolation.defaults());
+    }
+
+    /**
+     * @param isolation where untrusted files are parsed: parser processes of their own, or this JVM
+     */
+    public Engine(Path stateFolder, Clock clock, ParserIsolation isolation) {
+        this(stateFolder, EncryptedSendLogs.inFolder(stateFolder), clock, isolation);
+    }
+
+    /**
+     * @param stateFolder where the installation key lives
+     * @param sendLogs    where the password-correlation state lives (the state folder, or shared backends)
+     * @param isolation   where untrusted files are parsed: parser processes of their own, or this JVM
+     */
+    public Engine(Path stateFolder, EncryptedSendLogs sendLogs, Clock clock, ParserIsolation isolation) {
         Objects.requireNonNull(stateFolder, "stateFolder");
         this.sendLogs = Objects.requireNonNull(sendLogs, "sendLogs");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.isolation = Objects.requireNonNull(isolation, "isolation");
         try {
             Files.createDirectories(stateFolder);
             this.key = InstallationKey.loadOrCreate(stateFolder.resolve("installation.key"));
@@ -95,10 +114,26 @@ public final class Engine implements AutoCloseable {
 
     /** Judges a raw RFC 5322 message kept in a file. */
     public Judgement judge(Path rawMessage, Envelope envelope, Policy policy) {
+        return judge(() -> Files.newInputStream(rawMessage), envelope, policy);
+    }
+
+    /** Judges a raw RFC 5322 message held in memory (ordinary mail: no temp file to write, read and delete). */
+    public Judgement judge(byte[] rawMessage, Envelope envelope, Policy policy) {
+        Objects.requireNonNull(rawMessage, "rawMessage");
+        return judge(() -> new ByteArrayInputStream(rawMessage), envelope, policy);
+    }
+
+    /** Where the raw message is read from; opened twice, for the subject and for the walk. */
+    @FunctionalInterface
+    private interface RawMessage {
+        InputStream open() throws IOException;
+    }
+
+    private Judgement judge(RawMessage rawMessage, Envelope envelope, Policy policy) {
         long started = System.nanoTime();
         String subject = subjectOf(rawMessage);
         Inspection inspection;
-        try (InputStream in = Files.newInputStream(rawMessage)) {
+        try (InputStream in = rawMessage.open()) {
             inspection = inspectorFor(policy.limits()).inspect(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message to judge", e);
@@ -117,7 +152,7 @@ public final class Engine implements AutoCloseable {
         if (current != null && current.limits().equals(limits)) {
             return current.inspector();
         }
-        Inspector fresh = new Inspector(limits, new MessageInspector(limits, ProtectionChecks.defaults()));
+        Inspector fresh = new Inspector(limits, new MessageInspector(limits, ProtectionChecks.defaults(), isolation));
         if (inspector.compareAndSet(current, fresh)) {
             // The old inspector's workers finish what they run; new messages use the new limits.
             if (current != null) {
@@ -144,10 +179,10 @@ public final class Engine implements AutoCloseable {
         return correlator.compareAndSet(current, fresh) ? fresh.correlator() : correlator.get().correlator();
     }
 
-    private static String subjectOf(Path rawMessage) {
+    private static String subjectOf(RawMessage rawMessage) {
         // Only the first MiB: header parsing reads byte by byte, and a hostile 10 MB header line would take
         // minutes; a header block that long is the walk's to judge (its own header limits flag it).
-        try (InputStream in = Files.newInputStream(rawMessage)) {
+        try (InputStream in = rawMessage.open()) {
             byte[] head = in.readNBytes(MAX_SUBJECT_SEARCH_BYTES);
             String subject = new InternetHeaders(new ByteArrayInputStream(head)).getHeader("Subject", null);
             return subject == null ? "" : MimeUtility.decodeText(MimeUtility.unfold(subject));

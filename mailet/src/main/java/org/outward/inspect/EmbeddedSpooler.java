@@ -19,7 +19,7 @@ import org.xml.sax.ContentHandler;
  *
  * <p>Images embedded in documents are skipped: they carry no text for us and would swamp the part list.
  */
-final class EmbeddedSpooler implements EmbeddedDocumentExtractor {
+class EmbeddedSpooler implements EmbeddedDocumentExtractor {
 
     /** One spooled embedded file. */
     record Embedded(String name, String declaredType, Path file, Spool.Result spool) {
@@ -53,17 +53,27 @@ final class EmbeddedSpooler implements EmbeddedDocumentExtractor {
         String name = firstNonEmpty(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY),
                 metadata.get(TikaCoreProperties.ORIGINAL_RESOURCE_NAME));
         String type = firstNonEmpty(metadata.get(Metadata.CONTENT_TYPE));
+        ArchiveBudget.Slot slot = reserve();
+        if (slot == null) {
+            return;
+        }
+        keep(slot, name, type, Spool.copy(stream, slot.file(), slot.maxBytes()));
+    }
+
+    /** Where the next embedded file may go and how large it may be, or null when a limit says skip it. */
+    ArchiveBudget.Slot reserve() {
         ArchiveBudget.Slot slot;
         synchronized (this) {
             slot = container.next(where + "/" + (found.size() + 1), -1);
         }
-        if (slot == null || slot.file() == null) {
-            return;
-        }
-        Spool.Result result = Spool.copy(stream, slot.file(), slot.maxBytes());
+        return slot == null || slot.file() == null ? null : slot;
+    }
+
+    /** Books a spooled embedded file: it counts against the limits and becomes a part of its own. */
+    void keep(ArchiveBudget.Slot slot, String name, String declaredType, Spool.Result result) {
         container.spent(slot, result);
         synchronized (this) {
-            found.add(new Embedded(name, type, slot.file(), result));
+            found.add(new Embedded(name, declaredType, slot.file(), result));
         }
     }
 

@@ -79,12 +79,10 @@ final class InspectionRun implements AutoCloseable {
         if (spool.broken()) {
             finding(FindingKind.UNREADABLE, path, "content ended early or could not be decoded");
         }
-        TimeBox.Outcome<String> detection = engine.timeBox().run(
-                () -> engine.detective().detect(file, source.name()), limits.timePerPart(), () -> { });
-        String detected = detection.ok() ? detection.value() : "application/octet-stream";
-        if (detection.timedOut()) {
-            finding(FindingKind.TIME_LIMIT, path, "type detection");
-        }
+        // Plain text is also read on this thread (the checks stay boxed: an assessor may be anything): a
+        // hand-over to a worker thread waits for a core, which on a busy machine costs more than the reading.
+        boolean plain = PlainText.certainly(file, spool, source.declaredType(), source.name());
+        String detected = plain ? "text/plain" : detect(file, source, path);
         Set<TypeFlag> flags = engine.detective().flags(detected, source.declaredType(), source.name());
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
@@ -102,12 +100,21 @@ final class InspectionRun implements AutoCloseable {
         } else if (!spool.cut() && ArchiveExpander.isArchive(detected)) {
             expand(file, detected, source, path, protection);
         } else if (readable(detected, protection)) {
-            text = extract(file, detected, source, path);
+            text = extract(file, detected, source, path, plain);
         }
         InspectedPart part = new InspectedPart(path, source.name(), source.declaredType(), detected, spool.bytes(),
                 source.disposition(), protection, text, flags);
         parts.set(place, part);
         return part;
+    }
+
+    private String detect(Path file, Source source, String path) {
+        TimeBox.Outcome<String> detection = engine.timeBox().run(
+                () -> engine.detective().detect(file, source.name()), limits.timePerPart(), () -> { });
+        if (detection.timedOut()) {
+            finding(FindingKind.TIME_LIMIT, path, "type detection");
+        }
+        return detection.ok() ? detection.value() : "application/octet-stream";
     }
 
     private Protection assess(Path file, String detected, String name, String path) {
@@ -212,7 +219,7 @@ final class InspectionRun implements AutoCloseable {
                 "application/x-executable").contains(detected);
     }
 
-    private ExtractedText extract(Path file, String detected, Source source, String path) {
+    private ExtractedText extract(Path file, String detected, Source source, String path, boolean plain) {
         ArchiveBudget.Container container;
         EmbeddedSpooler spooler;
         try {
@@ -221,8 +228,8 @@ final class InspectionRun implements AutoCloseable {
             container = budget.container(path, 0, source.within());
         }
         spooler = new EmbeddedSpooler(container, path);
-        TextExtractor.Result result = engine.text().extract(file, detected, source.name(),
-                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler);
+        TextExtractor.Result result = engine.extract(file, detected, source.name(),
+                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler, plain);
         if (result.limitReached()) {
             finding(FindingKind.TEXT_LIMIT, path, "text cut at " + limits.maxTextCharsPerPart() + " characters");
         }

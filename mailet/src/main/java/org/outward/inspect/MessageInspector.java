@@ -28,21 +28,43 @@ public final class MessageInspector implements AutoCloseable {
 
     /** The shared, thread-safe machinery every run uses. */
     record Engine(TypeDetective detective, TextExtractor text, ArchiveExpander archives,
-                  ProtectionAssessor assessor, TimeBox timeBox) {
+                  ProtectionAssessor assessor, TimeBox timeBox, ParserIsolation isolation, ParserProcesses processes) {
+
+        /**
+         * The text of one part: plain text on the calling thread, else in a parser process when the isolation
+         * says so, else on a worker thread of this JVM.
+         */
+        TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars,
+                                     java.time.Duration time, EmbeddedSpooler spooler, boolean plainText) {
+            if (plainText) {
+                return text.extractHere(file, detectedType, fileName, maxChars, time, spooler);
+            }
+            return isolation.forks(detectedType)
+                    ? processes.extract(file, detectedType, fileName, maxChars, time, spooler)
+                    : text.extract(file, detectedType, fileName, maxChars, time, spooler);
+        }
     }
 
     private final InspectionLimits limits;
     private final Engine engine;
     private final TimeBox timeBox;
+    private final ParserProcesses processes;
 
+    /** An inspector that parses untrusted files in parser processes ({@link ParserIsolation#defaults()}). */
     public MessageInspector(InspectionLimits limits, ProtectionAssessor assessor) {
+        this(limits, assessor, ParserIsolation.defaults());
+    }
+
+    public MessageInspector(InspectionLimits limits, ProtectionAssessor assessor, ParserIsolation isolation) {
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(assessor, "assessor");
+        Objects.requireNonNull(isolation, "isolation");
         TikaConfig tika = TikaConfig.getDefaultConfig();
         // Two workers per core: enough to overlap a stuck parser with new work, few enough to bound memory.
         this.timeBox = new TimeBox(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+        this.processes = new ParserProcesses(isolation, timeBox);
         this.engine = new Engine(new TypeDetective(tika), new TextExtractor(tika, timeBox), new ArchiveExpander(),
-                assessor, timeBox);
+                assessor, timeBox, isolation, processes);
     }
 
     /** Inspects a raw RFC 5322 message. Never throws for bad content: that becomes findings and unknown verdicts. */
@@ -75,6 +97,7 @@ public final class MessageInspector implements AutoCloseable {
 
     @Override
     public void close() {
+        processes.close();
         timeBox.close();
     }
 }

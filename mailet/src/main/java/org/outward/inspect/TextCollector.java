@@ -38,14 +38,27 @@ final class TextCollector extends DefaultHandler {
     private String lastHeading = "";
     private int anonymousTables;
     private volatile boolean cancelled;
+    private final long deadline;
+    private boolean timedOut;
     private boolean limitReached;
 
     TextCollector(int maxChars) {
+        this(maxChars, Long.MAX_VALUE);
+    }
+
+    /** @param deadline {@link System#nanoTime()} after which the next event stops the parse */
+    TextCollector(int maxChars, long deadline) {
         this.maxChars = maxChars;
+        this.deadline = deadline;
     }
 
     void cancel() {
         cancelled = true;
+    }
+
+    /** Whether the deadline stopped the parse. */
+    boolean timedOut() {
+        return timedOut;
     }
 
     boolean limitReached() {
@@ -158,6 +171,10 @@ final class TextCollector extends DefaultHandler {
     }
 
     private void check() throws SAXException {
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+            timedOut = true;
+            cancelled = true;
+        }
         if (cancelled) {
             throw new Stop("cancelled");
         }

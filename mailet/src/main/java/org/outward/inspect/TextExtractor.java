@@ -31,7 +31,7 @@ final class TextExtractor {
     private final TimeBox timeBox;
 
     TextExtractor(TikaConfig tika, TimeBox timeBox) {
-        this.parser = tika.getParser();
+        this.parser = ParsersByType.of(tika.getParser());
         this.timeBox = timeBox;
     }
 
@@ -39,35 +39,68 @@ final class TextExtractor {
                    EmbeddedSpooler spooler) {
         TextCollector collector = new TextCollector(maxChars);
         TimeBox.Outcome<Void> outcome = timeBox.run(() -> {
-            Metadata metadata = new Metadata();
-            metadata.set(Metadata.CONTENT_TYPE, detectedType);
-            if (!fileName.isEmpty()) {
-                metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-            }
-            ParseContext context = new ParseContext();
-            context.set(EmbeddedDocumentExtractor.class, spooler);
-            TesseractOCRConfig ocr = new TesseractOCRConfig();
-            // OCR is a separate concern with its own cost; never start tesseract from the mail path.
-            ocr.setSkipOcr(true);
-            context.set(TesseractOCRConfig.class, ocr);
-            try {
-                char delimiter = DelimitedTables.delimiterFor(file, detectedType, fileName);
-                if (delimiter != 0) {
-                    DelimitedTables.read(file, delimiter, collector);
-                } else {
-                    try (InputStream in = TikaInputStream.get(file)) {
-                        parser.parse(in, collector, metadata, context);
-                    }
-                }
-            } catch (Exception e) {
-                if (!collector.stopped()) {
-                    throw e;
-                }
-            }
+            parse(parser, file, detectedType, fileName, collector, spooler);
             return null;
         }, time, collector::cancel);
         String failed = outcome.failure() == null ? null : outcome.failure().getClass().getSimpleName();
         ExtractedText text = collector.result(!outcome.ok());
         return new Result(text, spooler.found(), collector.limitReached(), outcome.timedOut(), failed);
+    }
+
+    /**
+     * As {@link #extract}, on the calling thread: for plain text, whose reader streams and emits text all along,
+     * so the collector's own deadline bounds it without a worker thread to hand over to.
+     */
+    Result extractHere(Path file, String detectedType, String fileName, int maxChars, Duration time,
+                       EmbeddedSpooler spooler) {
+        TextCollector collector = new TextCollector(maxChars, System.nanoTime() + time.toNanos());
+        String failed = null;
+        try {
+            parse(parser, file, detectedType, fileName, collector, spooler);
+        } catch (Exception e) {
+            failed = e.getClass().getSimpleName();
+        }
+        ExtractedText text = collector.result(failed != null);
+        return new Result(text, spooler.found(), collector.limitReached(), collector.timedOut(), failed);
+    }
+
+    /**
+     * Reads one file into the collector, in this thread, with no bound on time: the caller bounds it (a worker
+     * thread here, a parser process in {@link ParserProcesses}). Delimited text is read as a table; everything
+     * else by Tika's parser for the detected type. Embedded files go to {@code embedded}.
+     */
+    static void parse(Parser parser, Path file, String detectedType, String fileName, TextCollector collector,
+                      EmbeddedDocumentExtractor embedded) throws Exception {
+        Metadata metadata = new Metadata();
+        metadata.set(Metadata.CONTENT_TYPE, detectedType);
+        if (!fileName.isEmpty()) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        }
+        ParseContext context = context();
+        context.set(EmbeddedDocumentExtractor.class, embedded);
+        try {
+            char delimiter = DelimitedTables.delimiterFor(file, detectedType, fileName);
+            if (delimiter != 0) {
+                DelimitedTables.read(file, delimiter, collector);
+            } else {
+                try (InputStream in = TikaInputStream.get(file)) {
+                    parser.parse(in, collector, metadata, context);
+                }
+            }
+        } catch (Exception e) {
+            if (!collector.stopped()) {
+                throw e;
+            }
+        }
+    }
+
+    /** The context every parse starts from. */
+    static ParseContext context() {
+        ParseContext context = new ParseContext();
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        // OCR is a separate concern with its own cost; never start tesseract from the mail path.
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        return context;
     }
 }

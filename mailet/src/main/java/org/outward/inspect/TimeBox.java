@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * worker thread busy until it finishes on its own: the inspection moves on without it, the part is reported as
  * {@link FindingKind#TIME_LIMIT}, and the thread is lost to the pool meanwhile. Because the pool is bounded, a
  * flood of such parts cannot create threads without end; later tasks then queue and time out in turn. Only a
- * separate process can truly kill such a parser; a later issue moves parsing into a forked process for that.
+ * separate process can truly kill such a parser: document parsing therefore runs in {@link ParserProcesses},
+ * whose process is killed at the time limit; what stays here (type detection, protection checks, archive
+ * listing) reads headers and directories, not whole documents.
  */
 final class TimeBox implements AutoCloseable {
 

@@ -6,6 +6,11 @@
  * Results: {@link org.outward.inspect.Inspection}, {@link org.outward.inspect.InspectedPart},
  * {@link org.outward.inspect.ExtractedText}, {@link org.outward.inspect.InspectionFinding}.
  *
+ * <p>Untrusted documents are parsed for text in parser processes of their own
+ * ({@link org.outward.inspect.ParserIsolation}), so that a parser that hangs or exhausts memory is killed alone and
+ * its part is held; plain text parts take a shortcut past Tika's type detection
+ * ({@code PlainText}) and are read on the caller's thread.
+ *
  * <p>Libraries, one job each: mime4j tokenises MIME (streaming, lenient decoding); Tika detects types and parses
  * documents; commons-compress and junrar open archives; commons-csv reads CSV/TSV tables. Protection verdicts
  * come from a {@link org.outward.protect.ProtectionAssessor}, never from this package. No James or

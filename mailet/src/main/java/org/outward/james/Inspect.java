@@ -1,8 +1,6 @@
 package org.outward.james;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
+import org.outward.inspect.ParserIsolation;
 import org.outward.notice.NoticeSeal;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
@@ -52,6 +51,8 @@ import org.slf4j.LoggerFactory;
  *   <correlationState>local</correlationState>
  *   <policyReloadSeconds>2</policyReloadSeconds>
  *   <verdictHeader>X-Outward-Verdict</verdictHeader>
+ *   <parserProcesses>2</parserProcesses>
+ *   <parserHeapMegabytes>384</parserHeapMegabytes>
  * </mailet>
  * }</pre>
  *
@@ -69,6 +70,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code policyReloadSeconds}: how often, at most, the policy file is looked at. Default 2.</li>
  *   <li>{@code verdictHeader}: header that carries the verdict; must start with {@code X-}.
  *       Default {@value #DEFAULT_VERDICT_HEADER}.</li>
+ *   <li>{@code parserProcesses}: how many parser processes (separate JVMs that parse attachments, so that a
+ *       parser that hangs or runs out of memory is killed alone) may run at once; 0 parses in James's JVM.
+ *       Default 2.</li>
+ *   <li>{@code parserHeapMegabytes}: the heap of each parser process. Default 384.</li>
  * </ul>
  */
 public class Inspect extends GenericMailet {
@@ -76,6 +81,9 @@ public class Inspect extends GenericMailet {
     public static final String DEFAULT_VERDICT_HEADER = "X-Outward-Verdict";
 
     private static final Logger LOG = LoggerFactory.getLogger(Inspect.class);
+
+    /** Messages up to this size are judged from memory; larger ones from a temp file. */
+    private static final int MEMORY_COPY_BYTES = 1 << 20;
 
     private String verdictHeader;
     private PolicyHolder policy;
@@ -117,6 +125,9 @@ public class Inspect extends GenericMailet {
             throw new MessagingException("Inspect: policy " + e.problems().get(0)
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
+        ParserIsolation isolation = new ParserIsolation(
+                wholeNumber("parserProcesses", ParserIsolation.defaults().processes(), 0),
+                wholeNumber("parserHeapMegabytes", ParserIsolation.defaults().heapMegabytes(), 64));
         Path state = Path.of(getInitParameter("stateFolder", "var/outward").trim());
         String correlation = getInitParameter("correlationState", "local").trim();
         EncryptedSendLogs sendLogs;
@@ -128,11 +139,23 @@ public class Inspect extends GenericMailet {
             throw new MessagingException("Inspect: correlationState must be local or shared");
         }
         try {
-            engine = new Engine(state, sendLogs, Clock.systemUTC());
+            engine = new Engine(state, sendLogs, Clock.systemUTC(), isolation);
         } catch (RuntimeException e) {
             throw new MessagingException("Inspect: cannot use the state folder " + state + ": " + e.getMessage());
         }
         seal = new NoticeSeal(engine.installationKey(), Clock.systemUTC(), NoticeSeal.DEFAULT_VALIDITY);
+    }
+
+    private int wholeNumber(String parameter, int defaultValue, int min) throws MessagingException {
+        try {
+            int value = Integer.parseInt(getInitParameter(parameter, String.valueOf(defaultValue)).trim());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as for a number out of range
+        }
+        throw new MessagingException("Inspect: " + parameter + " must be a whole number of at least " + min);
     }
 
     @Override
@@ -180,26 +203,25 @@ public class Inspect extends GenericMailet {
 
     /** The judgement, or null when the engine could not judge the message (the caller then fails closed). */
     private Judgement judge(String mailName, MimeMessage message, Envelope envelope, Policy inForce) {
-        Path raw = null;
+        SpillingCopy raw = new SpillingCopy(MEMORY_COPY_BYTES);
         try {
-            // The walk needs the whole message with its headers as bytes; a temp file keeps large mail off the heap.
-            raw = Files.createTempFile("outward-", ".eml");
-            try (OutputStream out = Files.newOutputStream(raw)) {
-                message.writeTo(out);
+            // The walk needs the whole message with its headers as bytes: in memory for ordinary mail, in a
+            // temp file past the bound so that large mail stays off the heap.
+            try (raw) {
+                message.writeTo(raw);
             }
-            return engine.judge(raw, envelope, inForce);
+            byte[] bytes = raw.bytes();
+            return bytes != null ? engine.judge(bytes, envelope, inForce) : engine.judge(raw.file(), envelope, inForce);
         } catch (IOException | MessagingException | RuntimeException e) {
             // Only the exception type: a parser's message can quote the content it choked on.
             LOG.error("Mail {} could not be judged ({}); it gets the policy's inspection-failure action",
                     mailName, e.getClass().getName());
             return null;
         } finally {
-            if (raw != null) {
-                try {
-                    Files.deleteIfExists(raw);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete a temp copy of mail {}", mailName);
-                }
+            try {
+                raw.delete();
+            } catch (IOException e) {
+                LOG.warn("Could not delete a temp copy of mail {}", mailName);
             }
         }
     }

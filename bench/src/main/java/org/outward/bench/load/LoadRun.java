@@ -1,6 +1,7 @@
 package org.outward.bench.load;
 
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +39,13 @@ final class LoadRun {
 
     private static final String ID_HEADER = "X-Load-Id";
 
+    /**
+     * @param cpuMsPerMessage CPU time this JVM and its child processes (parser processes) spent per measured
+     *                        message, load generator and GreenMail included: on a shared machine a steadier
+     *                        measure of cost than throughput, which depends on what else runs
+     */
     record Result(String label, int messages, double seconds, double perSecond, double p50, double p95, double p99,
-                  double max, long heapUsedMb) {
+                  double max, long heapUsedMb, double cpuMsPerMessage) {
     }
 
     private LoadRun() {
@@ -71,8 +77,10 @@ final class LoadRun {
 
             Map<String, Long> started = new ConcurrentHashMap<>();
             long begin = System.nanoTime();
+            long cpuBegin = cpuNanos();
             submitTimed(gateway.smtpPort(), mix, count, concurrency, started);
             await(arrivals, "m-", count, timeout);
+            long cpu = cpuNanos() - cpuBegin;
             long end = arrivals.entrySet().stream().filter(e -> e.getKey().startsWith("m-"))
                     .mapToLong(Map.Entry::getValue).max().orElse(begin);
             double[] latencies = started.entrySet().stream()
@@ -81,10 +89,19 @@ final class LoadRun {
             double seconds = (end - begin) / 1e9;
             return new Result(label, count, seconds, count / seconds, percentile(latencies, 50),
                     percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1],
-                    (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count);
         } finally {
             outside.stop();
         }
+    }
+
+    /** CPU time of this process and of its living descendants. */
+    private static long cpuNanos() {
+        long own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long children = ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        return own + children;
     }
 
     private static void submit(int port, List<byte[]> mix, String prefix, int count, int concurrency) throws Exception {

@@ -57,8 +57,8 @@ public final class LoadTool implements Callable<Integer> {
                 messages, warmup, concurrency, Runtime.getRuntime().maxMemory() >> 20);
         Path work = Files.createTempDirectory("outward-load");
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        System.out.printf(Locale.ROOT, "%-18s %8s %9s %9s %9s %9s %9s %8s%n", "", "msg/s", "p50 ms", "p95 ms",
-                "p99 ms", "max ms", "seconds", "heap MB");
+        System.out.printf(Locale.ROOT, "%-18s %8s %9s %9s %9s %9s %9s %8s %11s%n", "", "msg/s", "p50 ms", "p95 ms",
+                "p99 ms", "max ms", "seconds", "heap MB", "CPU ms/msg");
         LoadRun.Result plain = null;
         LoadRun.Result full = null;
         for (int round = 1; round <= rounds; round++) {
@@ -69,13 +69,15 @@ public final class LoadTool implements Callable<Integer> {
                     work.resolve("full-" + round));
             print(full);
         }
-        System.out.printf(Locale.ROOT, "ratio Outward / plain James: throughput %.2f, p50 latency %.2f%n",
-                full.perSecond() / plain.perSecond(), full.p50() / plain.p50());
+        System.out.printf(Locale.ROOT, "ratio Outward / plain James: throughput %.2f, p50 latency %.2f, "
+                        + "CPU per message (plain / Outward) %.2f%n",
+                full.perSecond() / plain.perSecond(), full.p50() / plain.p50(),
+                plain.cpuMsPerMessage() / full.cpuMsPerMessage());
         return 0;
     }
 
     private static void print(LoadRun.Result r) {
-        System.out.printf(Locale.ROOT, "%-18s %8.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d%n", r.label(), r.perSecond(),
-                r.p50(), r.p95(), r.p99(), r.max(), r.seconds(), r.heapUsedMb());
+        System.out.printf(Locale.ROOT, "%-18s %8.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %11.2f%n", r.label(),
+                r.perSecond(), r.p50(), r.p95(), r.p99(), r.max(), r.seconds(), r.heapUsedMb(), r.cpuMsPerMessage());
     }
 }

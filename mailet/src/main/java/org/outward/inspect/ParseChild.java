@@ -1,0 +1,113 @@
+package org.outward.inspect;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.parser.Parser;
+
+/**
+ * The main of a parser process (see {@link ParserProcesses}): reads parse requests from standard input, parses
+ * each file with Tika exactly as the gateway would in-process, and writes the text back on standard output.
+ * Embedded files are spooled where the gateway says, so they count against the inspection's limits there.
+ *
+ * <p>It runs with a small heap and exits on running out of memory, and it ends when the gateway's process ends
+ * (its standard input closes or its parent exits), so a stuck parse never outlives the gateway.
+ */
+public final class ParseChild {
+
+    private ParseChild() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        // Standard output is the wire: anything a library prints must go elsewhere.
+        System.setOut(System.err);
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
+        Parser parser = ParsersByType.of(TikaConfig.getDefaultConfig().getParser());
+        out.writeByte(ParseWire.READY);
+        out.flush();
+        while (true) {
+            int op;
+            try {
+                op = in.readByte();
+            } catch (EOFException e) {
+                return;
+            }
+            if (op != ParseWire.PARSE) {
+                throw new IOException("parser process wire out of step");
+            }
+            Path file = Path.of(ParseWire.readString(in));
+            String type = ParseWire.readString(in);
+            String name = ParseWire.readString(in);
+            int maxChars = in.readInt();
+            TextCollector collector = new TextCollector(maxChars);
+            String failed = "";
+            try {
+                TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out));
+            } catch (UncheckedIOException e) {
+                // The wire itself broke: the gateway is gone or gave up on this parse.
+                return;
+            } catch (Exception | StackOverflowError e) {
+                failed = e.getClass().getSimpleName();
+            }
+            out.writeByte(ParseWire.DONE);
+            out.writeBoolean(collector.limitReached());
+            ParseWire.writeString(out, failed);
+            ParseWire.writeText(out, collector.result(!failed.isEmpty()));
+            out.flush();
+        }
+    }
+
+    /** Embedded files go into slots the gateway hands out, and are booked there. */
+    private static final class RemoteSpooler extends EmbeddedSpooler {
+        private final DataInputStream in;
+        private final DataOutputStream out;
+
+        RemoteSpooler(DataInputStream in, DataOutputStream out) {
+            super(null, "");
+            this.in = in;
+            this.out = out;
+        }
+
+        @Override
+        ArchiveBudget.Slot reserve() {
+            try {
+                out.writeByte(ParseWire.SLOT);
+                out.flush();
+                if (!in.readBoolean()) {
+                    return null;
+                }
+                Path file = Path.of(ParseWire.readString(in));
+                long maxBytes = in.readLong();
+                return new ArchiveBudget.Slot("", file, maxBytes, FindingKind.PART_SIZE_LIMIT, "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void keep(ArchiveBudget.Slot slot, String name, String declaredType, Spool.Result result) {
+            try {
+                out.writeByte(ParseWire.KEPT);
+                ParseWire.writeString(out, name);
+                ParseWire.writeString(out, declaredType);
+                out.writeLong(result.bytes());
+                out.writeBoolean(result.cut());
+                out.writeBoolean(result.broken());
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.outward.inspect;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The few messages a parser process and the gateway exchange over the process's standard input and output:
+ * length-prefixed UTF-8 strings and the extracted text with its tables. Nothing else crosses: the files are
+ * shared through the inspection's temp folder.
+ */
+final class ParseWire {
+
+    /** Child to gateway: started and ready for a request. */
+    static final int READY = 'Y';
+    /** Gateway to child: parse one file. */
+    static final int PARSE = 'P';
+    /** Child to gateway: where may the next embedded file go? Answered with a slot or a refusal. */
+    static final int SLOT = 'S';
+    /** Child to gateway: an embedded file was spooled into the slot last given. */
+    static final int KEPT = 'K';
+    /** Child to gateway: the parse ended; its text follows. */
+    static final int DONE = 'D';
+
+    /** A string longer than this on the wire means the stream is out of step: stop rather than allocate. */
+    private static final int MAX_STRING_BYTES = 256 << 20;
+
+    private ParseWire() {
+    }
+
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_STRING_BYTES) {
+            throw new IOException("parser process wire out of step");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static void writeText(DataOutputStream out, ExtractedText text) throws IOException {
+        writeString(out, text.text());
+        out.writeBoolean(text.truncated());
+        out.writeInt(text.tables().size());
+        for (ExtractedText.Table table : text.tables()) {
+            writeString(out, table.name());
+            out.writeInt(table.rows().size());
+            for (List<String> row : table.rows()) {
+                out.writeInt(row.size());
+                for (String cell : row) {
+                    writeString(out, cell);
+                }
+            }
+        }
+    }
+
+    static ExtractedText readText(DataInputStream in) throws IOException {
+        String text = readString(in);
+        boolean truncated = in.readBoolean();
+        int tableCount = in.readInt();
+        List<ExtractedText.Table> tables = new ArrayList<>();
+        for (int t = 0; t < tableCount; t++) {
+            String name = readString(in);
+            int rowCount = in.readInt();
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = 0; r < rowCount; r++) {
+                int cellCount = in.readInt();
+                List<String> row = new ArrayList<>();
+                for (int c = 0; c < cellCount; c++) {
+                    row.add(readString(in));
+                }
+                rows.add(row);
+            }
+            tables.add(new ExtractedText.Table(name, rows));
+        }
+        return new ExtractedText(text, tables, truncated);
+    }
+}

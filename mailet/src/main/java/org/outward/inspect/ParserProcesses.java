@@ -1,0 +1,228 @@
+package org.outward.inspect;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parses untrusted files in separate, small JVMs ({@link ParseChild}), so that a parser that loops or runs out
+ * of memory costs one part's inspection and never the gateway: the process is killed at the part's time limit,
+ * or dies of its own heap limit, and the part is reported as {@link FindingKind#TIME_LIMIT} or
+ * {@link FindingKind#UNREADABLE}, which the policy holds. A fresh process replaces it for the next part.
+ *
+ * <p>At most {@code processes} parses run at once; a part waits for a free process, which bounds the memory all
+ * parsing takes to {@code processes} times the heap given to each. Processes are started when first needed and
+ * then kept for the following parts, so the JVM's start and Tika's set-up are paid once, not per part.
+ */
+final class ParserProcesses implements AutoCloseable {
+
+    /** Exit status of a JVM run with {@code -XX:+ExitOnOutOfMemoryError} that ran out of memory. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
+
+    private final ParserIsolation isolation;
+    private final TimeBox timeBox;
+    private final Semaphore free;
+    private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Child> all = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    ParserProcesses(ParserIsolation isolation, TimeBox timeBox) {
+        this.isolation = isolation;
+        this.timeBox = timeBox;
+        this.free = new Semaphore(isolation.processes(), true);
+    }
+
+    /** As {@link TextExtractor#extract}, in a parser process; the time includes waiting for the process to start. */
+    TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
+                                 EmbeddedSpooler spooler) {
+        try {
+            free.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(spooler, true, null);
+        }
+        Child child = null;
+        boolean healthy = false;
+        try {
+            child = idle.pollFirst();
+            if (child == null) {
+                child = start();
+            }
+            Child running = child;
+            TimeBox.Outcome<Reply> outcome = timeBox.run(
+                    () -> running.parse(file, detectedType, fileName, maxChars, spooler), time, running::kill);
+            if (outcome.ok()) {
+                healthy = true;
+                Reply reply = outcome.value();
+                return new TextExtractor.Result(reply.text(), spooler.found(), reply.limitReached(), false,
+                        reply.failed().isEmpty() ? null : reply.failed());
+            }
+            return failed(spooler, outcome.timedOut(), outcome.timedOut() ? null : running.whyEnded());
+        } catch (IOException e) {
+            return failed(spooler, false, "ParserProcessNotStarted");
+        } finally {
+            if (child != null) {
+                if (healthy && !closed) {
+                    idle.addFirst(child);
+                } else {
+                    child.kill();
+                }
+            }
+            free.release();
+        }
+    }
+
+    private static TextExtractor.Result failed(EmbeddedSpooler spooler, boolean timedOut, String why) {
+        return new TextExtractor.Result(new ExtractedText("", List.of(), true), spooler.found(), false, timedOut, why);
+    }
+
+    private Child start() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + isolation.heapMegabytes() + "m");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        // One parse at a time per process: a small collector and few compiler threads leave the cores to mail.
+        // Only the quick compiler: each process compiles PDFBox, POI and Tika again, and the optimising
+        // compiler's work on them cost more than it won back (docs/performance.md, typical mix).
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:CICompilerCount=2");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        command.add(classPath());
+        command.add(ParseChild.class.getName());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Child child = new Child(process);
+        all.add(child);
+        if (closed) {
+            child.kill();
+        }
+        return child;
+    }
+
+    /**
+     * The gateway's class path; and when James loaded this class from elsewhere (its {@code extensions-jars}
+     * folder, which is not on the class path), every jar of that folder, where the libraries it needs lie too.
+     */
+    private static String classPath() {
+        String path = System.getProperty("java.class.path", "");
+        try {
+            var source = ParserProcesses.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                Path own = Path.of(source.getLocation().toURI());
+                if (!List.of(path.split(File.pathSeparator)).contains(own.toString())) {
+                    String entry = Files.isRegularFile(own) ? own.resolveSibling("*").toString() : own.toString();
+                    path = path.isEmpty() ? entry : path + File.pathSeparator + entry;
+                }
+            }
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            // The class path alone then; a process that cannot start makes its part unreadable, never unjudged.
+        }
+        return path;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Child child : all) {
+            child.kill();
+        }
+    }
+
+    private record Reply(ExtractedText text, boolean limitReached, String failed) {
+    }
+
+    /** One parser process and its wire. */
+    private final class Child {
+        private final Process process;
+        private final DataOutputStream out;
+        private final DataInputStream in;
+        private boolean ready;
+
+        Child(Process process) {
+            this.process = process;
+            this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+            this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+        }
+
+        Reply parse(Path file, String detectedType, String fileName, int maxChars, EmbeddedSpooler spooler)
+                throws IOException {
+            if (!ready) {
+                expect(ParseWire.READY);
+                ready = true;
+            }
+            out.writeByte(ParseWire.PARSE);
+            ParseWire.writeString(out, file.toString());
+            ParseWire.writeString(out, detectedType);
+            ParseWire.writeString(out, fileName);
+            out.writeInt(maxChars);
+            out.flush();
+            ArchiveBudget.Slot slot = null;
+            while (true) {
+                int op = in.readByte();
+                if (op == ParseWire.SLOT) {
+                    slot = spooler.reserve();
+                    out.writeBoolean(slot != null);
+                    if (slot != null) {
+                        ParseWire.writeString(out, slot.file().toString());
+                        out.writeLong(slot.maxBytes());
+                    }
+                    out.flush();
+                } else if (op == ParseWire.KEPT) {
+                    String name = ParseWire.readString(in);
+                    String type = ParseWire.readString(in);
+                    Spool.Result result = new Spool.Result(in.readLong(), in.readBoolean(), in.readBoolean());
+                    if (slot == null) {
+                        throw new IOException("parser process wire out of step");
+                    }
+                    spooler.keep(slot, name, type, result);
+                    slot = null;
+                } else if (op == ParseWire.DONE) {
+                    boolean limitReached = in.readBoolean();
+                    String failed = ParseWire.readString(in);
+                    return new Reply(ParseWire.readText(in), limitReached, failed);
+                } else {
+                    throw new IOException("parser process wire out of step");
+                }
+            }
+        }
+
+        private void expect(int op) throws IOException {
+            if (in.readByte() != op) {
+                throw new IOException("parser process wire out of step");
+            }
+        }
+
+        /** Why the process ended, for the finding; never content. */
+        String whyEnded() {
+            try {
+                if (process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() == OUT_OF_MEMORY_EXIT) {
+                    return "ParserProcessOutOfMemory";
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "ParserProcessEnded";
+        }
+
+        void kill() {
+            process.destroyForcibly();
+            all.remove(this);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.outward.inspect;
+
+import java.util.Map;
+
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.CompositeParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+
+/**
+ * Tika's composite parser with its map from type to parser worked out once. Tika's own asks every one of its
+ * parsers for its types on every parse, which for a short text part cost more than reading the text. The map is
+ * made with the same context every parse gets, so each type goes to the parser it went to before.
+ */
+final class ParsersByType extends CompositeParser {
+
+    private final transient Map<MediaType, Parser> parsers;
+
+    private ParsersByType(CompositeParser source) {
+        super(source.getMediaTypeRegistry(), source.getAllComponentParsers());
+        setFallback(source.getFallback());
+        this.parsers = Map.copyOf(source.getParsers(TextExtractor.context()));
+    }
+
+    /** The parser to use in place of {@code parser}: the same, with its choice by type fixed when composite. */
+    static Parser of(Parser parser) {
+        return parser instanceof CompositeParser composite ? new ParsersByType(composite) : parser;
+    }
+
+    @Override
+    public Map<MediaType, Parser> getParsers(ParseContext context) {
+        return parsers;
+    }
+}

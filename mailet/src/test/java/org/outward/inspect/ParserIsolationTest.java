@@ -1,0 +1,100 @@
+package org.outward.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outward.engine.Engine;
+import org.outward.engine.Envelope;
+import org.outward.engine.Judgement;
+import org.outward.policy.Action;
+import org.outward.policy.Policy;
+import org.outward.policy.PolicyLoader;
+
+/**
+ * A parser that hangs or exhausts its heap costs one message's inspection, never the gateway: the message is
+ * held (the default policy's answer to a part not inspected to the end) and the next message is judged as
+ * usual. The misbehaving parser is real ({@link MisbehavingParser}, registered for two test types on the test
+ * class path) and runs in the parser process, which is killed, or dies of its own heap limit.
+ */
+class ParserIsolationTest {
+
+    private static final Envelope ENVELOPE = new Envelope("volunteer@party.example", List.of("printer@elsewhere.example"));
+
+    @TempDir
+    Path state;
+
+    private Engine engine;
+    private Policy policy;
+
+    @BeforeEach
+    void engine() throws Exception {
+        engine = new Engine(state, Clock.systemUTC(), new ParserIsolation(1, 96));
+        String text = Files.readString(root().resolve("policies/default-policy.yaml"))
+                .replace("time-per-part: 30s", "time-per-part: 8s");
+        policy = PolicyLoader.parse(text, "default policy, 8 s per part");
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void aParserThatNeverReturnsIsKilledAndTheMessageHeld() throws Exception {
+        assertThat(judge(ordinary()).decision().verdict()).isEqualTo(Action.PASS);
+
+        Judgement hung = judge(misbehaving("OUTWARD-TEST-HANG"));
+        assertThat(hung.decision().verdict()).isEqualTo(Action.QUARANTINE);
+        assertThat(hung.inspection().findings(FindingKind.TIME_LIMIT)).isNotEmpty();
+
+        Judgement next = judge(ordinary());
+        assertThat(next.decision().verdict()).isEqualTo(Action.PASS);
+        assertThat(next.inspection().part("2/minutes.docx").orElseThrow().text().text()).contains("Ann Jones");
+    }
+
+    @Test
+    void aParserThatExhaustsItsHeapKillsOnlyItsProcess() throws Exception {
+        Judgement hoarded = judge(misbehaving("OUTWARD-TEST-HOARD"));
+        assertThat(hoarded.decision().verdict()).isEqualTo(Action.QUARANTINE);
+        assertThat(hoarded.inspection().findings(FindingKind.UNREADABLE))
+                .anyMatch(f -> f.detail().contains("ParserProcessOutOfMemory"));
+
+        Judgement next = judge(ordinary());
+        assertThat(next.decision().verdict()).isEqualTo(Action.PASS);
+        assertThat(next.inspection().part("2/minutes.docx").orElseThrow().text().text()).contains("Ann Jones");
+    }
+
+    private Judgement judge(String raw) {
+        return engine.judge(raw.getBytes(StandardCharsets.UTF_8), ENVELOPE, policy);
+    }
+
+    private static String ordinary() throws Exception {
+        return Mail.message("b1", Mail.text("Minutes attached."), Mail.attachment(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document; name=minutes.docx", "",
+                Samples.docxWithTable()));
+    }
+
+    private static String misbehaving(String magic) {
+        return Mail.message("b2", Mail.text("The file is attached."), Mail.attachment(
+                "application/octet-stream; name=odd.bin", "",
+                (magic + " and a few more bytes").getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static Path root() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("policies/default-policy.yaml"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("policies/ not found");
+    }
+}
