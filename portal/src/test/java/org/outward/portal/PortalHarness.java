@@ -49,6 +49,18 @@ final class PortalHarness implements AutoCloseable {
                 new ByteArrayInputStream(content));
     }
 
+    /**
+     * The senders told of a first download, once at least {@code count} have been: the portal tells the sender
+     * after it has sent the file, so the browser can have the file first.
+     */
+    List<org.outward.vault.ItemInfo> awaitNotified(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (notified.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return notified;
+    }
+
     /** A fresh browser: its own cookie jar, no automatic redirects. */
     static HttpClient browser() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)

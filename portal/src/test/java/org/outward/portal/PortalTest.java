@@ -81,7 +81,7 @@ class PortalTest {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.body()).isEqualTo(CONTENT);
-            assertThat(h.notified).singleElement().extracting(info -> info.sender()).isEqualTo("agent@party.example");
+            assertThat(h.awaitNotified(1)).singleElement().extracting(info -> info.sender()).isEqualTo("agent@party.example");
             HttpResponse<byte[]> second = h.post(browser, link(deposit) + "/download", form(ready.body(), ""),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(second.body()).isEqualTo(CONTENT);
