@@ -24,7 +24,7 @@ abstract class PatternRecogniser implements Recogniser {
     private final double baseScore;
     /** Context words as plain lower-case text, for a quick "is there any context at all" gate. */
     private final List<String> contextLiterals;
-    /** The first characters of the context words (all ASCII), for that gate. */
+    /** The first characters of the context words (all ASCII) in either case, for that gate. */
     private final boolean[] contextFirstChars = new boolean[128];
 
     /**
@@ -48,6 +48,7 @@ abstract class PatternRecogniser implements Recogniser {
                 throw new IllegalArgumentException(kind + ": context words begin with an ASCII character");
             }
             contextFirstChars[word.charAt(0)] = true;
+            contextFirstChars[Character.toUpperCase(word.charAt(0))] = true;
         }
     }
 
@@ -96,6 +97,9 @@ abstract class PatternRecogniser implements Recogniser {
             return List.of();
         }
         Scan scan = new Scan(text);
+        if (contextRequired && !scan.anyContext()) {
+            return scan.found; // every candidate would be dropped for want of a context word
+        }
         if (digitAnchor() < 0) {
             byTrigger(scan);
         } else if (mayContain(runs)) {
@@ -126,14 +130,18 @@ abstract class PatternRecogniser implements Recogniser {
             return matcher;
         }
 
+        boolean anyContext() {
+            if (anyContext == null) {
+                anyContext = context != null && PatternRecogniser.this.anyContext(text);
+            }
+            return anyContext;
+        }
+
         boolean near(int start, int end) {
             if (context == null) {
                 return false;
             }
-            if (anyContext == null) {
-                anyContext = anyContext(text);
-            }
-            if (!anyContext) {
+            if (!anyContext()) {
                 return false;
             }
             if (contextMatcher == null) {
@@ -222,12 +230,16 @@ abstract class PatternRecogniser implements Recogniser {
     private boolean anyContext(String text) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            char ch = Character.toLowerCase(text.charAt(i));
+            char ch = text.charAt(i);
+            if (ch >= 128) {
+                ch = Character.toLowerCase(ch); // a few non-ASCII letters lower-case to ASCII ones (İ, K sign)
+            }
             if (ch >= 128 || !contextFirstChars[ch]) {
                 continue;
             }
+            char lower = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
             for (String word : contextLiterals) {
-                if (word.charAt(0) == ch && text.regionMatches(true, i, word, 0, word.length())) {
+                if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {
                     return true;
                 }
             }
