@@ -24,8 +24,8 @@ abstract class PatternRecogniser implements Recogniser {
     private final double baseScore;
     /** Context words as plain lower-case text, for a quick "is there any context at all" gate. */
     private final List<String> contextLiterals;
-    /** The first characters of the context words (all ASCII) in either case, for that gate. */
-    private final boolean[] contextFirstChars = new boolean[128];
+    /** The first two characters of the context words (all ASCII), lower-cased, for that gate. */
+    private final boolean[][] contextFirstChars = new boolean[128][];
 
     /**
      * @param contextWords    words or phrases (regex-escaped) that make a candidate more likely; may be empty
@@ -44,11 +44,15 @@ abstract class PatternRecogniser implements Recogniser {
         this.baseScore = baseScore;
         this.contextLiterals = contextWords.stream().map(w -> w.replace("\\", "").toLowerCase(Locale.ROOT)).toList();
         for (String word : contextLiterals) {
-            if (word.isEmpty() || word.charAt(0) >= 128) {
-                throw new IllegalArgumentException(kind + ": context words begin with an ASCII character");
+            if (word.length() < 2 || word.charAt(0) >= 128 || word.charAt(1) >= 128) {
+                throw new IllegalArgumentException(kind + ": context words begin with two ASCII characters");
             }
-            contextFirstChars[word.charAt(0)] = true;
-            contextFirstChars[Character.toUpperCase(word.charAt(0))] = true;
+            for (char first : new char[] {word.charAt(0), Character.toUpperCase(word.charAt(0))}) {
+                if (contextFirstChars[first] == null) {
+                    contextFirstChars[first] = new boolean[128];
+                }
+                contextFirstChars[first][word.charAt(1)] = true;
+            }
         }
     }
 
@@ -228,13 +232,18 @@ abstract class PatternRecogniser implements Recogniser {
      * lower-cased copy of it.
      */
     private boolean anyContext(String text) {
-        int n = text.length();
+        int n = text.length() - 1;
         for (int i = 0; i < n; i++) {
             char ch = text.charAt(i);
             if (ch >= 128) {
                 ch = Character.toLowerCase(ch); // a few non-ASCII letters lower-case to ASCII ones (İ, K sign)
             }
-            if (ch >= 128 || !contextFirstChars[ch]) {
+            if (ch >= 128 || contextFirstChars[ch] == null) {
+                continue;
+            }
+            // As regionMatches compares ignoring case: ſ and ı match s and i.
+            char next = Character.toLowerCase(Character.toUpperCase(text.charAt(i + 1)));
+            if (next >= 128 || !contextFirstChars[ch][next]) {
                 continue;
             }
             char lower = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
