@@ -241,12 +241,11 @@ abstract class PatternRecogniser implements Recogniser {
             if (ch >= 128 || contextFirstChars[ch] == null) {
                 continue;
             }
-            // As regionMatches compares ignoring case: ſ and ı match s and i.
-            char next = Character.toLowerCase(Character.toUpperCase(text.charAt(i + 1)));
+            char next = foldCase(text.charAt(i + 1));
             if (next >= 128 || !contextFirstChars[ch][next]) {
                 continue;
             }
-            char lower = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+            char lower = foldCase(ch);
             for (String word : contextLiterals) {
                 if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {
                     return true;
@@ -254,6 +253,14 @@ abstract class PatternRecogniser implements Recogniser {
             }
         }
         return false;
+    }
+
+    /** A character as regionMatches compares it ignoring case (so ſ and ı stand for s and i). */
+    private static char foldCase(char ch) {
+        if (ch < 128) {
+            return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+        }
+        return Character.toLowerCase(Character.toUpperCase(ch));
     }
 
     @Override
