@@ -17,18 +17,20 @@ final class PersonNameRecogniser implements Recogniser {
 
     static final String TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Rev|Revd|Sir|Dame|Lady|Lord|Prof";
     private static final String WORD = "[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?";
-    private static final WordStarts TITLED = atWordStarts(
-            "\\b(?:" + TITLES + ")\\.? (?:[A-Z]\\.? ){0,2}(?:" + WORD + " ){0,2}" + WORD + "\\b");
-    private static final WordStarts PAIR = atWordStarts("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
-            + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?");
+    static final WordStarts TITLED = new WordStarts(Pattern.compile(
+            "\\b(?:" + TITLES + ")\\.? (?:[A-Z]\\.? ){0,2}(?:" + WORD + " ){0,2}" + WORD + "\\b"),
+            PersonNameRecogniser::titleThenDotOrSpace);
+    static final WordStarts PAIR = new WordStarts(Pattern.compile("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
+            + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?"), PersonNameRecogniser::wordThenCapital);
     private static final WordStarts REGISTER_STYLE =
             atWordStarts("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b");
     private static final Pattern CELL = Pattern.compile(
             "(?:(?:" + TITLES + ")\\.? )?(?:[A-Za-z][a-z]*\\.? ){0,3}[A-Za-z]+(?:['’-][A-Za-z]+)?"
             + "|[A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?");
     /** Two capitalised words right before a house number: "Pat Dietrich of 216 Park Lane", "Omar Mann, 37 Mill Way". */
-    private static final WordStarts BEFORE_ADDRESS = atWordStarts("\\b(" + WORD + ") (" + WORD
-            + ")(?=(?: (?:of|at|from)|,)? (?:Flat \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? [A-Z][a-z])");
+    static final WordStarts BEFORE_ADDRESS = new WordStarts(Pattern.compile("\\b(" + WORD + ") (" + WORD
+            + ")(?=(?: (?:of|at|from)|,)? (?:Flat \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? [A-Z][a-z])"),
+            PersonNameRecogniser::wordThenCapital);
     /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
     private static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
     private static final Pattern TITLE_WORD = Pattern.compile(TITLES);
@@ -50,6 +52,65 @@ final class PersonNameRecogniser implements Recogniser {
             "meadow", "meadows", "fields", "croft", "wharf", "gate", "chase", "brow", "vale", "end",
             "printing", "posters", "freepost", "hire", "rent", "stationery", "postage", "leaflet", "leaflets",
             "conservatives", "greens", "uk", "total", "budget", "summary", "round", "flat");
+
+    private static final String[] TITLE_WORDS = TITLES.split("\\|");
+
+    /** The opening of {@link #TITLED}: a title, then a dot or a space. */
+    private static boolean titleThenDotOrSpace(CharSequence text, int i) {
+        for (String title : TITLE_WORDS) {
+            int end = i + title.length();
+            if (end < text.length() && (text.charAt(end) == '.' || text.charAt(end) == ' ')
+                    && startsWith(text, i, title)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(CharSequence text, int i, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (text.charAt(i + k) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The opening of {@link #PAIR} and {@link #BEFORE_ADDRESS}: a {@link #WORD}, a space, a capital. The
+     * word's letters leave the regex no choice (a space must follow them), so its end is found by hand.
+     */
+    private static boolean wordThenCapital(CharSequence text, int i) {
+        int end = lowerRun(text, i + 1);
+        if (end == i + 1) {
+            return false; // [A-Z] was checked by the two-letter table; [a-z]+ needs one
+        }
+        if (end < text.length() && isJoiner(text.charAt(end))) {
+            int from = end + 1;
+            if (from < text.length() && text.charAt(from) >= 'A' && text.charAt(from) <= 'Z') {
+                from++;
+            }
+            int after = lowerRun(text, from);
+            if (after == from) {
+                return false;
+            }
+            end = after;
+        }
+        return end + 1 < text.length() && text.charAt(end) == ' ' && text.charAt(end + 1) >= 'A'
+                && text.charAt(end + 1) <= 'Z';
+    }
+
+    private static boolean isJoiner(char ch) {
+        return ch == '\'' || ch == '’' || ch == '-';
+    }
+
+    /** Where the run of a-z letters from {@code i} ends. */
+    private static int lowerRun(CharSequence text, int i) {
+        while (i < text.length() && text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
+            i++;
+        }
+        return i;
+    }
 
     private static WordStarts atWordStarts(String regex) {
         return new WordStarts(Pattern.compile(regex));
