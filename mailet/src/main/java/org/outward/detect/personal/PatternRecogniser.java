@@ -24,8 +24,9 @@ abstract class PatternRecogniser implements Recogniser {
     private final double baseScore;
     /** Context words as plain lower-case text, for a quick "is there any context at all" gate. */
     private final List<String> contextLiterals;
-    /** The first two characters of the context words (all ASCII), lower-cased, for that gate. */
-    private final boolean[][] contextFirstChars = new boolean[128][];
+    /** Bits set at {@link #opening} of the first three characters of each context word, for that gate. */
+    private final long[] contextOpenings = new long[OPENINGS / 64];
+    private static final int OPENINGS = 1 << 14;
 
     /**
      * @param contextWords    words or phrases (regex-escaped) that make a candidate more likely; may be empty
@@ -44,16 +45,17 @@ abstract class PatternRecogniser implements Recogniser {
         this.baseScore = baseScore;
         this.contextLiterals = contextWords.stream().map(w -> w.replace("\\", "").toLowerCase(Locale.ROOT)).toList();
         for (String word : contextLiterals) {
-            if (word.length() < 2 || word.charAt(0) >= 128 || word.charAt(1) >= 128) {
-                throw new IllegalArgumentException(kind + ": context words begin with two ASCII characters");
+            if (word.length() < 3 || word.chars().limit(3).anyMatch(ch -> ch >= 128)) {
+                throw new IllegalArgumentException(kind + ": context words begin with three ASCII characters");
             }
-            for (char first : new char[] {word.charAt(0), Character.toUpperCase(word.charAt(0))}) {
-                if (contextFirstChars[first] == null) {
-                    contextFirstChars[first] = new boolean[128];
-                }
-                contextFirstChars[first][word.charAt(1)] = true;
-            }
+            int bit = opening(word.charAt(0), word.charAt(1), word.charAt(2));
+            contextOpenings[bit >>> 6] |= 1L << bit;
         }
+    }
+
+    /** A hash of three lower-case ASCII characters, one of {@link #OPENINGS} values. */
+    private static int opening(char a, char b, char c) {
+        return ((a * 127 + b) * 127 + c) & (OPENINGS - 1);
     }
 
     @Override
@@ -232,22 +234,25 @@ abstract class PatternRecogniser implements Recogniser {
      * lower-cased copy of it.
      */
     private boolean anyContext(String text) {
-        int n = text.length() - 1;
+        int n = text.length() - 2;
         for (int i = 0; i < n; i++) {
             char ch = text.charAt(i);
-            if (ch >= 128) {
-                ch = Character.toLowerCase(ch); // a few non-ASCII letters lower-case to ASCII ones (İ, K sign)
-            }
-            if (ch >= 128 || contextFirstChars[ch] == null) {
+            // As the regex's case-insensitive start: a few non-ASCII letters lower-case to ASCII ones (İ, K).
+            char first = ch < 128 ? foldCase(ch) : Character.toLowerCase(ch);
+            if (first >= 128) {
                 continue;
             }
-            char next = foldCase(text.charAt(i + 1));
-            if (next >= 128 || !contextFirstChars[ch][next]) {
+            char second = foldCase(text.charAt(i + 1));
+            char third = foldCase(text.charAt(i + 2));
+            if (second >= 128 || third >= 128) {
                 continue;
             }
-            char lower = foldCase(ch);
+            int bit = opening(first, second, third);
+            if ((contextOpenings[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
             for (String word : contextLiterals) {
-                if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {
+                if (word.charAt(0) == first && text.regionMatches(true, i, word, 0, word.length())) {
                     return true;
                 }
             }
