@@ -24,9 +24,6 @@ abstract class PatternRecogniser implements Recogniser {
     private final double baseScore;
     /** Context words as plain lower-case text, for a quick "is there any context at all" gate. */
     private final List<String> contextLiterals;
-    /** Bits set at {@link #opening} of the first three characters of each context word, for that gate. */
-    private final long[] contextOpenings = new long[OPENINGS / 64];
-    private static final int OPENINGS = 1 << 14;
 
     /**
      * @param contextWords    words or phrases (regex-escaped) that make a candidate more likely; may be empty
@@ -44,18 +41,6 @@ abstract class PatternRecogniser implements Recogniser {
         this.window = window;
         this.baseScore = baseScore;
         this.contextLiterals = contextWords.stream().map(w -> w.replace("\\", "").toLowerCase(Locale.ROOT)).toList();
-        for (String word : contextLiterals) {
-            if (word.length() < 3 || word.chars().limit(3).anyMatch(ch -> ch >= 128)) {
-                throw new IllegalArgumentException(kind + ": context words begin with three ASCII characters");
-            }
-            int bit = opening(word.charAt(0), word.charAt(1), word.charAt(2));
-            contextOpenings[bit >>> 6] |= 1L << bit;
-        }
-    }
-
-    /** A hash of three lower-case ASCII characters, one of {@link #OPENINGS} values. */
-    private static int opening(char a, char b, char c) {
-        return ((a * 127 + b) * 127 + c) & (OPENINGS - 1);
     }
 
     @Override
@@ -230,42 +215,18 @@ abstract class PatternRecogniser implements Recogniser {
 
     /**
      * Whether any context word occurs anywhere, ignoring case: most mail has no "date of birth" or "NHS" at
-     * all, and then no candidate's window needs searching. One pass over the text for all the words, with no
-     * lower-cased copy of it.
+     * all, and then no candidate's window needs searching. The context pattern ignores the case of ASCII
+     * letters only, so a lower-cased copy searched with {@code indexOf} (one fast pass per word) misses
+     * nothing it would find.
      */
     private boolean anyContext(String text) {
-        int n = text.length() - 2;
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            // As the regex's case-insensitive start: a few non-ASCII letters lower-case to ASCII ones (İ, K).
-            char first = ch < 128 ? foldCase(ch) : Character.toLowerCase(ch);
-            if (first >= 128) {
-                continue;
-            }
-            char second = foldCase(text.charAt(i + 1));
-            char third = foldCase(text.charAt(i + 2));
-            if (second >= 128 || third >= 128) {
-                continue;
-            }
-            int bit = opening(first, second, third);
-            if ((contextOpenings[bit >>> 6] & (1L << bit)) == 0) {
-                continue;
-            }
-            for (String word : contextLiterals) {
-                if (word.charAt(0) == first && text.regionMatches(true, i, word, 0, word.length())) {
-                    return true;
-                }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : contextLiterals) {
+            if (lower.indexOf(word) >= 0) {
+                return true;
             }
         }
         return false;
-    }
-
-    /** A character as regionMatches compares it ignoring case (so ſ and ı stand for s and i). */
-    private static char foldCase(char ch) {
-        if (ch < 128) {
-            return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
-        }
-        return Character.toLowerCase(Character.toUpperCase(ch));
     }
 
     @Override
