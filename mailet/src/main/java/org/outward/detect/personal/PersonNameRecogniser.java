@@ -21,9 +21,11 @@ final class PersonNameRecogniser implements Recogniser {
             "\\b(?:" + TITLES + ")\\.? (?:[A-Z]\\.? ){0,2}(?:" + WORD + " ){0,2}" + WORD + "\\b"),
             PersonNameRecogniser::titleThenDotOrSpace);
     static final WordStarts PAIR = new WordStarts(Pattern.compile("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
-            + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?"), PersonNameRecogniser::wordThenCapital);
+            + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?"),
+            PersonNameRecogniser::wordThenCapital);
     static final WordStarts REGISTER_STYLE = new WordStarts(
-            Pattern.compile("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b"), PersonNameRecogniser::capitalsThenComma);
+            Pattern.compile("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b"),
+            PersonNameRecogniser::capitalsThenComma);
     private static final Pattern CELL = Pattern.compile(
             "(?:(?:" + TITLES + ")\\.? )?(?:[A-Za-z][a-z]*\\.? ){0,3}[A-Za-z]+(?:['’-][A-Za-z]+)?"
             + "|[A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?");
@@ -79,7 +81,7 @@ final class PersonNameRecogniser implements Recogniser {
     /** The opening of {@link #PAIR}: a {@link #WORD}, a space, a capital. */
     private static boolean wordThenCapital(CharSequence text, int i) {
         int end = wordEnd(text, i);
-        return end > 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1));
+        return end >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1));
     }
 
     /** What a house number may follow in {@link #BEFORE_ADDRESS}: nothing, " of", " at", " from" or ",". */
@@ -98,14 +100,15 @@ final class PersonNameRecogniser implements Recogniser {
         for (String joint : BEFORE_NUMBER) {
             int at = second + joint.length();
             if (at + 1 < text.length() && startsWith(text, second, joint) && text.charAt(at) == ' '
-                    && (isDigit(text.charAt(at + 1)) || at + 6 <= text.length() && startsWith(text, at + 1, "Flat "))) {
+                    && (isDigit(text.charAt(at + 1))
+                            || at + 6 <= text.length() && startsWith(text, at + 1, "Flat "))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The opening of {@link #REGISTER_STYLE}: capitals (with an ' or - joining two runs), a comma, a space, a capital. */
+    /** The opening of {@link #REGISTER_STYLE}: capitals (two runs may be joined by ' or -), ", ", a capital. */
     private static boolean capitalsThenComma(CharSequence text, int i) {
         int end = capitalRun(text, i);
         if (end - i < 2) {
