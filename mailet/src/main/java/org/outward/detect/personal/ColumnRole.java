@@ -62,6 +62,12 @@ public enum ColumnRole {
      * header instead of one per role, and the first role that matches wins, as it would one by one.
      */
     private static final Pattern ANY_ROLE = anyRole();
+    /**
+     * Whether a header's normal form (only a-z, 0-9 and single spaces) can begin with these two characters,
+     * worked out once from {@link #ANY_ROLE} with {@link Matcher#hitEnd()} as {@link WordStarts} does: the
+     * cells of a pasted list's first rows are tried as headers, and most begin as no header does.
+     */
+    private static final boolean[][] OPENINGS = openings();
 
     private final DataKind kind;
     private final SpecialCategory special;
@@ -84,6 +90,19 @@ public enum ColumnRole {
         return Pattern.compile(all.toString());
     }
 
+    private static boolean[][] openings() {
+        String normalChars = "abcdefghijklmnopqrstuvwxyz0123456789 ";
+        boolean[][] two = new boolean[128][128];
+        Matcher m = ANY_ROLE.matcher("");
+        for (char a : normalChars.toCharArray()) {
+            for (char b : normalChars.toCharArray()) {
+                m.reset(new String(new char[] {a, b}));
+                two[a][b] = m.lookingAt() || m.hitEnd();
+            }
+        }
+        return two;
+    }
+
     /** The kind of personal data the column holds, if any. */
     public Optional<DataKind> kind() {
         return Optional.ofNullable(kind);
@@ -101,6 +120,9 @@ public enum ColumnRole {
         }
         String normal = PUNCTUATION.matcher(header.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         if (normal.isEmpty()) {
+            return UNKNOWN;
+        }
+        if (normal.length() >= 2 && !OPENINGS[normal.charAt(0)][normal.charAt(1)]) {
             return UNKNOWN;
         }
         Matcher m = ANY_ROLE.matcher(normal);

@@ -17,18 +17,22 @@ final class PersonNameRecogniser implements Recogniser {
 
     static final String TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Rev|Revd|Sir|Dame|Lady|Lord|Prof";
     private static final String WORD = "[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?";
-    private static final WordStarts TITLED = atWordStarts(
-            "\\b(?:" + TITLES + ")\\.? (?:[A-Z]\\.? ){0,2}(?:" + WORD + " ){0,2}" + WORD + "\\b");
-    private static final WordStarts PAIR = atWordStarts("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
-            + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?");
-    private static final WordStarts REGISTER_STYLE =
-            atWordStarts("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b");
+    static final WordStarts TITLED = new WordStarts(Pattern.compile(
+            "\\b(?:" + TITLES + ")\\.? (?:[A-Z]\\.? ){0,2}(?:" + WORD + " ){0,2}" + WORD + "\\b"),
+            PersonNameRecogniser::titleThenDotOrSpace);
+    static final WordStarts PAIR = new WordStarts(Pattern.compile("\\b(" + WORD + ") (?:[A-Z]\\. )?(" + WORD
+            + "|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b(?!['’]s)(?: (" + WORD + "))?"),
+            PersonNameRecogniser::wordThenCapital);
+    static final WordStarts REGISTER_STYLE = new WordStarts(
+            Pattern.compile("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b"),
+            PersonNameRecogniser::capitalsThenComma);
     private static final Pattern CELL = Pattern.compile(
             "(?:(?:" + TITLES + ")\\.? )?(?:[A-Za-z][a-z]*\\.? ){0,3}[A-Za-z]+(?:['’-][A-Za-z]+)?"
             + "|[A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?");
     /** Two capitalised words right before a house number: "Pat Dietrich of 216 Park Lane", "Omar Mann, 37 Mill Way". */
-    private static final WordStarts BEFORE_ADDRESS = atWordStarts("\\b(" + WORD + ") (" + WORD
-            + ")(?=(?: (?:of|at|from)|,)? (?:Flat \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? [A-Z][a-z])");
+    static final WordStarts BEFORE_ADDRESS = new WordStarts(Pattern.compile("\\b(" + WORD + ") (" + WORD
+            + ")(?=(?: (?:of|at|from)|,)? (?:Flat \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? [A-Z][a-z])"),
+            PersonNameRecogniser::twoWordsThenNumber);
     /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
     private static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
     private static final Pattern TITLE_WORD = Pattern.compile(TITLES);
@@ -51,8 +55,127 @@ final class PersonNameRecogniser implements Recogniser {
             "printing", "posters", "freepost", "hire", "rent", "stationery", "postage", "leaflet", "leaflets",
             "conservatives", "greens", "uk", "total", "budget", "summary", "round", "flat");
 
-    private static WordStarts atWordStarts(String regex) {
-        return new WordStarts(Pattern.compile(regex));
+    private static final String[] TITLE_WORDS = TITLES.split("\\|");
+
+    /** The opening of {@link #TITLED}: a title, then a dot or a space. */
+    private static boolean titleThenDotOrSpace(CharSequence text, int i) {
+        for (String title : TITLE_WORDS) {
+            int end = i + title.length();
+            if (end < text.length() && (text.charAt(end) == '.' || text.charAt(end) == ' ')
+                    && startsWith(text, i, title)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(CharSequence text, int i, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (text.charAt(i + k) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The opening of {@link #PAIR}: a {@link #WORD}, a space, a capital. */
+    private static boolean wordThenCapital(CharSequence text, int i) {
+        int end = wordEnd(text, i);
+        return end >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1));
+    }
+
+    /** What a house number may follow in {@link #BEFORE_ADDRESS}: nothing, " of", " at", " from" or ",". */
+    private static final List<String> BEFORE_NUMBER = List.of("", " of", " at", " from", ",");
+
+    /** The opening of {@link #BEFORE_ADDRESS}: two {@link #WORD}s, then a house number or a flat. */
+    private static boolean twoWordsThenNumber(CharSequence text, int i) {
+        int first = wordEnd(text, i);
+        if (first < 0 || first + 1 >= text.length() || text.charAt(first) != ' ') {
+            return false;
+        }
+        int second = wordEnd(text, first + 1);
+        if (second < 0) {
+            return false;
+        }
+        for (String joint : BEFORE_NUMBER) {
+            int at = second + joint.length();
+            if (at + 1 < text.length() && startsWith(text, second, joint) && text.charAt(at) == ' '
+                    && (isDigit(text.charAt(at + 1))
+                            || at + 6 <= text.length() && startsWith(text, at + 1, "Flat "))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The opening of {@link #REGISTER_STYLE}: capitals (two runs may be joined by ' or -), ", ", a capital. */
+    private static boolean capitalsThenComma(CharSequence text, int i) {
+        int end = capitalRun(text, i);
+        if (end - i < 2) {
+            return false;
+        }
+        if (end < text.length() && isJoiner(text.charAt(end))) {
+            int after = capitalRun(text, end + 1);
+            if (after == end + 1) {
+                return false;
+            }
+            end = after;
+        }
+        return end + 2 < text.length() && text.charAt(end) == ',' && text.charAt(end + 1) == ' '
+                && isCapital(text.charAt(end + 2));
+    }
+
+    /**
+     * Where a {@link #WORD} beginning at i ends, or -1 when none does. Each pattern wants a space or a comma
+     * right after the word, so the regex has no choice in its letters and the longest run is the one.
+     */
+    private static int wordEnd(CharSequence text, int i) {
+        if (!isCapital(text.charAt(i))) {
+            return -1;
+        }
+        int end = lowerRun(text, i + 1);
+        if (end == i + 1) {
+            return -1;
+        }
+        if (end < text.length() && isJoiner(text.charAt(end))) {
+            int from = end + 1;
+            if (from < text.length() && isCapital(text.charAt(from))) {
+                from++;
+            }
+            int after = lowerRun(text, from);
+            if (after == from) {
+                return -1;
+            }
+            end = after;
+        }
+        return end;
+    }
+
+    private static boolean isCapital(char ch) {
+        return ch >= 'A' && ch <= 'Z';
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    private static int capitalRun(CharSequence text, int i) {
+        while (i < text.length() && isCapital(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isJoiner(char ch) {
+        return ch == '\'' || ch == '’' || ch == '-';
+    }
+
+    /** Where the run of a-z letters from {@code i} ends. */
+    private static int lowerRun(CharSequence text, int i) {
+        while (i < text.length() && text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
+            i++;
+        }
+        return i;
     }
 
     @Override

@@ -4,7 +4,9 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +33,8 @@ final class PhoneRecogniser implements Recogniser {
     @Override
     public List<Match> find(String text) {
         List<Match> found = new ArrayList<>();
+        // A list repeats its office and branch numbers: each distinct run is put to the plan once per text.
+        Map<String, Boolean> verdicts = null;
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -54,7 +58,10 @@ final class PhoneRecogniser implements Recogniser {
             if (digits >= 10 && (end >= n || !Character.isLetter(text.charAt(end)))) {
                 String run = text.substring(i, end);
                 if (digits <= 13) {
-                    if (isValue(run)) {
+                    if (verdicts == null) {
+                        verdicts = new HashMap<>();
+                    }
+                    if (verdicts.computeIfAbsent(run, this::isValue)) {
                         found.add(new Match(DataKind.PHONE, i, end, 0.6));
                     }
                 } else {
@@ -101,10 +108,41 @@ final class PhoneRecogniser implements Recogniser {
             return false;
         }
         try {
-            PhoneNumber number = PHONES.parse(value, "GB");
-            return PHONES.isValidNumber(number);
+            PhoneNumber number = nationalNumber(value);
+            return PHONES.isValidNumber(number != null ? number : PHONES.parse(value, "GB"));
         } catch (com.google.i18n.phonenumbers.NumberParseException e) {
             return false;
         }
+    }
+
+    /**
+     * The number a UK national-format value ({@code 01632 960123}, {@code 07700-900123}: a 0, then a digit
+     * other than 0, ten or eleven digits in all, only spaces and dashes between them) stands for, as
+     * {@code parse(value, "GB")} gives it: the national prefix 0 dropped, country code 44. Building it here
+     * skips the library's parse (normalising, prefix and carrier regexes), the larger half of validating the
+     * one number an everyday signature carries. Null for every other shape, which the library parses.
+     */
+    static PhoneNumber nationalNumber(String value) {
+        if (value.charAt(0) != '0') {
+            return null;
+        }
+        long nsn = 0;
+        int digits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (digits == 1 && ch == '0') {
+                    return null; // 00 is the international prefix
+                }
+                nsn = digits == 0 ? 0 : nsn * 10 + (ch - '0');
+                digits++;
+            } else if (ch != ' ' && ch != '-') {
+                return null;
+            }
+        }
+        if (digits < 10 || digits > 11) {
+            return null;
+        }
+        return new PhoneNumber().setCountryCode(44).setNationalNumber(nsn);
     }
 }

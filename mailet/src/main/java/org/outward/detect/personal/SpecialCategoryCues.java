@@ -1,7 +1,6 @@
 package org.outward.detect.personal;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,15 +47,17 @@ final class SpecialCategoryCues {
     private SpecialCategoryCues() {
     }
 
-    /** The categories whose cues appear in the text. */
-    static Set<SpecialCategory> in(CharSequence text) {
-        Set<SpecialCategory> found = EnumSet.noneOf(SpecialCategory.class);
+    /**
+     * Adds the categories whose cues appear in the text, looking only for those not found yet: the windows
+     * around the records of a list overlap, and a canvass list says "strong Lab" on every line.
+     */
+    static void addTo(Set<SpecialCategory> found, CharSequence text) {
         for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
-            if (cue.getValue().find(cue.getValue().pattern().matcher(text), text, 0)) {
+            if (!found.contains(cue.getKey())
+                    && cue.getValue().find(cue.getValue().pattern().matcher(text), text, 0)) {
                 found.add(cue.getKey());
             }
         }
-        return found;
     }
 
     /** Whether a cell value is a canvass or voting-intention code. */

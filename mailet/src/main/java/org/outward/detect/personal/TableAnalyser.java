@@ -167,7 +167,7 @@ final class TableAnalyser {
                     continue;
                 }
                 if (column.notes()) {
-                    rowSpecial.addAll(SpecialCategoryCues.in(cell));
+                    SpecialCategoryCues.addTo(rowSpecial, cell);
                     continue;
                 }
                 if (!column.personal()) {

@@ -132,8 +132,8 @@ final class TextAnalyser {
             kinds.add(DataKind.PERSON_NAME);
             kinds.addAll(own);
             scores += name.score();
-            special.addAll(SpecialCategoryCues.in(text.subSequence(Math.max(0, name.start() - CUE_WINDOW),
-                    Math.min(text.length(), until + CUE_WINDOW))));
+            SpecialCategoryCues.addTo(special, text.subSequence(Math.max(0, name.start() - CUE_WINDOW),
+                    Math.min(text.length(), until + CUE_WINDOW)));
             if (evidence.size() < 3) {
                 evidence.add(postcode == null ? Redactor.name(who) : Redactor.name(who) + ", "
                         + Redactor.postcode(postcode));

@@ -17,16 +17,16 @@ final class TextTableSniffer {
     record Block(Table table, int fromLine, int toLine) {
     }
 
-    /** A delimiter: its split pattern, the fewest fields a table line has, and its character (0: a gap). */
-    private record Delimiter(Pattern pattern, int minFields, char ch) {
+    /** A delimiter: its split pattern and the fewest fields a table line has. */
+    private record Delimiter(Pattern pattern, int minFields) {
     }
 
     private static final List<Delimiter> DELIMITERS = List.of(
-            new Delimiter(Pattern.compile("\t"), 2, '\t'),
-            new Delimiter(Pattern.compile("\\|"), 3, '|'),
-            new Delimiter(Pattern.compile(";"), 3, ';'),
-            new Delimiter(Pattern.compile(","), 3, ','),
-            new Delimiter(Pattern.compile(" {2,}"), 3, (char) 0));
+            new Delimiter(Pattern.compile("\t"), 2),
+            new Delimiter(Pattern.compile("\\|"), 3),
+            new Delimiter(Pattern.compile(";"), 3),
+            new Delimiter(Pattern.compile(","), 3),
+            new Delimiter(Pattern.compile(" {2,}"), 3));
     /** Index of the gap delimiter, the last of {@link #DELIMITERS}. */
     private static final int GAP = 4;
     private static final int MIN_LINES = 3;
@@ -104,9 +104,12 @@ final class TextTableSniffer {
                 }
                 continue;
             }
-            for (int d = 0; d < GAP; d++) {
-                if (ch == DELIMITERS.get(d).ch()) {
-                    fields[d]++;
+            switch (ch) { // the single-character DELIMITERS, in their order
+                case '\t' -> fields[0]++;
+                case '|' -> fields[1]++;
+                case ';' -> fields[2]++;
+                case ',' -> fields[3]++;
+                default -> {
                 }
             }
         }

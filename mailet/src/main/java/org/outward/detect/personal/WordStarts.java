@@ -15,13 +15,30 @@ final class WordStarts {
 
     private static final int ASCII = 128;
 
+    /** Something every match must begin with, checked by hand at a word start before the regex is started. */
+    @FunctionalInterface
+    interface Opening {
+        boolean at(CharSequence text, int i);
+    }
+
     private final Pattern pattern;
+    private final Opening opening;
     /** Whether a match can begin with this character followed by the end of the text. */
     private final boolean[] one = new boolean[ASCII];
     /** Whether a match can begin with these two characters; null where the first already rules it out. */
     private final boolean[][] two = new boolean[ASCII][];
 
     WordStarts(Pattern pattern) {
+        this(pattern, (text, i) -> true);
+    }
+
+    /**
+     * @param opening a hand-written test that every match of the pattern passes at its start (a necessary
+     *                condition only, so the matches stay those of {@code find()}): the two-letter table passes
+     *                every capitalised word, and starting a regex there costs more than the test
+     */
+    WordStarts(Pattern pattern, Opening opening) {
+        this.opening = opening;
         if (!pattern.pattern().startsWith("\\b") && !pattern.pattern().startsWith("(?i)\\b")) {
             throw new IllegalArgumentException("only patterns that begin with \\b are searched at word starts");
         }
@@ -74,7 +91,7 @@ final class WordStarts {
         m.useAnchoringBounds(false);
         int n = text.length();
         for (int i = from; i < n; i++) {
-            if ((i == 0 || !isWordChar(text.charAt(i - 1))) && mayStartAt(text, i)) {
+            if ((i == 0 || !isWordChar(text.charAt(i - 1))) && mayStartAt(text, i) && opening.at(text, i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;

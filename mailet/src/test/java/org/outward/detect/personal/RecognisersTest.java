@@ -59,6 +59,36 @@ class RecognisersTest {
             assertThat(kinds(r, "Count held 05/05/2022 from 22:00; call 07911 123456")).containsExactly(DataKind.PHONE);
             assertThat(kinds(r, "Invoice 20190312 dated 12/03/2019 total 1,234.56")).isEmpty();
         }
+
+        /** The shortcut for national-format numbers must give what the library's own parse gives. */
+        @Test
+        void nationalFormatShortcutAgreesWithTheLibrary() throws Exception {
+            com.google.i18n.phonenumbers.PhoneNumberUtil phones =
+                    com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+            java.util.Random random = new java.util.Random(4);
+            int built = 0;
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder value = new StringBuilder("0");
+                int digits = 8 + random.nextInt(5);
+                for (int d = 1; d < digits; d++) {
+                    value.append((char) ('0' + random.nextInt(10)));
+                    if (random.nextInt(4) == 0) {
+                        value.append(random.nextBoolean() ? ' ' : '-');
+                    }
+                }
+                String v = value.toString();
+                var number = PhoneRecogniser.nationalNumber(v);
+                if (number != null) {
+                    built++;
+                    assertThat(number).as(v).isEqualTo(phones.parse(v, "GB"));
+                    assertThat(r.isValue(v)).as(v).isEqualTo(phones.isValidNumber(phones.parse(v, "GB")));
+                }
+            }
+            assertThat(built).isGreaterThan(5_000);
+            assertThat(PhoneRecogniser.nationalNumber("+44 7911 123456")).isNull();
+            assertThat(PhoneRecogniser.nationalNumber("00 44 7911 123456")).isNull();
+            assertThat(PhoneRecogniser.nationalNumber("(01632) 960123")).isNull();
+        }
     }
 
     @Nested

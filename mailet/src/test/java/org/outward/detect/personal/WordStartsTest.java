@@ -35,6 +35,24 @@ class WordStartsTest {
         }
     }
 
+    /** The name patterns also check their opening by hand: that must not lose a match either. */
+    @Test
+    void namePatternsWithTheirOpeningsFindWhatFindFinds() throws IOException {
+        List<String> texts = corpusTexts();
+        texts.add("Mary-Jane O'Brien, Sean O’Neill and Anne-Marie Smith-Jones; Mrs.Smith, Mr  Jones, Dr. A. B. Khan");
+        texts.add("Smith's Dog, Jane's Cafe, Pat Dietrich of 216 Park Lane, Omar Mann, 37 Mill Way, Cllr Patel");
+        texts.add("Jo-Ann X-Ray Mo’s BBC-TV Anne O'Brien-Smith Mrs");
+        texts.add("SMITH, Jane; O'NEILL, Sean; SMITH-JONES, Ann; AB, Cd; ABC,Def; Jo Bloggs of 12 High St, Al Bo, "
+                + "Flat 3, 9 Mill Way; Di Ro at 7A, Oak Road; Ed Fo from 1 X; Ma Ry, 12; Su Ze Flat 2 Ha; Ki Ta 5");
+        for (WordStarts starts : List.of(PersonNameRecogniser.TITLED, PersonNameRecogniser.PAIR,
+                PersonNameRecogniser.BEFORE_ADDRESS, PersonNameRecogniser.REGISTER_STYLE)) {
+            for (String text : texts) {
+                assertThat(viaWordStarts(starts, text)).as(starts.pattern().pattern())
+                        .isEqualTo(viaFind(starts.pattern(), text));
+            }
+        }
+    }
+
     @Test
     void refusesPatternsThatDoNotBeginAtAWordBoundary() {
         assertThatThrownBy(() -> new WordStarts(Pattern.compile("[A-Z]+")))
