@@ -1,26 +1,14 @@
 package org.outward.bench.load;
 
-import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.mail.Address;
-import javax.mail.Session;
-import javax.mail.Transport;
-import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeMessage;
 
 import org.outward.deploy.EmbeddedGateway;
 import org.outward.deploy.GatewaySettings;
@@ -36,8 +24,6 @@ import com.icegreen.greenmail.util.ServerSetup;
  * the start of its submission to its arrival at GreenMail.
  */
 final class LoadRun {
-
-    private static final String ID_HEADER = "X-Load-Id";
 
     /**
      * @param cpuMsPerMessage CPU time this JVM and its child processes (parser processes) spent per measured
@@ -61,7 +47,7 @@ final class LoadRun {
         GreenMailUser sink = outside.setUser("sink@example.org", "sink");
         // Time arrivals as GreenMail takes delivery, then keep nothing: heavy mixes would fill the heap.
         outside.getUserManager().setMessageDeliveryHandler((message, address) -> {
-            String[] id = message.getMessage().getHeader(ID_HEADER);
+            String[] id = message.getMessage().getHeader(SmtpClients.ID_HEADER);
             if (id != null) {
                 arrivals.putIfAbsent(id[0], System.nanoTime());
             }
@@ -115,41 +101,12 @@ final class LoadRun {
 
     private static void submitTimed(int port, List<byte[]> mix, int count, int concurrency, Map<String, Long> started,
                                     String prefix) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < concurrency; c++) {
-                running.add(clients.submit(() -> {
-                    Properties props = new Properties();
-                    props.setProperty("mail.smtp.host", "127.0.0.1");
-                    props.setProperty("mail.smtp.port", Integer.toString(port));
-                    props.setProperty("mail.smtp.from", "sam.volunteer@party.example");
-                    Session session = Session.getInstance(props);
-                    Address[] to = {new InternetAddress("alex.agent@example.org")};
-                    // One connection per client, as a mail server relaying to its smart host keeps one open.
-                    try (Transport transport = session.getTransport("smtp")) {
-                        transport.connect();
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            String id = prefix + i;
-                            MimeMessage message = new MimeMessage(session,
-                                    new ByteArrayInputStream(mix.get(i % mix.size())));
-                            message.setHeader(ID_HEADER, id);
-                            if (started != null) {
-                                started.put(id, System.nanoTime());
-                            }
-                            transport.sendMessage(message, to);
-                        }
+        SmtpClients.submit(port, "sam.volunteer@party.example", "alex.agent@example.org", 0, count, concurrency,
+                i -> mix.get(i % mix.size()), prefix, id -> {
+                    if (started != null) {
+                        started.put(id, System.nanoTime());
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+                });
     }
 
     private static void await(Map<String, Long> arrivals, String prefix, int count, Duration timeout)

@@ -1,6 +1,5 @@
 package org.outward.bench.load;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -16,20 +15,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.mail.Address;
 import javax.mail.MessagingException;
-import javax.mail.Session;
-import javax.mail.Transport;
-import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.outward.deploy.EmbeddedGateway;
@@ -48,7 +39,6 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 public final class SoakRun {
 
-    private static final String ID_HEADER = "X-Soak-Id";
     private static final String SENDER = "sam.volunteer@party.example";
     private static final String OUTSIDE = "alex.agent@example.org";
     private static final Pattern SIZE = Pattern.compile("\"size\"\\s*:\\s*(\\d+)");
@@ -147,7 +137,7 @@ public final class SoakRun {
         // world's memory does not pass for the gateway's.
         outside.getUserManager().setMessageDeliveryHandler((message, address) -> {
             MimeMessage mime = message.getMessage();
-            String[] id = mime.getHeader(ID_HEADER);
+            String[] id = mime.getHeader(SmtpClients.ID_HEADER);
             if (id != null) {
                 delivered.merge(id[0], 1, Integer::sum);
             } else if (mime.isMimeType("multipart/report")) {
@@ -179,36 +169,8 @@ public final class SoakRun {
     }
 
     private static void submit(int port, List<Sample> mix, int from, int to, int concurrency) throws Exception {
-        AtomicInteger next = new AtomicInteger(from);
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < concurrency; c++) {
-                running.add(clients.submit(() -> {
-                    Properties props = new Properties();
-                    props.setProperty("mail.smtp.host", "127.0.0.1");
-                    props.setProperty("mail.smtp.port", Integer.toString(port));
-                    props.setProperty("mail.smtp.from", SENDER);
-                    Session session = Session.getInstance(props);
-                    Address[] recipients = {new InternetAddress(OUTSIDE)};
-                    try (Transport transport = session.getTransport("smtp")) {
-                        transport.connect();
-                        for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
-                            MimeMessage message = new MimeMessage(session,
-                                    new ByteArrayInputStream(mix.get(i % mix.size()).raw()));
-                            message.setHeader(ID_HEADER, "soak-" + i);
-                            transport.sendMessage(message, recipients);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        SmtpClients.submit(port, SENDER, OUTSIDE, from, to, concurrency, i -> mix.get(i % mix.size()).raw(), "soak-",
+                id -> { });
     }
 
     private static Checkpoint awaitAccounted(HttpClient http, int webAdmin, int submitted, Map<String, Integer> delivered,
