@@ -22,9 +22,9 @@ final class BankAccountRecogniser extends PatternRecogniser {
     }
 
     @Override
-    List<Match> find(String text, DigitRuns runs) {
+    List<Match> find(ScannedText text) {
         // A lone sort-code shape needs the words; with an account number beside it, the pair speaks for itself.
-        return super.find(text, runs).stream()
+        return super.find(text).stream()
                 .filter(m -> m.score() > 0.6 || m.end() - m.start() > 9)
                 .toList();
     }

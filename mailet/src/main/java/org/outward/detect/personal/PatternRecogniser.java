@@ -76,15 +76,12 @@ abstract class PatternRecogniser implements Recogniser {
 
     @Override
     public List<Match> find(String text) {
-        return find(text, digitAnchor() < 0 ? null : DigitRuns.of(text));
+        return find(new ScannedText(text));
     }
 
-    /**
-     * Values in the text, with the text's digit runs found once for all recognisers ({@code null} is fine
-     * for a recogniser not anchored at digits).
-     */
-    List<Match> find(String text, DigitRuns runs) {
-        if (text.isEmpty()) {
+    /** Values in the text, with its digit runs and lower-cased copy shared with the other recognisers. */
+    List<Match> find(ScannedText text) {
+        if (text.length() == 0) {
             return List.of();
         }
         Scan scan = new Scan(text);
@@ -93,8 +90,8 @@ abstract class PatternRecogniser implements Recogniser {
         }
         if (digitAnchor() < 0) {
             byTrigger(scan);
-        } else if (mayContain(runs)) {
-            anchoredAtDigits(scan, runs);
+        } else if (mayContain(text.digitRuns())) {
+            anchoredAtDigits(scan, text.digitRuns());
         }
         return scan.found;
     }
@@ -102,14 +99,16 @@ abstract class PatternRecogniser implements Recogniser {
     /** One search: the text, its matchers (made on first use) and what was accepted. */
     private final class Scan {
         final String text;
+        final ScannedText scanned;
         final List<Match> found = new ArrayList<>();
         private Matcher matcher;
         private Matcher contextMatcher;
         /** Whether the text has any context word at all; worked out once, when a candidate first needs it. */
         private Boolean anyContext;
 
-        Scan(String text) {
-            this.text = text;
+        Scan(ScannedText scanned) {
+            this.scanned = scanned;
+            this.text = scanned.text();
         }
 
         Matcher matcher() {
@@ -123,7 +122,7 @@ abstract class PatternRecogniser implements Recogniser {
 
         boolean anyContext() {
             if (anyContext == null) {
-                anyContext = context != null && PatternRecogniser.this.anyContext(text);
+                anyContext = context != null && PatternRecogniser.this.anyContext(scanned.lower());
             }
             return anyContext;
         }
@@ -217,10 +216,9 @@ abstract class PatternRecogniser implements Recogniser {
      * Whether any context word occurs anywhere, ignoring case: most mail has no "date of birth" or "NHS" at
      * all, and then no candidate's window needs searching. The context pattern ignores the case of ASCII
      * letters only, so a lower-cased copy searched with {@code indexOf} (one fast pass per word) misses
-     * nothing it would find.
+     * nothing it would find. The copy is made once per text and shared by every recogniser.
      */
-    private boolean anyContext(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    private boolean anyContext(String lower) {
         for (String word : contextLiterals) {
             if (lower.indexOf(word) >= 0) {
                 return true;

@@ -186,13 +186,18 @@ final class PersonNameRecogniser implements Recogniser {
     /** Every pattern here begins at the start of a word, and is tried only where its first letters fit. */
     @Override
     public List<Match> find(String text) {
+        return find(new ScannedText(text));
+    }
+
+    List<Match> find(ScannedText scanned) {
+        String text = scanned.text();
         List<Match> found = new ArrayList<>();
         Matcher t = TITLED.pattern().matcher(text);
-        for (int at = 0; TITLED.find(t, text, at); at = WordStarts.after(t)) {
+        for (int at = 0; TITLED.find(t, scanned, at); at = WordStarts.after(t)) {
             found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
         }
         Matcher p = PAIR.pattern().matcher(text);
-        for (int at = 0; PAIR.find(p, text, at); at = WordStarts.after(p)) {
+        for (int at = 0; PAIR.find(p, scanned, at); at = WordStarts.after(p)) {
             String first = p.group(1);
             String second = p.group(2);
             if (!NameLists.isGivenName(first) || NOT_SURNAMES.contains(second.toLowerCase(Locale.ROOT))) {
@@ -206,7 +211,7 @@ final class PersonNameRecogniser implements Recogniser {
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
         Matcher a = BEFORE_ADDRESS.pattern().matcher(text);
-        for (int at = 0; BEFORE_ADDRESS.find(a, text, at); at = WordStarts.after(a)) {
+        for (int at = 0; BEFORE_ADDRESS.find(a, scanned, at); at = WordStarts.after(a)) {
             if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
                     && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
                     && !TITLE_WORD.matcher(a.group(1)).matches()) {
@@ -214,7 +219,7 @@ final class PersonNameRecogniser implements Recogniser {
             }
         }
         Matcher r = REGISTER_STYLE.pattern().matcher(text);
-        for (int at = 0; REGISTER_STYLE.find(r, text, at); at = WordStarts.after(r)) {
+        for (int at = 0; REGISTER_STYLE.find(r, scanned, at); at = WordStarts.after(r)) {
             if (NameLists.isGivenName(r.group(2))) {
                 found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));
             }

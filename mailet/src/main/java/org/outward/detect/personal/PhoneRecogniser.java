@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class PhoneRecogniser implements Recogniser {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final UkNumberingPlan UK = UkNumberingPlan.load();
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[/.]\\d{1,2}[/.]\\d{2,4}");
     private static final long MAX_TRIES = 10_000;
 
@@ -109,7 +110,10 @@ final class PhoneRecogniser implements Recogniser {
         }
         try {
             PhoneNumber number = nationalNumber(value);
-            return PHONES.isValidNumber(number != null ? number : PHONES.parse(value, "GB"));
+            if (number != null) {
+                return UK.isValid(Long.toString(number.getNationalNumber()));
+            }
+            return PHONES.isValidNumber(PHONES.parse(value, "GB"));
         } catch (com.google.i18n.phonenumbers.NumberParseException e) {
             return false;
         }

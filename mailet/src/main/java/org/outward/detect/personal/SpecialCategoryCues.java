@@ -51,10 +51,10 @@ final class SpecialCategoryCues {
      * Adds the categories whose cues appear in the text, looking only for those not found yet: the windows
      * around the records of a list overlap, and a canvass list says "strong Lab" on every line.
      */
-    static void addTo(Set<SpecialCategory> found, CharSequence text) {
+    static void addTo(Set<SpecialCategory> found, ScannedText text) {
         for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
             if (!found.contains(cue.getKey())
-                    && cue.getValue().find(cue.getValue().pattern().matcher(text), text, 0)) {
+                    && cue.getValue().find(cue.getValue().pattern().matcher(text.text()), text, 0)) {
                 found.add(cue.getKey());
             }
         }

@@ -23,8 +23,9 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     }
 
     @Override
-    List<Match> find(String text, DigitRuns runs) {
-        return super.find(text, runs).stream().map(m -> {
+    List<Match> find(ScannedText scanned) {
+        String text = scanned.text();
+        return super.find(scanned).stream().map(m -> {
             int to = Math.min(text.length(), m.end() + 80);
             boolean postcode = POSTCODE_AFTER.matcher(text).region(m.end(), to).find();
             return postcode ? new Match(m.kind(), m.start(), m.end(), Math.min(1.0, m.score() + 0.4)) : m;

@@ -167,7 +167,7 @@ final class TableAnalyser {
                     continue;
                 }
                 if (column.notes()) {
-                    SpecialCategoryCues.addTo(rowSpecial, cell);
+                    SpecialCategoryCues.addTo(rowSpecial, new ScannedText(cell));
                     continue;
                 }
                 if (!column.personal()) {

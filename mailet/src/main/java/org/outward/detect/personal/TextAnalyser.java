@@ -81,12 +81,12 @@ final class TextAnalyser {
 
     private PersonalDataFinding prose(String text) {
         List<Match> details = new ArrayList<>();
-        DigitRuns runs = DigitRuns.of(text);
+        ScannedText scanned = new ScannedText(text);
         for (Recogniser r : registry.all()) {
             if (r.kind() == DataKind.PERSON_NAME) {
                 continue;
             }
-            List<Match> matches = r instanceof PatternRecogniser p ? p.find(text, runs) : r.find(text);
+            List<Match> matches = r instanceof PatternRecogniser p ? p.find(scanned) : r.find(text);
             for (Match m : matches) {
                 if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
                     details.add(m);
@@ -96,7 +96,7 @@ final class TextAnalyser {
         if (details.isEmpty()) {
             return PersonalDataFinding.none();
         }
-        List<Match> names = namesBefore(details, text);
+        List<Match> names = namesBefore(details, scanned);
         if (names.isEmpty()) {
             return PersonalDataFinding.none();
         }
@@ -132,7 +132,7 @@ final class TextAnalyser {
             kinds.add(DataKind.PERSON_NAME);
             kinds.addAll(own);
             scores += name.score();
-            SpecialCategoryCues.addTo(special, text.subSequence(Math.max(0, name.start() - CUE_WINDOW),
+            SpecialCategoryCues.addTo(special, scanned.slice(Math.max(0, name.start() - CUE_WINDOW),
                     Math.min(text.length(), until + CUE_WINDOW)));
             if (evidence.size() < 3) {
                 evidence.add(postcode == null ? Redactor.name(who) : Redactor.name(who) + ", "
@@ -151,7 +151,8 @@ final class TextAnalyser {
      * Names are looked for only in the stretch before each detail, where a record's name must be: most prose
      * has few details, and the name patterns are the costliest to run over everything.
      */
-    private List<Match> namesBefore(List<Match> details, String text) {
+    private List<Match> namesBefore(List<Match> details, ScannedText scanned) {
+        String text = scanned.text();
         Recogniser names = registry.get(DataKind.PERSON_NAME);
         List<Match> found = new ArrayList<>();
         int covered = 0;
@@ -165,7 +166,9 @@ final class TextAnalyser {
             if (to <= from) {
                 continue;
             }
-            for (Match m : names.find(text.substring(from, to))) {
+            List<Match> inStretch = names instanceof PersonNameRecogniser known
+                    ? known.find(scanned.slice(from, to)) : names.find(text.substring(from, to));
+            for (Match m : inStretch) {
                 found.add(new Match(m.kind(), from + m.start(), from + m.end(), m.score()));
             }
             covered = to;

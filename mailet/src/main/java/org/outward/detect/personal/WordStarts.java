@@ -84,14 +84,18 @@ final class WordStarts {
 
     /**
      * The next match starting at or after {@code from}, as {@code find()} would give it; the matcher (made
-     * from this pattern for {@code text}) then holds the match.
+     * from this pattern for the text) then holds the match. A match begins with {@code \b} and then a word
+     * character, so only the text's word starts, found once for all patterns, can begin one.
      */
-    boolean find(Matcher m, CharSequence text, int from) {
+    boolean find(Matcher m, ScannedText scanned, int from) {
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
+        String text = scanned.text();
         int n = text.length();
-        for (int i = from; i < n; i++) {
-            if ((i == 0 || !isWordChar(text.charAt(i - 1))) && mayStartAt(text, i) && opening.at(text, i)) {
+        int words = scanned.words();
+        for (int w = scanned.firstWordAtOrAfter(from); w < words; w++) {
+            int i = scanned.wordStart(w);
+            if (mayStartAt(text, i) && opening.at(text, i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;

@@ -60,7 +60,7 @@ class RecognisersTest {
             assertThat(kinds(r, "Invoice 20190312 dated 12/03/2019 total 1,234.56")).isEmpty();
         }
 
-        /** The shortcut for national-format numbers must give what the library's own parse gives. */
+        /** The shortcut for national-format numbers must give what the library's own parse and validation give. */
         @Test
         void nationalFormatShortcutAgreesWithTheLibrary() throws Exception {
             com.google.i18n.phonenumbers.PhoneNumberUtil phones =
@@ -85,6 +85,29 @@ class RecognisersTest {
                 }
             }
             assertThat(built).isGreaterThan(5_000);
+            // The Crown dependencies share +44 with their own plans, claimed by leading digits; random digits
+            // rarely land there, so numbers are also made after real leading digits of each region and type.
+            String[] leading = {"01481", "07781", "07839", "07911", "01624", "07624", "07524", "01534", "07797",
+                    "07509", "07700", "01632", "020", "0161", "0800", "0845", "0870", "0300", "055", "056", "070",
+                    "076", "09", "0113", "01200", "016977", "07400", "07624 4"};
+            int valid = 0;
+            for (int i = 0; i < 10_000; i++) {
+                StringBuilder value = new StringBuilder(leading[random.nextInt(leading.length)]);
+                int digits = 9 + random.nextInt(3);
+                while (value.toString().replaceAll("\\D", "").length() < digits) {
+                    value.append((char) ('0' + random.nextInt(10)));
+                }
+                String v = value.toString();
+                boolean expected = phones.isValidNumber(phones.parse(v, "GB"));
+                assertThat(r.isValue(v)).as(v).isEqualTo(expected);
+                valid += expected ? 1 : 0;
+            }
+            assertThat(valid).as("valid numbers among those made after leading digits").isGreaterThan(2_000);
+            for (String v : new String[] {"01481 710123", "07781 123456", "01624 612345", "07624 312345",
+                    "01534 712345", "07797 712345", "01632 960123", "07700 900123"}) {
+                assertThat(r.isValue(v)).as(v).isEqualTo(phones.isValidNumber(phones.parse(v, "GB")));
+            }
+            assertThat(r.isValue("01624 612345")).as("an Isle of Man landline").isTrue();
             assertThat(PhoneRecogniser.nationalNumber("+44 7911 123456")).isNull();
             assertThat(PhoneRecogniser.nationalNumber("00 44 7911 123456")).isNull();
             assertThat(PhoneRecogniser.nationalNumber("(01632) 960123")).isNull();

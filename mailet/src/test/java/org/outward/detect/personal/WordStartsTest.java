@@ -59,10 +59,33 @@ class WordStartsTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A part of a text, sliced with the word starts of the whole, is searched as the part on its own. */
+    @Test
+    void slicesFindWhatFindFindsOnTheSubstring() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        List<String> texts = corpusTexts();
+        for (WordStarts starts : List.of(PersonNameRecogniser.PAIR, PersonNameRecogniser.BEFORE_ADDRESS,
+                new WordStarts(Pattern.compile(PATTERNS.get(1))))) {
+            for (String text : texts) {
+                ScannedText whole = new ScannedText(text);
+                for (int i = 0; i < 20 && text.length() > 2; i++) {
+                    int from = random.nextInt(text.length() - 1);
+                    int to = from + 1 + random.nextInt(Math.min(400, text.length() - from));
+                    assertThat(viaWordStarts(starts, whole.slice(from, to))).as(starts.pattern().pattern())
+                            .isEqualTo(viaFind(starts.pattern(), text.substring(from, to)));
+                }
+            }
+        }
+    }
+
     private static List<String> viaWordStarts(WordStarts starts, String text) {
+        return viaWordStarts(starts, new ScannedText(text));
+    }
+
+    private static List<String> viaWordStarts(WordStarts starts, ScannedText scanned) {
         List<String> found = new ArrayList<>();
-        Matcher m = starts.pattern().matcher(text);
-        for (int at = 0; starts.find(m, text, at); at = WordStarts.after(m)) {
+        Matcher m = starts.pattern().matcher(scanned.text());
+        for (int at = 0; starts.find(m, scanned, at); at = WordStarts.after(m)) {
             found.add(m.start() + "-" + m.end());
         }
         return found;
