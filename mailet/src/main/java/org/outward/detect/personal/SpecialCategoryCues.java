@@ -60,6 +60,11 @@ final class SpecialCategoryCues {
         }
     }
 
+    /** The cue patterns, for tests. */
+    static java.util.Collection<WordStarts> patterns() {
+        return CUES.values();
+    }
+
     /** Whether a cell value is a canvass or voting-intention code. */
     static boolean isCanvassCode(String cell) {
         return cell != null && CANVASS_CODES.contains(cell.strip().toLowerCase(java.util.Locale.ROOT));

@@ -27,6 +27,8 @@ final class WordStarts {
     private final boolean[] one = new boolean[ASCII];
     /** Whether a match can begin with these two characters; null where the first already rules it out. */
     private final boolean[][] two = new boolean[ASCII][];
+    /** For patterns that ignore case, the longer beginnings their matches can have; null for the others. */
+    private final Beginnings beginnings;
 
     WordStarts(Pattern pattern) {
         this(pattern, (text, i) -> true);
@@ -43,6 +45,7 @@ final class WordStarts {
             throw new IllegalArgumentException("only patterns that begin with \\b are searched at word starts");
         }
         this.pattern = pattern;
+        this.beginnings = pattern.pattern().startsWith("(?i)") ? new Beginnings(pattern) : null;
         Matcher m = pattern.matcher("");
         for (char a = 0; a < ASCII; a++) {
             if (!possible(m, String.valueOf(a))) {
@@ -95,7 +98,8 @@ final class WordStarts {
         int words = scanned.words();
         for (int w = scanned.firstWordAtOrAfter(from); w < words; w++) {
             int i = scanned.wordStart(w);
-            if (mayStartAt(text, i) && opening.at(text, i)) {
+            if (mayStartAt(text, i) && (beginnings == null || beginnings.mayBeginAt(text, i))
+                    && opening.at(text, i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;

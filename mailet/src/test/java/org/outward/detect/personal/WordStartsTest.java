@@ -53,6 +53,24 @@ class WordStartsTest {
         }
     }
 
+    /** The cues ignore case and are passed over by their longer beginnings: no cue may be lost by that. */
+    @Test
+    void cuePatternsFindWhatFindFinds() throws IOException {
+        List<String> texts = corpusTexts();
+        texts.add("STRONG LAB, Strong Lib Dems, will VOTE, votes con; Alzheimers, alzheimer's, HOSPITALISED, "
+                + "hospitalized, Won't vote, member of UNISON, union member, unison rep, ethnic Origin, mixed race,"
+                + " strongest, stroke, Street, council, Con, pip, PIP, ld, LD? lab. Carer's allowance ATTENDS mosque");
+        texts.add("ld");
+        texts.add("strong l");
+        texts.add("Deaf");
+        for (WordStarts starts : SpecialCategoryCues.patterns()) {
+            for (String text : texts) {
+                assertThat(viaWordStarts(starts, text)).as(starts.pattern().pattern())
+                        .isEqualTo(viaFind(starts.pattern(), text));
+            }
+        }
+    }
+
     @Test
     void refusesPatternsThatDoNotBeginAtAWordBoundary() {
         assertThatThrownBy(() -> new WordStarts(Pattern.compile("[A-Z]+")))

@@ -1,0 +1,125 @@
+package org.outward.detect.personal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The beginnings a case-insensitive pattern's matches can have, up to a few characters, as a small tree of
+ * lower-case characters worked out once from the pattern itself: a beginning stays in the tree when some text
+ * that begins with it matches, or fails only at its end ({@link Matcher#hitEnd()}). Special category cues
+ * start with "st", "co", "re", "in"... as a third of English words do, so two characters let the regex start
+ * at most words; five or six tell "strong" from "street" and "con" from "council".
+ *
+ * <p>A necessary condition only: the regex still decides, so matches stay exactly those of {@code find()}.
+ * Characters beyond ASCII are not folded by the pattern's {@code (?i)} and are left to the regex.
+ */
+final class Beginnings {
+
+    private static final int ASCII = 128;
+    /** How deep the tree goes at most; deeper, the regex decides. */
+    private static final int DEPTH = 6;
+    /** A bound on the tree's size, so a pattern with many short matches does not grow it without end. */
+    private static final int MAX_NODES = 5_000;
+
+    private static final class Node {
+        /** Characters that may come next (lower case), and where each leads. */
+        char[] next = new char[0];
+        Node[] children = new Node[0];
+        /** A match fits in the beginning already, whatever follows: the pattern will match here. */
+        boolean matches;
+        /** A match can end exactly at the end of the text after this beginning. */
+        boolean matchesAtEnd;
+        /** The tree stops here: the regex decides. */
+        boolean open;
+
+        Node child(char ch) {
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] == ch) {
+                    return children[k];
+                }
+            }
+            return null;
+        }
+    }
+
+    private final Node root = new Node();
+
+    /** @throws IllegalArgumentException for a pattern that does not ignore case */
+    Beginnings(Pattern pattern) {
+        if ((pattern.flags() & Pattern.CASE_INSENSITIVE) == 0 && !pattern.pattern().startsWith("(?i)")) {
+            throw new IllegalArgumentException("beginnings are folded to lower case: the pattern must ignore case");
+        }
+        Matcher m = pattern.matcher("");
+        List<Node> level = List.of(root);
+        List<String> beginnings = List.of("");
+        int nodes = 1;
+        for (int depth = 0; depth < DEPTH && !level.isEmpty(); depth++) {
+            List<Node> nextLevel = new ArrayList<>();
+            List<String> nextBeginnings = new ArrayList<>();
+            for (int k = 0; k < level.size(); k++) {
+                Node node = level.get(k);
+                String beginning = beginnings.get(k);
+                if (node.matches) {
+                    continue;
+                }
+                for (char ch = 0; ch < ASCII; ch++) {
+                    if (ch >= 'A' && ch <= 'Z') {
+                        continue; // the pattern folds them to lower case
+                    }
+                    String longer = beginning + ch;
+                    m.reset(longer);
+                    boolean found = m.lookingAt();
+                    if (!found && !m.hitEnd()) {
+                        continue; // nothing that begins so can match
+                    }
+                    Node child = new Node();
+                    child.matches = found && !m.hitEnd();
+                    child.matchesAtEnd = found;
+                    node.next = Arrays.copyOf(node.next, node.next.length + 1);
+                    node.next[node.next.length - 1] = ch;
+                    node.children = Arrays.copyOf(node.children, node.children.length + 1);
+                    node.children[node.children.length - 1] = child;
+                    nextLevel.add(child);
+                    nextBeginnings.add(longer);
+                    nodes++;
+                }
+            }
+            if (nodes > MAX_NODES) {
+                for (Node node : nextLevel) {
+                    node.open = true;
+                }
+                return;
+            }
+            level = nextLevel;
+            beginnings = nextBeginnings;
+        }
+        for (Node node : level) {
+            node.open = true;
+        }
+    }
+
+    /** Whether a match of the pattern could begin at {@code i}, judged by the characters from there on. */
+    boolean mayBeginAt(CharSequence text, int i) {
+        Node node = root;
+        int n = text.length();
+        for (int at = i; ; at++) {
+            if (node.matches || node.open) {
+                return true;
+            }
+            if (at >= n) {
+                return node.matchesAtEnd;
+            }
+            char ch = text.charAt(at);
+            if (ch >= ASCII) {
+                return true;
+            }
+            node = node.child(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+            if (node == null) {
+                return false;
+            }
+        }
+    }
+}
