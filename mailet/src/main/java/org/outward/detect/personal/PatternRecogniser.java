@@ -69,6 +69,14 @@ abstract class PatternRecogniser implements Recogniser {
         return runs.any(minDigits());
     }
 
+    /**
+     * A hand-written test every value passes at its first character, checked before the regex is started
+     * there (a necessary condition only: the regex still decides). By default, none.
+     */
+    boolean mayBeginAt(String text, int i) {
+        return true;
+    }
+
     /** For recognisers not anchored at digits: a character every value holds, or 0 for none. */
     char trigger() {
         return 0;
@@ -187,7 +195,8 @@ abstract class PatternRecogniser implements Recogniser {
             String text = scan.text;
             for (int start = Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor()); start <= i; start++) {
                 // Every pattern begins with \b: only a word start whose first letters fit can begin a match.
-                if ((start > 0 && WordStarts.isWordChar(text.charAt(start - 1))) || !starts.mayStartAt(text, start)) {
+                if ((start > 0 && WordStarts.isWordChar(text.charAt(start - 1))) || !starts.mayStartAt(text, start)
+                        || !mayBeginAt(text, start)) {
                     continue;
                 }
                 m.region(start, runs.lineEnd(r));

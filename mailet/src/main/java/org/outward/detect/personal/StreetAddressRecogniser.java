@@ -32,6 +32,30 @@ final class StreetAddressRecogniser extends PatternRecogniser {
         }).toList();
     }
 
+    /**
+     * A house number (one to four digits, a letter, a comma) then a space and a capital, or a flat's word:
+     * most numbers in party mail are dates, times, amounts and counts, and fail here before the regex.
+     */
+    @Override
+    boolean mayBeginAt(String text, int i) {
+        char first = text.charAt(i);
+        if (first < '0' || first > '9') {
+            return first == 'F' || first == 'A' || first == 'U'; // Flat, Apartment, Apt, Unit
+        }
+        int n = text.length();
+        int at = i;
+        while (at < n && at - i < 4 && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+            at++;
+        }
+        if (at < n && Character.isLetter(text.charAt(at)) && text.charAt(at) < 128) {
+            at++;
+        }
+        if (at < n && text.charAt(at) == ',') {
+            at++;
+        }
+        return at + 1 < n && text.charAt(at) == ' ' && text.charAt(at + 1) >= 'A' && text.charAt(at + 1) <= 'Z';
+    }
+
     @Override
     boolean validate(String candidate) {
         return true;
