@@ -80,7 +80,7 @@ final class ColumnContentClassifier {
             if (names.hasNameShape(cell)) {
                 shaped++;
                 distinct.add(cell.strip());
-                if (names.hasFullNameShape(cell)) {
+                if (names.hasFullNameWords(cell)) { // the shape is known to hold: only the words are checked
                     full++;
                 }
                 if (names.knownWords(cell) > 0) {

@@ -55,7 +55,6 @@ public enum ColumnRole {
             + "|turnout|date|round|leaflets|budget|actual|item|description of item|percent|share|change"),
     UNKNOWN(null, null, "(?!)");
 
-    private static final Pattern PUNCTUATION = Pattern.compile("[^a-z0-9]+");
     private static final ColumnRole[] ROLES = values();
     /**
      * Every role's header words in one pattern, role i in group i + 1, in declaration order: one match per
@@ -103,6 +102,49 @@ public enum ColumnRole {
         return two;
     }
 
+    /**
+     * The header lower-cased, every run of other characters than a-z and 0-9 made one space, no space at
+     * either end; by hand, since the first rows of every table and pasted list are tried as headers.
+     */
+    static String normal(String header) {
+        StringBuilder normal = new StringBuilder(header.length());
+        boolean gap = false;
+        for (int i = 0; i < header.length(); i++) {
+            char ch = header.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                ch = (char) (ch + ('a' - 'A'));
+            } else if (ch >= 128) {
+                // Lower-casing beyond ASCII can give a-z (the Kelvin sign gives k; a dotted capital I gives i
+                // and a combining dot, which is not a-z): the lower-cased form decides, as toLowerCase would.
+                String lower = String.valueOf(ch).toLowerCase(Locale.ROOT);
+                ch = lower.length() == 1 ? lower.charAt(0) : ch;
+                if (lower.length() > 1 && isNormal(lower.charAt(0))) {
+                    gap = append(normal, lower.charAt(0), gap);
+                    gap = true;
+                    continue;
+                }
+            }
+            gap = append(normal, ch, gap);
+        }
+        return normal.toString();
+    }
+
+    private static boolean isNormal(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    }
+
+    /** Appends a character of the normal form; returns whether a gap is pending after it. */
+    private static boolean append(StringBuilder normal, char ch, boolean gap) {
+        if (!isNormal(ch)) {
+            return true;
+        }
+        if (gap && normal.length() > 0) {
+            normal.append(' ');
+        }
+        normal.append(ch);
+        return false;
+    }
+
     /** The kind of personal data the column holds, if any. */
     public Optional<DataKind> kind() {
         return Optional.ofNullable(kind);
@@ -118,7 +160,7 @@ public enum ColumnRole {
         if (header == null || header.length() > 60) {
             return UNKNOWN;
         }
-        String normal = PUNCTUATION.matcher(header.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String normal = normal(header);
         if (normal.isEmpty()) {
             return UNKNOWN;
         }

@@ -242,7 +242,28 @@ abstract class PatternRecogniser implements Recogniser {
             return false;
         }
         String value = cell.strip();
-        return !value.isEmpty() && value.length() < 64 && pattern.matcher(value).matches() && validate(value);
+        return !value.isEmpty() && value.length() < 64 && mayBe(value) && pattern.matcher(value).matches()
+                && validate(value);
+    }
+
+    /**
+     * What every value holds, checked by hand before the pattern: enough digits for a recogniser anchored at
+     * digits, its trigger character for the others. Table columns put every sampled cell through each
+     * recogniser in turn, and a column of names or towns fails here without a regex.
+     */
+    private boolean mayBe(String value) {
+        if (digitAnchor() >= 0) {
+            int digits = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    digits++;
+                }
+            }
+            return digits >= minDigits();
+        }
+        char trigger = trigger();
+        return trigger == 0 || value.indexOf(trigger) >= 0;
     }
 
     /** The characters of a candidate that are digits, in order. */

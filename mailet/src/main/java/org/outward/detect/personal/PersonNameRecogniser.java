@@ -261,7 +261,12 @@ final class PersonNameRecogniser implements Recogniser {
 
     /** Shape of a full name: two or three capitalised words, none a street, place or organisation word. */
     boolean hasFullNameShape(String cell) {
-        return cell != null && FULL_NAME_CELL.matcher(cell.strip()).matches() && hasNameShape(cell);
+        return cell != null && hasFullNameWords(cell) && hasNameShape(cell);
+    }
+
+    /** Two or three capitalised words, and nothing else: the half of {@link #hasFullNameShape} beyond shape. */
+    boolean hasFullNameWords(String cell) {
+        return FULL_NAME_CELL.matcher(cell.strip()).matches();
     }
 
     /** How many words of the value are in the name lists. */

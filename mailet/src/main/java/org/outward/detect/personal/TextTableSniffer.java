@@ -27,6 +27,8 @@ final class TextTableSniffer {
             new Delimiter(Pattern.compile(";"), 3),
             new Delimiter(Pattern.compile(","), 3),
             new Delimiter(Pattern.compile(" {2,}"), 3));
+    /** The character each of {@link #DELIMITERS} splits on (the gap: spaces, two or more). */
+    private static final char[] SPLIT_CHARS = {'\t', '|', ';', ',', ' '};
     /** Index of the gap delimiter, the last of {@link #DELIMITERS}. */
     private static final int GAP = 4;
     private static final int MIN_LINES = 3;
@@ -67,13 +69,39 @@ final class TextTableSniffer {
             if (end - start >= MIN_LINES) {
                 List<List<String>> rows = new ArrayList<>();
                 for (int r = start; r < end; r++) {
-                    String[] cells = delimiter.pattern().split(lines[r].strip(), -1);
-                    rows.add(Arrays.stream(cells).map(String::strip).toList());
+                    rows.add(cells(lines[r].strip(), d));
                 }
                 return new Block(new Table("text", rows), start, end);
             }
         }
         return null;
+    }
+
+    /**
+     * The stripped cells of a stripped line, split as {@code pattern().split(line, -1)} splits it, by hand:
+     * on the delimiter's character, or on runs of two or more spaces for the gap.
+     */
+    static List<String> cells(String line, int delimiter) {
+        List<String> cells = new ArrayList<>();
+        char split = SPLIT_CHARS[delimiter];
+        int from = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (delimiter == GAP) {
+                if (ch == ' ' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+                    cells.add(line.substring(from, i).strip());
+                    while (i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+                        i++;
+                    }
+                    from = i + 1;
+                }
+            } else if (ch == split) {
+                cells.add(line.substring(from, i).strip());
+                from = i + 1;
+            }
+        }
+        cells.add(line.substring(from).strip());
+        return cells;
     }
 
     /**

@@ -299,4 +299,43 @@ class RecognisersTest {
         assertThat(ColumnRole.of("Column 3")).isEqualTo(ColumnRole.UNKNOWN);
         assertThat(ColumnRole.of("Forename")).isEqualTo(ColumnRole.GIVEN_NAME);
     }
+
+    /** Headers are normalised by hand; the result must be what lower-casing and one regex would give. */
+    @Test
+    void headerNormalFormIsWhatLowerCasingAndARegexGive() {
+        java.util.regex.Pattern punctuation = java.util.regex.Pattern.compile("[^a-z0-9]+");
+        String alphabet = "aZ09 _-./\t\u00e9\u00c9\u0130\u212a\u00df\u03a3\ud83d\ude00'\u2019";
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder header = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                header.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String h = header.toString();
+            assertThat(ColumnRole.normal(h)).as(h)
+                    .isEqualTo(punctuation.matcher(h.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip());
+        }
+        assertThat(ColumnRole.normal("  E-Mail_Address ")).isEqualTo("e mail address");
+        assertThat(ColumnRole.of("\u212aNOWN AS")).isEqualTo(ColumnRole.GIVEN_NAME);
+    }
+
+    /** Pasted lines are split by hand; the cells must be those of the delimiter's regex. */
+    @Test
+    void pastedLinesSplitAsTheDelimitersRegexSplitsThem() {
+        String[] regexes = {"\t", "\\|", ";", ",", " {2,}"};
+        String alphabet = "ab  \t|;,\u00a0x";
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String stripped = line.toString().strip();
+            for (int d = 0; d < regexes.length; d++) {
+                List<String> expected = java.util.Arrays.stream(stripped.split(regexes[d], -1)).map(String::strip).toList();
+                assertThat(TextTableSniffer.cells(stripped, d)).as("[" + stripped + "] on " + regexes[d])
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }
