@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 final class Beginnings {
 
     private static final int ASCII = 128;
-    /** How deep the tree goes at most; deeper, the regex decides. */
-    private static final int DEPTH = 6;
-    /** A bound on the tree's size, so a pattern with many short matches does not grow it without end. */
-    private static final int MAX_NODES = 5_000;
+    /** How many characters {@link #mayBeginAt} looks at; beyond them, the regex decides. */
+    static final int LOOK = 6;
+    /** How deep the tree is worked out at most (cues are a few words long). */
+    private static final int DEPTH = 64;
+    /** A bound on the tree's size, so a pattern with many matches does not grow it without end. */
+    private static final int MAX_NODES = 20_000;
 
     private static final class Node {
         /** Characters that may come next (lower case), and where each leads. */
@@ -46,6 +48,8 @@ final class Beginnings {
     }
 
     private final Node root = new Node();
+    /** How many characters from its start a match attempt reads at most; -1 when not known. */
+    private final int reach;
 
     /** @throws IllegalArgumentException for a pattern that does not ignore case */
     Beginnings(Pattern pattern) {
@@ -56,7 +60,8 @@ final class Beginnings {
         List<Node> level = List.of(root);
         List<String> beginnings = List.of("");
         int nodes = 1;
-        for (int depth = 0; depth < DEPTH && !level.isEmpty(); depth++) {
+        int depth = 0;
+        for (; depth < DEPTH && !level.isEmpty(); depth++) {
             List<Node> nextLevel = new ArrayList<>();
             List<String> nextBeginnings = new ArrayList<>();
             for (int k = 0; k < level.size(); k++) {
@@ -91,14 +96,29 @@ final class Beginnings {
                 for (Node node : nextLevel) {
                     node.open = true;
                 }
+                reach = -1;
                 return;
             }
             level = nextLevel;
             beginnings = nextBeginnings;
         }
+        boolean undecided = false;
         for (Node node : level) {
             node.open = true;
+            undecided |= !node.matches;
         }
+        // The deepest beginnings still undecided were read one character further; if some remain undecided
+        // at the depth bound, how far an attempt reads is not known.
+        reach = undecided ? -1 : depth;
+    }
+
+    /**
+     * How many characters from where it starts a match attempt reads at most (the character after a match
+     * included, for its {@code \b}), or -1 when not known: in a part of a text that goes on at least this
+     * far after a start, the attempt there ends as it does in the whole text.
+     */
+    int reach() {
+        return reach;
     }
 
     /** Whether a match of the pattern could begin at {@code i}, judged by the characters from there on. */
@@ -106,7 +126,7 @@ final class Beginnings {
         Node node = root;
         int n = text.length();
         for (int at = i; ; at++) {
-            if (node.matches || node.open) {
+            if (node.matches || node.open || at - i == LOOK) {
                 return true;
             }
             if (at >= n) {

@@ -105,6 +105,7 @@ final class TextAnalyser {
         Set<String> people = new HashSet<>();
         Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
+        SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(scanned);
         List<String> evidence = new ArrayList<>();
         double scores = 0;
         int firstDetail = 0;
@@ -132,8 +133,7 @@ final class TextAnalyser {
             kinds.add(DataKind.PERSON_NAME);
             kinds.addAll(own);
             scores += name.score();
-            SpecialCategoryCues.addTo(special, scanned.slice(Math.max(0, name.start() - CUE_WINDOW),
-                    Math.min(text.length(), until + CUE_WINDOW)));
+            cues.addTo(special, Math.max(0, name.start() - CUE_WINDOW), Math.min(text.length(), until + CUE_WINDOW));
             if (evidence.size() < 3) {
                 evidence.add(postcode == null ? Redactor.name(who) : Redactor.name(who) + ", "
                         + Redactor.postcode(postcode));

@@ -69,6 +69,22 @@ final class WordStarts {
         return pattern;
     }
 
+    /** How many characters from its start a match attempt reads at most; -1 when not known. */
+    int reach() {
+        return beginnings == null ? -1 : beginnings.reach();
+    }
+
+    /**
+     * How many characters from i the tests of {@link #mayMatchAt} read at most, for patterns with no hand-
+     * written opening (those of the cues).
+     */
+    static final int LOOK = Beginnings.LOOK + 1;
+
+    /** Whether the hand-written tests allow a match at word start i (the regex still decides). */
+    boolean mayMatchAt(CharSequence text, int i) {
+        return mayStartAt(text, i) && (beginnings == null || beginnings.mayBeginAt(text, i)) && opening.at(text, i);
+    }
+
     /** Whether a match could begin at i, judged by the characters at i and i + 1 alone. */
     boolean mayStartAt(CharSequence text, int i) {
         char a = text.charAt(i);
@@ -98,8 +114,7 @@ final class WordStarts {
         int words = scanned.words();
         for (int w = scanned.firstWordAtOrAfter(from); w < words; w++) {
             int i = scanned.wordStart(w);
-            if (mayStartAt(text, i) && (beginnings == null || beginnings.mayBeginAt(text, i))
-                    && opening.at(text, i)) {
+            if (mayMatchAt(text, i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;

@@ -1,0 +1,67 @@
+package org.outward.detect.personal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The cues of a window, answered from the whole text's matches, must be those of the window searched alone. */
+class SpecialCategoryCuesTest {
+
+    @Test
+    void everyCueTellsHowFarAnAttemptReads() {
+        for (WordStarts cue : SpecialCategoryCues.patterns()) {
+            assertThat(cue.reach()).as(cue.pattern().pattern()).isBetween(2, 40);
+        }
+    }
+
+    @Test
+    void windowsHoldTheCuesTheyHoldOnTheirOwn() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (CorpusTest.Label label : CorpusTest.labels()) {
+            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
+                texts.add(CorpusPart.read(label.path()).text());
+            }
+        }
+        // Cues cut at every place by the windows below: a cue may lose its end, its start or the \b after it.
+        texts.add("Mrs Ng, strong Lab; will vote Lib Dems soon. Registered disabled, in hospitalised care; "
+                + "member of unisons, member of unison, Muslim, muslims, mixed race, ethnic origin; lib demx; "
+                + "votes con, votes conx, Alzheimer's, alzheimers, carer's allowance, won't vote, PIP, PIPs.");
+        Random random = new Random(9);
+        int windows = 0;
+        int withCues = 0;
+        for (String text : texts) {
+            ScannedText scanned = new ScannedText(text);
+            SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(scanned);
+            for (int i = 0; i < 60 && text.length() > 1; i++) {
+                int from = random.nextInt(text.length());
+                int to = Math.min(text.length(), from + 1 + random.nextInt(i % 2 == 0 ? 40 : 900));
+                Set<SpecialCategory> alone = EnumSet.noneOf(SpecialCategory.class);
+                SpecialCategoryCues.addTo(alone, new ScannedText(text.substring(from, to)));
+                Set<SpecialCategory> fromWhole = EnumSet.noneOf(SpecialCategory.class);
+                cues.addTo(fromWhole, from, to);
+                assertThat(fromWhole).as("window %d-%d", from, to).isEqualTo(alone);
+                windows++;
+                withCues += alone.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(withCues).as("windows with cues among %d", windows).isGreaterThan(100);
+        // On the text made of cues, windows from every character, ending at every distance up to 40 and beyond.
+        String cuesText = texts.get(texts.size() - 1);
+        SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(new ScannedText(cuesText));
+        for (int from = 0; from < cuesText.length(); from++) {
+            for (int to = from + 1; to <= Math.min(cuesText.length(), from + 60); to += to - from < 40 ? 1 : 7) {
+                Set<SpecialCategory> alone = EnumSet.noneOf(SpecialCategory.class);
+                SpecialCategoryCues.addTo(alone, new ScannedText(cuesText.substring(from, to)));
+                Set<SpecialCategory> fromWhole = EnumSet.noneOf(SpecialCategory.class);
+                cues.addTo(fromWhole, from, to);
+                assertThat(fromWhole).as("window %d-%d", from, to).isEqualTo(alone);
+            }
+        }
+    }
+}
