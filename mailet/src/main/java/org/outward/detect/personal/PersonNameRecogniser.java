@@ -78,10 +78,15 @@ final class PersonNameRecogniser implements Recogniser {
         return true;
     }
 
-    /** The opening of {@link #PAIR}: a {@link #WORD}, a space, a capital. */
+    /**
+     * The opening of {@link #PAIR}: a {@link #WORD} from the given-name lists, a space, a capital. Checking
+     * the list here, not after the match, also lets the search go on at the next word: "Dear Jane Smith"
+     * matched from "Dear" would have hidden "Jane Smith" inside a rejected match.
+     */
     private static boolean wordThenCapital(CharSequence text, int i) {
         int end = wordEnd(text, i);
-        return end >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1));
+        return end >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1))
+                && NameLists.isGivenName(text.subSequence(i, end).toString());
     }
 
     /** What a house number may follow in {@link #BEFORE_ADDRESS}: nothing, " of", " at", " from" or ",". */

@@ -253,6 +253,13 @@ class RecognisersTest {
             assertThat(kinds(r, "SMITH, Jane")).containsExactly(DataKind.PERSON_NAME);
         }
 
+        /** A capitalised word before a name does not hide it: the pair is looked for from the given name. */
+        @Test
+        void nameAfterAGreetingOrAThanks() {
+            assertThat(r.find("Dear Jane Smith, thank you")).extracting(Match::start).containsExactly(5);
+            assertThat(r.find("Thanks Omar Mann for the leaflets")).extracting(Match::start).containsExactly(7);
+        }
+
         @Test
         void placesNamedAfterPeopleAreNotPeople() {
             assertThat(kinds(r, "at St Mary's Church Hall on Mary Street")).isEmpty();
