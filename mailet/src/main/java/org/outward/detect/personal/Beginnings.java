@@ -37,7 +37,13 @@ final class Beginnings {
         /** The tree stops here: the regex decides. */
         boolean open;
 
+        /** The children by character, for a node with many (the first letters): a scan would be slow. */
+        Node[] byChar;
+
         Node child(char ch) {
+            if (byChar != null) {
+                return byChar[ch];
+            }
             for (int k = 0; k < next.length; k++) {
                 if (next[k] == ch) {
                     return children[k];
@@ -87,6 +93,15 @@ final class Beginnings {
                     node.next[node.next.length - 1] = ch;
                     node.children = Arrays.copyOf(node.children, node.children.length + 1);
                     node.children[node.children.length - 1] = child;
+                    if (node.next.length > 4) {
+                        if (node.byChar == null) {
+                            node.byChar = new Node[ASCII];
+                            for (int c = 0; c < node.next.length - 1; c++) {
+                                node.byChar[node.next[c]] = node.children[c];
+                            }
+                        }
+                        node.byChar[ch] = child;
+                    }
                     nextLevel.add(child);
                     nextBeginnings.add(longer);
                     nodes++;

@@ -19,6 +19,8 @@ abstract class PatternRecogniser implements Recogniser {
     /** Where the pattern can begin; every pattern here begins with {@code \b}. */
     private final WordStarts starts;
     private final Pattern context;
+    /** The context pattern searched at word starts, for windows answered from one search of the text. */
+    private final WordStarts contextStarts;
     private final boolean contextRequired;
     private final int window;
     private final double baseScore;
@@ -37,10 +39,16 @@ abstract class PatternRecogniser implements Recogniser {
         this.starts = new WordStarts(pattern);
         this.context = contextWords.isEmpty() ? null
                 : Pattern.compile("(?i)\\b(?:" + String.join("|", contextWords) + ")\\b");
+        this.contextStarts = context == null ? null : new WordStarts(context);
         this.contextRequired = contextRequired;
         this.window = window;
         this.baseScore = baseScore;
         this.contextLiterals = contextWords.stream().map(w -> w.replace("\\", "").toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The context words as a pattern searched at word starts; null for a recogniser without them. */
+    WordStarts contextPattern() {
+        return contextStarts;
     }
 
     @Override
@@ -110,7 +118,7 @@ abstract class PatternRecogniser implements Recogniser {
         final ScannedText scanned;
         final List<Match> found = new ArrayList<>();
         private Matcher matcher;
-        private Matcher contextMatcher;
+        private WindowSearch contextSearch;
         /** Whether the text has any context word at all; worked out once, when a candidate first needs it. */
         private Boolean anyContext;
 
@@ -142,11 +150,10 @@ abstract class PatternRecogniser implements Recogniser {
             if (!anyContext()) {
                 return false;
             }
-            if (contextMatcher == null) {
-                contextMatcher = context.matcher(text);
+            if (contextSearch == null) {
+                contextSearch = new WindowSearch(contextStarts, scanned);
             }
-            contextMatcher.region(Math.max(0, start - window), Math.min(text.length(), end + window));
-            return contextMatcher.find();
+            return contextSearch.in(Math.max(0, start - window), Math.min(text.length(), end + window));
         }
     }
 

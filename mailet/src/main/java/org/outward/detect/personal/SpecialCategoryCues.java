@@ -62,18 +62,13 @@ final class SpecialCategoryCues {
 
     /**
      * The cues of one text, for the windows around its records: each category's matches are found once in
-     * the whole text, and a window is answered from them, instead of each window being searched again (the
-     * windows of a pasted list's records overlap, each a few hundred characters). A window holds a cue as
-     * the window searched on its own would, edges included: a match of the whole text that fits in the
-     * window is one of the window's; a cue attempt that starts further than its {@link WordStarts#reach()}
-     * from the window's end reads nothing outside it, so ends as in the whole text; only attempts at the
-     * window's first character and near its end are made again, within the window.
+     * the whole text and each window answered from them ({@link WindowSearch}), as the window searched on
+     * its own would answer; the windows of a pasted list's records overlap, a few hundred characters each.
      */
     static final class InText {
 
         private final ScannedText text;
-        /** For each category, the starts and ends of its matches in the whole text; null until needed. */
-        private final Map<SpecialCategory, int[][]> matches = new EnumMap<>(SpecialCategory.class);
+        private final Map<SpecialCategory, WindowSearch> searches = new EnumMap<>(SpecialCategory.class);
 
         InText(ScannedText text) {
             this.text = text;
@@ -82,88 +77,11 @@ final class SpecialCategoryCues {
         /** Adds the categories not found yet whose cues the window [from, to) of the text holds. */
         void addTo(Set<SpecialCategory> found, int from, int to) {
             for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
-                if (found.contains(cue.getKey())) {
-                    continue;
-                }
-                WordStarts starts = cue.getValue();
-                boolean in = starts.reach() < 0
-                        ? starts.find(starts.pattern().matcher(text.text()), text.slice(from, to), 0)
-                        : fits(matches(cue.getKey(), starts), from, to) || atEdges(starts, from, to);
-                if (in) {
+                if (!found.contains(cue.getKey()) && searches
+                        .computeIfAbsent(cue.getKey(), c -> new WindowSearch(cue.getValue(), text)).in(from, to)) {
                     found.add(cue.getKey());
                 }
             }
-        }
-
-        private int[][] matches(SpecialCategory category, WordStarts starts) {
-            return matches.computeIfAbsent(category, c -> {
-                String s = text.text();
-                java.util.regex.Matcher m = starts.pattern().matcher(s);
-                int[] begin = new int[8];
-                int[] end = new int[8];
-                int n = 0;
-                for (int w = 0; w < text.words(); w++) {
-                    int i = text.wordStart(w);
-                    if (starts.mayMatchAt(s, i)) {
-                        m.region(i, s.length());
-                        if (m.lookingAt()) {
-                            if (n == begin.length) {
-                                begin = java.util.Arrays.copyOf(begin, n * 2);
-                                end = java.util.Arrays.copyOf(end, n * 2);
-                            }
-                            begin[n] = i;
-                            end[n++] = m.end();
-                        }
-                    }
-                }
-                return new int[][] {java.util.Arrays.copyOf(begin, n), java.util.Arrays.copyOf(end, n)};
-            });
-        }
-
-        /** Whether a match of the whole text lies within [from, to). */
-        private static boolean fits(int[][] matches, int from, int to) {
-            int[] begin = matches[0];
-            int k = java.util.Arrays.binarySearch(begin, from);
-            for (k = k >= 0 ? k : -k - 1; k < begin.length && begin[k] < to; k++) {
-                if (matches[1][k] <= to) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * Whether the window, searched on its own, has a match at its first character or at a word start
-         * close enough to its end that the attempt could read past it: there the whole text's answer may
-         * differ, so the attempt is made again, bounded by the window as a search of the window alone is.
-         */
-        private boolean atEdges(WordStarts starts, int from, int to) {
-            String s = text.text();
-            java.util.regex.Matcher m = starts.pattern().matcher(s);
-            m.useTransparentBounds(false);
-            m.useAnchoringBounds(true);
-            if (from < to && WordStarts.isWordChar(s.charAt(from)) && attempt(starts, m, from, to)) {
-                return true;
-            }
-            for (int w = text.firstWordAtOrAfter(Math.max(from + 1, to - starts.reach())); w < text.words()
-                    && text.wordStart(w) < to; w++) {
-                if (attempt(starts, m, text.wordStart(w), to)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * One attempt at i within [i, to). The hand-written tests look at a few characters only: when those
-         * are all inside the window they answer as they would in the window alone, and spare the regex.
-         */
-        private boolean attempt(WordStarts starts, java.util.regex.Matcher m, int i, int to) {
-            if (i + WordStarts.LOOK < to && !starts.mayMatchAt(text.text(), i)) {
-                return false;
-            }
-            m.region(i, to);
-            return m.lookingAt();
         }
     }
 

@@ -10,14 +10,64 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The cues of a window, answered from the whole text's matches, must be those of the window searched alone. */
-class SpecialCategoryCuesTest {
+/**
+ * Windows answered from the whole text's matches (special category cues around records, context words around
+ * candidate values) must get the answers of the window searched on its own.
+ */
+class WindowSearchTest {
 
     @Test
     void everyCueTellsHowFarAnAttemptReads() {
         for (WordStarts cue : SpecialCategoryCues.patterns()) {
             assertThat(cue.reach()).as(cue.pattern().pattern()).isBetween(2, 40);
         }
+    }
+
+    @Test
+    void everyContextPatternTellsHowFarAnAttemptReads() {
+        for (Recogniser r : RecogniserRegistry.standard().all()) {
+            if (r instanceof PatternRecogniser p && p.contextPattern() != null) {
+                assertThat(p.contextPattern().reach()).as(r.kind().name()).isBetween(2, 40);
+            }
+        }
+    }
+
+    /** Context words cut by window edges: "addresses", "xaddress", "D.O.B", "born" inside "reborn"... */
+    @Test
+    void contextWindowsMatchWhereTheWindowAloneMatches() throws IOException {
+        List<String> texts = corpusTexts();
+        texts.add("Postcode: LA9 4XB; post codes; addresses xaddress ADDRESS lives at; resident's DOB 1/2/1990, "
+                + "D.O.B: 3.4.1950 d/o/b reborn born. NHS number 943 476 5919, patient; NI number, N.I. no; "
+                + "sort code 12-34-56, a/c 12345678; card expiry CVV visa Mastercard amex; National Insurance");
+        Random random = new Random(10);
+        int matched = 0;
+        for (Recogniser r : RecogniserRegistry.standard().all()) {
+            if (!(r instanceof PatternRecogniser p) || p.contextPattern() == null) {
+                continue;
+            }
+            WordStarts context = p.contextPattern();
+            for (String text : texts) {
+                WindowSearch search = new WindowSearch(context, new ScannedText(text));
+                for (int i = 0; i < 40 && text.length() > 1; i++) {
+                    int from = random.nextInt(text.length());
+                    int to = Math.min(text.length(), from + 1 + random.nextInt(i % 2 == 0 ? 30 : 300));
+                    boolean alone = context.pattern().matcher(text.substring(from, to)).find();
+                    assertThat(search.in(from, to)).as("%s %d-%d", r.kind(), from, to).isEqualTo(alone);
+                    matched += alone ? 1 : 0;
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(50);
+    }
+
+    private static List<String> corpusTexts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (CorpusTest.Label label : CorpusTest.labels()) {
+            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
+                texts.add(CorpusPart.read(label.path()).text());
+            }
+        }
+        return texts;
     }
 
     @Test
