@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 final class EmailRecogniser extends PatternRecogniser {
 
     // Bounded quantifiers and disjoint classes on either side of '@' keep this linear on long text.
-    private static final Pattern SHAPE = Pattern.compile(
+    static final Pattern SHAPE = Pattern.compile(
             "\\b[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.){1,6}[A-Za-z]{2,24}\\b");
 
     EmailRecogniser() {
@@ -17,6 +17,21 @@ final class EmailRecogniser extends PatternRecogniser {
     @Override
     char trigger() {
         return '@';
+    }
+
+    /** A local part holds only its own characters: a value with the '@' at {@code at} starts in their run. */
+    @Override
+    int earliestStart(String text, int at, int from) {
+        int start = at;
+        while (start > from && isLocal(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isLocal(char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
+                || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '\'' || ch == '-';
     }
 
     @Override

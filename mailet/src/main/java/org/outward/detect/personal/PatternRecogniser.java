@@ -90,6 +90,14 @@ abstract class PatternRecogniser implements Recogniser {
         return 0;
     }
 
+    /**
+     * For a recogniser with a {@link #trigger()}: the earliest place at or after {@code from} where a value
+     * holding the trigger at {@code at} can begin; by default, {@code from} itself.
+     */
+    int earliestStart(String text, int at, int from) {
+        return from;
+    }
+
     @Override
     public List<Match> find(String text) {
         return find(new ScannedText(text));
@@ -173,15 +181,40 @@ abstract class PatternRecogniser implements Recogniser {
             int newline = text.indexOf('\n', from);
             int to = newline < 0 ? text.length() : newline;
             if (to > from) {
-                Matcher m = scan.matcher();
-                m.useTransparentBounds(false);
-                m.useAnchoringBounds(true);
-                m.region(from, to);
-                while (m.find()) {
-                    accept(m, scan);
-                }
+                searchLine(scan, from, to, trigger);
             }
             from = to + 1;
+        }
+    }
+
+    /**
+     * The values on the line [from, to), as {@code find()} over the line finds them, but each search begins
+     * where a value holding the line's next trigger can begin ({@link #earliestStart}): no value starts
+     * before, and a regex started at every character of a long line was most of the cost. The bounds are
+     * transparent: the characters beside the line are line ends (or nothing), so the pattern's {@code \b}
+     * and lookarounds see what they would see at the line's own ends.
+     */
+    private void searchLine(Scan scan, int from, int to, char trigger) {
+        String text = scan.text;
+        Matcher m = scan.matcher();
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        int p = from;
+        while (p <= to) {
+            int start = p;
+            if (trigger != 0) {
+                int at = text.indexOf(trigger, p);
+                if (at < 0 || at >= to) {
+                    return;
+                }
+                start = Math.max(p, earliestStart(text, at, p));
+            }
+            m.region(start, to);
+            if (!m.find()) {
+                return;
+            }
+            accept(m, scan);
+            p = m.end() > m.start() ? m.end() : m.end() + 1;
         }
     }
 

@@ -127,6 +127,33 @@ class RecognisersTest {
             assertThat(kinds(r, "@LibDems on Twitter, not an address; write to press@example.org"))
                     .containsExactly(DataKind.EMAIL);
         }
+
+        /** Each search begins at the local part before an '@': the values must be those of find() per line. */
+        @Test
+        void findsWhatTheShapeFindsLineByLine() {
+            String alphabet = "ab.-_'+%@@ \n\u00e9Z9,x.uk.com";
+            java.util.Random random = new java.util.Random(12);
+            for (int i = 0; i < 5_000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(60); k > 0; k--) {
+                    text.append(random.nextInt(5) == 0 ? "jo.smith@example.org"
+                            : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+                }
+                String t = text.toString();
+                List<String> expected = new java.util.ArrayList<>();
+                int from = 0;
+                for (String line : t.split("\n", -1)) {
+                    java.util.regex.Matcher m = EmailRecogniser.SHAPE.matcher(t).region(from, from + line.length());
+                    while (m.find()) {
+                        if (r.validate(m.group())) {
+                            expected.add(m.start() + "-" + m.end());
+                        }
+                    }
+                    from += line.length() + 1;
+                }
+                assertThat(r.find(t)).as(t).extracting(x -> x.start() + "-" + x.end()).isEqualTo(expected);
+            }
+        }
     }
 
     @Nested
