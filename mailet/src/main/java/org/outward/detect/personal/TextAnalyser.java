@@ -33,7 +33,7 @@ final class TextAnalyser {
         if (text.isBlank()) {
             return PersonalDataFinding.none();
         }
-        String[] lines = lines(text);
+        TextTableSniffer.Lines lines = TextTableSniffer.Lines.of(text);
         List<PersonalDataFinding> found = new ArrayList<>();
         List<TextTableSniffer.Block> blocks = TextTableSniffer.find(lines);
         for (TextTableSniffer.Block block : blocks) {
@@ -43,38 +43,26 @@ final class TextAnalyser {
         return Findings.sum(found);
     }
 
-    /** The lines of the text, split on LF or CRLF without a regex: this runs on every body. */
-    private static String[] lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            int newline = text.indexOf('\n', from);
-            int to = newline < 0 ? text.length() : newline;
-            lines.add(text.substring(from, to > from && text.charAt(to - 1) == '\r' ? to - 1 : to));
-            if (newline < 0) {
-                return lines.toArray(String[]::new);
-            }
-            from = newline + 1;
-        }
-    }
-
     /** The text with the lines that were read as tables blanked, so they are not counted twice. */
-    private static String withoutBlocks(String[] lines, List<TextTableSniffer.Block> blocks) {
-        if (blocks.isEmpty()) {
-            return String.join("\n", lines);
-        }
-        boolean[] skip = new boolean[lines.length];
+    private static String withoutBlocks(TextTableSniffer.Lines lines, List<TextTableSniffer.Block> blocks) {
+        boolean[] skip = new boolean[lines.count()];
         for (TextTableSniffer.Block b : blocks) {
             for (int i = b.fromLine(); i < b.toLine(); i++) {
                 skip[i] = true;
             }
         }
-        StringBuilder prose = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            if (!skip[i]) {
-                prose.append(lines[i]);
+        // Lines joined by LF (CRLF made LF); with lines left out, each line ends in LF, the last one too.
+        StringBuilder prose = new StringBuilder(lines.text().length() + 1);
+        for (int i = 0; i < lines.count(); i++) {
+            if (i > 0 && blocks.isEmpty()) {
+                prose.append('\n');
             }
-            prose.append('\n');
+            if (!skip[i]) {
+                prose.append(lines.text(), lines.starts()[i], lines.ends()[i]);
+            }
+            if (!blocks.isEmpty()) {
+                prose.append('\n');
+            }
         }
         return prose.toString();
     }

@@ -36,14 +36,44 @@ final class TextTableSniffer {
     private TextTableSniffer() {
     }
 
-    static List<Block> find(String[] lines) {
-        int[][] fields = new int[lines.length][];
-        for (int i = 0; i < lines.length; i++) {
-            fields[i] = fields(lines[i]);
+    /** The lines of a text, as offsets: line i is [starts[i], ends[i]), without its line end. */
+    record Lines(String text, int[] starts, int[] ends, int count) {
+
+        /** The lines of the text, split on LF or CRLF by hand: this runs on every body. */
+        static Lines of(String text) {
+            int[] starts = new int[16];
+            int[] ends = new int[16];
+            int n = 0;
+            int from = 0;
+            while (true) {
+                int newline = text.indexOf('\n', from);
+                int to = newline < 0 ? text.length() : newline;
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                    ends = Arrays.copyOf(ends, n * 2);
+                }
+                starts[n] = from;
+                ends[n++] = to > from && text.charAt(to - 1) == '\r' ? to - 1 : to;
+                if (newline < 0) {
+                    return new Lines(text, starts, ends, n);
+                }
+                from = newline + 1;
+            }
+        }
+
+        String line(int i) {
+            return text.substring(starts[i], ends[i]);
+        }
+    }
+
+    static List<Block> find(Lines lines) {
+        int[] fields = new int[lines.count() * DELIMITERS.size()];
+        for (int i = 0; i < lines.count(); i++) {
+            fields(lines, i, fields);
         }
         List<Block> blocks = new ArrayList<>();
         int i = 0;
-        while (i < lines.length) {
+        while (i < lines.count()) {
             Block block = blockAt(lines, fields, i);
             if (block == null) {
                 i++;
@@ -55,21 +85,22 @@ final class TextTableSniffer {
         return blocks;
     }
 
-    private static Block blockAt(String[] lines, int[][] fields, int start) {
-        for (int d = 0; d < DELIMITERS.size(); d++) {
+    private static Block blockAt(Lines lines, int[] fields, int start) {
+        int width = DELIMITERS.size();
+        for (int d = 0; d < width; d++) {
             Delimiter delimiter = DELIMITERS.get(d);
-            int count = fields[start][d];
+            int count = fields[start * width + d];
             if (count < delimiter.minFields()) {
                 continue;
             }
             int end = start + 1;
-            while (end < lines.length && fields[end][d] == count) {
+            while (end < lines.count() && fields[end * width + d] == count) {
                 end++;
             }
             if (end - start >= MIN_LINES) {
                 List<List<String>> rows = new ArrayList<>();
                 for (int r = start; r < end; r++) {
-                    rows.add(cells(lines[r].strip(), d));
+                    rows.add(cells(lines.line(r).strip(), d));
                 }
                 return new Block(new Table("text", rows), start, end);
             }
@@ -107,40 +138,40 @@ final class TextTableSniffer {
     /**
      * The number of fields the stripped line splits into on each delimiter, in {@link #DELIMITERS} order
      * (0 for a blank line). Counted by hand, in one pass for all delimiters: this runs on every line of
-     * every body.
+     * every body. Written into {@code fields} at the line's row of {@link #DELIMITERS}.size() counts.
      */
-    private static int[] fields(String line) {
-        int[] fields = new int[DELIMITERS.size()];
-        int left = 0;
-        int right = line.length();
-        while (left < right && Character.isWhitespace(line.charAt(left))) {
+    private static void fields(Lines lines, int line, int[] fields) {
+        String text = lines.text();
+        int base = line * DELIMITERS.size();
+        int left = lines.starts()[line];
+        int right = lines.ends()[line];
+        while (left < right && Character.isWhitespace(text.charAt(left))) {
             left++;
         }
-        while (right > left && Character.isWhitespace(line.charAt(right - 1))) {
+        while (right > left && Character.isWhitespace(text.charAt(right - 1))) {
             right--;
         }
         if (left == right) {
-            return fields;
+            return;
         }
-        Arrays.fill(fields, 1);
+        Arrays.fill(fields, base, base + DELIMITERS.size(), 1);
         for (int i = left; i < right; i++) {
-            char ch = line.charAt(i);
+            char ch = text.charAt(i);
             if (ch == ' ') {
                 // A gap ends here: two or more spaces, the next character not a space.
-                if (i > left && line.charAt(i - 1) == ' ' && (i + 1 >= right || line.charAt(i + 1) != ' ')) {
-                    fields[GAP]++;
+                if (i > left && text.charAt(i - 1) == ' ' && (i + 1 >= right || text.charAt(i + 1) != ' ')) {
+                    fields[base + GAP]++;
                 }
                 continue;
             }
             switch (ch) { // the single-character DELIMITERS, in their order
-                case '\t' -> fields[0]++;
-                case '|' -> fields[1]++;
-                case ';' -> fields[2]++;
-                case ',' -> fields[3]++;
+                case '\t' -> fields[base]++;
+                case '|' -> fields[base + 1]++;
+                case ';' -> fields[base + 2]++;
+                case ',' -> fields[base + 3]++;
                 default -> {
                 }
             }
         }
-        return fields;
     }
 }
