@@ -251,13 +251,29 @@ final class PersonNameRecogniser implements Recogniser {
             return false;
         }
         String value = cell.strip();
-        if (value.isEmpty() || value.length() > 60 || !CELL.matcher(value).matches()
-                || !Character.isUpperCase(value.charAt(0))) {
+        if (value.isEmpty() || value.length() > 60 || !Character.isUpperCase(value.charAt(0))
+                || !onlyNameCharacters(value) || !CELL.matcher(value).matches()) {
             return false;
         }
         Matcher words = TOKEN.matcher(value);
         while (words.find()) {
             if (NOT_SURNAMES.contains(words.group().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every character is one {@link #CELL} can match (ASCII letters, spaces, dots, commas, hyphens,
+     * apostrophes): checked by hand first, so a column of numbers, postcodes or e-mails is told apart from
+     * names without the regex.
+     */
+    private static boolean onlyNameCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == ' ' || ch == '.' || ch == ','
+                    || ch == '-' || ch == '\'' || ch == '’')) {
                 return false;
             }
         }
