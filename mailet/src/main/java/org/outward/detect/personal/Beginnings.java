@@ -59,15 +59,27 @@ final class Beginnings {
 
     /** @throws IllegalArgumentException for a pattern that does not ignore case */
     Beginnings(Pattern pattern) {
+        this(pattern, DEPTH);
         if ((pattern.flags() & Pattern.CASE_INSENSITIVE) == 0 && !pattern.pattern().startsWith("(?i)")) {
             throw new IllegalArgumentException("beginnings are folded to lower case: the pattern must ignore case");
         }
+    }
+
+    /**
+     * The beginnings of a pattern matched against text that is lower case already (a header's normal form),
+     * worked out {@link #LOOK} characters deep only; its {@link #reach()} is not known.
+     */
+    static Beginnings ofLowerCaseText(Pattern pattern) {
+        return new Beginnings(pattern, LOOK);
+    }
+
+    private Beginnings(Pattern pattern, int maxDepth) {
         Matcher m = pattern.matcher("");
         List<Node> level = List.of(root);
         List<String> beginnings = List.of("");
         int nodes = 1;
         int depth = 0;
-        for (; depth < DEPTH && !level.isEmpty(); depth++) {
+        for (; depth < maxDepth && !level.isEmpty(); depth++) {
             List<Node> nextLevel = new ArrayList<>();
             List<String> nextBeginnings = new ArrayList<>();
             for (int k = 0; k < level.size(); k++) {

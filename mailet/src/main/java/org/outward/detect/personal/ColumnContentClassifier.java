@@ -1,5 +1,6 @@
 package org.outward.detect.personal;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -72,27 +73,41 @@ final class ColumnContentClassifier {
      * (a column of town names repeats) and a few hits in the name lists.
      */
     boolean looksLikeNames(List<String> sample) {
+        int n = sample.size();
         int shaped = 0;
         int full = 0;
-        int known = 0;
         Set<String> distinct = new HashSet<>();
-        for (String cell : sample) {
+        List<String> shapedCells = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String cell = sample.get(i);
             if (names.hasNameShape(cell)) {
                 shaped++;
                 distinct.add(cell.strip());
+                shapedCells.add(cell);
                 if (names.hasFullNameWords(cell)) { // the shape is known to hold: only the words are checked
                     full++;
                 }
-                if (names.knownWords(cell) > 0) {
-                    known++;
-                }
+            } else if (shaped + (n - i - 1) < n * 0.8) {
+                return false; // too few cells left to reach the share of name-shaped ones
             }
         }
-        int n = sample.size();
         boolean varied = n < 6 || distinct.size() >= n * 0.5;
+        if (shaped < n * 0.8 || !varied) {
+            return false;
+        }
         // Full names ("Omar Mann") in a varied column are names even when no word is in the lists; single
-        // words need the lists, since a column of single capitalised words may be towns or items.
-        return shaped >= n * 0.8 && varied && (full >= n * 0.8 || known >= Math.max(1, n * KNOWN_NAME_SHARE));
+        // words need the lists, since a column of single capitalised words may be towns or items. The lists
+        // are asked only then, and only until enough cells have a listed word.
+        if (full >= n * 0.8) {
+            return true;
+        }
+        int known = 0;
+        for (String cell : shapedCells) {
+            if (names.knownWords(cell) > 0 && ++known >= Math.max(1, n * KNOWN_NAME_SHARE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether most cells are canvass or voting-intention codes with some variety among them. */

@@ -62,11 +62,11 @@ public enum ColumnRole {
      */
     private static final Pattern ANY_ROLE = anyRole();
     /**
-     * Whether a header's normal form (only a-z, 0-9 and single spaces) can begin with these two characters,
-     * worked out once from {@link #ANY_ROLE} with {@link Matcher#hitEnd()} as {@link WordStarts} does: the
-     * cells of a pasted list's first rows are tried as headers, and most begin as no header does.
+     * The beginnings a header's normal form (a-z, 0-9 and single spaces) can have, six characters deep,
+     * worked out once from {@link #ANY_ROLE} ({@link Beginnings}): the cells of a pasted list's first rows are
+     * tried as headers, and most begin as no header does ("mayra" is not "marker").
      */
-    private static final boolean[][] OPENINGS = openings();
+    private static final Beginnings HEADER_BEGINNINGS = Beginnings.ofLowerCaseText(ANY_ROLE);
 
     private final DataKind kind;
     private final SpecialCategory special;
@@ -87,19 +87,6 @@ public enum ColumnRole {
             all.append(all.length() == 0 ? "(" : "|(").append(role.header).append(')');
         }
         return Pattern.compile(all.toString());
-    }
-
-    private static boolean[][] openings() {
-        String normalChars = "abcdefghijklmnopqrstuvwxyz0123456789 ";
-        boolean[][] two = new boolean[128][128];
-        Matcher m = ANY_ROLE.matcher("");
-        for (char a : normalChars.toCharArray()) {
-            for (char b : normalChars.toCharArray()) {
-                m.reset(new String(new char[] {a, b}));
-                two[a][b] = m.lookingAt() || m.hitEnd();
-            }
-        }
-        return two;
     }
 
     /**
@@ -164,9 +151,14 @@ public enum ColumnRole {
         if (normal.isEmpty()) {
             return UNKNOWN;
         }
-        if (normal.length() >= 2 && !OPENINGS[normal.charAt(0)][normal.charAt(1)]) {
+        if (!HEADER_BEGINNINGS.mayBeginAt(normal, 0)) {
             return UNKNOWN;
         }
+        return byPattern(normal);
+    }
+
+    /** The role whose header words the normal form is, by the combined pattern alone. */
+    static ColumnRole byPattern(String normal) {
         Matcher m = ANY_ROLE.matcher(normal);
         if (!m.matches()) {
             return UNKNOWN;
