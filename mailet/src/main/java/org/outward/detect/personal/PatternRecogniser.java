@@ -108,13 +108,16 @@ abstract class PatternRecogniser implements Recogniser {
         if (text.length() == 0) {
             return List.of();
         }
+        if (digitAnchor() >= 0 && !mayContain(text.digitRuns())) {
+            return List.of(); // no run of digits long enough for a value
+        }
         Scan scan = new Scan(text);
         if (contextRequired && !scan.anyContext()) {
             return scan.found; // every candidate would be dropped for want of a context word
         }
         if (digitAnchor() < 0) {
             byTrigger(scan);
-        } else if (mayContain(text.digitRuns())) {
+        } else {
             anchoredAtDigits(scan, text.digitRuns());
         }
         return scan.found;

@@ -74,7 +74,8 @@ final class TextAnalyser {
             if (r.kind() == DataKind.PERSON_NAME) {
                 continue;
             }
-            List<Match> matches = r instanceof PatternRecogniser p ? p.find(scanned) : r.find(text);
+            List<Match> matches = r instanceof PatternRecogniser p ? p.find(scanned)
+                    : r instanceof PhoneRecogniser phones ? phones.find(scanned) : r.find(text);
             for (Match m : matches) {
                 if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
                     details.add(m);
