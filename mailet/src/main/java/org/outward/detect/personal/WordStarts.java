@@ -131,6 +131,9 @@ final class WordStarts {
 
     /** A character that {@code \b} counts as part of a word (letters, digits, underscore). */
     static boolean isWordChar(char ch) {
-        return ch == '_' || Character.isLetterOrDigit(ch);
+        if (ch < ASCII) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+        }
+        return Character.isLetterOrDigit(ch);
     }
 }
