@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
  */
 abstract class PatternRecogniser implements Recogniser {
 
+    /**
+     * Context patterns searched at word starts, shared by every detector: working out a pattern's beginnings
+     * takes a few milliseconds, and a detector is built with each engine.
+     */
+    private static final java.util.Map<String, WordStarts> CONTEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final DataKind kind;
     private final Pattern pattern;
     /** Where the pattern can begin; every pattern here begins with {@code \b}. */
@@ -39,7 +45,7 @@ abstract class PatternRecogniser implements Recogniser {
         this.starts = new WordStarts(pattern);
         this.context = contextWords.isEmpty() ? null
                 : Pattern.compile("(?i)\\b(?:" + String.join("|", contextWords) + ")\\b");
-        this.contextStarts = context == null ? null : new WordStarts(context);
+        this.contextStarts = context == null ? null : CONTEXTS.computeIfAbsent(context.pattern(), p -> new WordStarts(context));
         this.contextRequired = contextRequired;
         this.window = window;
         this.baseScore = baseScore;
