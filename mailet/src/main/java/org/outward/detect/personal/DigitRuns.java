@@ -24,20 +24,26 @@ final class DigitRuns {
     static DigitRuns of(String text) {
         DigitRuns runs = new DigitRuns();
         int n = text.length();
+        // The line of the latest run, moved forward with indexOf only when a run lies beyond it.
         int lineStart = 0;
-        int lineFirstRun = 0;
+        int lineEnd = lineEnd(text, 0);
         for (int i = 0; i < n; i++) {
             char ch = text.charAt(i);
-            if (ch == '\n') {
-                runs.endLine(lineFirstRun, i);
-                lineFirstRun = runs.size;
-                lineStart = i + 1;
-            } else if (ch >= '0' && ch <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
-                runs.add(i, countDigits(text, i), lineStart);
+            if (ch >= '0' && ch <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+                while (i > lineEnd) {
+                    lineStart = lineEnd + 1;
+                    lineEnd = lineEnd(text, lineStart);
+                }
+                runs.add(i, countDigits(text, i), lineStart, lineEnd);
             }
         }
-        runs.endLine(lineFirstRun, n);
         return runs;
+    }
+
+    /** Where the line from {@code from} ends: its LF, or the end of the text. */
+    private static int lineEnd(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
     }
 
     private static int countDigits(String text, int from) {
@@ -53,7 +59,7 @@ final class DigitRuns {
         return count;
     }
 
-    private void add(int start, int count, int lineStart) {
+    private void add(int start, int count, int lineStart, int lineEnd) {
         if (size == starts.length) {
             int grown = size * 2;
             starts = Arrays.copyOf(starts, grown);
@@ -64,13 +70,8 @@ final class DigitRuns {
         starts[size] = start;
         digits[size] = count;
         lineStarts[size] = lineStart;
+        lineEnds[size] = lineEnd;
         size++;
-    }
-
-    private void endLine(int firstRun, int lineEnd) {
-        for (int r = firstRun; r < size; r++) {
-            lineEnds[r] = lineEnd;
-        }
     }
 
     int size() {
