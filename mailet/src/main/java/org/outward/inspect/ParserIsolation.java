@@ -12,10 +12,20 @@ import java.util.Locale;
  * checks and archive listing stay in the gateway: they read headers and directories, not whole documents, and
  * run under the per-part time limit there.
  *
- * @param processes     how many parser processes may run at once; 0 parses everything in the gateway's JVM
- * @param heapMegabytes the heap each parser process gets ({@code -Xmx})
+ * <p>Parts of {@code largePartBytes} or more go to one more process of their own, which keeps the optimising
+ * compiler: the others run the quick compiler only, which costs everyday attachments less, but parses a
+ * 20,000-row workbook at half the speed (docs/performance.md). While a large part is being parsed, parsing
+ * may take one process's heap more than {@code processes} times {@code heapMegabytes}.
+ *
+ * @param processes      how many parser processes may run at once for ordinary parts; 0 parses everything in
+ *                       the gateway's JVM
+ * @param heapMegabytes  the heap each parser process gets ({@code -Xmx})
+ * @param largePartBytes from what size a part is parsed in the process for large parts
  */
-public record ParserIsolation(int processes, int heapMegabytes) {
+public record ParserIsolation(int processes, int heapMegabytes, long largePartBytes) {
+
+    /** Parts of 256 KiB or more are large: spreadsheets and reports, not letters and leaflets. */
+    public static final long LARGE_PART_BYTES = 256 * 1024;
 
     public ParserIsolation {
         if (processes < 0) {
@@ -24,6 +34,13 @@ public record ParserIsolation(int processes, int heapMegabytes) {
         if (heapMegabytes < 64) {
             throw new IllegalArgumentException("heapMegabytes must be at least 64");
         }
+        if (largePartBytes < 1) {
+            throw new IllegalArgumentException("largePartBytes must be at least 1");
+        }
+    }
+
+    public ParserIsolation(int processes, int heapMegabytes) {
+        this(processes, heapMegabytes, LARGE_PART_BYTES);
     }
 
     /** Two parser processes of 384 MB each. */

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>At most {@code processes} parses run at once; a part waits for a free process, which bounds the memory all
  * parsing takes to {@code processes} times the heap given to each. Processes are started when first needed and
- * then kept for the following parts, so the JVM's start and Tika's set-up are paid once, not per part.
+ * then kept for the following parts, so the JVM's start and Tika's set-up are paid once, not per part. They run
+ * the quick compiler only; parts of {@link ParserIsolation#largePartBytes()} or more go to one process of their
+ * own that keeps the optimising compiler, which a large workbook repays and an everyday attachment does not.
  */
 final class ParserProcesses implements AutoCloseable {
 
@@ -35,20 +37,36 @@ final class ParserProcesses implements AutoCloseable {
 
     private final ParserIsolation isolation;
     private final TimeBox timeBox;
-    private final Semaphore free;
-    private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
+    private final Pool ordinary;
+    private final Pool large;
     private final Set<Child> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+
+    /** Processes of one kind: how many may parse at once, and those waiting for a part. */
+    private record Pool(Semaphore free, ConcurrentLinkedDeque<Child> idle, boolean optimising) {
+        Pool(int processes, boolean optimising) {
+            this(new Semaphore(processes, true), new ConcurrentLinkedDeque<>(), optimising);
+        }
+    }
 
     ParserProcesses(ParserIsolation isolation, TimeBox timeBox) {
         this.isolation = isolation;
         this.timeBox = timeBox;
-        this.free = new Semaphore(isolation.processes(), true);
+        this.ordinary = new Pool(isolation.processes(), false);
+        this.large = new Pool(1, true);
     }
 
     /** As {@link TextExtractor#extract}, in a parser process; the time includes waiting for the process to start. */
     TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
                                  EmbeddedSpooler spooler) {
+        Pool pool = ordinary;
+        try {
+            pool = Files.size(file) >= isolation.largePartBytes() ? large : ordinary;
+        } catch (IOException e) {
+            // Its size unknown, the part goes to an ordinary process, which reports it if it cannot be read.
+        }
+        Semaphore free = pool.free();
+        ConcurrentLinkedDeque<Child> idle = pool.idle();
         try {
             free.acquire();
         } catch (InterruptedException e) {
@@ -60,7 +78,7 @@ final class ParserProcesses implements AutoCloseable {
         try {
             child = idle.pollFirst();
             if (child == null) {
-                child = start();
+                child = start(pool.optimising());
             }
             Child running = child;
             TimeBox.Outcome<Reply> outcome = timeBox.run(
@@ -90,17 +108,20 @@ final class ParserProcesses implements AutoCloseable {
         return new TextExtractor.Result(new ExtractedText("", List.of(), true), spooler.found(), false, timedOut, why);
     }
 
-    private Child start() throws IOException {
+    private Child start(boolean optimising) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + isolation.heapMegabytes() + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
         // One parse at a time per process: a small collector and few compiler threads leave the cores to mail.
-        // Only the quick compiler: each process compiles PDFBox, POI and Tika again, and the optimising
-        // compiler's work on them cost more than it won back (docs/performance.md, typical mix).
+        // Only the quick compiler for ordinary parts: each process compiles PDFBox, POI and Tika again, and the
+        // optimising compiler's work on them cost more than it won back (docs/performance.md, typical mix);
+        // a large part's parse runs long enough to repay it.
         command.add("-XX:+UseSerialGC");
         command.add("-XX:CICompilerCount=2");
-        command.add("-XX:TieredStopAtLevel=1");
+        if (!optimising) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
