@@ -73,7 +73,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code parserProcesses}: how many parser processes (separate JVMs that parse attachments, so that a
  *       parser that hangs or runs out of memory is killed alone) may run at once; 0 parses in James's JVM.
  *       Default 2.</li>
- *   <li>{@code parserHeapMegabytes}: the heap of each parser process. Default 384.</li>
+ *   <li>{@code parserHeapMegabytes}: the heap of each parser process. Default 384. Parts of 256 KiB or
+ *       more are parsed in one more process of this heap, which keeps the optimising compiler.</li>
  * </ul>
  */
 public class Inspect extends GenericMailet {
