@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * parsing takes to {@code processes} times the heap given to each. Processes are started when first needed and
  * then kept for the following parts, so the JVM's start and Tika's set-up are paid once, not per part. They run
  * the quick compiler only; parts of {@link ParserIsolation#largePartBytes()} or more go to one process of their
- * own that keeps the optimising compiler, which a large workbook repays and an everyday attachment does not.
+ * own that keeps the optimising compiler, which a large workbook repays and an everyday attachment does not
+ * (to an ordinary process when another large part has it).
  */
 final class ParserProcesses implements AutoCloseable {
 
@@ -59,20 +60,19 @@ final class ParserProcesses implements AutoCloseable {
     /** As {@link TextExtractor#extract}, in a parser process; the time includes waiting for the process to start. */
     TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
                                  EmbeddedSpooler spooler) {
-        Pool pool = ordinary;
-        try {
-            pool = Files.size(file) >= isolation.largePartBytes() ? large : ordinary;
-        } catch (IOException e) {
-            // Its size unknown, the part goes to an ordinary process, which reports it if it cannot be read.
+        // A large part takes the process for large parts when it is free, and an ordinary one when another
+        // large part has it: two large attachments are not parsed one after the other.
+        Pool pool = isLarge(file) && large.free().tryAcquire() ? large : ordinary;
+        if (pool == ordinary) {
+            try {
+                ordinary.free().acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(spooler, true, null);
+            }
         }
         Semaphore free = pool.free();
         ConcurrentLinkedDeque<Child> idle = pool.idle();
-        try {
-            free.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(spooler, true, null);
-        }
         Child child = null;
         boolean healthy = false;
         try {
@@ -101,6 +101,14 @@ final class ParserProcesses implements AutoCloseable {
                 }
             }
             free.release();
+        }
+    }
+
+    private boolean isLarge(Path file) {
+        try {
+            return Files.size(file) >= isolation.largePartBytes();
+        } catch (IOException e) {
+            return false; // an ordinary process then, which reports the part if it cannot be read
         }
     }
 
