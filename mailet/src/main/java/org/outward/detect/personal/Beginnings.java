@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * at most words; five or six tell "strong" from "street" and "con" from "council".
  *
  * <p>A necessary condition only: the regex still decides, so matches stay exactly those of {@code find()}.
- * Characters beyond ASCII are not folded by the pattern's {@code (?i)} and are left to the regex.
+ * Characters beyond ASCII are not folded by the pattern's {@code (?i)} and are left to the regex. A pattern
+ * that does not ignore case may be used only on text that is lower case already
+ * ({@link #ofLowerCaseText}: a header's normal form).
  */
 final class Beginnings {
 
