@@ -24,6 +24,17 @@ final class CorpusPart {
     private CorpusPart() {
     }
 
+    /** The text of every text and CSV file of the corpus, as it reaches detection. */
+    static List<String> texts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (CorpusTest.Label label : CorpusTest.labels()) {
+            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
+                texts.add(read(label.path()).text());
+            }
+        }
+        return texts;
+    }
+
     static TextAndTables read(String path) {
         try (InputStream in = CorpusPart.class.getResourceAsStream("/fixtures/personal/" + path)) {
             if (in == null) {

@@ -3,7 +3,6 @@ package org.outward.detect.personal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -35,7 +34,7 @@ class WindowSearchTest {
     /** Context words cut by window edges: "addresses", "xaddress", "D.O.B", "born" inside "reborn"... */
     @Test
     void contextWindowsMatchWhereTheWindowAloneMatches() throws IOException {
-        List<String> texts = corpusTexts();
+        List<String> texts = CorpusPart.texts();
         texts.add("Postcode: LA9 4XB; post codes; addresses xaddress ADDRESS lives at; resident's DOB 1/2/1990, "
                 + "D.O.B: 3.4.1950 d/o/b reborn born. NHS number 943 476 5919, patient; NI number, N.I. no; "
                 + "sort code 12-34-56, a/c 12345678; card expiry CVV visa Mastercard amex; National Insurance");
@@ -49,8 +48,9 @@ class WindowSearchTest {
             for (String text : texts) {
                 WindowSearch search = new WindowSearch(context, new ScannedText(text));
                 for (int i = 0; i < 40 && text.length() > 1; i++) {
-                    int from = random.nextInt(text.length());
-                    int to = Math.min(text.length(), from + 1 + random.nextInt(i % 2 == 0 ? 30 : 300));
+                    int[] window = window(random, text, i % 2 == 0 ? 30 : 300);
+                    int from = window[0];
+                    int to = window[1];
                     boolean alone = context.pattern().matcher(text.substring(from, to)).find();
                     assertThat(search.in(from, to)).as("%s %d-%d", r.kind(), from, to).isEqualTo(alone);
                     matched += alone ? 1 : 0;
@@ -60,24 +60,15 @@ class WindowSearchTest {
         assertThat(matched).isGreaterThan(50);
     }
 
-    private static List<String> corpusTexts() throws IOException {
-        List<String> texts = new ArrayList<>();
-        for (CorpusTest.Label label : CorpusTest.labels()) {
-            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
-                texts.add(CorpusPart.read(label.path()).text());
-            }
-        }
-        return texts;
+    /** A window of the text starting anywhere, at most {@code longest} characters long, never empty. */
+    private static int[] window(Random random, String text, int longest) {
+        int from = random.nextInt(text.length());
+        return new int[] {from, Math.min(text.length(), from + 1 + random.nextInt(longest))};
     }
 
     @Test
     void windowsHoldTheCuesTheyHoldOnTheirOwn() throws IOException {
-        List<String> texts = new ArrayList<>();
-        for (CorpusTest.Label label : CorpusTest.labels()) {
-            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
-                texts.add(CorpusPart.read(label.path()).text());
-            }
-        }
+        List<String> texts = CorpusPart.texts();
         // Cues cut at every place by the windows below: a cue may lose its end, its start or the \b after it.
         texts.add("Mrs Ng, strong Lab; will vote Lib Dems soon. Registered disabled, in hospitalised care; "
                 + "member of unisons, member of unison, Muslim, muslims, mixed race, ethnic origin; lib demx; "
@@ -89,8 +80,9 @@ class WindowSearchTest {
             ScannedText scanned = new ScannedText(text);
             SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(scanned);
             for (int i = 0; i < 60 && text.length() > 1; i++) {
-                int from = random.nextInt(text.length());
-                int to = Math.min(text.length(), from + 1 + random.nextInt(i % 2 == 0 ? 40 : 900));
+                int[] window = window(random, text, i % 2 == 0 ? 40 : 900);
+                int from = window[0];
+                int to = window[1];
                 Set<SpecialCategory> alone = EnumSet.noneOf(SpecialCategory.class);
                 SpecialCategoryCues.addTo(alone, new ScannedText(text.substring(from, to)));
                 Set<SpecialCategory> fromWhole = EnumSet.noneOf(SpecialCategory.class);

@@ -23,7 +23,7 @@ class WordStartsTest {
 
     @Test
     void findsWhatFindFindsOnTheCorpusText() throws IOException {
-        List<String> texts = corpusTexts();
+        List<String> texts = CorpusPart.texts();
         texts.add("Élodie Smith met Mr Øyvind Berg, Mrs Jane Smith's dog and 12 High Street LA9 4XB.");
         texts.add("J");
         texts.add("");
@@ -38,7 +38,7 @@ class WordStartsTest {
     /** The name patterns also check their opening by hand: that must not lose a match either. */
     @Test
     void namePatternsWithTheirOpeningsFindWhatFindFinds() throws IOException {
-        List<String> texts = corpusTexts();
+        List<String> texts = CorpusPart.texts();
         texts.add("Mary-Jane O'Brien, Sean O’Neill and Anne-Marie Smith-Jones; Mrs.Smith, Mr  Jones, Dr. A. B. Khan");
         texts.add("Smith's Dog, Jane's Cafe, Pat Dietrich of 216 Park Lane, Omar Mann, 37 Mill Way, Cllr Patel");
         texts.add("Jo-Ann X-Ray Mo’s BBC-TV Anne O'Brien-Smith Mrs");
@@ -83,7 +83,7 @@ class WordStartsTest {
     /** The cues ignore case and are passed over by their longer beginnings: no cue may be lost by that. */
     @Test
     void cuePatternsFindWhatFindFinds() throws IOException {
-        List<String> texts = corpusTexts();
+        List<String> texts = CorpusPart.texts();
         texts.add("STRONG LAB, Strong Lib Dems, will VOTE, votes con; Alzheimers, alzheimer's, HOSPITALISED, "
                 + "hospitalized, Won't vote, member of UNISON, union member, unison rep, ethnic Origin, mixed race,"
                 + " strongest, stroke, Street, council, Con, pip, PIP, ld, LD? lab. Carer's allowance ATTENDS mosque");
@@ -108,7 +108,7 @@ class WordStartsTest {
     @Test
     void slicesFindWhatFindFindsOnTheSubstring() throws IOException {
         java.util.Random random = new java.util.Random(11);
-        List<String> texts = corpusTexts();
+        List<String> texts = CorpusPart.texts();
         for (WordStarts starts : List.of(PersonNameRecogniser.TITLED, PersonNameRecogniser.BEFORE_ADDRESS,
                 new WordStarts(Pattern.compile(PATTERNS.get(1))))) {
             for (String text : texts) {
@@ -143,16 +143,5 @@ class WordStartsTest {
             found.add(m.start() + "-" + m.end());
         }
         return found;
-    }
-
-    /** The text of every text and CSV file of the corpus, as it reaches detection. */
-    private static List<String> corpusTexts() throws IOException {
-        List<String> texts = new ArrayList<>();
-        for (CorpusTest.Label label : CorpusTest.labels()) {
-            if (label.path().endsWith(".txt") || label.path().endsWith(".csv")) {
-                texts.add(CorpusPart.read(label.path()).text());
-            }
-        }
-        return texts;
     }
 }
