@@ -22,7 +22,7 @@ final class BankAccountRecogniser extends PatternRecogniser {
     }
 
     @Override
-    List<Match> find(ScannedText text) {
+    public List<Match> find(ScannedText text) {
         // A lone sort-code shape needs the words; with an account number beside it, the pair speaks for itself.
         return super.find(text).stream()
                 .filter(m -> m.score() > 0.6 || m.end() - m.start() > 9)

@@ -61,10 +61,14 @@ final class Beginnings {
 
     /** @throws IllegalArgumentException for a pattern that does not ignore case */
     Beginnings(Pattern pattern) {
-        this(pattern, DEPTH);
+        this(ignoringCase(pattern), DEPTH);
+    }
+
+    private static Pattern ignoringCase(Pattern pattern) {
         if ((pattern.flags() & Pattern.CASE_INSENSITIVE) == 0 && !pattern.pattern().startsWith("(?i)")) {
             throw new IllegalArgumentException("beginnings are folded to lower case: the pattern must ignore case");
         }
+        return pattern;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the text's runs of digits ({@link DigitRuns}, found once for all of them) that are long enough for their
  * values; the others name a character every value holds, and only lines with it are searched.
  */
-abstract class PatternRecogniser implements Recogniser {
+abstract class PatternRecogniser implements Recogniser, ScansText {
 
     /**
      * Context patterns searched at word starts, shared by every detector: working out a pattern's beginnings
@@ -24,7 +24,6 @@ abstract class PatternRecogniser implements Recogniser {
     private final Pattern pattern;
     /** Where the pattern can begin; every pattern here begins with {@code \b}. */
     private final WordStarts starts;
-    private final Pattern context;
     /** The context pattern searched at word starts, for windows answered from one search of the text. */
     private final WordStarts contextStarts;
     private final boolean contextRequired;
@@ -43,9 +42,8 @@ abstract class PatternRecogniser implements Recogniser {
         this.kind = kind;
         this.pattern = pattern;
         this.starts = new WordStarts(pattern);
-        this.context = contextWords.isEmpty() ? null
-                : Pattern.compile("(?i)\\b(?:" + String.join("|", contextWords) + ")\\b");
-        this.contextStarts = context == null ? null : CONTEXTS.computeIfAbsent(context.pattern(), p -> new WordStarts(context));
+        this.contextStarts = contextWords.isEmpty() ? null : CONTEXTS.computeIfAbsent(
+                "(?i)\\b(?:" + String.join("|", contextWords) + ")\\b", regex -> new WordStarts(Pattern.compile(regex)));
         this.contextRequired = contextRequired;
         this.window = window;
         this.baseScore = baseScore;
@@ -110,7 +108,8 @@ abstract class PatternRecogniser implements Recogniser {
     }
 
     /** Values in the text, with its digit runs and lower-cased copy shared with the other recognisers. */
-    List<Match> find(ScannedText text) {
+    @Override
+    public List<Match> find(ScannedText text) {
         if (text.length() == 0) {
             return List.of();
         }
@@ -155,13 +154,13 @@ abstract class PatternRecogniser implements Recogniser {
 
         boolean anyContext() {
             if (anyContext == null) {
-                anyContext = context != null && PatternRecogniser.this.anyContext(scanned.lower());
+                anyContext = contextStarts != null && PatternRecogniser.this.anyContext(scanned.lower());
             }
             return anyContext;
         }
 
         boolean near(int start, int end) {
-            if (context == null) {
+            if (contextStarts == null) {
                 return false;
             }
             if (!anyContext()) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ({@code Jane Smith}), or a register-style {@code SMITH, Jane}. A given name followed by a capitalised word
  * that is not a known surname still counts, at a lower score, unless that word names a place or a thing.
  */
-final class PersonNameRecogniser implements Recogniser {
+final class PersonNameRecogniser implements Recogniser, ScansText {
 
     static final String TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Rev|Revd|Sir|Dame|Lady|Lord|Prof";
     private static final String WORD = "[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?";
@@ -194,7 +194,8 @@ final class PersonNameRecogniser implements Recogniser {
         return find(new ScannedText(text));
     }
 
-    List<Match> find(ScannedText scanned) {
+    @Override
+    public List<Match> find(ScannedText scanned) {
         String text = scanned.text();
         List<Match> found = new ArrayList<>();
         Matcher t = TITLED.pattern().matcher(text);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * against the numbering plan. Dates, amounts and reference numbers that happen to have ten digits are what a
  * home-made pattern would catch; the plan rejects most, and separators that only dates use reject the rest.
  */
-final class PhoneRecogniser implements Recogniser {
+final class PhoneRecogniser implements Recogniser, ScansText {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final UkNumberingPlan UK = UkNumberingPlan.load();
@@ -41,7 +41,8 @@ final class PhoneRecogniser implements Recogniser {
      * (found once for all recognisers) and each '+' or '(' (found with {@code indexOf}), instead of every
      * character of the text.
      */
-    List<Match> find(ScannedText scanned) {
+    @Override
+    public List<Match> find(ScannedText scanned) {
         String text = scanned.text();
         DigitRuns runs = scanned.digitRuns();
         Candidates candidates = new Candidates();

@@ -23,7 +23,7 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     }
 
     @Override
-    List<Match> find(ScannedText scanned) {
+    public List<Match> find(ScannedText scanned) {
         String text = scanned.text();
         return super.find(scanned).stream().map(m -> {
             int to = Math.min(text.length(), m.end() + 80);

@@ -74,8 +74,7 @@ final class TextAnalyser {
             if (r.kind() == DataKind.PERSON_NAME) {
                 continue;
             }
-            List<Match> matches = r instanceof PatternRecogniser p ? p.find(scanned)
-                    : r instanceof PhoneRecogniser phones ? phones.find(scanned) : r.find(text);
+            List<Match> matches = r instanceof ScansText reader ? reader.find(scanned) : r.find(text);
             for (Match m : matches) {
                 if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
                     details.add(m);
@@ -155,8 +154,8 @@ final class TextAnalyser {
             if (to <= from) {
                 continue;
             }
-            List<Match> inStretch = names instanceof PersonNameRecogniser known
-                    ? known.find(scanned.slice(from, to)) : names.find(text.substring(from, to));
+            List<Match> inStretch = names instanceof ScansText reader
+                    ? reader.find(scanned.slice(from, to)) : names.find(text.substring(from, to));
             for (Match m : inStretch) {
                 found.add(new Match(m.kind(), from + m.start(), from + m.end(), m.score()));
             }
