@@ -163,7 +163,7 @@ class WrapEndToEndTest {
             assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("You have been sent a file"))).isEqualTo("You have been sent a file");
             assertThat(driver.getPageSource()).contains("canvass.csv");
             screenshot(driver, "e2e-01-link-from-gateway");
-            driver.findElement(By.id("send-code")).click();
+            navigate(driver, By.id("send-code"));
             assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("Enter your code"))).isEqualTo("Enter your code");
 
             // The code mail went through the gateway, sealed, and was not judged.
@@ -172,12 +172,12 @@ class WrapEndToEndTest {
             String code = code(codeMail);
 
             driver.findElement(By.id("code")).sendKeys(code.equals("00000000") ? "11111111" : "00000000");
-            driver.findElement(By.id("verify")).click();
+            navigate(driver, By.id("verify"));
             assertThat(settledText(driver, By.id("code-error"), t -> t.contains("Tries left"))).contains("Tries left");
             screenshot(driver, "e2e-02-wrong-code-refused");
 
             driver.findElement(By.id("code")).sendKeys(code);
-            driver.findElement(By.id("verify")).click();
+            navigate(driver, By.id("verify"));
             assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("Your file is ready"))).isEqualTo("Your file is ready");
             screenshot(driver, "e2e-03-ready");
             driver.findElement(By.id("download")).click();
@@ -186,13 +186,13 @@ class WrapEndToEndTest {
             // The printer's link is not opened by the agent's session, nor by the agent's code.
             driver.get(printerLink);
             assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("You have been sent a file"))).isEqualTo("You have been sent a file");
-            driver.findElement(By.id("send-code")).click();
+            navigate(driver, By.id("send-code"));
             MimeMessage printerCode = await(PRINTER, WrapEndToEndTest::isCodeMail);
             assertThat(code(printerCode)).isNotNull();
             assertThat(Arrays.stream(mailbox(AGENT)).filter(WrapEndToEndTest::isCodeMail))
                     .as("the printer's link sent no code to the agent").hasSize(1);
             driver.findElement(By.id("code")).sendKeys(code);
-            driver.findElement(By.id("verify")).click();
+            navigate(driver, By.id("verify"));
             assertThat(settledText(driver, By.id("code-error"), t -> t.contains("Tries left"))).contains("Tries left");
             screenshot(driver, "e2e-04-other-recipients-link-refused");
 
@@ -202,7 +202,7 @@ class WrapEndToEndTest {
                     + MANAGE.pattern() + ")").matcher(confirmation);
             assertThat(manage.find()).as("a management link for the printer's copy").isTrue();
             driver.get(manage.group(1));
-            driver.findElement(By.id("revoke")).click();
+            navigate(driver, By.id("revoke"));
             assertThat(settledText(driver, By.id("state"), t -> t.startsWith("Withdrawn"))).startsWith("Withdrawn");
             driver.get(printerLink);
             assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("This link cannot be used"))).isEqualTo("This link cannot be used");
@@ -410,6 +410,14 @@ class WrapEndToEndTest {
         try (Stream<Path> files = Files.walk(gateway.settings().vaultFolder())) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    /** Clicks something that loads a new page and waits until the old page is gone, so no lookup finds it. */
+    private static void navigate(org.openqa.selenium.WebDriver driver, By by) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /**

@@ -100,12 +100,12 @@ class PortalBrowserTest {
         driver.get(link);
         assertThat(settledText(By.tagName("h1"), t -> t.equals("You have been sent a file"))).isEqualTo("You have been sent a file");
         screenshot("01-link-page");
-        driver.findElement(By.linkText("Cymraeg")).click();
+        navigate(By.linkText("Cymraeg"));
         assertThat(settledText(By.tagName("h1"), t -> t.equals("Mae ffeil wedi'i hanfon atoch chi"))).isEqualTo("Mae ffeil wedi'i hanfon atoch chi");
         screenshot("02-link-page-welsh");
-        driver.findElement(By.linkText("English")).click();
+        navigate(By.linkText("English"));
 
-        driver.findElement(By.id("send-code")).click();
+        navigate(By.id("send-code"));
         assertThat(settledText(By.tagName("h1"), t -> t.equals("Enter your code"))).isEqualTo("Enter your code");
         screenshot("03-code-page");
         assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
@@ -113,13 +113,11 @@ class PortalBrowserTest {
         assertThat(digits.find()).isTrue();
         String code = digits.group(1);
 
-        driver.findElement(By.id("code")).sendKeys(code.equals("00000000") ? "11111111" : "00000000");
-        driver.findElement(By.id("verify")).click();
+        submitCode(code.equals("00000000") ? "11111111" : "00000000");
         assertThat(settledText(By.id("code-error"), t -> t.contains("Tries left: 4"))).contains("Tries left: 4");
         screenshot("04-wrong-code");
 
-        driver.findElement(By.id("code")).sendKeys(code);
-        driver.findElement(By.id("verify")).click();
+        submitCode(code);
         assertThat(settledText(By.tagName("h1"), t -> t.equals("Your file is ready"))).isEqualTo("Your file is ready");
         screenshot("05-ready-to-download");
         driver.findElement(By.id("download")).click();
@@ -132,7 +130,7 @@ class PortalBrowserTest {
 
         Deposit revoked = harness.put("printer@example.org", CONTENT);
         driver.get(harness.base + "/m/" + revoked.management().encoded());
-        driver.findElement(By.id("revoke")).click();
+        navigate(By.id("revoke"));
         assertThat(settledText(By.id("state"), t -> t.startsWith("Withdrawn"))).startsWith("Withdrawn");
         driver.get(harness.base + "/l/" + revoked.link().encoded());
         assertThat(settledText(By.tagName("h1"), t -> t.equals("This link cannot be used"))).isEqualTo("This link cannot be used");
@@ -146,16 +144,31 @@ class PortalBrowserTest {
 
         Deposit guessed = harness.put("printer@example.org", CONTENT);
         driver.get(harness.base + "/l/" + guessed.link().encoded() + "?lang=cy");
-        driver.findElement(By.id("send-code")).click();
+        navigate(By.id("send-code"));
         screenshot("09-code-page-welsh");
         for (int i = 0; i < 5; i++) {
-            driver.findElement(By.id("code")).sendKeys("12345678");
-            driver.findElement(By.id("verify")).click();
+            submitCode("12345678");
         }
         assertThat(settledText(By.tagName("h1"), t -> t.equals("Mae'r ddolen wedi'i chloi am y tro"))).isEqualTo("Mae'r ddolen wedi'i chloi am y tro");
-        driver.findElement(By.linkText("English")).click();
+        navigate(By.linkText("English"));
         assertThat(settledText(By.tagName("h1"), t -> t.equals("This link is locked for now"))).isEqualTo("This link is locked for now");
         screenshot("10-locked-link");
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone. Without the wait, the next
+     * lookup can find an element of the old page, which goes stale under it as the new one replaces it.
+     */
+    private void navigate(By by) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    private void submitCode(String code) {
+        driver.findElement(By.id("code")).sendKeys(code);
+        navigate(By.id("verify"));
     }
 
     private Path waitForDownload() throws Exception {
