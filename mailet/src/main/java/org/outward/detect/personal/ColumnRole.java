@@ -67,6 +67,33 @@ public enum ColumnRole {
      * tried as headers, and most begin as no header does ("mayra" is not "marker").
      */
     private static final Beginnings HEADER_BEGINNINGS = Beginnings.ofLowerCaseText(ANY_ROLE);
+    /**
+     * For each character a normal form can begin with, the roles whose header words can begin with it, in
+     * declaration order, and their words as one pattern (role k in group k + 1): "qty" is tried against the
+     * few roles that begin with q, not against all thirty in turn.
+     */
+    private static final ColumnRole[][] ROLES_BY_FIRST = new ColumnRole[128][];
+    private static final Pattern[] ANY_ROLE_BY_FIRST = new Pattern[128];
+
+    static {
+        for (char first = 0; first < 128; first++) {
+            if (!isNormal(first)) {
+                continue;
+            }
+            java.util.List<ColumnRole> roles = new java.util.ArrayList<>();
+            StringBuilder any = new StringBuilder();
+            for (ColumnRole role : ROLES) {
+                Matcher m = Pattern.compile(role.header).matcher(String.valueOf(first));
+                // It matches the one character, or failed only for want of more: some header begins so.
+                if (m.matches() || m.hitEnd()) {
+                    roles.add(role);
+                    any.append(any.length() == 0 ? "(" : "|(").append(role.header).append(')');
+                }
+            }
+            ROLES_BY_FIRST[first] = roles.toArray(new ColumnRole[0]);
+            ANY_ROLE_BY_FIRST[first] = Pattern.compile(any.length() == 0 ? "(?!)" : any.toString());
+        }
+    }
 
     private final DataKind kind;
     private final SpecialCategory special;
@@ -157,15 +184,29 @@ public enum ColumnRole {
         return byPattern(normal);
     }
 
-    /** The role whose header words the normal form is, by the combined pattern alone. */
+    /** The role whose header words the normal form is, as the combined pattern of all roles says. */
     static ColumnRole byPattern(String normal) {
-        Matcher m = ANY_ROLE.matcher(normal);
+        char first = normal.isEmpty() ? 0 : normal.charAt(0);
+        if (first < 128 && ROLES_BY_FIRST[first] != null) {
+            return firstMatching(ANY_ROLE_BY_FIRST[first], ROLES_BY_FIRST[first], normal);
+        }
+        return byAllRoles(normal);
+    }
+
+    /** {@link #byPattern}'s answer from the pattern of all roles, not narrowed by the first character. */
+    static ColumnRole byAllRoles(String normal) {
+        return firstMatching(ANY_ROLE, ROLES, normal);
+    }
+
+    /** The first of the roles whose words (group k + 1 of the pattern for role k) the normal form is. */
+    private static ColumnRole firstMatching(Pattern any, ColumnRole[] roles, String normal) {
+        Matcher m = any.matcher(normal);
         if (!m.matches()) {
             return UNKNOWN;
         }
-        for (int g = 1; g <= ROLES.length; g++) {
+        for (int g = 1; g <= roles.length; g++) {
             if (m.start(g) >= 0) {
-                return ROLES[g - 1];
+                return roles[g - 1];
             }
         }
         return UNKNOWN;

@@ -36,7 +36,6 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
     private static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
     private static final Pattern TITLE_WORD = Pattern.compile(TITLES);
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z'’-]+");
 
     /** Capitalised words that follow given names in party mail without being surnames. */
     private static final Set<String> NOT_SURNAMES = Set.of("street", "road", "lane", "avenue", "close", "drive",
@@ -54,6 +53,9 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             "meadow", "meadows", "fields", "croft", "wharf", "gate", "chase", "brow", "vale", "end",
             "printing", "posters", "freepost", "hire", "rent", "stationery", "postage", "leaflet", "leaflets",
             "conservatives", "greens", "uk", "total", "budget", "summary", "round", "flat");
+
+    /** The longest of {@link #NOT_SURNAMES}: a longer word is none of them, and is not lower-cased to ask. */
+    private static final int LONGEST_NOT_SURNAME = NOT_SURNAMES.stream().mapToInt(String::length).max().orElse(0);
 
     private static final String[] TITLE_WORDS = TITLES.split("\\|");
 
@@ -256,13 +258,38 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
                 || !onlyNameCharacters(value) || !CELL.matcher(value).matches()) {
             return false;
         }
-        Matcher words = TOKEN.matcher(value);
-        while (words.find()) {
-            if (NOT_SURNAMES.contains(words.group().toLowerCase(Locale.ROOT))) {
+        for (int i = nextToken(value, 0); i < value.length(); i = nextToken(value, tokenEnd(value, i))) {
+            int end = tokenEnd(value, i);
+            if (end - i <= LONGEST_NOT_SURNAME
+                    && NOT_SURNAMES.contains(value.substring(i, end).toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The words of a cell are its runs of letters, apostrophes and hyphens ({@code [A-Za-z'’-]+}), walked by
+     * hand: every sampled cell of every column is asked whether it is a name.
+     */
+    private static boolean isTokenChar(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '\'' || ch == '’' || ch == '-';
+    }
+
+    /** Where the next word starts at or after i; the value's length when none does. */
+    static int nextToken(String value, int i) {
+        while (i < value.length() && !isTokenChar(value.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the word that starts at i ends. */
+    static int tokenEnd(String value, int i) {
+        while (i < value.length() && isTokenChar(value.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -294,9 +321,8 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     /** How many words of the value are in the name lists. */
     int knownWords(String value) {
         int known = 0;
-        Matcher words = TOKEN.matcher(value);
-        while (words.find()) {
-            if (NameLists.isKnown(words.group())) {
+        for (int i = nextToken(value, 0); i < value.length(); i = nextToken(value, tokenEnd(value, i))) {
+            if (NameLists.isKnown(value.substring(i, tokenEnd(value, i)))) {
                 known++;
             }
         }
