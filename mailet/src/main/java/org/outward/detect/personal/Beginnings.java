@@ -154,6 +154,121 @@ final class Beginnings {
         return reach;
     }
 
+    /**
+     * Several patterns' beginnings as one tree, {@link #LOOK} characters deep: one walk from a word start says
+     * which of them may begin there, as each one's {@link #mayBeginAt} would, where the context words of a
+     * dozen recognisers and the five special category cues each walked their own tree from every word start.
+     */
+    static final class Union {
+
+        /** At most this many patterns: each is one bit of the answer. */
+        static final int MAX = Long.SIZE;
+
+        /** A beginning, and for each pattern (one bit each) what its own tree says there. */
+        private static final class Joint {
+            /** The patterns whose tree holds this beginning. */
+            long has;
+            /** Those whose node here answers "may begin" whatever follows (it matches, or the tree stops). */
+            long decided;
+            /** Those a match of which can end exactly here, at the end of the text. */
+            long atEnd;
+            char[] next = new char[0];
+            Joint[] children = new Joint[0];
+            /** The children by character, once there are many (the first letters). */
+            Joint[] byChar;
+
+            Joint child(char ch) {
+                if (byChar != null) {
+                    return byChar[ch];
+                }
+                for (int k = 0; k < next.length; k++) {
+                    if (next[k] == ch) {
+                        return children[k];
+                    }
+                }
+                return null;
+            }
+
+            Joint childOrNew(char ch) {
+                Joint child = child(ch);
+                if (child == null) {
+                    child = new Joint();
+                    next = Arrays.copyOf(next, next.length + 1);
+                    next[next.length - 1] = ch;
+                    children = Arrays.copyOf(children, children.length + 1);
+                    children[children.length - 1] = child;
+                    if (next.length > 4) {
+                        byChar = byChar == null ? new Joint[ASCII] : byChar;
+                        for (int c = 0; c < next.length; c++) {
+                            byChar[next[c]] = children[c];
+                        }
+                    }
+                }
+                return child;
+            }
+        }
+
+        private final Joint root = new Joint();
+
+        /** @throws IllegalArgumentException for more than {@link #MAX} patterns */
+        Union(List<Beginnings> members) {
+            if (members.size() > MAX) {
+                throw new IllegalArgumentException("a union holds at most " + MAX + " patterns");
+            }
+            for (int k = 0; k < members.size(); k++) {
+                add(root, members.get(k).root, 1L << k, 0);
+            }
+        }
+
+        private static void add(Joint joint, Node node, long bit, int depth) {
+            joint.has |= bit;
+            if (node.matches || node.open) {
+                joint.decided |= bit;
+            }
+            if (node.matchesAtEnd) {
+                joint.atEnd |= bit;
+            }
+            if (depth == LOOK) {
+                return; // mayBeginAt looks no further
+            }
+            for (int k = 0; k < node.next.length; k++) {
+                add(joint.childOrNew(node.next[k]), node.children[k], bit, depth + 1);
+            }
+        }
+
+        /**
+         * The patterns (bit k for the k-th) whose {@link #mayBeginAt} is true at {@code i}. A pattern's node that
+         * is decided has no children (its tree is not grown past a match, nor past where it stops), so the
+         * patterns still walking at a beginning are those that hold it and are not decided there.
+         */
+        long mayBeginAt(CharSequence text, int i) {
+            Joint joint = root;
+            long may = 0;
+            int n = text.length();
+            for (int at = i; ; at++) {
+                may |= joint.decided;
+                long walking = joint.has & ~joint.decided;
+                if (walking == 0) {
+                    return may;
+                }
+                if (at - i == LOOK) {
+                    return may | walking;
+                }
+                if (at >= n) {
+                    return may | (walking & joint.atEnd);
+                }
+                char ch = text.charAt(at);
+                if (ch >= ASCII) {
+                    return may | walking;
+                }
+                joint = joint.child(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+                if (joint == null) {
+                    return may;
+                }
+            }
+        }
+    }
+
     /** Whether a match of the pattern could begin at {@code i}, judged by the characters from there on. */
     boolean mayBeginAt(CharSequence text, int i) {
         Node node = root;

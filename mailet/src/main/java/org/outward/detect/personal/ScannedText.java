@@ -13,13 +13,34 @@ import java.util.Locale;
 final class ScannedText {
 
     private final String text;
+    /** The patterns searched in this text whose openings are worked out together; null for none. */
+    private final WordStarts.Family family;
+    private long[] openings;
     private int[] wordStarts;
     private int words;
     private DigitRuns digitRuns;
     private String lower;
 
     ScannedText(String text) {
+        this(text, null);
+    }
+
+    ScannedText(String text, WordStarts.Family family) {
         this.text = text;
+        this.family = family;
+    }
+
+    /** The family whose openings this text shares ({@link #openings()}); null for none. */
+    WordStarts.Family family() {
+        return family;
+    }
+
+    /** For each word, which of the family's patterns may begin at its start ({@link WordStarts.Family}). */
+    long[] openings() {
+        if (openings == null) {
+            openings = family.openings(this);
+        }
+        return openings;
     }
 
     String text() {

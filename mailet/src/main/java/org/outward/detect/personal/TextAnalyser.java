@@ -23,10 +23,24 @@ final class TextAnalyser {
 
     private final RecogniserRegistry registry;
     private final TableAnalyser tables;
+    /** The recognisers' context words and the cues, whose openings in a text are worked out together. */
+    private final WordStarts.Family windows;
 
     TextAnalyser(RecogniserRegistry registry, TableAnalyser tables) {
         this.registry = registry;
         this.tables = tables;
+        this.windows = windowPatterns(registry);
+    }
+
+    /** The patterns searched in windows of a text: the special category cues, the recognisers' context words. */
+    static WordStarts.Family windowPatterns(RecogniserRegistry registry) {
+        List<WordStarts> searched = new ArrayList<>(SpecialCategoryCues.patterns());
+        for (Recogniser r : registry.all()) {
+            if (r instanceof PatternRecogniser p && p.contextPattern() != null) {
+                searched.add(p.contextPattern());
+            }
+        }
+        return new WordStarts.Family(searched);
     }
 
     PersonalDataFinding analyse(String text) {
@@ -69,7 +83,7 @@ final class TextAnalyser {
 
     private PersonalDataFinding prose(String text) {
         List<Match> details = new ArrayList<>();
-        ScannedText scanned = new ScannedText(text);
+        ScannedText scanned = new ScannedText(text, windows);
         for (Recogniser r : registry.all()) {
             if (r.kind() == DataKind.PERSON_NAME) {
                 continue;

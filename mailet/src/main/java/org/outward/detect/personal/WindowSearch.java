@@ -55,7 +55,13 @@ final class WindowSearch {
         int[] b = new int[8];
         int[] e = new int[8];
         int n = 0;
+        // Where the text's family says the pattern's beginnings rule a match out, mayMatchAt would say no.
+        long bit = text.family() == null ? 0 : text.family().bitOf(pattern);
+        long[] openings = bit == 0 ? null : text.openings();
         for (int w = 0; w < text.words(); w++) {
+            if (openings != null && (openings[w] & bit) == 0) {
+                continue;
+            }
             int i = text.wordStart(w);
             if (pattern.mayMatchAt(s, i)) {
                 m.region(i, s.length());

@@ -69,6 +69,44 @@ final class WordStarts {
         return pattern;
     }
 
+    /**
+     * Patterns that ignore case, searched in the same texts (the recognisers' context words, the special
+     * category cues): which of them may begin at each word start is worked out in one walk of their joint
+     * beginnings ({@link Beginnings.Union}), and each pattern's search then visits only its own.
+     */
+    static final class Family {
+
+        private final Beginnings.Union union;
+        private final java.util.Map<WordStarts, Long> bits = new java.util.IdentityHashMap<>();
+
+        /** The patterns with beginnings among these, the first {@link Beginnings.Union#MAX} of them. */
+        Family(java.util.Collection<WordStarts> patterns) {
+            java.util.List<Beginnings> members = new java.util.ArrayList<>();
+            for (WordStarts p : patterns) {
+                if (p.beginnings != null && !bits.containsKey(p) && members.size() < Beginnings.Union.MAX) {
+                    bits.put(p, 1L << members.size());
+                    members.add(p.beginnings);
+                }
+            }
+            union = new Beginnings.Union(members);
+        }
+
+        /** The pattern's bit in {@link #openings}; 0 for a pattern not in the family. */
+        long bitOf(WordStarts pattern) {
+            return bits.getOrDefault(pattern, 0L);
+        }
+
+        /** For each word of the text, the bits of the patterns whose beginnings allow a match at its start. */
+        long[] openings(ScannedText text) {
+            long[] openings = new long[text.words()];
+            String s = text.text();
+            for (int w = 0; w < openings.length; w++) {
+                openings[w] = union.mayBeginAt(s, text.wordStart(w));
+            }
+            return openings;
+        }
+    }
+
     /** How many characters from its start a match attempt reads at most; -1 when not known. */
     int reach() {
         return beginnings == null ? -1 : beginnings.reach();
@@ -82,7 +120,12 @@ final class WordStarts {
 
     /** Whether the hand-written tests allow a match at word start i (the regex still decides). */
     boolean mayMatchAt(CharSequence text, int i) {
-        return mayStartAt(text, i) && (beginnings == null || beginnings.mayBeginAt(text, i)) && opening.at(text, i);
+        return mayStartAt(text, i) && beginningsAllow(text, i) && opening.at(text, i);
+    }
+
+    /** Whether the pattern's longer beginnings allow a match at i (always, for a pattern without them). */
+    boolean beginningsAllow(CharSequence text, int i) {
+        return beginnings == null || beginnings.mayBeginAt(text, i);
     }
 
     /** Whether a match could begin at i, judged by the characters at i and i + 1 alone. */

@@ -15,6 +15,46 @@ import org.junit.jupiter.api.Test;
  */
 class WindowSearchTest {
 
+    /** The whole texts are searched as the detector searches them: with the openings of all window patterns. */
+    private static final WordStarts.Family WINDOWS = TextAnalyser.windowPatterns(RecogniserRegistry.standard());
+
+    /** One walk of the joint beginnings answers, for each pattern, what its own beginnings answer. */
+    @Test
+    void familyOpeningsAreEachPatternsOwn() throws IOException {
+        List<WordStarts> patterns = new java.util.ArrayList<>(SpecialCategoryCues.patterns());
+        for (Recogniser r : RecogniserRegistry.standard().all()) {
+            if (r instanceof PatternRecogniser p && p.contextPattern() != null) {
+                patterns.add(p.contextPattern());
+            }
+        }
+        List<String> texts = CorpusPart.texts();
+        Random random = new Random(11);
+        String letters = "aAbcdeEilmnNoOprRsStTuvy .'/-\u00e9";
+        for (int k = 0; k < 3000; k++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(9); i > 0; i--) {
+                text.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            texts.add(text.toString());
+        }
+        int open = 0;
+        for (String text : texts) {
+            ScannedText scanned = new ScannedText(text, WINDOWS);
+            long[] openings = scanned.openings();
+            for (int w = 0; w < scanned.words(); w++) {
+                for (WordStarts p : patterns) {
+                    long bit = WINDOWS.bitOf(p);
+                    assertThat(bit).isNotZero();
+                    boolean own = p.beginningsAllow(text, scanned.wordStart(w));
+                    assertThat((openings[w] & bit) != 0).as("%s at %d of %s", p.pattern(), scanned.wordStart(w), text)
+                            .isEqualTo(own);
+                    open += own ? 1 : 0;
+                }
+            }
+        }
+        assertThat(open).isGreaterThan(1000);
+    }
+
     @Test
     void everyCueTellsHowFarAnAttemptReads() {
         for (WordStarts cue : SpecialCategoryCues.patterns()) {
@@ -46,7 +86,7 @@ class WindowSearchTest {
             }
             WordStarts context = p.contextPattern();
             for (String text : texts) {
-                WindowSearch search = new WindowSearch(context, new ScannedText(text));
+                WindowSearch search = new WindowSearch(context, new ScannedText(text, WINDOWS));
                 for (int i = 0; i < 40 && text.length() > 1; i++) {
                     int[] window = window(random, text, i % 2 == 0 ? 30 : 300);
                     int from = window[0];
@@ -77,7 +117,7 @@ class WindowSearchTest {
         int windows = 0;
         int withCues = 0;
         for (String text : texts) {
-            ScannedText scanned = new ScannedText(text);
+            ScannedText scanned = new ScannedText(text, WINDOWS);
             SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(scanned);
             for (int i = 0; i < 60 && text.length() > 1; i++) {
                 int[] window = window(random, text, i % 2 == 0 ? 40 : 900);
@@ -95,7 +135,7 @@ class WindowSearchTest {
         assertThat(withCues).as("windows with cues among %d", windows).isGreaterThan(100);
         // On the text made of cues, windows from every character, ending at every distance up to 40 and beyond.
         String cuesText = texts.get(texts.size() - 1);
-        SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(new ScannedText(cuesText));
+        SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(new ScannedText(cuesText, WINDOWS));
         for (int from = 0; from < cuesText.length(); from++) {
             for (int to = from + 1; to <= Math.min(cuesText.length(), from + 60); to += to - from < 40 ? 1 : 7) {
                 Set<SpecialCategory> alone = EnumSet.noneOf(SpecialCategory.class);
