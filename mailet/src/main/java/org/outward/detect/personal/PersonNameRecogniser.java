@@ -198,14 +198,13 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
 
     @Override
     public List<Match> find(ScannedText scanned) {
-        String text = scanned.text();
         List<Match> found = new ArrayList<>();
-        Matcher t = TITLED.pattern().matcher(text);
-        for (int at = 0; TITLED.find(t, scanned, at); at = WordStarts.after(t)) {
+        for (WordStarts.Matches titled = TITLED.matches(scanned); titled.find(); ) {
+            Matcher t = titled.matcher();
             found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
         }
-        Matcher p = PAIR.pattern().matcher(text);
-        for (int at = 0; PAIR.find(p, scanned, at); at = WordStarts.after(p)) {
+        for (WordStarts.Matches pairs = PAIR.matches(scanned); pairs.find(); ) {
+            Matcher p = pairs.matcher();
             String first = p.group(1);
             String second = p.group(2);
             if (!NameLists.isGivenName(first) || NOT_SURNAMES.contains(second.toLowerCase(Locale.ROOT))) {
@@ -218,16 +217,16 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             double score = NameLists.isSurname(second) ? 0.8 : 0.5;
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
-        Matcher a = BEFORE_ADDRESS.pattern().matcher(text);
-        for (int at = 0; BEFORE_ADDRESS.find(a, scanned, at); at = WordStarts.after(a)) {
+        for (WordStarts.Matches beforeAddress = BEFORE_ADDRESS.matches(scanned); beforeAddress.find(); ) {
+            Matcher a = beforeAddress.matcher();
             if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
                     && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
                     && !TITLE_WORD.matcher(a.group(1)).matches()) {
                 found.add(new Match(DataKind.PERSON_NAME, a.start(), a.end(), 0.6));
             }
         }
-        Matcher r = REGISTER_STYLE.pattern().matcher(text);
-        for (int at = 0; REGISTER_STYLE.find(r, scanned, at); at = WordStarts.after(r)) {
+        for (WordStarts.Matches registerStyle = REGISTER_STYLE.matches(scanned); registerStyle.find(); ) {
+            Matcher r = registerStyle.matcher();
             if (NameLists.isGivenName(r.group(2))) {
                 found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));
             }

@@ -54,7 +54,7 @@ final class SpecialCategoryCues {
     static void addTo(Set<SpecialCategory> found, ScannedText text) {
         for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
             if (!found.contains(cue.getKey())
-                    && cue.getValue().find(cue.getValue().pattern().matcher(text.text()), text, 0)) {
+                    && cue.getValue().matches(text).find()) {
                 found.add(cue.getKey());
             }
         }

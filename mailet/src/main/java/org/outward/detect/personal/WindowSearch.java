@@ -38,7 +38,7 @@ final class WindowSearch {
         }
         if (pattern.reach() < 0) {
             ScannedText part = text.slice(from, to);
-            return pattern.find(pattern.pattern().matcher(part.text()), part, 0);
+            return pattern.matches(part).find();
         }
         if (begin == null) {
             findAll();
@@ -49,9 +49,7 @@ final class WindowSearch {
     /** Every word start of the text at which the pattern matches, with the match's end. */
     private void findAll() {
         String s = text.text();
-        Matcher m = pattern.pattern().matcher(s);
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
+        Matcher m = null;
         int[] b = new int[8];
         int[] e = new int[8];
         int n = 0;
@@ -64,6 +62,11 @@ final class WindowSearch {
             }
             int i = text.wordStart(w);
             if (pattern.mayMatchAt(s, i)) {
+                if (m == null) {
+                    m = pattern.pattern().matcher(s);
+                    m.useTransparentBounds(true);
+                    m.useAnchoringBounds(false);
+                }
                 m.region(i, s.length());
                 if (m.lookingAt()) {
                     if (n == b.length) {

@@ -144,32 +144,56 @@ final class WordStarts {
         return b >= ASCII || two[a][b];
     }
 
-    /**
-     * The next match starting at or after {@code from}, as {@code find()} would give it; the matcher (made
-     * from this pattern for the text) then holds the match. A match begins with {@code \b} and then a word
-     * character, so only the text's word starts, found once for all patterns, can begin one.
-     */
-    boolean find(Matcher m, ScannedText scanned, int from) {
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
-        String text = scanned.text();
-        int n = text.length();
-        int words = scanned.words();
-        for (int w = scanned.firstWordAtOrAfter(from); w < words; w++) {
-            int i = scanned.wordStart(w);
-            if (mayMatchAt(text, i)) {
-                m.region(i, n);
-                if (m.lookingAt()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** The matches of the pattern in a text, one after another, as {@code find()} finds them. */
+    Matches matches(ScannedText text) {
+        return new Matches(text);
     }
 
-    /** Where the search after the current match goes on, as {@code find()} would. */
-    static int after(Matcher m) {
-        return m.end() > m.start() ? m.end() : m.end() + 1;
+    /**
+     * A search of one text. A match begins with {@code \b} and then a word character, so only the text's word
+     * starts, found once for all patterns, can begin one. The matcher is made at the first word start that
+     * passes the hand-written tests: the four name patterns search every stretch before a detail, and in most
+     * of them none passes.
+     */
+    final class Matches {
+
+        private final ScannedText text;
+        private Matcher matcher;
+        private int from;
+
+        private Matches(ScannedText text) {
+            this.text = text;
+        }
+
+        /** Finds the next match; then {@link #matcher()} holds it. */
+        boolean find() {
+            String s = text.text();
+            int n = s.length();
+            int words = text.words();
+            for (int w = text.firstWordAtOrAfter(from); w < words; w++) {
+                int i = text.wordStart(w);
+                if (mayMatchAt(s, i)) {
+                    if (matcher == null) {
+                        matcher = pattern.matcher(s);
+                        matcher.useTransparentBounds(true);
+                        matcher.useAnchoringBounds(false);
+                    }
+                    matcher.region(i, n);
+                    if (matcher.lookingAt()) {
+                        // Where the search goes on, as find() would: after the match, or past an empty one.
+                        from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
+                        return true;
+                    }
+                }
+            }
+            from = n + 1;
+            return false;
+        }
+
+        /** The matcher holding the last match found. */
+        Matcher matcher() {
+            return matcher;
+        }
     }
 
     /** A character that {@code \b} counts as part of a word (letters, digits, underscore). */

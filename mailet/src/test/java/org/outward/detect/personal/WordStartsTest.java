@@ -129,9 +129,8 @@ class WordStartsTest {
 
     private static List<String> viaWordStarts(WordStarts starts, ScannedText scanned) {
         List<String> found = new ArrayList<>();
-        Matcher m = starts.pattern().matcher(scanned.text());
-        for (int at = 0; starts.find(m, scanned, at); at = WordStarts.after(m)) {
-            found.add(m.start() + "-" + m.end());
+        for (WordStarts.Matches matches = starts.matches(scanned); matches.find(); ) {
+            found.add(matches.matcher().start() + "-" + matches.matcher().end());
         }
         return found;
     }
