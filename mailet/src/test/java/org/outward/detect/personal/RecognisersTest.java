@@ -398,6 +398,30 @@ class RecognisersTest {
         assertThat(ColumnRole.of("\u212aNOWN AS")).isEqualTo(ColumnRole.GIVEN_NAME);
     }
 
+    /** The fields of each line are counted from the delimiters' places in the text: as the regexes split it. */
+    @Test
+    void fieldsOfEachLineAreCountedAsTheDelimitersRegexSplitsIt() {
+        String[] regexes = {"\t", "\\|", ";", ",", " {2,}"};
+        String alphabet = "ab   \t|;,\u00a0x\n\r";
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            TextTableSniffer.Lines lines = TextTableSniffer.Lines.of(text.toString());
+            int[] fields = TextTableSniffer.fieldCounts(lines);
+            for (int line = 0; line < lines.count(); line++) {
+                String stripped = lines.line(line).strip();
+                for (int d = 0; d < regexes.length; d++) {
+                    int expected = stripped.isEmpty() ? 0 : stripped.split(regexes[d], -1).length;
+                    assertThat(fields[line * regexes.length + d]).as("line %d of [%s] on %s", line, text, regexes[d])
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     /** Pasted lines are split by hand; the cells must be those of the delimiter's regex. */
     @Test
     void pastedLinesSplitAsTheDelimitersRegexSplitsThem() {
