@@ -198,12 +198,20 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
 
     @Override
     public List<Match> find(ScannedText scanned) {
+        return find(scanned, 0, scanned.length());
+    }
+
+    /**
+     * The names that begin in [from, to) and end by {@code to}: the stretch of text before a detail. What
+     * follows the stretch is seen as it is, so "Omar Mann" before "37 Mill Way" is a name before an address.
+     */
+    List<Match> find(ScannedText scanned, int from, int to) {
         List<Match> found = new ArrayList<>();
-        for (WordStarts.Matches titled = TITLED.matches(scanned); titled.find(); ) {
+        for (WordStarts.Matches titled = TITLED.matches(scanned, from, to); titled.find(); ) {
             Matcher t = titled.matcher();
             found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
         }
-        for (WordStarts.Matches pairs = PAIR.matches(scanned); pairs.find(); ) {
+        for (WordStarts.Matches pairs = PAIR.matches(scanned, from, to); pairs.find(); ) {
             Matcher p = pairs.matcher();
             String first = p.group(1);
             String second = p.group(2);
@@ -217,7 +225,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             double score = NameLists.isSurname(second) ? 0.8 : 0.5;
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
-        for (WordStarts.Matches beforeAddress = BEFORE_ADDRESS.matches(scanned); beforeAddress.find(); ) {
+        for (WordStarts.Matches beforeAddress = BEFORE_ADDRESS.matches(scanned, from, to); beforeAddress.find(); ) {
             Matcher a = beforeAddress.matcher();
             if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
                     && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
@@ -225,7 +233,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
                 found.add(new Match(DataKind.PERSON_NAME, a.start(), a.end(), 0.6));
             }
         }
-        for (WordStarts.Matches registerStyle = REGISTER_STYLE.matches(scanned); registerStyle.find(); ) {
+        for (WordStarts.Matches registerStyle = REGISTER_STYLE.matches(scanned, from, to); registerStyle.find(); ) {
             Matcher r = registerStyle.matcher();
             if (NameLists.isGivenName(r.group(2))) {
                 found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));

@@ -151,14 +151,18 @@ final class TextAnalyser {
 
     /**
      * Names are looked for only in the stretch before each detail, where a record's name must be: most prose
-     * has few details, and the name patterns are the costliest to run over everything.
+     * has few details, and the name patterns are the costliest to run over everything. The details are taken
+     * in text order, each stretch beginning where the one before ended at the latest; a name is seen with
+     * what follows its stretch (a name right before an address is known by the house number after it).
      */
     private List<Match> namesBefore(List<Match> details, ScannedText scanned) {
         String text = scanned.text();
         Recogniser names = registry.get(DataKind.PERSON_NAME);
+        List<Match> inOrder = new ArrayList<>(details);
+        inOrder.sort(Comparator.comparingInt(Match::start));
         List<Match> found = new ArrayList<>();
         int covered = 0;
-        for (Match d : details) {
+        for (Match d : inOrder) {
             int from = Math.max(covered, d.start() - DETAIL_WINDOW - 60);
             // Start the stretch at a line or sentence edge, so no name is cut in half.
             while (from > 0 && from > covered && text.charAt(from - 1) != '\n' && text.charAt(from - 1) != '.') {
@@ -168,10 +172,12 @@ final class TextAnalyser {
             if (to <= from) {
                 continue;
             }
-            List<Match> inStretch = names instanceof ScansText reader
-                    ? reader.find(scanned.slice(from, to)) : names.find(text.substring(from, to));
-            for (Match m : inStretch) {
-                found.add(new Match(m.kind(), from + m.start(), from + m.end(), m.score()));
+            if (names instanceof PersonNameRecogniser people) {
+                found.addAll(people.find(scanned, from, to));
+            } else {
+                for (Match m : names.find(text.substring(from, to))) {
+                    found.add(new Match(m.kind(), from + m.start(), from + m.end(), m.score()));
+                }
             }
             covered = to;
         }

@@ -146,7 +146,15 @@ final class WordStarts {
 
     /** The matches of the pattern in a text, one after another, as {@code find()} finds them. */
     Matches matches(ScannedText text) {
-        return new Matches(text);
+        return new Matches(text, 0, text.length());
+    }
+
+    /**
+     * The matches that begin at a word start in [from, to) and end by {@code to}, one after another; what
+     * lies around them, outside the bounds, is seen by {@code \b} and lookarounds as it is.
+     */
+    Matches matches(ScannedText text, int from, int to) {
+        return new Matches(text, from, to);
     }
 
     /**
@@ -158,19 +166,21 @@ final class WordStarts {
     final class Matches {
 
         private final ScannedText text;
+        private final int to;
         private Matcher matcher;
         private int from;
 
-        private Matches(ScannedText text) {
+        private Matches(ScannedText text, int from, int to) {
             this.text = text;
+            this.from = from;
+            this.to = to;
         }
 
         /** Finds the next match; then {@link #matcher()} holds it. */
         boolean find() {
             String s = text.text();
-            int n = s.length();
             int words = text.words();
-            for (int w = text.firstWordAtOrAfter(from); w < words; w++) {
+            for (int w = text.firstWordAtOrAfter(from); w < words && text.wordStart(w) < to; w++) {
                 int i = text.wordStart(w);
                 if (mayMatchAt(s, i)) {
                     if (matcher == null) {
@@ -178,7 +188,7 @@ final class WordStarts {
                         matcher.useTransparentBounds(true);
                         matcher.useAnchoringBounds(false);
                     }
-                    matcher.region(i, n);
+                    matcher.region(i, to);
                     if (matcher.lookingAt()) {
                         // Where the search goes on, as find() would: after the match, or past an empty one.
                         from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
@@ -186,7 +196,7 @@ final class WordStarts {
                     }
                 }
             }
-            from = n + 1;
+            from = to + 1;
             return false;
         }
 

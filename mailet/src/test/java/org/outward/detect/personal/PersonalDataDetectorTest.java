@@ -42,6 +42,21 @@ class PersonalDataDetectorTest {
         assertThat(f.reaches(defaults)).isFalse();
     }
 
+    /**
+     * Each person's details come before the next person's name, whatever kinds they are: a phone number early
+     * in a text and a postcode later must not hide the name before the phone number.
+     */
+    @Test
+    void namesAreLookedForBeforeEachDetailInTextOrder() {
+        String filler = "The hall is booked for the whole evening and the caretaker locks up at ten sharp. ";
+        String text = "Ring Jane Smith on 07911 123456 about the raffle.\n" + filler.repeat(4)
+                + "\nLeaflets go to the depot, Acacia Road LA9 4XB.\n";
+        PersonalDataFinding f = detector.inspect(TextAndTables.text(text));
+        assertThat(f.records()).isEqualTo(1);
+        assertThat(f.evidence()).containsExactly("J*** S****");
+        assertThat(f.kinds()).containsExactlyInAnyOrder(DataKind.PERSON_NAME, DataKind.PHONE);
+    }
+
     @Test
     void caseworkAboutHealthIsSpecialCategory() {
         String text = "Mrs Abshire of 12 Acacia Road, Kendal LA9 4XB rang again. She is registered disabled and"
