@@ -18,26 +18,29 @@ final class DigitRuns {
     private int[] lineEnds = new int[16];
     private int size;
 
-    private DigitRuns() {
+    private final String text;
+    /** The line of the latest run, moved forward with indexOf only when a run lies beyond it. */
+    private int lineStart;
+    private int lineEnd;
+
+    /** No runs yet: {@link ScannedText} adds them as its one pass over the text meets them. */
+    DigitRuns(String text) {
+        this.text = text;
+        this.lineEnd = lineEnd(text, 0);
     }
 
+    /** The runs of a text, on their own (for tests). */
     static DigitRuns of(String text) {
-        DigitRuns runs = new DigitRuns();
-        int n = text.length();
-        // The line of the latest run, moved forward with indexOf only when a run lies beyond it.
-        int lineStart = 0;
-        int lineEnd = lineEnd(text, 0);
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            if (ch >= '0' && ch <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
-                while (i > lineEnd) {
-                    lineStart = lineEnd + 1;
-                    lineEnd = lineEnd(text, lineStart);
-                }
-                runs.add(i, countDigits(text, i), lineStart, lineEnd);
-            }
+        return new ScannedText(text).digitRuns();
+    }
+
+    /** Adds the run whose first digit is at i (an ASCII digit after no digit); runs come in text order. */
+    void startAt(int i) {
+        while (i > lineEnd) {
+            lineStart = lineEnd + 1;
+            lineEnd = lineEnd(text, lineStart);
         }
-        return runs;
+        add(i, countDigits(text, i), lineStart, lineEnd);
     }
 
     /** Where the line from {@code from} ends: its LF, or the end of the text. */

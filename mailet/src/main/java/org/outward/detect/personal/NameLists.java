@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -18,12 +19,59 @@ final class NameLists {
 
     private static final Set<String> GIVEN = load("given-names.txt");
     private static final Set<String> SURNAMES = load("surnames.txt");
+    /** The given names as {@link #key}s, sorted: asked about every capitalised word before a capital. */
+    private static final long[] GIVEN_KEYS = keys(GIVEN);
+    /** The most letters a key holds: five bits each. */
+    private static final int KEY_LETTERS = 12;
 
     private NameLists() {
     }
 
     static boolean isGivenName(String word) {
         return GIVEN.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether {@code text[from, to)} is a listed given name, ignoring the case of ASCII letters, without making a
+     * string of it. Every listed name is a word of ASCII letters, so nothing else can be one.
+     */
+    static boolean isGivenName(CharSequence text, int from, int to) {
+        long key = key(text, from, to);
+        return key >= 0 && Arrays.binarySearch(GIVEN_KEYS, key) >= 0;
+    }
+
+    /**
+     * A word of 1 to {@link #KEY_LETTERS} ASCII letters as a number: each letter, either case, five bits
+     * (1 to 26, so no two words share one); -1 for any other word.
+     */
+    private static long key(CharSequence text, int from, int to) {
+        if (to <= from || to - from > KEY_LETTERS) {
+            return -1;
+        }
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            char ch = text.charAt(i);
+            int letter = ch >= 'a' && ch <= 'z' ? ch - 'a' + 1 : ch >= 'A' && ch <= 'Z' ? ch - 'A' + 1 : -1;
+            if (letter < 0) {
+                return -1;
+            }
+            key = key << 5 | letter;
+        }
+        return key;
+    }
+
+    private static long[] keys(Set<String> names) {
+        long[] keys = new long[names.size()];
+        int k = 0;
+        for (String name : names) {
+            keys[k] = key(name, 0, name.length());
+            if (keys[k++] < 0) {
+                throw new IllegalStateException("a listed name is not a word of at most " + KEY_LETTERS
+                        + " ASCII letters");
+            }
+        }
+        Arrays.sort(keys);
+        return keys;
     }
 
     static boolean isSurname(String word) {

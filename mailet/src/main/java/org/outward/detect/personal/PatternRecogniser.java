@@ -239,15 +239,18 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
             if (i < done || runs.digits(r) < minDigits) {
                 continue;
             }
-            Matcher m = scan.matcher();
             String text = scan.text;
-            for (int start = Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor()); start <= i; start++) {
-                // Every pattern begins with \b: only a word start whose first letters fit can begin a match.
-                if ((start > 0 && WordStarts.isWordChar(text.charAt(start - 1))) || !starts.mayStartAt(text, start)
-                        || !mayBeginAt(text, start)) {
+            ScannedText scanned = scan.scanned;
+            // Every pattern begins with \b and a word character: only a word start whose first letters fit can
+            // begin a match, and the text's word starts are known.
+            int words = scanned.words();
+            for (int w = scanned.firstWordAtOrAfter(Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor()));
+                    w < words && scanned.wordStart(w) <= i; w++) {
+                int start = scanned.wordStart(w);
+                if (!starts.mayStartAt(text, start) || !mayBeginAt(text, start)) {
                     continue;
                 }
-                m.region(start, runs.lineEnd(r));
+                Matcher m = scan.matcher().region(start, runs.lineEnd(r));
                 if (m.lookingAt() && accept(m, scan)) {
                     done = m.end();
                     break;

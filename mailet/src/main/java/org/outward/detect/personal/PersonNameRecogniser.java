@@ -58,13 +58,20 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     private static final int LONGEST_NOT_SURNAME = NOT_SURNAMES.stream().mapToInt(String::length).max().orElse(0);
 
     private static final String[] TITLE_WORDS = TITLES.split("\\|");
+    private static final int LONGEST_TITLE = java.util.Arrays.stream(TITLE_WORDS).mapToInt(String::length).max().orElse(0);
 
     /** The opening of {@link #TITLED}: a title, then a dot or a space. */
     private static boolean titleThenDotOrSpace(CharSequence text, int i) {
+        // A title is a whole run of letters: only titles as long as the run can be the one.
+        int end = i;
+        while (end < text.length() && end - i <= LONGEST_TITLE && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        if (end >= text.length() || (text.charAt(end) != '.' && text.charAt(end) != ' ')) {
+            return false;
+        }
         for (String title : TITLE_WORDS) {
-            int end = i + title.length();
-            if (end < text.length() && (text.charAt(end) == '.' || text.charAt(end) == ' ')
-                    && startsWith(text, i, title)) {
+            if (title.length() == end - i && startsWith(text, i, title)) {
                 return true;
             }
         }
@@ -88,7 +95,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     private static boolean wordThenCapital(CharSequence text, int i) {
         int end = wordEnd(text, i);
         return end >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1))
-                && NameLists.isGivenName(text.subSequence(i, end).toString());
+                && NameLists.isGivenName(text, i, end);
     }
 
     /** What a house number may follow in {@link #BEFORE_ADDRESS}: nothing, " of", " at", " from" or ",". */

@@ -1,7 +1,6 @@
 package org.outward.detect.personal;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * One text as the recognisers share it: where its words start, its runs of digits and its lower-cased copy,
@@ -52,16 +51,23 @@ final class ScannedText {
     }
 
     DigitRuns digitRuns() {
-        if (digitRuns == null) {
-            digitRuns = DigitRuns.of(text);
-        }
+        scan();
         return digitRuns;
     }
 
-    /** The text in lower case (ASCII and beyond, as {@code toLowerCase(Locale.ROOT)} does). */
+    /**
+     * The text with its ASCII capitals made small, all else as it is: what a context pattern that ignores
+     * case (ASCII case only, Java's default) can match, {@code indexOf} of its lower-case words finds here.
+     */
     String lower() {
         if (lower == null) {
-            lower = text.toLowerCase(Locale.ROOT);
+            char[] chars = text.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                    chars[i] += 'a' - 'A';
+                }
+            }
+            lower = new String(chars);
         }
         return lower;
     }
@@ -109,23 +115,48 @@ final class ScannedText {
     }
 
     private void findWordStarts() {
+        scan();
+    }
+
+    /**
+     * Word starts and runs of digits, found in one pass over the characters: every body is read by recognisers
+     * that want both, and the characters were walked once for each.
+     */
+    private void scan() {
         if (wordStarts != null) {
             return;
         }
-        int[] starts = new int[Math.max(16, text.length() / 5)];
-        int n = 0;
+        int n = text.length();
+        int[] starts = new int[Math.max(16, n / 5)];
+        int count = 0;
+        DigitRuns runs = new DigitRuns(text);
         boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean word = WordStarts.isWordChar(text.charAt(i));
-            if (word && !inWord) {
-                if (n == starts.length) {
-                    starts = Arrays.copyOf(starts, n * 2);
+        boolean afterDigit = false;
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            boolean word;
+            if (ch < 128) {
+                boolean digit = ch >= '0' && ch <= '9';
+                if (digit && !afterDigit) {
+                    runs.startAt(i);
                 }
-                starts[n++] = i;
+                afterDigit = digit;
+                word = digit || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+            } else {
+                // A run starts at an ASCII digit not right after another digit of any script.
+                afterDigit = Character.isDigit(ch);
+                word = Character.isLetterOrDigit(ch);
+            }
+            if (word && !inWord) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i;
             }
             inWord = word;
         }
+        digitRuns = runs;
         wordStarts = starts;
-        words = n;
+        words = count;
     }
 }

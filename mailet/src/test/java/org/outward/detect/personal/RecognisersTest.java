@@ -293,6 +293,37 @@ class RecognisersTest {
             assertThat(kinds(r, "The Lib Dems won; Labour came second")).isEmpty();
         }
 
+        /** A given name asked about in place, in any case of its ASCII letters, is listed as the word is. */
+        @Test
+        void givenNamesAskedInPlaceAreTheListsAnswer() throws java.io.IOException {
+            List<String> words = new java.util.ArrayList<>(List.of("Jane", "JANE", "jane", "Jan", "Janex", "Mary-Jane",
+                    "O’Brien", "Zoë", "J", "Christopherson", "Aaliyahh"));
+            try (var in = PersonNameRecogniser.class.getResourceAsStream("given-names.txt")) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        words.add(line.strip());
+                    }
+                }
+            }
+            java.util.Random random = new java.util.Random(30);
+            for (int k = 0; k < 5000; k++) {
+                StringBuilder word = new StringBuilder();
+                for (int i = 1 + random.nextInt(13); i > 0; i--) {
+                    word.append((char) ((random.nextBoolean() ? 'a' : 'A') + random.nextInt(26)));
+                }
+                words.add(word.toString());
+            }
+            int listed = 0;
+            for (String word : words) {
+                String mixed = random.nextBoolean() ? word.toUpperCase(java.util.Locale.ROOT) : word;
+                String text = "Dear " + mixed + " Smith";
+                boolean expected = NameLists.isGivenName(mixed);
+                assertThat(NameLists.isGivenName(text, 5, 5 + mixed.length())).as(mixed).isEqualTo(expected);
+                listed += expected ? 1 : 0;
+            }
+            assertThat(listed).isGreaterThan(300);
+        }
+
         /** The words of a cell, walked by hand, are those {@code [A-Za-z'’-]+} finds. */
         @Test
         void wordsOfACellAreTheRegexsWords() {

@@ -35,6 +35,44 @@ class WordStartsTest {
         }
     }
 
+    /**
+     * The runs of digits found in the same pass as the word starts: each begins at an ASCII digit with no digit
+     * of any script before it, counts the digits up to the first character other than a digit, space or dash,
+     * and knows its line.
+     */
+    @Test
+    void digitRunsAreWhereTheRegexFindsThem() throws IOException {
+        // Each start of a run, and what follows it (a run goes on over spaces and dashes; the next one may
+        // begin inside it, after a space).
+        Pattern run = Pattern.compile("(?<!\\p{IsDigit})(?=([0-9][0-9 -]*))");
+        List<String> texts = CorpusPart.texts();
+        java.util.Random random = new java.util.Random(8);
+        String alphabet = "07 -a\n\u0663x.";
+        for (int k = 0; k < 5000; k++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            List<String> expected = new ArrayList<>();
+            Matcher m = run.matcher(text);
+            while (m.find()) {
+                int lineStart = text.lastIndexOf('\n', m.start()) + 1;
+                int newline = text.indexOf('\n', m.start());
+                expected.add(m.start() + ":" + m.group(1).replaceAll("[^0-9]", "").length() + "@" + lineStart + "-"
+                        + (newline < 0 ? text.length() : newline));
+            }
+            DigitRuns runs = DigitRuns.of(text);
+            List<String> found = new ArrayList<>();
+            for (int r = 0; r < runs.size(); r++) {
+                found.add(runs.start(r) + ":" + runs.digits(r) + "@" + runs.lineStart(r) + "-" + runs.lineEnd(r));
+            }
+            assertThat(found).as(text).isEqualTo(expected);
+        }
+    }
+
     /** The name patterns also check their opening by hand: that must not lose a match either. */
     @Test
     void namePatternsWithTheirOpeningsFindWhatFindFinds() throws IOException {
