@@ -1,5 +1,6 @@
 package org.outward.detect.personal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,9 +25,17 @@ final class BankAccountRecogniser extends PatternRecogniser {
     @Override
     public List<Match> find(ScannedText text) {
         // A lone sort-code shape needs the words; with an account number beside it, the pair speaks for itself.
-        return super.find(text).stream()
-                .filter(m -> m.score() > 0.6 || m.end() - m.start() > 9)
-                .toList();
+        List<Match> found = super.find(text);
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<Match> kept = new ArrayList<>(found.size());
+        for (Match m : found) {
+            if (m.score() > 0.6 || m.end() - m.start() > 9) {
+                kept.add(m);
+            }
+        }
+        return kept;
     }
 
     @Override

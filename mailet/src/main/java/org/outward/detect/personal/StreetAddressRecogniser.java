@@ -1,6 +1,8 @@
 package org.outward.detect.personal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +26,18 @@ final class StreetAddressRecogniser extends PatternRecogniser {
 
     @Override
     public List<Match> find(ScannedText scanned) {
+        List<Match> found = super.find(scanned);
+        if (found.isEmpty()) {
+            return found;
+        }
         String text = scanned.text();
-        return super.find(scanned).stream().map(m -> {
-            int to = Math.min(text.length(), m.end() + 80);
-            boolean postcode = POSTCODE_AFTER.matcher(text).region(m.end(), to).find();
-            return postcode ? new Match(m.kind(), m.start(), m.end(), Math.min(1.0, m.score() + 0.4)) : m;
-        }).toList();
+        Matcher postcode = POSTCODE_AFTER.matcher(text);
+        List<Match> scored = new ArrayList<>(found.size());
+        for (Match m : found) {
+            boolean after = postcode.region(m.end(), Math.min(text.length(), m.end() + 80)).find();
+            scored.add(after ? new Match(m.kind(), m.start(), m.end(), Math.min(1.0, m.score() + 0.4)) : m);
+        }
+        return scored;
     }
 
     /**
