@@ -34,32 +34,41 @@ final class DigitRuns {
         return new ScannedText(text).digitRuns();
     }
 
-    /** Adds the run whose first digit is at i (an ASCII digit after no digit); runs come in text order. */
-    void startAt(int i) {
+    /** Where the latest stretch of digits, spaces and dashes ends, and how many ASCII digits the text has before. */
+    private int stretchEnd = -1;
+    private int digitsToStretchEnd;
+
+    /**
+     * Adds the run whose first digit is at i (an ASCII digit after no digit), the text having
+     * {@code digitsBefore} ASCII digits before i; runs come in text order. A column of figures is one stretch
+     * of digits and spaces holding many runs: its end is found once, not once per run.
+     */
+    void startAt(int i, int digitsBefore) {
         while (i > lineEnd) {
             lineStart = lineEnd + 1;
             lineEnd = lineEnd(text, lineStart);
         }
-        add(i, countDigits(text, i), lineStart, lineEnd);
+        if (i >= stretchEnd) {
+            int end = i;
+            int digits = digitsBefore;
+            for (; end < text.length(); end++) {
+                char ch = text.charAt(end);
+                if (ch >= '0' && ch <= '9') {
+                    digits++;
+                } else if (ch != ' ' && ch != '-') {
+                    break;
+                }
+            }
+            stretchEnd = end;
+            digitsToStretchEnd = digits;
+        }
+        add(i, digitsToStretchEnd - digitsBefore, lineStart, lineEnd);
     }
 
     /** Where the line from {@code from} ends: its LF, or the end of the text. */
     private static int lineEnd(String text, int from) {
         int newline = text.indexOf('\n', from);
         return newline < 0 ? text.length() : newline;
-    }
-
-    private static int countDigits(String text, int from) {
-        int count = 0;
-        for (int i = from; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                count++;
-            } else if (ch != ' ' && ch != '-') {
-                break;
-            }
-        }
-        return count;
     }
 
     private void add(int start, int count, int lineStart, int lineEnd) {

@@ -132,13 +132,17 @@ final class ScannedText {
         DigitRuns runs = new DigitRuns(text);
         boolean inWord = false;
         boolean afterDigit = false;
+        int digits = 0;
         for (int i = 0; i < n; i++) {
             char ch = text.charAt(i);
             boolean word;
             if (ch < 128) {
                 boolean digit = ch >= '0' && ch <= '9';
                 if (digit && !afterDigit) {
-                    runs.startAt(i);
+                    runs.startAt(i, digits);
+                }
+                if (digit) {
+                    digits++;
                 }
                 afterDigit = digit;
                 word = digit || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
