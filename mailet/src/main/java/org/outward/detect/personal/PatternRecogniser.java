@@ -234,6 +234,9 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     private void anchoredAtDigits(Scan scan, DigitRuns runs) {
         int minDigits = minDigits();
         int done = 0;
+        // The first word at or after where the last run's starts began: runs come in text order, and the
+        // place a run's starts begin never moves back, so the word starts are walked once, not searched.
+        int word = 0;
         for (int r = 0; r < runs.size(); r++) {
             int i = runs.start(r);
             if (i < done || runs.digits(r) < minDigits) {
@@ -244,8 +247,11 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
             // Every pattern begins with \b and a word character: only a word start whose first letters fit can
             // begin a match, and the text's word starts are known.
             int words = scanned.words();
-            for (int w = scanned.firstWordAtOrAfter(Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor()));
-                    w < words && scanned.wordStart(w) <= i; w++) {
+            int from = Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor());
+            while (word < words && scanned.wordStart(word) < from) {
+                word++;
+            }
+            for (int w = word; w < words && scanned.wordStart(w) <= i; w++) {
                 int start = scanned.wordStart(w);
                 if (!starts.mayStartAt(text, start) || !mayBeginAt(text, start)) {
                     continue;
