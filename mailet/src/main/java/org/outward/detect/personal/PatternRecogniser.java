@@ -154,7 +154,7 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
 
         boolean anyContext() {
             if (anyContext == null) {
-                anyContext = contextStarts != null && PatternRecogniser.this.anyContext(scanned.lower());
+                anyContext = contextStarts != null && PatternRecogniser.this.anyContext(scanned);
             }
             return anyContext;
         }
@@ -281,16 +281,24 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     /**
      * Whether any context word occurs anywhere, ignoring case: most mail has no "date of birth" or "NHS" at
      * all, and then no candidate's window needs searching. The context pattern ignores the case of ASCII
-     * letters only, so a lower-cased copy searched with {@code indexOf} (one fast pass per word) misses
-     * nothing it would find. The copy is made once per text and shared by every recogniser.
+     * letters only, so a word found with that case ignored misses nothing it would find. The words of all
+     * recognisers are looked for together, once per text ({@link ContextWords}); a text read on its own,
+     * without them, is searched word by word in its lower-cased copy.
      */
-    private boolean anyContext(String lower) {
+    private boolean anyContext(ScannedText text) {
+        ContextWords shared = text.contextWords();
         for (String word : contextLiterals) {
-            if (lower.indexOf(word) >= 0) {
+            int id = shared == null ? -1 : shared.id(word);
+            if (id >= 0 ? text.contextWordsPresent()[id] : text.lower().indexOf(word) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The context words as plain lower-case text, for {@link ContextWords}. */
+    List<String> contextLiterals() {
+        return contextLiterals;
     }
 
     @Override

@@ -15,6 +15,8 @@ final class ScannedText {
     /** The patterns searched in this text whose openings are worked out together; null for none. */
     private final WordStarts.Family family;
     private long[] openings;
+    private final ContextWords contextWords;
+    private boolean[] contextWordsPresent;
     private int[] wordStarts;
     private int words;
     private DigitRuns digitRuns;
@@ -25,8 +27,26 @@ final class ScannedText {
     }
 
     ScannedText(String text, WordStarts.Family family) {
+        this(text, family, null);
+    }
+
+    ScannedText(String text, WordStarts.Family family, ContextWords contextWords) {
         this.text = text;
         this.family = family;
+        this.contextWords = contextWords;
+    }
+
+    /** The context words looked for in this text all at once; null for none. */
+    ContextWords contextWords() {
+        return contextWords;
+    }
+
+    /** Which of {@link #contextWords()} occur in the text, by id; found on first use. */
+    boolean[] contextWordsPresent() {
+        if (contextWordsPresent == null) {
+            contextWordsPresent = contextWords.present(text);
+        }
+        return contextWordsPresent;
     }
 
     /** The family whose openings this text shares ({@link #openings()}); null for none. */

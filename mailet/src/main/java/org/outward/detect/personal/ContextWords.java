@@ -1,0 +1,110 @@
+package org.outward.detect.personal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The recognisers' context words as plain lower-case text ("date of birth", "sort code", "nhs"), all looked for
+ * in one pass over a text. A recogniser whose values count only beside its words asks first whether any of
+ * them occurs at all; each asking with {@code indexOf}, word by word, cost more than the rest of reading a
+ * short body. A word occurs when the text holds it with the case of its ASCII letters ignored: every match of
+ * a context pattern (which ignores ASCII case only) is such an occurrence, so nothing the patterns find is
+ * missed.
+ */
+final class ContextWords {
+
+    private static final int ASCII = 128;
+
+    private final String[] words;
+    private final Map<String, Integer> ids = new HashMap<>();
+    /** The words by their first two characters (lower case, ASCII): index first * 128 + second. */
+    private final int[][] byFirstTwo = new int[ASCII * ASCII][];
+
+    /** @throws IllegalArgumentException for a word shorter than two characters or with a capital letter */
+    ContextWords(Collection<String> words) {
+        this.words = new LinkedHashSet<>(words).toArray(new String[0]);
+        List<List<Integer>> buckets = new ArrayList<>();
+        for (int k = 0; k < ASCII * ASCII; k++) {
+            buckets.add(null);
+        }
+        for (int id = 0; id < this.words.length; id++) {
+            String word = this.words[id];
+            if (word.length() < 2 || word.chars().anyMatch(ch -> ch >= 'A' && ch <= 'Z')) {
+                throw new IllegalArgumentException("context words are lower case, two characters or more");
+            }
+            ids.put(word, id);
+            if (word.charAt(0) >= ASCII || word.charAt(1) >= ASCII) {
+                throw new IllegalArgumentException("context words begin with two ASCII characters");
+            }
+            int key = word.charAt(0) * ASCII + word.charAt(1);
+            if (buckets.get(key) == null) {
+                buckets.set(key, new ArrayList<>());
+            }
+            buckets.get(key).add(id);
+        }
+        for (int key = 0; key < buckets.size(); key++) {
+            if (buckets.get(key) != null) {
+                byFirstTwo[key] = buckets.get(key).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+    }
+
+    /** The words of the recognisers of a registry. */
+    static ContextWords of(RecogniserRegistry registry) {
+        List<String> all = new ArrayList<>();
+        for (Recogniser r : registry.all()) {
+            if (r instanceof PatternRecogniser p) {
+                all.addAll(p.contextLiterals());
+            }
+        }
+        return new ContextWords(all);
+    }
+
+    /** The word's id in {@link #present}; -1 for a word not held here. */
+    int id(String word) {
+        return ids.getOrDefault(word, -1);
+    }
+
+    /** Which words occur in the text, by id. */
+    boolean[] present(CharSequence text) {
+        boolean[] present = new boolean[words.length];
+        int n = text.length();
+        for (int p = 0; p + 1 < n; p++) {
+            int first = lower(text.charAt(p));
+            int second = lower(text.charAt(p + 1));
+            if (first >= ASCII || second >= ASCII) {
+                continue;
+            }
+            int[] bucket = byFirstTwo[first * ASCII + second];
+            if (bucket == null) {
+                continue;
+            }
+            for (int id : bucket) {
+                if (!present[id] && occursAt(text, p, words[id])) {
+                    present[id] = true;
+                }
+            }
+        }
+        return present;
+    }
+
+    private static boolean occursAt(CharSequence text, int p, String word) {
+        if (p + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 2; k < word.length(); k++) {
+            if (lower(text.charAt(p + k)) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char ch) {
+        return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+    }
+}
