@@ -19,6 +19,8 @@ final class ScannedText {
     private boolean[] contextWordsPresent;
     private int[] wordStarts;
     private int words;
+    private int[] capitalStarts;
+    private int capitals;
     private DigitRuns digitRuns;
     private String lower;
 
@@ -93,32 +95,17 @@ final class ScannedText {
     }
 
     /**
-     * The part [from, to) as a text of its own, its word starts taken from this one's: the first character
-     * starts a word there if it is a word character, whatever came before it here.
+     * The part [from, to) as a text of its own: the first character starts a word there if it is a word
+     * character, whatever came before it here. Read afresh when first asked: parts are rare (windows of a
+     * pattern whose reach is not known).
      */
     ScannedText slice(int from, int to) {
-        ScannedText part = new ScannedText(text.substring(from, to));
-        findWordStarts();
-        int first = firstWordAtOrAfter(from);
-        int last = firstWordAtOrAfter(to);
-        boolean cutWord = from < to && (first >= words || wordStarts[first] != from)
-                && WordStarts.isWordChar(text.charAt(from));
-        int[] starts = new int[last - first + (cutWord ? 1 : 0)];
-        int k = 0;
-        if (cutWord) {
-            starts[k++] = 0;
-        }
-        for (int w = first; w < last; w++) {
-            starts[k++] = wordStarts[w] - from;
-        }
-        part.wordStarts = starts;
-        part.words = starts.length;
-        return part;
+        return new ScannedText(text.substring(from, to));
     }
 
     /** How many words the text has. */
     int words() {
-        findWordStarts();
+        scan();
         return words;
     }
 
@@ -127,15 +114,29 @@ final class ScannedText {
         return wordStarts[w];
     }
 
-    /** The index of the first word starting at or after {@code offset} ({@link #words()} if none). */
-    int firstWordAtOrAfter(int offset) {
-        findWordStarts();
-        int at = Arrays.binarySearch(wordStarts, 0, words, offset);
+    /** How many words begin with a capital A-Z or a character beyond ASCII. */
+    int capitals() {
+        scan();
+        return capitals;
+    }
+
+    /** Where the k-th word that begins with a capital (or beyond ASCII) starts. */
+    int capitalStart(int k) {
+        return capitalStarts[k];
+    }
+
+    /** The index of the first such word starting at or after {@code offset} ({@link #capitals()} if none). */
+    int firstCapitalAtOrAfter(int offset) {
+        scan();
+        int at = Arrays.binarySearch(capitalStarts, 0, capitals, offset);
         return at >= 0 ? at : -at - 1;
     }
 
-    private void findWordStarts() {
+    /** The index of the first word starting at or after {@code offset} ({@link #words()} if none). */
+    int firstWordAtOrAfter(int offset) {
         scan();
+        int at = Arrays.binarySearch(wordStarts, 0, words, offset);
+        return at >= 0 ? at : -at - 1;
     }
 
     /**
@@ -149,6 +150,8 @@ final class ScannedText {
         int n = text.length();
         int[] starts = new int[Math.max(16, n / 5)];
         int count = 0;
+        int[] capitalised = new int[16];
+        int capitalCount = 0;
         DigitRuns runs = new DigitRuns(text);
         boolean inWord = false;
         boolean afterDigit = false;
@@ -176,10 +179,18 @@ final class ScannedText {
                     starts = Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i;
+                if ((ch >= 'A' && ch <= 'Z') || ch >= 128) {
+                    if (capitalCount == capitalised.length) {
+                        capitalised = Arrays.copyOf(capitalised, capitalCount * 2);
+                    }
+                    capitalised[capitalCount++] = i;
+                }
             }
             inWord = word;
         }
         digitRuns = runs;
+        capitalStarts = capitalised;
+        capitals = capitalCount;
         wordStarts = starts;
         words = count;
     }

@@ -27,6 +27,11 @@ final class WordStarts {
     private final boolean[] one = new boolean[ASCII];
     /** Whether a match can begin with these two characters; null where the first already rules it out. */
     private final boolean[][] two = new boolean[ASCII][];
+    /**
+     * Whether no match begins with an ASCII character other than a capital (the name patterns): such a pattern
+     * is tried only at the words that begin with a capital or beyond ASCII ({@link ScannedText#capitals()}).
+     */
+    private final boolean capitalsOnly;
     /** For patterns that ignore case, the longer beginnings their matches can have; null for the others. */
     private final Beginnings beginnings;
 
@@ -57,6 +62,11 @@ final class WordStarts {
                 two[a][b] = possible(m, new String(new char[] {a, b}));
             }
         }
+        boolean capitals = true;
+        for (char a = 0; a < ASCII; a++) {
+            capitals &= two[a] == null || (a >= 'A' && a <= 'Z');
+        }
+        this.capitalsOnly = capitals;
     }
 
     /** Whether some text beginning with {@code start} could match: it matches, or failed only at its end. */
@@ -67,6 +77,11 @@ final class WordStarts {
 
     Pattern pattern() {
         return pattern;
+    }
+
+    /** Whether the pattern is tried only at words that begin with a capital or beyond ASCII. */
+    boolean capitalsOnly() {
+        return capitalsOnly;
     }
 
     /**
@@ -179,9 +194,13 @@ final class WordStarts {
         /** Finds the next match; then {@link #matcher()} holds it. */
         boolean find() {
             String s = text.text();
-            int words = text.words();
-            for (int w = text.firstWordAtOrAfter(from); w < words && text.wordStart(w) < to; w++) {
-                int i = text.wordStart(w);
+            int words = capitalsOnly ? text.capitals() : text.words();
+            int w = capitalsOnly ? text.firstCapitalAtOrAfter(from) : text.firstWordAtOrAfter(from);
+            for (; w < words; w++) {
+                int i = capitalsOnly ? text.capitalStart(w) : text.wordStart(w);
+                if (i >= to) {
+                    break;
+                }
                 if (mayMatchAt(s, i)) {
                     if (matcher == null) {
                         matcher = pattern.matcher(s);

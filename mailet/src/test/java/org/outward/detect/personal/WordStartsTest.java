@@ -82,8 +82,11 @@ class WordStartsTest {
         texts.add("Jo-Ann X-Ray Mo’s BBC-TV Anne O'Brien-Smith Mrs");
         texts.add("SMITH, Jane; O'NEILL, Sean; SMITH-JONES, Ann; AB, Cd; ABC,Def; Jo Bloggs of 12 High St, Al Bo, "
                 + "Flat 3, 9 Mill Way; Di Ro at 7A, Oak Road; Ed Fo from 1 X; Ma Ry, 12; Su Ze Flat 2 Ha; Ki Ta 5");
+        texts.add("Élodie Ng, Øyvind Berg and Ülkü Yılmaz; ÉLODIE, Ng; Mr Ölçer");
         for (WordStarts starts : List.of(PersonNameRecogniser.TITLED, PersonNameRecogniser.BEFORE_ADDRESS,
                 PersonNameRecogniser.REGISTER_STYLE)) {
+            // These begin with a capital: they are tried only at the words that begin with one (or beyond ASCII).
+            assertThat(starts.capitalsOnly()).as(starts.pattern().pattern()).isTrue();
             for (String text : texts) {
                 assertThat(viaWordStarts(starts, text)).as(starts.pattern().pattern())
                         .isEqualTo(viaFind(starts.pattern(), text));
@@ -142,7 +145,7 @@ class WordStartsTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A part of a text, sliced with the word starts of the whole, is searched as the part on its own. */
+    /** A part of a text is searched as the part on its own. */
     @Test
     void slicesFindWhatFindFindsOnTheSubstring() throws IOException {
         java.util.Random random = new java.util.Random(11);
