@@ -31,15 +31,33 @@ final class ColumnContentClassifier {
         if (sample.size() < 2) {
             return Optional.empty();
         }
+        int[] digits = new int[sample.size()];
+        for (int i = 0; i < digits.length; i++) {
+            digits[i] = PatternRecogniser.asciiDigits(sample.get(i));
+        }
         for (Recogniser r : registry.all()) {
             if (r.kind() == DataKind.PERSON_NAME || !r.columnIsContext()) {
                 continue;
+            }
+            if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0 && !enoughDigits(digits, p.minDigits())) {
+                continue; // too few cells have the digits every value has: a column of names is not tried cell by cell
             }
             if (atLeast(sample, r, VALID_SHARE)) {
                 return Optional.of(r.kind());
             }
         }
         return looksLikeNames(sample) ? Optional.of(DataKind.PERSON_NAME) : Optional.empty();
+    }
+
+    /** Whether enough cells (the valid share) have at least {@code min} digits, as a valid value must. */
+    private static boolean enoughDigits(int[] digits, int min) {
+        int with = 0;
+        for (int d : digits) {
+            if (d >= min) {
+                with++;
+            }
+        }
+        return (double) with / digits.length >= VALID_SHARE;
     }
 
     /**

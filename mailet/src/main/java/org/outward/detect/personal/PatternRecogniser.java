@@ -318,17 +318,22 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
      */
     private boolean mayBe(String value) {
         if (digitAnchor() >= 0) {
-            int digits = 0;
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                if (ch >= '0' && ch <= '9') {
-                    digits++;
-                }
-            }
-            return digits >= minDigits();
+            return asciiDigits(value) >= minDigits();
         }
         char trigger = trigger();
         return trigger == 0 || value.indexOf(trigger) >= 0;
+    }
+
+    /** How many characters of the value are ASCII digits. */
+    static int asciiDigits(String value) {
+        int digits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                digits++;
+            }
+        }
+        return digits;
     }
 
     /** The characters of a candidate that are digits, in order. */

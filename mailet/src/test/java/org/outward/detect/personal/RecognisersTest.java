@@ -453,6 +453,42 @@ class RecognisersTest {
         }
     }
 
+    /**
+     * Columns are passed over for a recogniser when too few cells have the digits its values have: that holds
+     * only if no cell with fewer digits is ever a value.
+     */
+    @Test
+    void noValueHasFewerDigitsThanItsRecogniserSays() throws java.io.IOException {
+        List<String> cells = new java.util.ArrayList<>();
+        for (String text : CorpusPart.texts()) {
+            for (String line : text.split("\n")) {
+                cells.addAll(List.of(line.split("[\t,;|]")));
+            }
+        }
+        java.util.Random random = new java.util.Random(31);
+        String alphabet = "0123456789 -/.ABCDEFGHJKLMNPQRSTWXYZ";
+        for (int k = 0; k < 30_000; k++) {
+            StringBuilder cell = new StringBuilder();
+            for (int i = 4 + random.nextInt(16); i > 0; i--) {
+                cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            cells.add(cell.toString());
+        }
+        int values = 0;
+        for (Recogniser r : RecogniserRegistry.standard().all()) {
+            if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0) {
+                for (String cell : cells) {
+                    if (p.isValue(cell)) {
+                        values++;
+                        assertThat(PatternRecogniser.asciiDigits(cell)).as("%s: %s", r.kind(), cell)
+                                .isGreaterThanOrEqualTo(p.minDigits());
+                    }
+                }
+            }
+        }
+        assertThat(values).isGreaterThan(500);
+    }
+
     /** Pasted lines are split by hand; the cells must be those of the delimiter's regex. */
     @Test
     void pastedLinesSplitAsTheDelimitersRegexSplitsThem() {
