@@ -1,5 +1,7 @@
 package org.outward.detect.personal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -80,7 +82,7 @@ public enum ColumnRole {
             if (!isNormal(first)) {
                 continue;
             }
-            java.util.List<ColumnRole> roles = new java.util.ArrayList<>();
+            List<ColumnRole> roles = new ArrayList<>();
             StringBuilder any = new StringBuilder();
             for (ColumnRole role : ROLES) {
                 Matcher m = Pattern.compile(role.header).matcher(String.valueOf(first));

@@ -117,12 +117,12 @@ final class TextAnalyser {
         if (details.isEmpty()) {
             return PersonalDataFinding.none();
         }
+        details.sort(Comparator.comparingInt(Match::start));
         List<Match> names = namesBefore(details, scanned);
         if (names.isEmpty()) {
             return PersonalDataFinding.none();
         }
         names = withoutOverlaps(names);
-        details.sort(Comparator.comparingInt(Match::start));
         Set<String> people = new HashSet<>();
         Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
@@ -186,11 +186,9 @@ final class TextAnalyser {
     private List<Match> namesBefore(List<Match> details, ScannedText scanned) {
         String text = scanned.text();
         Recogniser names = registry.get(DataKind.PERSON_NAME);
-        List<Match> inOrder = new ArrayList<>(details);
-        inOrder.sort(Comparator.comparingInt(Match::start));
         List<Match> found = new ArrayList<>();
         int covered = 0;
-        for (Match d : inOrder) {
+        for (Match d : details) { // in text order
             int from = Math.max(covered, d.start() - DETAIL_WINDOW - 60);
             // Start the stretch at a line or sentence edge, so no name is cut in half.
             while (from > 0 && from > covered && text.charAt(from - 1) != '\n' && text.charAt(from - 1) != '.') {

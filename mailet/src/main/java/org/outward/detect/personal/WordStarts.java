@@ -1,5 +1,10 @@
 package org.outward.detect.personal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,11 +97,11 @@ final class WordStarts {
     static final class Family {
 
         private final Beginnings.Union union;
-        private final java.util.Map<WordStarts, Long> bits = new java.util.IdentityHashMap<>();
+        private final Map<WordStarts, Long> bits = new IdentityHashMap<>();
 
         /** The patterns with beginnings among these, the first {@link Beginnings.Union#MAX} of them. */
-        Family(java.util.Collection<WordStarts> patterns) {
-            java.util.List<Beginnings> members = new java.util.ArrayList<>();
+        Family(Collection<WordStarts> patterns) {
+            List<Beginnings> members = new ArrayList<>();
             for (WordStarts p : patterns) {
                 if (p.beginnings != null && !bits.containsKey(p) && members.size() < Beginnings.Union.MAX) {
                     bits.put(p, 1L << members.size());
