@@ -23,6 +23,8 @@ final class ContextWords {
     private final Map<String, Integer> ids = new HashMap<>();
     /** The words by their first two characters (lower case, ASCII): index first * 128 + second. */
     private final int[][] byFirstTwo = new int[ASCII * ASCII][];
+    /** Which two first characters begin some word, one bit each. */
+    private final long[] beginsSome = new long[ASCII * ASCII / Long.SIZE];
 
     /** @throws IllegalArgumentException for a word shorter than two characters or with a capital letter */
     ContextWords(Collection<String> words) {
@@ -49,6 +51,7 @@ final class ContextWords {
         for (int key = 0; key < buckets.size(); key++) {
             if (buckets.get(key) != null) {
                 byFirstTwo[key] = buckets.get(key).stream().mapToInt(Integer::intValue).toArray();
+                beginsSome[key >>> 6] |= 1L << key;
             }
         }
     }
@@ -70,29 +73,27 @@ final class ContextWords {
     }
 
     /** Which words occur in the text, by id. */
-    boolean[] present(CharSequence text) {
+    boolean[] present(String text) {
         boolean[] present = new boolean[words.length];
         int n = text.length();
+        char first = n == 0 ? 0 : lower(text.charAt(0));
         for (int p = 0; p + 1 < n; p++) {
-            int first = lower(text.charAt(p));
-            int second = lower(text.charAt(p + 1));
-            if (first >= ASCII || second >= ASCII) {
-                continue;
-            }
-            int[] bucket = byFirstTwo[first * ASCII + second];
-            if (bucket == null) {
-                continue;
-            }
-            for (int id : bucket) {
-                if (!present[id] && occursAt(text, p, words[id])) {
-                    present[id] = true;
+            char second = lower(text.charAt(p + 1));
+            int key = first * ASCII + second;
+            // Most places begin no word: a bit in a small table says so without touching the buckets.
+            if (first < ASCII && second < ASCII && (beginsSome[key >>> 6] & (1L << key)) != 0) {
+                for (int id : byFirstTwo[key]) {
+                    if (!present[id] && occursAt(text, p, words[id])) {
+                        present[id] = true;
+                    }
                 }
             }
+            first = second;
         }
         return present;
     }
 
-    private static boolean occursAt(CharSequence text, int p, String word) {
+    private static boolean occursAt(String text, int p, String word) {
         if (p + word.length() > text.length()) {
             return false;
         }
