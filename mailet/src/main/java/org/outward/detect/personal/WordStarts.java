@@ -30,8 +30,13 @@ final class WordStarts {
     private final Opening opening;
     /** Whether a match can begin with this character followed by the end of the text. */
     private final boolean[] one = new boolean[ASCII];
-    /** Whether a match can begin with these two characters; null where the first already rules it out. */
-    private final boolean[][] two = new boolean[ASCII][];
+    /** Whether a match can begin with this character, whatever follows. */
+    private final boolean[] first = new boolean[ASCII];
+    /**
+     * Whether a match can begin with these two characters, bit {@code a * 128 + b}: 2 KB a pattern, where a
+     * table of booleans took 16 KB, and two dozen patterns are asked at every word start.
+     */
+    private final long[] two = new long[ASCII * ASCII / Long.SIZE];
     /**
      * Whether no match begins with an ASCII character other than a capital (the name patterns): such a pattern
      * is tried only at the words that begin with a capital or beyond ASCII ({@link ScannedText#capitals()}).
@@ -62,14 +67,16 @@ final class WordStarts {
                 continue; // no match begins with a, whatever follows
             }
             one[a] = m.reset(String.valueOf(a)).lookingAt();
-            two[a] = new boolean[ASCII];
+            first[a] = true;
             for (char b = 0; b < ASCII; b++) {
-                two[a][b] = possible(m, new String(new char[] {a, b}));
+                if (possible(m, new String(new char[] {a, b}))) {
+                    two[(a * ASCII + b) >>> 6] |= 1L << (a * ASCII + b);
+                }
             }
         }
         boolean capitals = true;
         for (char a = 0; a < ASCII; a++) {
-            capitals &= two[a] == null || (a >= 'A' && a <= 'Z');
+            capitals &= !first[a] || (a >= 'A' && a <= 'Z');
         }
         this.capitalsOnly = capitals;
     }
@@ -154,14 +161,14 @@ final class WordStarts {
         if (a >= ASCII) {
             return true;
         }
-        if (two[a] == null) {
+        if (!first[a]) {
             return false;
         }
         if (i + 1 >= text.length()) {
             return one[a];
         }
         char b = text.charAt(i + 1);
-        return b >= ASCII || two[a][b];
+        return b >= ASCII || (two[(a * ASCII + b) >>> 6] & (1L << (a * ASCII + b))) != 0;
     }
 
     /** The matches of the pattern in a text, one after another, as {@code find()} finds them. */
