@@ -78,14 +78,19 @@ public enum ColumnRole {
     private static final Pattern[] ANY_ROLE_BY_FIRST = new Pattern[128];
 
     static {
+        Matcher[] alone = new Matcher[ROLES.length];
+        for (int r = 0; r < ROLES.length; r++) {
+            alone[r] = Pattern.compile(ROLES[r].header).matcher("");
+        }
         for (char first = 0; first < 128; first++) {
             if (!isNormal(first)) {
                 continue;
             }
             List<ColumnRole> roles = new ArrayList<>();
             StringBuilder any = new StringBuilder();
-            for (ColumnRole role : ROLES) {
-                Matcher m = Pattern.compile(role.header).matcher(String.valueOf(first));
+            for (int r = 0; r < ROLES.length; r++) {
+                ColumnRole role = ROLES[r];
+                Matcher m = alone[r].reset(String.valueOf(first));
                 // It matches the one character, or failed only for want of more: some header begins so.
                 if (m.matches() || m.hitEnd()) {
                     roles.add(role);
