@@ -28,31 +28,63 @@ final class Beginnings {
     /** A bound on the tree's size, so a pattern with many matches does not grow it without end. */
     private static final int MAX_NODES = 20_000;
 
-    private static final class Node {
-        /** Characters that may come next (lower case), and where each leads. */
-        char[] next = new char[0];
-        Node[] children = new Node[0];
+    /** A node's children by the character (lower case) that leads to each: the trees here and their union. */
+    private static class Branches<T> {
+        private char[] next = new char[0];
+        private Object[] children = new Object[0];
+        /** The children by character, for a node with many (the first letters): a scan would be slow. */
+        private Object[] byChar;
+
+        @SuppressWarnings("unchecked")
+        final T child(char ch) {
+            if (byChar != null) {
+                return (T) byChar[ch];
+            }
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] == ch) {
+                    return (T) children[k];
+                }
+            }
+            return null;
+        }
+
+        final void add(char ch, T child) {
+            next = Arrays.copyOf(next, next.length + 1);
+            next[next.length - 1] = ch;
+            children = Arrays.copyOf(children, children.length + 1);
+            children[children.length - 1] = child;
+            if (next.length > 4) {
+                if (byChar == null) {
+                    byChar = new Object[ASCII];
+                    for (int c = 0; c < next.length - 1; c++) {
+                        byChar[next[c]] = children[c];
+                    }
+                }
+                byChar[ch] = child;
+            }
+        }
+
+        final int size() {
+            return next.length;
+        }
+
+        final char charAt(int k) {
+            return next[k];
+        }
+
+        @SuppressWarnings("unchecked")
+        final T childAt(int k) {
+            return (T) children[k];
+        }
+    }
+
+    private static final class Node extends Branches<Node> {
         /** A match fits in the beginning already, whatever follows: the pattern will match here. */
         boolean matches;
         /** A match can end exactly at the end of the text after this beginning. */
         boolean matchesAtEnd;
         /** The tree stops here: the regex decides. */
         boolean open;
-
-        /** The children by character, for a node with many (the first letters): a scan would be slow. */
-        Node[] byChar;
-
-        Node child(char ch) {
-            if (byChar != null) {
-                return byChar[ch];
-            }
-            for (int k = 0; k < next.length; k++) {
-                if (next[k] == ch) {
-                    return children[k];
-                }
-            }
-            return null;
-        }
     }
 
     private final Node root = new Node();
@@ -107,19 +139,7 @@ final class Beginnings {
                     Node child = new Node();
                     child.matches = found && !m.hitEnd();
                     child.matchesAtEnd = found;
-                    node.next = Arrays.copyOf(node.next, node.next.length + 1);
-                    node.next[node.next.length - 1] = ch;
-                    node.children = Arrays.copyOf(node.children, node.children.length + 1);
-                    node.children[node.children.length - 1] = child;
-                    if (node.next.length > 4) {
-                        if (node.byChar == null) {
-                            node.byChar = new Node[ASCII];
-                            for (int c = 0; c < node.next.length - 1; c++) {
-                                node.byChar[node.next[c]] = node.children[c];
-                            }
-                        }
-                        node.byChar[ch] = child;
-                    }
+                    node.add(ch, child);
                     nextLevel.add(child);
                     nextBeginnings.add(longer);
                     nodes++;
@@ -165,44 +185,19 @@ final class Beginnings {
         static final int MAX = Long.SIZE;
 
         /** A beginning, and for each pattern (one bit each) what its own tree says there. */
-        private static final class Joint {
+        private static final class Joint extends Branches<Joint> {
             /** The patterns whose tree holds this beginning. */
             long has;
             /** Those whose node here answers "may begin" whatever follows (it matches, or the tree stops). */
             long decided;
             /** Those a match of which can end exactly here, at the end of the text. */
             long atEnd;
-            char[] next = new char[0];
-            Joint[] children = new Joint[0];
-            /** The children by character, once there are many (the first letters). */
-            Joint[] byChar;
-
-            Joint child(char ch) {
-                if (byChar != null) {
-                    return byChar[ch];
-                }
-                for (int k = 0; k < next.length; k++) {
-                    if (next[k] == ch) {
-                        return children[k];
-                    }
-                }
-                return null;
-            }
 
             Joint childOrNew(char ch) {
                 Joint child = child(ch);
                 if (child == null) {
                     child = new Joint();
-                    next = Arrays.copyOf(next, next.length + 1);
-                    next[next.length - 1] = ch;
-                    children = Arrays.copyOf(children, children.length + 1);
-                    children[children.length - 1] = child;
-                    if (next.length > 4) {
-                        byChar = byChar == null ? new Joint[ASCII] : byChar;
-                        for (int c = 0; c < next.length; c++) {
-                            byChar[next[c]] = children[c];
-                        }
-                    }
+                    add(ch, child);
                 }
                 return child;
             }
@@ -231,8 +226,8 @@ final class Beginnings {
             if (depth == LOOK) {
                 return; // mayBeginAt looks no further
             }
-            for (int k = 0; k < node.next.length; k++) {
-                add(joint.childOrNew(node.next[k]), node.children[k], bit, depth + 1);
+            for (int k = 0; k < node.size(); k++) {
+                add(joint.childOrNew(node.charAt(k)), node.childAt(k), bit, depth + 1);
             }
         }
 

@@ -71,11 +71,7 @@ class ContextWordsTest {
         Random random = new Random(12);
         String alphabet = "aAbBcCdDeEiInNoOrRsStT ./-";
         for (int k = 0; k < 3000; k++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(12); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(text.toString());
+            texts.add(RandomText.of(random, alphabet, random.nextInt(12)));
         }
         return texts;
     }

@@ -331,11 +331,7 @@ class RecognisersTest {
             String alphabet = "aZq'’- .,1é\tO";
             java.util.Random random = new java.util.Random(21);
             for (int k = 0; k < 20_000; k++) {
-                StringBuilder cell = new StringBuilder();
-                for (int i = random.nextInt(12); i > 0; i--) {
-                    cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-                String value = cell.toString();
+                String value = RandomText.of(random, alphabet, random.nextInt(12));
                 List<String> byHand = new java.util.ArrayList<>();
                 for (int i = PersonNameRecogniser.nextToken(value, 0); i < value.length();
                         i = PersonNameRecogniser.nextToken(value, PersonNameRecogniser.tokenEnd(value, i))) {
@@ -394,11 +390,7 @@ class RecognisersTest {
         String alphabet = "aZ09 _-./\t\u00e9\u00c9\u0130\u212a\u00df\u03a3\ud83d\ude00'\u2019";
         java.util.Random random = new java.util.Random(5);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder header = new StringBuilder();
-            for (int k = random.nextInt(12); k > 0; k--) {
-                header.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String h = header.toString();
+            String h = RandomText.of(random, alphabet, random.nextInt(12));
             assertThat(ColumnRole.normal(h)).as(h)
                     .isEqualTo(punctuation.matcher(h.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip());
         }
@@ -411,12 +403,7 @@ class RecognisersTest {
             headers.add(role.name().replace('_', ' '));
         }
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder header = new StringBuilder();
-            String letters = "aeinoprstvdlmu 0123";
-            for (int k = 1 + random.nextInt(8); k > 0; k--) {
-                header.append(letters.charAt(random.nextInt(letters.length())));
-            }
-            headers.add(header.toString());
+            headers.add(RandomText.of(random, "aeinoprstvdlmu 0123", 1 + random.nextInt(8)));
         }
         int known = 0;
         for (String h : headers) {
@@ -436,11 +423,8 @@ class RecognisersTest {
         String alphabet = "ab   \t|;,\u00a0x\n\r";
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(40); k > 0; k--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            TextTableSniffer.Lines lines = TextTableSniffer.Lines.of(text.toString());
+            String text = RandomText.of(random, alphabet, random.nextInt(40));
+            TextTableSniffer.Lines lines = TextTableSniffer.Lines.of(text);
             int[] fields = TextTableSniffer.fieldCounts(lines);
             for (int line = 0; line < lines.count(); line++) {
                 String stripped = lines.line(line).strip();
@@ -468,11 +452,7 @@ class RecognisersTest {
         java.util.Random random = new java.util.Random(31);
         String alphabet = "0123456789 -/.ABCDEFGHJKLMNPQRSTWXYZ";
         for (int k = 0; k < 30_000; k++) {
-            StringBuilder cell = new StringBuilder();
-            for (int i = 4 + random.nextInt(16); i > 0; i--) {
-                cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            cells.add(cell.toString());
+            cells.add(RandomText.of(random, alphabet, 4 + random.nextInt(16)));
         }
         int values = 0;
         for (Recogniser r : RecogniserRegistry.standard().all()) {
@@ -496,11 +476,7 @@ class RecognisersTest {
         String alphabet = "ab  \t|;,\u00a0x";
         java.util.Random random = new java.util.Random(6);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder line = new StringBuilder();
-            for (int k = random.nextInt(16); k > 0; k--) {
-                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String stripped = line.toString().strip();
+            String stripped = RandomText.of(random, alphabet, random.nextInt(16)).strip();
             for (int d = 0; d < regexes.length; d++) {
                 List<String> expected = java.util.Arrays.stream(stripped.split(regexes[d], -1)).map(String::strip).toList();
                 assertThat(TextTableSniffer.cells(stripped, d)).as("[" + stripped + "] on " + regexes[d])

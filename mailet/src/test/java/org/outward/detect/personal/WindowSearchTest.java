@@ -31,11 +31,7 @@ class WindowSearchTest {
         Random random = new Random(11);
         String letters = "aAbcdeEilmnNoOprRsStTuvy .'/-\u00e9";
         for (int k = 0; k < 3000; k++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(9); i > 0; i--) {
-                text.append(letters.charAt(random.nextInt(letters.length())));
-            }
-            texts.add(text.toString());
+            texts.add(RandomText.of(random, letters, random.nextInt(9)));
         }
         int open = 0;
         for (String text : texts) {

@@ -49,11 +49,7 @@ class WordStartsTest {
         java.util.Random random = new java.util.Random(8);
         String alphabet = "07 -a\n\u0663x.";
         for (int k = 0; k < 5000; k++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(20); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(text.toString());
+            texts.add(RandomText.of(random, alphabet, random.nextInt(20)));
         }
         for (String text : texts) {
             List<String> expected = new ArrayList<>();

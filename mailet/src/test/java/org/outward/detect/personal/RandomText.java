@@ -1,0 +1,19 @@
+package org.outward.detect.personal;
+
+import java.util.Random;
+
+/** Short texts drawn at random from a few characters: many cases for comparing a shortcut with what it replaces. */
+final class RandomText {
+
+    private RandomText() {
+    }
+
+    /** {@code length} characters of the alphabet, each drawn at random. */
+    static String of(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+}
