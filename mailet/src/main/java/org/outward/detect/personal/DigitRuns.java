@@ -22,6 +22,9 @@ final class DigitRuns {
     /** The line of the latest run, moved forward with indexOf only when a run lies beyond it. */
     private int lineStart;
     private int lineEnd;
+    /** Where the latest stretch of digits, spaces and dashes ends, and how many ASCII digits come before that. */
+    private int stretchEnd = -1;
+    private int digitsToStretchEnd;
 
     /** No runs yet: {@link ScannedText} adds them as its one pass over the text meets them. */
     DigitRuns(String text) {
@@ -33,10 +36,6 @@ final class DigitRuns {
     static DigitRuns of(String text) {
         return new ScannedText(text).digitRuns();
     }
-
-    /** Where the latest stretch of digits, spaces and dashes ends, and how many ASCII digits the text has before. */
-    private int stretchEnd = -1;
-    private int digitsToStretchEnd;
 
     /**
      * Adds the run whose first digit is at i (an ASCII digit after no digit), the text having

@@ -1,6 +1,7 @@
 package org.outward.detect.personal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,7 +59,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     private static final int LONGEST_NOT_SURNAME = NOT_SURNAMES.stream().mapToInt(String::length).max().orElse(0);
 
     private static final String[] TITLE_WORDS = TITLES.split("\\|");
-    private static final int LONGEST_TITLE = java.util.Arrays.stream(TITLE_WORDS).mapToInt(String::length).max().orElse(0);
+    private static final int LONGEST_TITLE = Arrays.stream(TITLE_WORDS).mapToInt(String::length).max().orElse(0);
 
     /** The opening of {@link #TITLED}: a title, then a dot or a space. */
     private static boolean titleThenDotOrSpace(CharSequence text, int i) {
