@@ -27,7 +27,8 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     static final WordStarts REGISTER_STYLE = new WordStarts(
             Pattern.compile("\\b([A-Z]{2,}(?:['’-][A-Z]+)?), (" + WORD + ")\\b"),
             PersonNameRecogniser::capitalsThenComma);
-    private static final Pattern CELL = Pattern.compile(
+    /** A cell that is a name, as a regex: {@link #isNameCell} decides it by hand (RecognisersTest compares). */
+    static final Pattern CELL = Pattern.compile(
             "(?:(?:" + TITLES + ")\\.? )?(?:[A-Za-z][a-z]*\\.? ){0,3}[A-Za-z]+(?:['’-][A-Za-z]+)?"
             + "|[A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?");
     /** Two capitalised words right before a house number: "Pat Dietrich of 216 Park Lane", "Omar Mann, 37 Mill Way". */
@@ -270,7 +271,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
         }
         String value = cell.strip();
         if (value.isEmpty() || value.length() > 60 || !Character.isUpperCase(value.charAt(0))
-                || !onlyNameCharacters(value) || !CELL.matcher(value).matches()) {
+                || !onlyNameCharacters(value) || !isNameCell(value)) {
             return false;
         }
         for (int i = nextToken(value, 0); i < value.length(); i = nextToken(value, tokenEnd(value, i))) {
@@ -281,6 +282,121 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the whole value is what {@link #CELL} matches, decided by hand (every sampled cell of a column of
+     * names comes here): words separated by single spaces, the last a name ({@code Smith}, {@code O'Neill}),
+     * up to three before it each a capital or small letter and small letters with an optional dot
+     * ({@code Mrs}, {@code J.}, {@code van}), four when the first is a title; or {@code SMITH, Jane}.
+     */
+    static boolean isNameCell(String value) {
+        return wordsThenName(value) || surnameCommaNames(value);
+    }
+
+    private static boolean wordsThenName(String value) {
+        int words = 0;
+        int from = 0;
+        boolean titled = false;
+        while (true) {
+            int space = value.indexOf(' ', from);
+            if (space < 0) {
+                return isLastName(value, from, value.length()) && words <= (titled ? 4 : 3);
+            }
+            if (!isInitialWord(value, from, space)) {
+                return false;
+            }
+            titled |= words == 0 && isTitle(value, from, space);
+            words++;
+            from = space + 1;
+        }
+    }
+
+    /** {@code [A-Za-z][a-z]*\.?}: a word before the last, as CELL takes one. */
+    private static boolean isInitialWord(String value, int from, int to) {
+        if (to > from && value.charAt(to - 1) == '.') {
+            to--;
+        }
+        if (to <= from || !isAsciiLetter(value.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (value.charAt(i) < 'a' || value.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A title with or without its dot. */
+    private static boolean isTitle(String value, int from, int to) {
+        if (value.charAt(to - 1) == '.') {
+            to--;
+        }
+        for (String title : TITLE_WORDS) {
+            if (title.length() == to - from && value.startsWith(title, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code [A-Za-z]+(?:['’-][A-Za-z]+)?}: the last word. */
+    private static boolean isLastName(String value, int from, int to) {
+        int i = from;
+        while (i < to && isAsciiLetter(value.charAt(i))) {
+            i++;
+        }
+        if (i == from) {
+            return false;
+        }
+        if (i == to) {
+            return true;
+        }
+        if (!isJoiner(value.charAt(i)) || i + 1 == to) {
+            return false;
+        }
+        for (int k = i + 1; k < to; k++) {
+            if (!isAsciiLetter(value.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [A-Z][A-Za-z'’-]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?}: a register's {@code SMITH, Jane}. */
+    private static boolean surnameCommaNames(String value) {
+        int comma = value.indexOf(',');
+        if (comma < 2 || comma + 2 >= value.length() || value.charAt(comma + 1) != ' '
+                || !isCapital(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < comma; i++) {
+            char ch = value.charAt(i);
+            if (!isAsciiLetter(ch) && !isJoiner(ch)) {
+                return false;
+            }
+        }
+        int space = value.indexOf(' ', comma + 2);
+        return isCapitalised(value, comma + 2, space < 0 ? value.length() : space)
+                && (space < 0 || isCapitalised(value, space + 1, value.length()));
+    }
+
+    /** {@code [A-Z][a-z]+}. */
+    private static boolean isCapitalised(String value, int from, int to) {
+        if (to - from < 2 || !isCapital(value.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (value.charAt(i) < 'a' || value.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
     }
 
     /**

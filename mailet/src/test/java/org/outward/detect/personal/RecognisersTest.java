@@ -324,6 +324,37 @@ class RecognisersTest {
             assertThat(listed).isGreaterThan(300);
         }
 
+        /** A name cell is decided by hand exactly as the cell pattern decides it. */
+        @Test
+        void nameCellsAreWhatTheCellPatternMatches() throws java.io.IOException {
+            List<String> cells = new java.util.ArrayList<>(List.of("Mrs J. Smith", "Cllr. Ann Marie van Dyke",
+                    "Mr A B C D", "Mr A B C D E", "Jo O'Neill", "Jo O'", "SMITH, Jane", "O'NEILL-RYAN, Sean Paul",
+                    "SMITH, Jane Ann Lee", "S, Jo", "Smith ,Jane", "J", "j.", "Prof. X y. Zed’s", "Dame", "A  B",
+                    "Jo Ann Lee Kim Smith", "Mr Jo Ann Lee Smith", "Mr. Jo Ann Lee Kim Smith"));
+            for (String text : CorpusPart.texts()) {
+                for (String line : text.split("\n")) {
+                    cells.addAll(List.of(line.split("[\t;|]")));
+                }
+            }
+            java.util.Random random = new java.util.Random(33);
+            String[] pieces = {"Mr", "Mrs", "Cllr", "Dr", "Jo", "ANN", "Smith", "o", "x", "J", ".", " ", " ", ",", "'",
+                    "’", "-", "Q", "van", "Lee"};
+            for (int k = 0; k < 40_000; k++) {
+                StringBuilder cell = new StringBuilder();
+                for (int i = 1 + random.nextInt(14); i > 0; i--) {
+                    cell.append(pieces[random.nextInt(pieces.length)]);
+                }
+                cells.add(cell.toString());
+            }
+            int names = 0;
+            for (String cell : cells) {
+                boolean expected = PersonNameRecogniser.CELL.matcher(cell).matches();
+                assertThat(PersonNameRecogniser.isNameCell(cell)).as(cell).isEqualTo(expected);
+                names += expected ? 1 : 0;
+            }
+            assertThat(names).isGreaterThan(2000);
+        }
+
         /** The words of a cell, walked by hand, are those {@code [A-Za-z'’-]+} finds. */
         @Test
         void wordsOfACellAreTheRegexsWords() {
