@@ -324,7 +324,7 @@ class RecognisersTest {
             assertThat(listed).isGreaterThan(300);
         }
 
-        /** A name cell is decided by hand exactly as the cell pattern decides it. */
+        /** A name cell, and a full name in a cell, are decided by hand exactly as their patterns decide them. */
         @Test
         void nameCellsAreWhatTheCellPatternMatches() throws java.io.IOException {
             List<String> cells = new java.util.ArrayList<>(List.of("Mrs J. Smith", "Cllr. Ann Marie van Dyke",
@@ -338,7 +338,7 @@ class RecognisersTest {
             }
             java.util.Random random = new java.util.Random(33);
             String[] pieces = {"Mr", "Mrs", "Cllr", "Dr", "Jo", "ANN", "Smith", "o", "x", "J", ".", " ", " ", ",", "'",
-                    "’", "-", "Q", "van", "Lee"};
+                    "’", "-", "Q", "van", "Lee", "Ann-Marie", " O'Neill", " Li"};
             for (int k = 0; k < 40_000; k++) {
                 StringBuilder cell = new StringBuilder();
                 for (int i = 1 + random.nextInt(14); i > 0; i--) {
@@ -347,12 +347,17 @@ class RecognisersTest {
                 cells.add(cell.toString());
             }
             int names = 0;
+            int fullNames = 0;
             for (String cell : cells) {
                 boolean expected = PersonNameRecogniser.CELL.matcher(cell).matches();
                 assertThat(PersonNameRecogniser.isNameCell(cell)).as(cell).isEqualTo(expected);
                 names += expected ? 1 : 0;
+                boolean full = PersonNameRecogniser.FULL_NAME_CELL.matcher(cell.strip()).matches();
+                assertThat(r.hasFullNameWords(cell)).as(cell).isEqualTo(full);
+                fullNames += full ? 1 : 0;
             }
             assertThat(names).isGreaterThan(2000);
+            assertThat(fullNames).isGreaterThan(200);
         }
 
         /** The words of a cell, walked by hand, are those {@code [A-Za-z'’-]+} finds. */
