@@ -38,7 +38,7 @@ final class TextAnalyser {
     TextAnalyser(RecogniserRegistry registry, TableAnalyser tables) {
         this.registry = registry;
         this.tables = tables;
-        this.windows = windowPatterns(registry);
+        this.windows = new WordStarts.Family(windowPatterns(registry));
         this.contextWords = ContextWords.of(registry);
         List<ScansText> reading = new ArrayList<>();
         List<Recogniser> rest = new ArrayList<>();
@@ -57,14 +57,14 @@ final class TextAnalyser {
     }
 
     /** The patterns searched in windows of a text: the special category cues, the recognisers' context words. */
-    static WordStarts.Family windowPatterns(RecogniserRegistry registry) {
+    static List<WordStarts> windowPatterns(RecogniserRegistry registry) {
         List<WordStarts> searched = new ArrayList<>(SpecialCategoryCues.patterns());
         for (Recogniser r : registry.all()) {
             if (r instanceof PatternRecogniser p && p.contextPattern() != null) {
                 searched.add(p.contextPattern());
             }
         }
-        return new WordStarts.Family(searched);
+        return searched;
     }
 
     PersonalDataFinding analyse(String text) {
