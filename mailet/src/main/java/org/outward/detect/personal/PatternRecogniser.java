@@ -169,7 +169,23 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
             if (contextSearch == null) {
                 contextSearch = new WindowSearch(contextStarts, scanned);
             }
-            return contextSearch.in(Math.max(0, start - window), Math.min(text.length(), end + window));
+            return contextSearch.in(windowStart(start - window), Math.min(text.length(), end + window));
+        }
+
+        /**
+         * Where a candidate's window begins: {@code from}, or past the rest of a word it would cut. "xaddress"
+         * holds no context word, and a window beginning at its "a" must not make one of it; that is also what
+         * lets {@link #anyContext()} look only at the text's word starts.
+         */
+        private int windowStart(int from) {
+            if (from <= 0) {
+                return 0;
+            }
+            while (from < text.length() && WordStarts.isWordChar(text.charAt(from - 1))
+                    && WordStarts.isWordChar(text.charAt(from))) {
+                from++;
+            }
+            return from;
         }
     }
 
@@ -279,11 +295,12 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /**
-     * Whether any context word occurs anywhere, ignoring case: most mail has no "date of birth" or "NHS" at
-     * all, and then no candidate's window needs searching. The context pattern ignores the case of ASCII
-     * letters only, so a word found with that case ignored misses nothing it would find. The words of all
-     * recognisers are looked for together, once per text ({@link ContextWords}); a text read on its own,
-     * without them, is searched word by word in its lower-cased copy.
+     * Whether any word of the text begins with a context word, ignoring case: most mail has no "date of birth"
+     * or "NHS" at all, and then no candidate's window needs searching. A context match begins with {@code \b}
+     * at a word start (a window never begins inside a word, {@code windowStart}), and the pattern ignores the
+     * case of ASCII letters only, so this misses nothing it would find. The words of all recognisers are looked
+     * for together, once per text ({@link ContextWords}); a text read on its own, without them, is searched
+     * word by word anywhere in its lower-cased copy (more often yes, never a wrong no).
      */
     private boolean anyContext(ScannedText text) {
         ContextWords shared = text.contextWords();

@@ -46,7 +46,7 @@ final class ScannedText {
     /** Which of {@link #contextWords()} occur in the text, by id; found on first use. */
     boolean[] contextWordsPresent() {
         if (contextWordsPresent == null) {
-            contextWordsPresent = contextWords.present(text);
+            contextWordsPresent = contextWords.present(this);
         }
         return contextWordsPresent;
     }
