@@ -95,7 +95,11 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
      * matched from "Dear" would have hidden "Jane Smith" inside a rejected match.
      */
     private static boolean wordThenCapital(CharSequence text, int i) {
-        int end = wordEnd(text, i);
+        return wordThenCapital(text, i, wordEnd(text, i));
+    }
+
+    /** {@link #wordThenCapital(CharSequence, int)} for the word at i that ends at {@code end}. */
+    private static boolean wordThenCapital(CharSequence text, int i, int end) {
         return end >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1))
                 && NameLists.isGivenName(text, i, end);
     }
@@ -105,7 +109,11 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
 
     /** The opening of {@link #BEFORE_ADDRESS}: two {@link #WORD}s, then a house number or a flat. */
     private static boolean twoWordsThenNumber(CharSequence text, int i) {
-        int first = wordEnd(text, i);
+        return secondWordThenNumber(text, wordEnd(text, i));
+    }
+
+    /** {@link #twoWordsThenNumber} for a first word that ends at {@code first} (-1: no word there). */
+    private static boolean secondWordThenNumber(CharSequence text, int first) {
         if (first < 0 || first + 1 >= text.length() || text.charAt(first) != ' ') {
             return false;
         }
@@ -216,11 +224,12 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
      */
     List<Match> find(ScannedText scanned, int from, int to) {
         List<Match> found = new ArrayList<>();
-        for (WordStarts.Matches titled = TITLED.matches(scanned, from, to); titled.find(); ) {
+        Openings openings = Openings.in(scanned, from, to);
+        for (WordStarts.Matches titled = openings.matches(TITLED); titled.find(); ) {
             Matcher t = titled.matcher();
             found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
         }
-        for (WordStarts.Matches pairs = PAIR.matches(scanned, from, to); pairs.find(); ) {
+        for (WordStarts.Matches pairs = openings.matches(PAIR); pairs.find(); ) {
             Matcher p = pairs.matcher();
             String first = p.group(1);
             String second = p.group(2);
@@ -234,7 +243,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             double score = NameLists.isSurname(second) ? 0.8 : 0.5;
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
-        for (WordStarts.Matches beforeAddress = BEFORE_ADDRESS.matches(scanned, from, to); beforeAddress.find(); ) {
+        for (WordStarts.Matches beforeAddress = openings.matches(BEFORE_ADDRESS); beforeAddress.find(); ) {
             Matcher a = beforeAddress.matcher();
             if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
                     && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
@@ -242,13 +251,79 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
                 found.add(new Match(DataKind.PERSON_NAME, a.start(), a.end(), 0.6));
             }
         }
-        for (WordStarts.Matches registerStyle = REGISTER_STYLE.matches(scanned, from, to); registerStyle.find(); ) {
+        for (WordStarts.Matches registerStyle = openings.matches(REGISTER_STYLE); registerStyle.find(); ) {
             Matcher r = registerStyle.matcher();
             if (NameLists.isGivenName(r.group(2))) {
                 found.add(new Match(DataKind.PERSON_NAME, r.start(), r.end(), 0.8));
             }
         }
         return found;
+    }
+
+    /**
+     * Where each of the four name patterns may begin in a stretch [from, to): one walk of the words that begin
+     * with a capital, each word's end found once for the two patterns that want it. Four searches, each walking
+     * the words and asking its own opening through an interface, were a fifth of an everyday body's time.
+     * The tests are those of the patterns' own {@link WordStarts#mayMatchAt}, so the matches are theirs.
+     */
+    static final class Openings {
+
+        static final List<WordStarts> PATTERNS = List.of(TITLED, PAIR, BEFORE_ADDRESS, REGISTER_STYLE);
+        private static final int[] NONE = new int[0];
+
+        private final ScannedText text;
+        private final int to;
+        private final int[][] at = new int[PATTERNS.size()][];
+        private final int[] count = new int[PATTERNS.size()];
+
+        private Openings(ScannedText text, int to) {
+            this.text = text;
+            this.to = to;
+        }
+
+        static Openings in(ScannedText scanned, int from, int to) {
+            Openings openings = new Openings(scanned, to);
+            String s = scanned.text();
+            for (int w = scanned.firstCapitalAtOrAfter(from); w < scanned.capitals(); w++) {
+                int i = scanned.capitalStart(w);
+                if (i >= to) {
+                    break;
+                }
+                if (TITLED.mayStartAt(s, i) && titleThenDotOrSpace(s, i)) {
+                    openings.add(0, i);
+                }
+                boolean pair = PAIR.mayStartAt(s, i);
+                boolean beforeAddress = BEFORE_ADDRESS.mayStartAt(s, i);
+                if (pair || beforeAddress) {
+                    int end = wordEnd(s, i);
+                    if (pair && wordThenCapital(s, i, end)) {
+                        openings.add(1, i);
+                    }
+                    if (beforeAddress && secondWordThenNumber(s, end)) {
+                        openings.add(2, i);
+                    }
+                }
+                if (REGISTER_STYLE.mayStartAt(s, i) && capitalsThenComma(s, i)) {
+                    openings.add(3, i);
+                }
+            }
+            return openings;
+        }
+
+        private void add(int pattern, int i) {
+            if (at[pattern] == null) {
+                at[pattern] = new int[4];
+            } else if (count[pattern] == at[pattern].length) {
+                at[pattern] = Arrays.copyOf(at[pattern], count[pattern] * 2);
+            }
+            at[pattern][count[pattern]++] = i;
+        }
+
+        /** The matches of one of the four patterns in the stretch. */
+        WordStarts.Matches matches(WordStarts pattern) {
+            int k = PATTERNS.indexOf(pattern);
+            return pattern.matchesAt(text, at[k] == null ? NONE : at[k], count[k], to);
+        }
     }
 
     /** A cell shaped like a name with at least one word from the name lists, or with a title. */

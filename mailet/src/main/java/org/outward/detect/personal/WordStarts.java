@@ -173,7 +173,7 @@ final class WordStarts {
 
     /** The matches of the pattern in a text, one after another, as {@code find()} finds them. */
     Matches matches(ScannedText text) {
-        return new Matches(text, 0, text.length());
+        return new Matches(text, 0, text.length(), null, 0);
     }
 
     /**
@@ -181,7 +181,16 @@ final class WordStarts {
      * lies around them, outside the bounds, is seen by {@code \b} and lookarounds as it is.
      */
     Matches matches(ScannedText text, int from, int to) {
-        return new Matches(text, from, to);
+        return new Matches(text, from, to, null, 0);
+    }
+
+    /**
+     * The matches that begin at the given word starts (in text order, before {@code to}) and end by
+     * {@code to}, as {@link #matches(ScannedText, int, int)} finds them, for a caller that has already worked
+     * out where the hand-written tests pass: every other word start must be one where no match begins.
+     */
+    Matches matchesAt(ScannedText text, int[] at, int count, int to) {
+        return new Matches(text, 0, to, at, count);
     }
 
     /**
@@ -194,17 +203,33 @@ final class WordStarts {
 
         private final ScannedText text;
         private final int to;
+        /** The word starts to try, worked out by the caller; null to walk the text's own. */
+        private final int[] at;
+        private final int count;
+        private int next;
         private Matcher matcher;
         private int from;
 
-        private Matches(ScannedText text, int from, int to) {
+        private Matches(ScannedText text, int from, int to, int[] at, int count) {
             this.text = text;
             this.from = from;
             this.to = to;
+            this.at = at;
+            this.count = count;
         }
 
         /** Finds the next match; then {@link #matcher()} holds it. */
         boolean find() {
+            if (at != null) {
+                while (next < count) {
+                    int i = at[next++];
+                    if (i >= from && i < to && lookingAt(i)) {
+                        return true;
+                    }
+                }
+                from = to + 1;
+                return false;
+            }
             String s = text.text();
             int words = capitalsOnly ? text.capitals() : text.words();
             int w = capitalsOnly ? text.firstCapitalAtOrAfter(from) : text.firstWordAtOrAfter(from);
@@ -213,22 +238,27 @@ final class WordStarts {
                 if (i >= to) {
                     break;
                 }
-                if (mayMatchAt(s, i)) {
-                    if (matcher == null) {
-                        matcher = pattern.matcher(s);
-                        matcher.useTransparentBounds(true);
-                        matcher.useAnchoringBounds(false);
-                    }
-                    matcher.region(i, to);
-                    if (matcher.lookingAt()) {
-                        // Where the search goes on, as find() would: after the match, or past an empty one.
-                        from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
-                        return true;
-                    }
+                if (mayMatchAt(s, i) && lookingAt(i)) {
+                    return true;
                 }
             }
             from = to + 1;
             return false;
+        }
+
+        private boolean lookingAt(int i) {
+            if (matcher == null) {
+                matcher = pattern.matcher(text.text());
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
+            }
+            matcher.region(i, to);
+            if (!matcher.lookingAt()) {
+                return false;
+            }
+            // Where the search goes on, as find() would: after the match, or past an empty one.
+            from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
+            return true;
         }
 
         /** The matcher holding the last match found. */

@@ -96,6 +96,41 @@ class WordStartsTest {
     }
 
     /**
+     * The four name patterns' openings worked out in one walk find, in any stretch of a text, what each
+     * pattern's own search of the stretch finds.
+     */
+    @Test
+    void nameOpeningsFoundTogetherFindWhatEachPatternFinds() throws IOException {
+        java.util.Random random = new java.util.Random(14);
+        List<String> texts = CorpusPart.texts();
+        texts.add("SMITH, Jane; Mrs. A. Khan; Dear Jane Smith, Pat Dietrich of 216 Park Lane, Mo’s Café, ÉLODIE, Ng");
+        int found = 0;
+        for (String text : texts) {
+            ScannedText scanned = new ScannedText(text);
+            for (int i = 0; i < 20 && text.length() > 2; i++) {
+                int from = i == 0 ? 0 : random.nextInt(text.length() - 1);
+                int to = i == 0 ? text.length() : from + 1 + random.nextInt(Math.min(400, text.length() - from));
+                PersonNameRecogniser.Openings openings = PersonNameRecogniser.Openings.in(scanned, from, to);
+                for (WordStarts pattern : PersonNameRecogniser.Openings.PATTERNS) {
+                    List<String> own = matches(pattern.matches(scanned, from, to));
+                    assertThat(matches(openings.matches(pattern))).as("%s %d-%d", pattern.pattern(), from, to)
+                            .isEqualTo(own);
+                    found += own.size();
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(1000);
+    }
+
+    private static List<String> matches(WordStarts.Matches matches) {
+        List<String> found = new ArrayList<>();
+        while (matches.find()) {
+            found.add(matches.matcher().start() + "-" + matches.matcher().end());
+        }
+        return found;
+    }
+
+    /**
      * The pairs' opening is more than a necessary condition: the first word must be a given name, and the
      * search goes on at the next word after a pair whose first word is not one. What it must find: the
      * pattern tried at every word start, kept only where its first word is a listed given name.
