@@ -50,6 +50,11 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         this.contextLiterals = contextWords.stream().map(w -> w.replace("\\", "").toLowerCase(Locale.ROOT)).toList();
     }
 
+    /** The values' shape. */
+    Pattern pattern() {
+        return pattern;
+    }
+
     /** The context words as a pattern searched at word starts; null for a recogniser without them. */
     WordStarts contextPattern() {
         return contextStarts;
@@ -272,25 +277,55 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
                 if (!starts.mayStartAt(text, start) || !mayBeginAt(text, start)) {
                     continue;
                 }
-                Matcher m = scan.matcher().region(start, runs.lineEnd(r));
-                if (m.lookingAt() && accept(m, scan)) {
-                    done = m.end();
+                int end = matchEnd(scan, start, runs.lineEnd(r));
+                if (end >= 0 && accept(start, end, scan)) {
+                    done = end;
                     break;
                 }
             }
         }
     }
 
+    /** Where the pattern's match at {@code start}, within [start, to), ends; -1 for none. */
+    private int matchEnd(Scan scan, int start, int to) {
+        if (byHand()) {
+            return endByHand(scan.text, start, to);
+        }
+        Matcher m = scan.matcher().region(start, to);
+        return m.lookingAt() ? m.end() : -1;
+    }
+
+    /**
+     * Whether {@link #endByHand} decides this recogniser's matches in running text in place of its regex. The
+     * regex stays the definition (table cells are matched with it, and a test compares the two): setting a
+     * matcher's region resets all its groups, and for the street pattern that cost more than the matching.
+     */
+    boolean byHand() {
+        return false;
+    }
+
+    /**
+     * For a recogniser that decides {@link #byHand()}: where a match of the pattern beginning at word start i,
+     * within [i, to) with what lies around seen as it is, ends; -1 for none. The pattern's own answer.
+     */
+    int endByHand(String text, int i, int to) {
+        throw new UnsupportedOperationException("no hand-written matcher");
+    }
+
     /** Validates a match and records it, with its context score; false when it is rejected. */
     private boolean accept(Matcher m, Scan scan) {
-        if (!validate(m.group())) {
+        return accept(m.start(), m.end(), scan);
+    }
+
+    private boolean accept(int start, int end, Scan scan) {
+        if (!validate(scan.text.substring(start, end))) {
             return false;
         }
-        boolean near = scan.near(m.start(), m.end());
+        boolean near = scan.near(start, end);
         if (contextRequired && !near) {
             return false;
         }
-        scan.found.add(new Match(kind, m.start(), m.end(), near ? Math.min(1.0, baseScore + 0.3) : baseScore));
+        scan.found.add(new Match(kind, start, end, near ? Math.min(1.0, baseScore + 0.3) : baseScore));
         return true;
     }
 

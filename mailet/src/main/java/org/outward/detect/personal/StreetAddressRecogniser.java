@@ -64,6 +64,133 @@ final class StreetAddressRecogniser extends PatternRecogniser {
         return at + 1 < n && text.charAt(at) == ' ' && text.charAt(at + 1) >= 'A' && text.charAt(at + 1) <= 'Z';
     }
 
+    /** {@link #STREET_WORDS} one by one, "Meadows?" as both its words. */
+    private static final String[] STREETS = STREET_WORDS.replace("Meadows?", "Meadow|Meadows").split("\\|");
+    private static final String[] FLATS = {"Flat", "Apartment", "Apt", "Unit"};
+    private static final int WORDS_BEFORE_STREET = 3;
+
+    @Override
+    boolean byHand() {
+        return true;
+    }
+
+    /**
+     * The pattern, read by hand: a flat's word and number, a house number, then one to three capitalised words
+     * each followed by one space, then a street word that ends a word. Each piece has one way to match (the
+     * words' letters cannot be a space, a number cannot take a fifth digit), so the only choice the regex has
+     * is how many words come before the street word: as many as it can, as here.
+     */
+    @Override
+    int endByHand(String text, int i, int to) {
+        if (i > 0 && afterWord(text, i)) {
+            return -1; // no \b: a word start behind a combining mark of a word is none to the regex
+        }
+        int at = i;
+        if (!isDigit(text.charAt(at))) {
+            at = flatWord(text, at, to);
+            if (at < 0 || (at = houseNumber(text, at, to)) < 0) {
+                return -1;
+            }
+        }
+        at = houseNumber(text, at, to);
+        if (at < 0) {
+            return -1;
+        }
+        int[] after = new int[WORDS_BEFORE_STREET];
+        int words = 0;
+        while (words < WORDS_BEFORE_STREET) {
+            int end = capitalisedWord(text, at, to);
+            if (end < 0 || end >= to || text.charAt(end) != ' ') {
+                break;
+            }
+            at = end + 1;
+            after[words++] = at;
+        }
+        for (int k = words; k >= 1; k--) {
+            int end = streetWord(text, after[k - 1], to);
+            if (end >= 0) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** After "Flat " (or Apartment, Apt, Unit) at i; -1 when none is there. */
+    private static int flatWord(String text, int i, int to) {
+        for (String flat : FLATS) {
+            int end = i + flat.length();
+            if (end < to && text.startsWith(flat, i) && text.charAt(end) == ' ') {
+                return end + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** After {@code \d{1,4}[A-Za-z]?,? } at i; -1 when no number is there. */
+    private static int houseNumber(String text, int i, int to) {
+        int at = i;
+        while (at < to && isDigit(text.charAt(at))) {
+            at++;
+        }
+        if (at == i || at - i > 4) {
+            return -1;
+        }
+        if (at < to && isAsciiLetter(text.charAt(at))) {
+            at++;
+        }
+        if (at < to && text.charAt(at) == ',') {
+            at++;
+        }
+        return at < to && text.charAt(at) == ' ' ? at + 1 : -1;
+    }
+
+    /** The end of {@code [A-Z][A-Za-z'’-]{1,20}} at i, ready for the space after it; -1 when none is there. */
+    private static int capitalisedWord(String text, int i, int to) {
+        if (i >= to || text.charAt(i) < 'A' || text.charAt(i) > 'Z') {
+            return -1;
+        }
+        int at = i + 1;
+        while (at < to && (isAsciiLetter(text.charAt(at)) || text.charAt(at) == '\'' || text.charAt(at) == '’'
+                || text.charAt(at) == '-')) {
+            at++;
+        }
+        return at - (i + 1) >= 1 && at - (i + 1) <= 20 ? at : -1;
+    }
+
+    /** The end of a street word at i that ends a word ({@code \b}, the next character seen as it is); -1 if none. */
+    private static int streetWord(String text, int i, int to) {
+        for (String street : STREETS) {
+            int end = i + street.length();
+            if (end <= to && text.startsWith(street, i) && (end == text.length() || !continuesWord(text.charAt(end)))) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code \b} sees this character after a letter as part of the word: a word character or a mark. */
+    private static boolean continuesWord(char ch) {
+        return WordStarts.isWordChar(ch) || Character.getType(ch) == Character.NON_SPACING_MARK;
+    }
+
+    /** Whether {@code \b} sees a word before i: a word character, or combining marks on a letter or digit. */
+    private static boolean afterWord(String text, int i) {
+        int at = i - 1;
+        while (at > 0 && Character.getType(text.charAt(at)) == Character.NON_SPACING_MARK) {
+            at--;
+        }
+        char ch = text.charAt(at);
+        return at == i - 1 ? WordStarts.isWordChar(ch) : Character.isLetterOrDigit(ch);
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    private static boolean isAsciiLetter(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    }
+
     @Override
     boolean validate(String candidate) {
         return true;

@@ -16,4 +16,13 @@ final class RandomText {
         }
         return text.toString();
     }
+
+    /** {@code count} pieces, each drawn at random, one after another. */
+    static String ofPieces(Random random, java.util.List<String> pieces, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(pieces.get(random.nextInt(pieces.size())));
+        }
+        return text.toString();
+    }
 }

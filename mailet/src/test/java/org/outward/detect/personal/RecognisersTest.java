@@ -2,6 +2,7 @@ package org.outward.detect.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -408,6 +409,35 @@ class RecognisersTest {
             assertThat(r.find("deliver 240 leaflets on Acacia Road")).isEmpty();
             assertThat(r.find("Flat 2, 14 Mill Lane")).singleElement()
                     .satisfies(m -> assertThat(m.score()).isLessThan(0.5));
+        }
+
+        /** In running text the pattern is read by hand: at every word start it must end where the regex ends. */
+        @Test
+        void handWrittenMatcherEndsWhereThePatternEnds() throws IOException {
+            List<String> texts = CorpusPart.texts();
+            java.util.Random random = new java.util.Random(15);
+            List<String> pieces = List.of("Flat ", "Apartment ", "Apt ", "Unit", " ", " ", " ", ",", "12", "7", "1234",
+                    "12345", "3a", "B", "Road", "Rd", "St", "Street", "Meadow", "Meadows", "Park", "Oak", "O’Brien",
+                    "X-Ray", "é", "\u0301", "\n", "_", "Lane", "ab", "Abcdefghijklmnopqrstu", "Ab'c", "Way");
+            for (int k = 0; k < 20_000; k++) {
+                texts.add(RandomText.ofPieces(random, pieces, random.nextInt(12)));
+            }
+            java.util.regex.Matcher regex = r.pattern().matcher("");
+            int matched = 0;
+            for (String text : texts) {
+                ScannedText scanned = new ScannedText(text);
+                regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
+                for (int w = 0; w < scanned.words(); w++) {
+                    int i = scanned.wordStart(w);
+                    int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
+                    for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
+                        int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
+                        assertThat(r.endByHand(text, i, to)).as("[%s] at %d to %d", text, i, to).isEqualTo(expected);
+                        matched += expected >= 0 ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(matched).isGreaterThan(2000);
         }
     }
 
