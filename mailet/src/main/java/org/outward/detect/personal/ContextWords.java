@@ -3,6 +3,7 @@ package org.outward.detect.personal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class ContextWords {
 
     private final String[] words;
     private final Map<String, Integer> ids = new HashMap<>();
+    private final Map<PatternRecogniser, int[]> idsOf = new IdentityHashMap<>();
     /** The words by their first two characters (lower case, ASCII): index first * 128 + second. */
     private final int[][] byFirstTwo = new int[ASCII * ASCII][];
     /** Which two first characters begin some word, one bit each. */
@@ -65,7 +67,21 @@ final class ContextWords {
                 all.addAll(p.contextLiterals());
             }
         }
-        return new ContextWords(all);
+        ContextWords words = new ContextWords(all);
+        for (Recogniser r : registry.all()) {
+            if (r instanceof PatternRecogniser p) {
+                words.idsOf.put(p, p.contextLiterals().stream().mapToInt(words::id).toArray());
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The ids of a recogniser's words, null for a recogniser whose words were not given: asked once per
+     * recogniser and text, where looking each word up by its text cost a hash of it every time.
+     */
+    int[] idsOf(PatternRecogniser recogniser) {
+        return idsOf.get(recogniser);
     }
 
     /** The word's id in {@link #present}; -1 for a word not held here. */

@@ -338,10 +338,18 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
      * word by word anywhere in its lower-cased copy (more often yes, never a wrong no).
      */
     private boolean anyContext(ScannedText text) {
-        ContextWords shared = text.contextWords();
+        int[] ids = text.contextWords() == null ? null : text.contextWords().idsOf(this);
+        if (ids != null) {
+            boolean[] present = text.contextWordsPresent();
+            for (int id : ids) {
+                if (present[id]) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (String word : contextLiterals) {
-            int id = shared == null ? -1 : shared.id(word);
-            if (id >= 0 ? text.contextWordsPresent()[id] : text.lower().indexOf(word) >= 0) {
+            if (text.lower().indexOf(word) >= 0) {
                 return true;
             }
         }
