@@ -56,7 +56,7 @@ final class WindowSearch {
         // Where the text's family says the pattern's beginnings rule a match out, mayMatchAt would say no.
         long bit = text.family() == null ? 0 : text.family().bitOf(pattern);
         long[] openings = bit == 0 ? null : text.openings();
-        for (int w = 0; w < text.words(); w++) {
+        for (int w = 0, words = text.words(); w < words; w++) {
             if (openings != null && (openings[w] & bit) == 0) {
                 continue;
             }
@@ -92,8 +92,16 @@ final class WindowSearch {
         return false;
     }
 
+    /**
+     * The attempts the whole text's search does not answer for the window: at its first character (unless
+     * that is the text's), and close to its end (unless that is the text's end, where the window reads what
+     * the whole text reads).
+     */
     private boolean atEdges(int from, int to) {
         String s = text.text();
+        if (from == 0 && to == s.length()) {
+            return false; // the window is the text: its matches were all found
+        }
         if (matcher == null) {
             matcher = pattern.pattern().matcher(s);
             matcher.useTransparentBounds(false);
@@ -101,6 +109,9 @@ final class WindowSearch {
         }
         if (WordStarts.isWordChar(s.charAt(from)) && attempt(from, to)) {
             return true;
+        }
+        if (to == s.length()) {
+            return false;
         }
         for (int w = text.firstWordAtOrAfter(Math.max(from + 1, to - pattern.reach())); w < text.words()
                 && text.wordStart(w) < to; w++) {

@@ -91,10 +91,14 @@ class WindowSearchTest {
         assertThat(matched).isGreaterThan(50);
     }
 
-    /** A window of the text starting anywhere, at most {@code longest} characters long, never empty. */
+    /**
+     * A window of the text starting anywhere, at most {@code longest} characters long, never empty; one in four
+     * starts at the text's start, one in four ends at its end (the windows of a short body are the body).
+     */
     private static int[] window(Random random, String text, int longest) {
-        int from = random.nextInt(text.length());
-        return new int[] {from, Math.min(text.length(), from + 1 + random.nextInt(longest))};
+        int from = random.nextInt(4) == 0 ? 0 : random.nextInt(text.length());
+        int to = Math.min(text.length(), from + 1 + random.nextInt(longest));
+        return new int[] {from, random.nextInt(4) == 0 ? text.length() : to};
     }
 
     @Test
@@ -124,11 +128,17 @@ class WindowSearchTest {
             }
         }
         assertThat(withCues).as("windows with cues among %d", windows).isGreaterThan(100);
-        // On the text made of cues, windows from every character, ending at every distance up to 40 and beyond.
+        // On the text made of cues, windows from every character, ending at every distance up to 40, beyond, and
+        // at the text's end.
         String cuesText = texts.get(texts.size() - 1);
         SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(new ScannedText(cuesText, WINDOWS));
         for (int from = 0; from < cuesText.length(); from++) {
+            List<Integer> ends = new java.util.ArrayList<>();
             for (int to = from + 1; to <= Math.min(cuesText.length(), from + 60); to += to - from < 40 ? 1 : 7) {
+                ends.add(to);
+            }
+            ends.add(cuesText.length());
+            for (int to : ends) {
                 Set<SpecialCategory> alone = EnumSet.noneOf(SpecialCategory.class);
                 SpecialCategoryCues.addTo(alone, new ScannedText(cuesText.substring(from, to)));
                 Set<SpecialCategory> fromWhole = EnumSet.noneOf(SpecialCategory.class);
