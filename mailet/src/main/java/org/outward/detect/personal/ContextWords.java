@@ -25,7 +25,7 @@ final class ContextWords {
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<PatternRecogniser, int[]> idsOf = new IdentityHashMap<>();
     /** The words by their first two characters (lower case, ASCII): index first * 128 + second. */
-    private final int[][] byFirstTwo = new int[ASCII * ASCII][];
+    private final Bucket[] byFirstTwo = new Bucket[ASCII * ASCII];
     /** Which two first characters begin some word, one bit each. */
     private final long[] beginsSome = new long[ASCII * ASCII / Long.SIZE];
 
@@ -53,9 +53,40 @@ final class ContextWords {
         }
         for (int key = 0; key < buckets.size(); key++) {
             if (buckets.get(key) != null) {
-                byFirstTwo[key] = buckets.get(key).stream().mapToInt(Integer::intValue).toArray();
+                byFirstTwo[key] = Bucket.of(buckets.get(key), this.words);
                 beginsSome[key >>> 6] |= 1L << key;
             }
+        }
+    }
+
+    /**
+     * The words that begin with the same two characters, and which third characters they go on with: many
+     * words of prose begin like a context word ("me" of meeting, member of membership number) and go on
+     * otherwise, and the third character tells most of them apart without comparing each word.
+     *
+     * @param third bit c of third[c >> 6] for each third character c; every bit for a word of two characters
+     *              (and for a third character beyond ASCII, where one of the words has one)
+     */
+    private record Bucket(long[] third, int[] ids) {
+
+        static Bucket of(List<Integer> ids, String[] words) {
+            long[] third = new long[2];
+            for (int id : ids) {
+                String word = words[id];
+                if (word.length() == 2 || word.charAt(2) >= ASCII) {
+                    third[0] = -1L;
+                    third[1] = -1L;
+                } else {
+                    third[word.charAt(2) >> 6] |= 1L << word.charAt(2);
+                }
+            }
+            return new Bucket(third, ids.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Whether some word here may go on with this third character (or none, at the end of a text). */
+        boolean mayGoOnWith(char third) {
+            return third >= ASCII ? this.third[0] == -1L && this.third[1] == -1L
+                    : (this.third[third >> 6] & (1L << third)) != 0;
         }
     }
 
@@ -108,8 +139,9 @@ final class ContextWords {
             char second = lower(s.charAt(p + 1));
             int key = first * ASCII + second;
             // Most words begin no context word: a bit in a small table says so without touching the buckets.
-            if (first < ASCII && second < ASCII && (beginsSome[key >>> 6] & (1L << key)) != 0) {
-                for (int id : byFirstTwo[key]) {
+            if (first < ASCII && second < ASCII && (beginsSome[key >>> 6] & (1L << key)) != 0
+                    && (p + 2 >= n || byFirstTwo[key].mayGoOnWith(lower(s.charAt(p + 2))))) {
+                for (int id : byFirstTwo[key].ids()) {
                     if (!present[id] && occursAt(s, p, this.words[id])) {
                         present[id] = true;
                     }

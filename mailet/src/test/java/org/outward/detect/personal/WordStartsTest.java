@@ -104,6 +104,7 @@ class WordStartsTest {
         java.util.Random random = new java.util.Random(14);
         List<String> texts = CorpusPart.texts();
         texts.add("SMITH, Jane; Mrs. A. Khan; Dear Jane Smith, Pat Dietrich of 216 Park Lane, Mo’s Café, ÉLODIE, Ng");
+        texts.add("Jo-ann Smith of 12 Oak Road; Anne-Marie Jones, 4 Elm Row; Sue D’arcy at 3 Mill Way");
         int found = 0;
         for (String text : texts) {
             ScannedText scanned = new ScannedText(text);
