@@ -36,7 +36,8 @@ final class TableAnalyser {
 
     PersonalDataFinding analyse(Table table) {
         List<List<String>> rows = table.rows();
-        int header = headerRow(rows);
+        Header found = headerRow(rows);
+        int header = found == null ? -1 : found.row();
         int first = header + 1;
         if (rows.size() - first < 1) {
             return PersonalDataFinding.none();
@@ -47,30 +48,42 @@ final class TableAnalyser {
         }
         Column[] columns = new Column[width];
         for (int c = 0; c < width; c++) {
-            String title = header >= 0 && c < rows.get(header).size() ? rows.get(header).get(c) : null;
-            columns[c] = classify(ColumnRole.of(title), sample(rows, first, c), header >= 0);
+            ColumnRole role = found != null && c < found.roles().length ? found.roles()[c] : ColumnRole.UNKNOWN;
+            columns[c] = classify(role, sample(rows, first, c), header >= 0);
         }
         return count(rows, first, columns);
     }
 
-    /** The first row among the first few in which two or more cells are known headers; -1 when none. */
-    private static int headerRow(List<List<String>> rows) {
+    /** The header row and the role of each of its cells (a blank cell's is UNKNOWN). */
+    private record Header(int row, ColumnRole[] roles) {
+    }
+
+    /**
+     * The first row among the first few in which two or more cells are known headers, with the cells' roles
+     * (worked out once: each is a match of the pattern of all roles); null when none.
+     */
+    private static Header headerRow(List<List<String>> rows) {
         for (int r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.size()); r++) {
+            List<String> row = rows.get(r);
+            ColumnRole[] roles = new ColumnRole[row.size()];
             int known = 0;
             int filled = 0;
-            for (String cell : rows.get(r)) {
+            for (int c = 0; c < row.size(); c++) {
+                String cell = row.get(c);
+                roles[c] = ColumnRole.UNKNOWN;
                 if (cell != null && !cell.isBlank()) {
                     filled++;
-                    if (ColumnRole.of(cell) != ColumnRole.UNKNOWN) {
+                    roles[c] = ColumnRole.of(cell);
+                    if (roles[c] != ColumnRole.UNKNOWN) {
                         known++;
                     }
                 }
             }
             if (known >= 2 && known * 10 >= filled * 4) {
-                return r;
+                return new Header(r, roles);
             }
         }
-        return -1;
+        return null;
     }
 
     private static List<String> sample(List<List<String>> rows, int first, int column) {
