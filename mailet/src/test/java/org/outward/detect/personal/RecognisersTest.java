@@ -441,6 +441,19 @@ class RecognisersTest {
         }
     }
 
+    /** Names are redacted by hand: the result must be the word pattern's replaceAll. */
+    @Test
+    void nameRedactionIsWhatTheWordPatternGives() {
+        java.util.Random random = new java.util.Random(16);
+        String alphabet = "aZé' ’-. 7\t\u0301\u00df\u03a3\ud835\udc00\ud83d\ude00";
+        for (int i = 0; i < 20_000; i++) {
+            String v = RandomText.of(random, alphabet, random.nextInt(14));
+            String expected = Redactor.WORD.matcher(v.strip())
+                    .replaceAll(m -> m.group().charAt(0) + "*".repeat(m.group().length() - 1));
+            assertThat(Redactor.name(v)).as(v).isEqualTo(expected);
+        }
+    }
+
     @Test
     void redaction() {
         assertThat(Redactor.name("Jane Smith")).isEqualTo("J*** S****");
