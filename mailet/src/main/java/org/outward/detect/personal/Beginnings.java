@@ -236,7 +236,7 @@ final class Beginnings {
          * is decided has no children (its tree is not grown past a match, nor past where it stops), so the
          * patterns still walking at a beginning are those that hold it and are not decided there.
          */
-        long mayBeginAt(CharSequence text, int i) {
+        long mayBeginAt(String text, int i) {
             Joint joint = root;
             long may = 0;
             int n = text.length();
@@ -265,7 +265,7 @@ final class Beginnings {
     }
 
     /** Whether a match of the pattern could begin at {@code i}, judged by the characters from there on. */
-    boolean mayBeginAt(CharSequence text, int i) {
+    boolean mayBeginAt(String text, int i) {
         Node node = root;
         int n = text.length();
         for (int at = i; ; at++) {

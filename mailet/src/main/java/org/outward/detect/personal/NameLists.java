@@ -35,7 +35,7 @@ final class NameLists {
      * Whether {@code text[from, to)} is a listed given name, ignoring the case of ASCII letters, without making a
      * string of it. Every listed name is a word of ASCII letters, so nothing else can be one.
      */
-    static boolean isGivenName(CharSequence text, int from, int to) {
+    static boolean isGivenName(String text, int from, int to) {
         long key = key(text, from, to);
         return key >= 0 && Arrays.binarySearch(GIVEN_KEYS, key) >= 0;
     }
@@ -44,7 +44,7 @@ final class NameLists {
      * A word of 1 to {@link #KEY_LETTERS} ASCII letters as a number: each letter, either case, five bits
      * (1 to 26, so no two words share one); -1 for any other word.
      */
-    private static long key(CharSequence text, int from, int to) {
+    private static long key(String text, int from, int to) {
         if (to <= from || to - from > KEY_LETTERS) {
             return -1;
         }

@@ -63,7 +63,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     private static final int LONGEST_TITLE = Arrays.stream(TITLE_WORDS).mapToInt(String::length).max().orElse(0);
 
     /** The opening of {@link #TITLED}: a title, then a dot or a space. */
-    private static boolean titleThenDotOrSpace(CharSequence text, int i) {
+    private static boolean titleThenDotOrSpace(String text, int i) {
         // A title is a whole run of letters: only titles as long as the run can be the one.
         int end = i;
         while (end < text.length() && end - i <= LONGEST_TITLE && Character.isLetter(text.charAt(end))) {
@@ -80,7 +80,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
         return false;
     }
 
-    private static boolean startsWith(CharSequence text, int i, String word) {
+    private static boolean startsWith(String text, int i, String word) {
         for (int k = 0; k < word.length(); k++) {
             if (text.charAt(i + k) != word.charAt(k)) {
                 return false;
@@ -94,12 +94,12 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
      * the list here, not after the match, also lets the search go on at the next word: "Dear Jane Smith"
      * matched from "Dear" would have hidden "Jane Smith" inside a rejected match.
      */
-    private static boolean wordThenCapital(CharSequence text, int i) {
+    private static boolean wordThenCapital(String text, int i) {
         return wordThenCapital(text, i, wordEnd(text, i));
     }
 
-    /** {@link #wordThenCapital(CharSequence, int)} for the word at i that ends at {@code end}. */
-    private static boolean wordThenCapital(CharSequence text, int i, int end) {
+    /** {@link #wordThenCapital(String, int)} for the word at i that ends at {@code end}. */
+    private static boolean wordThenCapital(String text, int i, int end) {
         return end >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && isCapital(text.charAt(end + 1))
                 && NameLists.isGivenName(text, i, end);
     }
@@ -108,12 +108,12 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     private static final List<String> BEFORE_NUMBER = List.of("", " of", " at", " from", ",");
 
     /** The opening of {@link #BEFORE_ADDRESS}: two {@link #WORD}s, then a house number or a flat. */
-    private static boolean twoWordsThenNumber(CharSequence text, int i) {
+    private static boolean twoWordsThenNumber(String text, int i) {
         return secondWordThenNumber(text, wordEnd(text, i));
     }
 
     /** {@link #twoWordsThenNumber} for a first word that ends at {@code first} (-1: no word there). */
-    private static boolean secondWordThenNumber(CharSequence text, int first) {
+    private static boolean secondWordThenNumber(String text, int first) {
         if (first < 0 || first + 1 >= text.length() || text.charAt(first) != ' ') {
             return false;
         }
@@ -133,7 +133,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     }
 
     /** The opening of {@link #REGISTER_STYLE}: capitals (two runs may be joined by ' or -), ", ", a capital. */
-    private static boolean capitalsThenComma(CharSequence text, int i) {
+    private static boolean capitalsThenComma(String text, int i) {
         int end = capitalRun(text, i);
         if (end - i < 2) {
             return false;
@@ -153,7 +153,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
      * Where a {@link #WORD} beginning at i ends, or -1 when none does. Each pattern wants a space or a comma
      * right after the word, so the regex has no choice in its letters and the longest run is the one.
      */
-    private static int wordEnd(CharSequence text, int i) {
+    private static int wordEnd(String text, int i) {
         if (!isCapital(text.charAt(i))) {
             return -1;
         }
@@ -183,7 +183,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
         return ch >= '0' && ch <= '9';
     }
 
-    private static int capitalRun(CharSequence text, int i) {
+    private static int capitalRun(String text, int i) {
         while (i < text.length() && isCapital(text.charAt(i))) {
             i++;
         }
@@ -195,7 +195,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     }
 
     /** Where the run of a-z letters from {@code i} ends. */
-    private static int lowerRun(CharSequence text, int i) {
+    private static int lowerRun(String text, int i) {
         while (i < text.length() && text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
             i++;
         }
@@ -264,7 +264,8 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
      * Where each of the four name patterns may begin in a stretch [from, to): one walk of the words that begin
      * with a capital, each word's end found once for the two patterns that want it. Four searches, each walking
      * the words and asking its own opening through an interface, were a fifth of an everyday body's time.
-     * The tests are those of the patterns' own {@link WordStarts#mayMatchAt}, so the matches are theirs.
+     * The tests are the patterns' own openings ({@link WordStarts#mayMatchAt}), less the tables of first two
+     * characters where an opening already checks more, so the matches are theirs (WordStartsTest compares).
      */
     static final class Openings {
 
@@ -292,18 +293,18 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
                 if (TITLED.mayStartAt(s, i) && titleThenDotOrSpace(s, i)) {
                     openings.add(0, i);
                 }
-                boolean pair = PAIR.mayStartAt(s, i);
-                boolean beforeAddress = BEFORE_ADDRESS.mayStartAt(s, i);
-                if (pair || beforeAddress) {
-                    int end = wordEnd(s, i);
-                    if (pair && wordThenCapital(s, i, end)) {
+                // Both begin with a WORD: where none begins, neither can match (their tables of first two
+                // characters would say no less), and the word's end serves both.
+                int end = wordEnd(s, i);
+                if (end >= 0) {
+                    if (wordThenCapital(s, i, end)) {
                         openings.add(1, i);
                     }
-                    if (beforeAddress && secondWordThenNumber(s, end)) {
+                    if (secondWordThenNumber(s, end)) {
                         openings.add(2, i);
                     }
                 }
-                if (REGISTER_STYLE.mayStartAt(s, i) && capitalsThenComma(s, i)) {
+                if (capitalsThenComma(s, i)) {
                     openings.add(3, i);
                 }
             }

@@ -23,7 +23,7 @@ final class WordStarts {
     /** Something every match must begin with, checked by hand at a word start before the regex is started. */
     @FunctionalInterface
     interface Opening {
-        boolean at(CharSequence text, int i);
+        boolean at(String text, int i);
     }
 
     private final Pattern pattern;
@@ -146,17 +146,17 @@ final class WordStarts {
     static final int LOOK = Beginnings.LOOK + 1;
 
     /** Whether the hand-written tests allow a match at word start i (the regex still decides). */
-    boolean mayMatchAt(CharSequence text, int i) {
+    boolean mayMatchAt(String text, int i) {
         return mayStartAt(text, i) && beginningsAllow(text, i) && opening.at(text, i);
     }
 
     /** Whether the pattern's longer beginnings allow a match at i (always, for a pattern without them). */
-    boolean beginningsAllow(CharSequence text, int i) {
+    boolean beginningsAllow(String text, int i) {
         return beginnings == null || beginnings.mayBeginAt(text, i);
     }
 
     /** Whether a match could begin at i, judged by the characters at i and i + 1 alone. */
-    boolean mayStartAt(CharSequence text, int i) {
+    boolean mayStartAt(String text, int i) {
         char a = text.charAt(i);
         if (a >= ASCII) {
             return true;
