@@ -367,8 +367,9 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
             return false;
         }
         String value = cell.strip();
-        return !value.isEmpty() && value.length() < 64 && mayBe(value) && pattern.matcher(value).matches()
-                && validate(value);
+        // A value is a match from its first character: the hand-written tests of a start there must pass.
+        return !value.isEmpty() && value.length() < 64 && mayBe(value) && starts.mayStartAt(value, 0)
+                && mayBeginAt(value, 0) && pattern.matcher(value).matches() && validate(value);
     }
 
     /**
