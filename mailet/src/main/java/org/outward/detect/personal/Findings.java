@@ -12,6 +12,20 @@ final class Findings {
     }
 
     static PersonalDataFinding sum(List<PersonalDataFinding> findings) {
+        PersonalDataFinding only = null;
+        for (PersonalDataFinding f : findings) {
+            if (f.records() > 0) {
+                if (only != null) {
+                    return add(findings);
+                }
+                only = f;
+            }
+        }
+        // A part is mostly one passage or one table: its finding is the sum, without copying it again.
+        return only == null ? PersonalDataFinding.none() : only;
+    }
+
+    private static PersonalDataFinding add(List<PersonalDataFinding> findings) {
         int records = 0;
         double confidence = 0;
         Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);

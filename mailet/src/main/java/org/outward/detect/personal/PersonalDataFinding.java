@@ -23,9 +23,11 @@ public record PersonalDataFinding(int records, Set<DataKind> kinds, Set<SpecialC
         evidence = List.copyOf(evidence);
     }
 
-    /** A finding of nothing. */
+    private static final PersonalDataFinding NONE = new PersonalDataFinding(0, Set.of(), Set.of(), 0, List.of());
+
+    /** A finding of nothing (one shared instance: most parts and passages hold nothing). */
     public static PersonalDataFinding none() {
-        return new PersonalDataFinding(0, Set.of(), Set.of(), 0, List.of());
+        return NONE;
     }
 
     public boolean specialCategory() {
