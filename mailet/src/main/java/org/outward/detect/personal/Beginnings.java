@@ -21,10 +21,8 @@ import java.util.regex.Pattern;
 final class Beginnings {
 
     private static final int ASCII = 128;
-    /** How many characters {@link #mayBeginAt} looks at; beyond them, the regex decides. */
+    /** How many characters {@link #mayBeginAt} looks at, and how deep the tree is; beyond them, the regex decides. */
     static final int LOOK = 6;
-    /** How deep the tree is worked out at most (cues are a few words long). */
-    private static final int DEPTH = 64;
     /** A bound on the tree's size, so a pattern with many matches does not grow it without end. */
     private static final int MAX_NODES = 20_000;
 
@@ -88,12 +86,10 @@ final class Beginnings {
     }
 
     private final Node root = new Node();
-    /** How many characters from its start a match attempt reads at most; -1 when not known. */
-    private final int reach;
 
     /** @throws IllegalArgumentException for a pattern that does not ignore case */
     Beginnings(Pattern pattern) {
-        this(ignoringCase(pattern), DEPTH);
+        this(ignoringCase(pattern), LOOK);
     }
 
     private static Pattern ignoringCase(Pattern pattern) {
@@ -104,8 +100,8 @@ final class Beginnings {
     }
 
     /**
-     * The beginnings of a pattern matched against text that is lower case already (a header's normal form),
-     * worked out {@link #LOOK} characters deep only; its {@link #reach()} is not known.
+     * The beginnings of a pattern that need not ignore case, matched against text that is lower case already
+     * (a header's normal form).
      */
     static Beginnings ofLowerCaseText(Pattern pattern) {
         return new Beginnings(pattern, LOOK);
@@ -149,29 +145,14 @@ final class Beginnings {
                 for (Node node : nextLevel) {
                     node.open = true;
                 }
-                reach = -1;
                 return;
             }
             level = nextLevel;
             beginnings = nextBeginnings;
         }
-        boolean undecided = false;
         for (Node node : level) {
             node.open = true;
-            undecided |= !node.matches;
         }
-        // The deepest beginnings still undecided were read one character further; if some remain undecided
-        // at the depth bound, how far an attempt reads is not known.
-        reach = undecided ? -1 : depth;
-    }
-
-    /**
-     * How many characters from where it starts a match attempt reads at most (the character after a match
-     * included, for its {@code \b}), or -1 when not known: in a part of a text that goes on at least this
-     * far after a start, the attempt there ends as it does in the whole text.
-     */
-    int reach() {
-        return reach;
     }
 
     /**

@@ -174,23 +174,7 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
             if (contextSearch == null) {
                 contextSearch = new WindowSearch(contextStarts, scanned);
             }
-            return contextSearch.in(windowStart(start - window), Math.min(text.length(), end + window));
-        }
-
-        /**
-         * Where a candidate's window begins: {@code from}, or past the rest of a word it would cut. "xaddress"
-         * holds no context word, and a window beginning at its "a" must not make one of it; that is also what
-         * lets {@link #anyContext()} look only at the text's word starts.
-         */
-        private int windowStart(int from) {
-            if (from <= 0) {
-                return 0;
-            }
-            while (from < text.length() && WordStarts.isWordChar(text.charAt(from - 1))
-                    && WordStarts.isWordChar(text.charAt(from))) {
-                from++;
-            }
-            return from;
+            return contextSearch.overlaps(start - window, end + window);
         }
     }
 
@@ -332,7 +316,8 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     /**
      * Whether any word of the text begins with a context word, ignoring case: most mail has no "date of birth"
      * or "NHS" at all, and then no candidate's window needs searching. A context match begins with {@code \b}
-     * at a word start (a window never begins inside a word, {@code windowStart}), and the pattern ignores the
+     * at a word start of the text (a window is asked for the text's matches that reach into it), and the
+     * pattern ignores the
      * case of ASCII letters only, so this misses nothing it would find. The words of all recognisers are looked
      * for together, once per text ({@link ContextWords}); a text read on its own, without them, is searched
      * word by word anywhere in its lower-cased copy (more often yes, never a wrong no).

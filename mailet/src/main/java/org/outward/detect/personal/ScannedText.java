@@ -94,15 +94,6 @@ final class ScannedText {
         return lower;
     }
 
-    /**
-     * The part [from, to) as a text of its own: the first character starts a word there if it is a word
-     * character, whatever came before it here. Read afresh when first asked: parts are rare (windows of a
-     * pattern whose reach is not known).
-     */
-    ScannedText slice(int from, int to) {
-        return new ScannedText(text.substring(from, to));
-    }
-
     /** How many words the text has. */
     int words() {
         scan();

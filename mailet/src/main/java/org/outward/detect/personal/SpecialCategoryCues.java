@@ -62,8 +62,8 @@ final class SpecialCategoryCues {
 
     /**
      * The cues of one text, for the windows around its records: each category's matches are found once in
-     * the whole text and each window answered from them ({@link WindowSearch}), as the window searched on
-     * its own would answer; the windows of a pasted list's records overlap, a few hundred characters each.
+     * the whole text, and a window holds those that reach into it ({@link WindowSearch}); the windows of a
+     * pasted list's records overlap, a few hundred characters each.
      */
     static final class InText {
 
@@ -78,7 +78,7 @@ final class SpecialCategoryCues {
         void addTo(Set<SpecialCategory> found, int from, int to) {
             for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
                 if (!found.contains(cue.getKey()) && searches
-                        .computeIfAbsent(cue.getKey(), c -> new WindowSearch(cue.getValue(), text)).in(from, to)) {
+                        .computeIfAbsent(cue.getKey(), c -> new WindowSearch(cue.getValue(), text)).overlaps(from, to)) {
                     found.add(cue.getKey());
                 }
             }
@@ -88,6 +88,11 @@ final class SpecialCategoryCues {
     /** The cue patterns, for tests. */
     static java.util.Collection<WordStarts> patterns() {
         return CUES.values();
+    }
+
+    /** The cue pattern of each category, for tests. */
+    static Map<SpecialCategory, WordStarts> byCategory() {
+        return java.util.Collections.unmodifiableMap(CUES);
     }
 
     /** Whether a cell value is a canvass or voting-intention code. */

@@ -4,49 +4,44 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 
 /**
- * Whether a pattern has a match in a window of one text, the window searched as if it were a text of its own
- * ({@code find()} on the substring), answered for many windows from one search of the whole text. The
- * special category cues around each record of a list, and the context words around each candidate value,
- * are such windows: they overlap, a few hundred characters each, and searching each again made the work
- * grow with the number of records times the window.
+ * Whether a pattern's matches in a text reach into a window of it, answered for many windows from one search
+ * of the whole text. The special category cues around each record of a list, and the context words around
+ * each candidate value, are such windows: they overlap, a few hundred characters each, and searching each
+ * again made the work grow with the number of records times the window.
  *
- * <p>The answer is the substring's, edges included. A match of the whole text that lies within the window
- * is a match there (what the attempt read lies in the window; an earlier alternative that read past the
- * window's end could only have matched sooner). An attempt that starts further than the pattern's
- * {@link WordStarts#reach()} from the window's end reads nothing outside the window, so it ends as in the
- * whole text. The attempts left, at the window's first character and close to its end, are made again
- * within the window. A pattern whose reach is not known is searched window by window.
+ * <p>A window holds what the text holds there: a match of the whole text that overlaps the window counts.
+ * A window's edge cuts words, and searching the cut part on its own made matches the text does not have
+ * ("Reborn" cut to "born", "Labour" cut to "Lab") and lost ones cut in half.
  */
 final class WindowSearch {
 
     private final WordStarts pattern;
     private final ScannedText text;
-    /** Where the whole text's matches begin and end, in order; null until first needed. */
+    /** Where the whole text's matches begin, in order; null until first needed. */
     private int[] begin;
-    private int[] end;
-    private Matcher matcher;
+    /** For each match, the furthest end of it and of the matches before it. */
+    private int[] furthestEnd;
 
     WindowSearch(WordStarts pattern, ScannedText text) {
         this.pattern = pattern;
         this.text = text;
     }
 
-    /** Whether {@code text.substring(from, to)} has a match of the pattern. */
-    boolean in(int from, int to) {
+    /** Whether a match of the pattern in the whole text overlaps [from, to). */
+    boolean overlaps(int from, int to) {
         if (from >= to) {
             return false;
-        }
-        if (pattern.reach() < 0) {
-            ScannedText part = text.slice(from, to);
-            return pattern.matches(part).find();
         }
         if (begin == null) {
             findAll();
         }
-        return fits(from, to) || atEdges(from, to);
+        // The last match that begins before the window's end: it, or one before it, must end inside.
+        int k = Arrays.binarySearch(begin, to);
+        k = (k >= 0 ? k : -k - 1) - 1;
+        return k >= 0 && furthestEnd[k] > from;
     }
 
-    /** Every word start of the text at which the pattern matches, with the match's end. */
+    /** Every word start of the text at which the pattern matches, with the furthest end so far. */
     private void findAll() {
         String s = text.text();
         Matcher m = null;
@@ -74,63 +69,12 @@ final class WindowSearch {
                         e = Arrays.copyOf(e, n * 2);
                     }
                     b[n] = i;
-                    e[n++] = m.end();
+                    e[n] = Math.max(m.end(), n == 0 ? 0 : e[n - 1]);
+                    n++;
                 }
             }
         }
         begin = Arrays.copyOf(b, n);
-        end = Arrays.copyOf(e, n);
-    }
-
-    private boolean fits(int from, int to) {
-        int k = Arrays.binarySearch(begin, from);
-        for (k = k >= 0 ? k : -k - 1; k < begin.length && begin[k] < to; k++) {
-            if (end[k] <= to) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The attempts the whole text's search does not answer for the window: at its first character (unless
-     * that is the text's), and close to its end (unless that is the text's end, where the window reads what
-     * the whole text reads).
-     */
-    private boolean atEdges(int from, int to) {
-        String s = text.text();
-        if (from == 0 && to == s.length()) {
-            return false; // the window is the text: its matches were all found
-        }
-        if (matcher == null) {
-            matcher = pattern.pattern().matcher(s);
-            matcher.useTransparentBounds(false);
-            matcher.useAnchoringBounds(true);
-        }
-        if (WordStarts.isWordChar(s.charAt(from)) && attempt(from, to)) {
-            return true;
-        }
-        if (to == s.length()) {
-            return false;
-        }
-        for (int w = text.firstWordAtOrAfter(Math.max(from + 1, to - pattern.reach())); w < text.words()
-                && text.wordStart(w) < to; w++) {
-            if (attempt(text.wordStart(w), to)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * One attempt at i within [i, to). The hand-written tests look at a few characters only: when those are
-     * all inside the window they answer as they would in the window alone, and spare the regex.
-     */
-    private boolean attempt(int i, int to) {
-        if (i + WordStarts.LOOK < to && !pattern.mayMatchAt(text.text(), i)) {
-            return false;
-        }
-        matcher.region(i, to);
-        return matcher.lookingAt();
+        furthestEnd = Arrays.copyOf(e, n);
     }
 }

@@ -134,17 +134,6 @@ final class WordStarts {
         }
     }
 
-    /** How many characters from its start a match attempt reads at most; -1 when not known. */
-    int reach() {
-        return beginnings == null ? -1 : beginnings.reach();
-    }
-
-    /**
-     * How many characters from i the tests of {@link #mayMatchAt} read at most, for patterns with no hand-
-     * written opening (those of the cues).
-     */
-    static final int LOOK = Beginnings.LOOK + 1;
-
     /** Whether the hand-written tests allow a match at word start i (the regex still decides). */
     boolean mayMatchAt(String text, int i) {
         return mayStartAt(text, i) && beginningsAllow(text, i) && opening.at(text, i);

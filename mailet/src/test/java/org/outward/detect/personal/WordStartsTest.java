@@ -177,25 +177,6 @@ class WordStartsTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A part of a text is searched as the part on its own. */
-    @Test
-    void slicesFindWhatFindFindsOnTheSubstring() throws IOException {
-        java.util.Random random = new java.util.Random(11);
-        List<String> texts = CorpusPart.texts();
-        for (WordStarts starts : List.of(PersonNameRecogniser.TITLED, PersonNameRecogniser.BEFORE_ADDRESS,
-                new WordStarts(Pattern.compile(PATTERNS.get(1))))) {
-            for (String text : texts) {
-                ScannedText whole = new ScannedText(text);
-                for (int i = 0; i < 20 && text.length() > 2; i++) {
-                    int from = random.nextInt(text.length() - 1);
-                    int to = from + 1 + random.nextInt(Math.min(400, text.length() - from));
-                    assertThat(viaWordStarts(starts, whole.slice(from, to))).as(starts.pattern().pattern())
-                            .isEqualTo(viaFind(starts.pattern(), text.substring(from, to)));
-                }
-            }
-        }
-    }
-
     private static List<String> viaWordStarts(WordStarts starts, String text) {
         return viaWordStarts(starts, new ScannedText(text));
     }
