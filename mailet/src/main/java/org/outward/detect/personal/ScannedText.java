@@ -15,6 +15,7 @@ final class ScannedText {
     /** The patterns searched in this text whose openings are worked out together; null for none. */
     private final WordStarts.Family family;
     private long[] openings;
+    private int[][] openWords;
     private final ContextWords contextWords;
     private boolean[] contextWordsPresent;
     private int[] wordStarts;
@@ -62,6 +63,17 @@ final class ScannedText {
             openings = family.openings(this);
         }
         return openings;
+    }
+
+    /**
+     * The words at whose start the family's pattern with this bit may begin, by index, in order
+     * ({@link WordStarts.Family#openWords}); worked out for all the patterns on first use.
+     */
+    int[] openWords(long bit) {
+        if (openWords == null) {
+            openWords = family.openWords(openings());
+        }
+        return openWords[Long.numberOfTrailingZeros(bit)];
     }
 
     String text() {

@@ -48,14 +48,12 @@ final class WindowSearch {
         int[] b = new int[8];
         int[] e = new int[8];
         int n = 0;
-        // Where the text's family says the pattern's beginnings rule a match out, mayMatchAt would say no.
+        // Where the text's family says the pattern's beginnings rule a match out, mayMatchAt would say no: only
+        // the words the family leaves open are tried.
         long bit = text.family() == null ? 0 : text.family().bitOf(pattern);
-        long[] openings = bit == 0 ? null : text.openings();
-        for (int w = 0, words = text.words(); w < words; w++) {
-            if (openings != null && (openings[w] & bit) == 0) {
-                continue;
-            }
-            int i = text.wordStart(w);
+        int[] open = bit == 0 ? null : text.openWords(bit);
+        for (int k = 0, words = open != null ? open.length : text.words(); k < words; k++) {
+            int i = text.wordStart(open != null ? open[k] : k);
             if (pattern.mayMatchAt(s, i)) {
                 if (m == null) {
                     m = pattern.pattern().matcher(s);

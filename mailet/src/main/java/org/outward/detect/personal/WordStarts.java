@@ -132,6 +132,32 @@ final class WordStarts {
             }
             return openings;
         }
+
+        /**
+         * For each pattern (by the index of its bit), the words of the text at whose start its beginnings allow
+         * a match, in order: gathered in one pass over the openings, where each pattern's search walked all the
+         * words of the text to find its few (a megabyte of text has 170,000 words, and 14 patterns).
+         */
+        int[][] openWords(long[] openings) {
+            int[] counts = new int[Long.SIZE];
+            for (long open : openings) {
+                for (long bits = open; bits != 0; bits &= bits - 1) {
+                    counts[Long.numberOfTrailingZeros(bits)]++;
+                }
+            }
+            int[][] words = new int[Long.SIZE][];
+            for (int k = 0; k < words.length; k++) {
+                words[k] = new int[counts[k]];
+            }
+            int[] filled = new int[Long.SIZE];
+            for (int w = 0; w < openings.length; w++) {
+                for (long bits = openings[w]; bits != 0; bits &= bits - 1) {
+                    int k = Long.numberOfTrailingZeros(bits);
+                    words[k][filled[k]++] = w;
+                }
+            }
+            return words;
+        }
     }
 
     /** Whether the hand-written tests allow a match at word start i (the regex still decides). */

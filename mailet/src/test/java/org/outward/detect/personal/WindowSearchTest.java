@@ -21,7 +21,10 @@ class WindowSearchTest {
     private static final List<WordStarts> PATTERNS = TextAnalyser.windowPatterns(RecogniserRegistry.standard());
     private static final WordStarts.Family WINDOWS = new WordStarts.Family(PATTERNS);
 
-    /** One walk of the joint beginnings answers, for each pattern, what its own beginnings answer. */
+    /**
+     * One walk of the joint beginnings answers, for each pattern, what its own beginnings answer; the words
+     * open to each pattern are those whose openings have its bit.
+     */
     @Test
     void familyOpeningsAreEachPatternsOwn() throws IOException {
         List<String> texts = CorpusPart.texts();
@@ -43,6 +46,17 @@ class WindowSearchTest {
                             .isEqualTo(own);
                     open += own ? 1 : 0;
                 }
+            }
+            for (WordStarts p : PATTERNS) {
+                long bit = WINDOWS.bitOf(p);
+                List<Integer> expected = new ArrayList<>();
+                for (int w = 0; w < scanned.words(); w++) {
+                    if ((openings[w] & bit) != 0) {
+                        expected.add(w);
+                    }
+                }
+                assertThat(scanned.openWords(bit)).as("%s in %s", p.pattern(), text)
+                        .containsExactlyElementsOf(expected);
             }
         }
         assertThat(open).isGreaterThan(1000);
