@@ -354,7 +354,12 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         String value = cell.strip();
         // A value is a match from its first character: the hand-written tests of a start there must pass.
         return !value.isEmpty() && value.length() < 64 && mayBe(value) && starts.mayStartAt(value, 0)
-                && mayBeginAt(value, 0) && pattern.matcher(value).matches() && validate(value);
+                && mayBeginAt(value, 0) && shapeOf(value) && validate(value);
+    }
+
+    /** Whether the whole value has the pattern's shape; a recogniser may decide it by hand, as the regex would. */
+    boolean shapeOf(String value) {
+        return pattern.matcher(value).matches();
     }
 
     /**

@@ -57,6 +57,37 @@ final class PostcodeRecogniser extends PatternRecogniser {
         return true;
     }
 
+    /**
+     * The whole value as the pattern reads it, by hand (a postcode column has every cell checked): the inward
+     * code is the last three characters, a digit and two letters; a space before it is the optional one; what
+     * comes before is the outward code, one or two letters, a digit, and a digit or letter or nothing.
+     */
+    @Override
+    boolean shapeOf(String value) {
+        int n = value.length();
+        if (n < 5 || !isDigit(value.charAt(n - 3)) || !isCapital(value.charAt(n - 2)) || !isCapital(value.charAt(n - 1))) {
+            return false;
+        }
+        int outwardEnd = value.charAt(n - 4) == ' ' ? n - 4 : n - 3;
+        int letters = 0;
+        while (letters < outwardEnd && isCapital(value.charAt(letters))) {
+            letters++;
+        }
+        if (letters < 1 || letters > 2 || letters >= outwardEnd || !isDigit(value.charAt(letters))) {
+            return false;
+        }
+        int rest = outwardEnd - letters - 1;
+        return rest == 0 || (rest == 1 && (isDigit(value.charAt(letters + 1)) || isCapital(value.charAt(letters + 1))));
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    private static boolean isCapital(char ch) {
+        return ch >= 'A' && ch <= 'Z';
+    }
+
     @Override
     public boolean isValue(String cell) {
         return cell != null && super.isValue(cell.toUpperCase(java.util.Locale.ROOT));

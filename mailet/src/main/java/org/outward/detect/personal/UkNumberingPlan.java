@@ -30,12 +30,12 @@ import java.util.List;
 final class UkNumberingPlan {
 
     /** One region's plan: its leading digits (null for none) and its patterns (null where there are none). */
-    private record Region(Compiled leadingDigits, PhoneNumberDesc general, Compiled generalPattern,
+    private record Region(Compiled leadingDigits, boolean[] generalLengths, Compiled generalPattern,
             Compiled[] typesByLength) {
 
         boolean isValid(String nationalNumber) {
             int length = nationalNumber.length();
-            return length < typesByLength.length && typesByLength[length] != null && allows(general, length)
+            return length < typesByLength.length && typesByLength[length] != null && generalLengths[length]
                     && generalPattern != null && generalPattern.matches(nationalNumber)
                     && typesByLength[length].matches(nationalNumber);
         }
@@ -107,8 +107,13 @@ final class UkNumberingPlan {
             }
         }
         PhoneNumberDesc general = metadata.getGeneralDesc();
+        // The lengths the region allows, looked up for every number: the library keeps them as a list of Integer.
+        boolean[] generalLengths = new boolean[MAX_LENGTH + 1];
+        for (int length = 0; length <= MAX_LENGTH; length++) {
+            generalLengths[length] = allows(general, length);
+        }
         return new Region(metadata.hasLeadingDigits() ? new Compiled(metadata.getLeadingDigits(), true) : null,
-                general, general.getNationalNumberPattern().isEmpty() ? null
+                generalLengths, general.getNationalNumberPattern().isEmpty() ? null
                         : new Compiled(general.getNationalNumberPattern(), false), byLength);
     }
 

@@ -459,6 +459,9 @@ class RecognisersTest {
         for (int i = 0; i < 30_000; i++) {
             cells.add(RandomText.of(random, alphabet, random.nextInt(16)));
         }
+        for (int i = 0; i < 30_000; i++) { // shaped like postcodes, often enough to be some
+            cells.add(RandomText.of(random, "LAW19 BDs", 5 + random.nextInt(4)));
+        }
         int values = 0;
         for (Recogniser r : RecogniserRegistry.standard().all()) {
             if (!(r instanceof PatternRecogniser p)) {
