@@ -57,6 +57,55 @@ final class PostcodeRecogniser extends PatternRecogniser {
         return true;
     }
 
+    @Override
+    boolean byHand() {
+        return true;
+    }
+
+    /**
+     * The pattern read by hand at a word start: one or two capitals, a digit, then, as the regex tries them, a
+     * digit or capital or not, a space or not, and the inward code (a digit and two capitals) ending a word.
+     * Every address in a body has a postcode, and each was a regex started with all its groups reset.
+     */
+    @Override
+    int endByHand(String text, int i, int to) {
+        if (WordBoundary.wordBefore(text, i)) {
+            return -1;
+        }
+        int letters = 0;
+        while (i + letters < to && letters < 3 && isCapital(text.charAt(i + letters))) {
+            letters++;
+        }
+        // [A-Z]{1,2} then a digit: a third capital, or a capital where the digit should be, fails either way.
+        int district = i + letters;
+        if (letters < 1 || letters > 2 || district >= to || !isDigit(text.charAt(district))) {
+            return -1;
+        }
+        for (int extra = 1; extra >= 0; extra--) {
+            int at = district + 1;
+            if (extra == 1) {
+                if (at >= to || !(isDigit(text.charAt(at)) || isCapital(text.charAt(at)))) {
+                    continue;
+                }
+                at++;
+            }
+            for (int space = 1; space >= 0; space--) {
+                int inward = at;
+                if (space == 1) {
+                    if (inward >= to || text.charAt(inward) != ' ') {
+                        continue;
+                    }
+                    inward++;
+                }
+                if (inward + 3 <= to && isDigit(text.charAt(inward)) && isCapital(text.charAt(inward + 1))
+                        && isCapital(text.charAt(inward + 2)) && !WordBoundary.wordGoesOn(text, inward + 3)) {
+                    return inward + 3;
+                }
+            }
+        }
+        return -1;
+    }
+
     /**
      * The whole value as the pattern reads it, by hand (a postcode column has every cell checked): the inward
      * code is the last three characters, a digit and two letters; a space before it is the optional one; what

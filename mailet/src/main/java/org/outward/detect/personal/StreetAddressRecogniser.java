@@ -82,7 +82,7 @@ final class StreetAddressRecogniser extends PatternRecogniser {
      */
     @Override
     int endByHand(String text, int i, int to) {
-        if (i > 0 && afterWord(text, i)) {
+        if (WordBoundary.wordBefore(text, i)) {
             return -1; // no \b: a word start behind a combining mark of a word is none to the regex
         }
         int at = i;
@@ -161,26 +161,11 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     private static int streetWord(String text, int i, int to) {
         for (String street : STREETS) {
             int end = i + street.length();
-            if (end <= to && text.startsWith(street, i) && (end == text.length() || !continuesWord(text.charAt(end)))) {
+            if (end <= to && text.startsWith(street, i) && !WordBoundary.wordGoesOn(text, end)) {
                 return end;
             }
         }
         return -1;
-    }
-
-    /** Whether {@code \b} sees this character after a letter as part of the word: a word character or a mark. */
-    private static boolean continuesWord(char ch) {
-        return WordStarts.isWordChar(ch) || Character.getType(ch) == Character.NON_SPACING_MARK;
-    }
-
-    /** Whether {@code \b} sees a word before i: a word character, or combining marks on a letter or digit. */
-    private static boolean afterWord(String text, int i) {
-        int at = i - 1;
-        while (at > 0 && Character.getType(text.charAt(at)) == Character.NON_SPACING_MARK) {
-            at--;
-        }
-        char ch = text.charAt(at);
-        return at == i - 1 ? WordStarts.isWordChar(ch) : Character.isLetterOrDigit(ch);
     }
 
     private static boolean isDigit(char ch) {
