@@ -85,6 +85,20 @@ final class StreetAddressRecogniser extends PatternRecogniser {
         if (WordBoundary.wordBefore(text, i)) {
             return -1; // no \b: a word start behind a combining mark of a word is none to the regex
         }
+        return end(text, i, to);
+    }
+
+    /**
+     * The whole value as the pattern matches it. Only the match with the most words before the street word can
+     * end the value: with fewer, the street word would stand where a word followed by a space does.
+     */
+    @Override
+    boolean shapeOf(String value) {
+        return !value.isEmpty() && end(value, 0, value.length()) == value.length();
+    }
+
+    /** Where the match at i ends, within [i, to); -1 for none. */
+    private static int end(String text, int i, int to) {
         int at = i;
         if (!isDigit(text.charAt(at))) {
             at = flatWord(text, at, to);

@@ -479,6 +479,11 @@ class RecognisersTest {
         for (int i = 0; i < 30_000; i++) { // shaped like postcodes, often enough to be some
             cells.add(RandomText.of(random, "LAW19 BDs", 5 + random.nextInt(4)));
         }
+        List<String> streets = List.of("Flat ", "Apt ", "12", "3a", ",", " ", " ", "Mill ", "Park ", "Road", "Lane",
+                "Meadow", "Meadows", "St", "Oak", "O’Neill ", "é", "  ");
+        for (int i = 0; i < 30_000; i++) { // shaped like street addresses, with as many words as go before one
+            cells.add(RandomText.ofPieces(random, streets, 2 + random.nextInt(6)));
+        }
         int values = 0;
         for (Recogniser r : RecogniserRegistry.standard().all()) {
             if (!(r instanceof PatternRecogniser p)) {
