@@ -1,5 +1,7 @@
 package org.outward.detect.personal;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,9 +20,17 @@ public record PersonalDataFinding(int records, Set<DataKind> kinds, Set<SpecialC
         double confidence, List<String> evidence) {
 
     public PersonalDataFinding {
-        kinds = Set.copyOf(kinds);
-        specialCategories = Set.copyOf(specialCategories);
+        // Copied into enum sets: they iterate in the enums' order (Set.copyOf's order changes from run to run)
+        // and are cheaper to build, one per table and passage.
+        kinds = Collections.unmodifiableSet(copy(kinds, DataKind.class));
+        specialCategories = Collections.unmodifiableSet(copy(specialCategories, SpecialCategory.class));
         evidence = List.copyOf(evidence);
+    }
+
+    private static <E extends Enum<E>> EnumSet<E> copy(Set<E> values, Class<E> type) {
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        copy.addAll(values);
+        return copy;
     }
 
     private static final PersonalDataFinding NONE = new PersonalDataFinding(0, Set.of(), Set.of(), 0, List.of());

@@ -1,5 +1,6 @@
 package org.outward.detect.personal;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,8 @@ final class Redactor {
 
     /** A word, as {@link #name} reads it by hand (RecognisersTest compares the two). */
     static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*");
-    private static final Pattern POSTCODE = Pattern.compile("([A-Za-z]{1,2}[0-9][0-9A-Za-z]?) ?([0-9])[A-Za-z]{2}");
+    /** A postcode, as {@link #postcode} reads it by hand (RecognisersTest compares the two). */
+    static final Pattern POSTCODE = Pattern.compile("([A-Za-z]{1,2}[0-9][0-9A-Za-z]?) ?([0-9])[A-Za-z]{2}");
 
     private Redactor() {
     }
@@ -47,10 +49,42 @@ final class Redactor {
         return redacted.toString();
     }
 
-    /** The outward code and the sector digit stay (they name an area of thousands), the unit letters go. */
+    /**
+     * The outward code and the sector digit stay (they name an area of thousands), the unit letters go. The
+     * whole value must be a {@link #POSTCODE}: the inward code is its last three characters (a digit, two
+     * letters), a space before them is the optional one, and what comes first is the outward code.
+     */
     static String postcode(String value) {
-        var m = POSTCODE.matcher(value.strip());
-        return m.matches() ? m.group(1).toUpperCase() + " " + m.group(2) + "**" : masked(value);
+        String v = value.strip();
+        int n = v.length();
+        if (n >= 5 && isDigit(v.charAt(n - 3)) && isLetter(v.charAt(n - 2)) && isLetter(v.charAt(n - 1))) {
+            int outwardEnd = v.charAt(n - 4) == ' ' ? n - 4 : n - 3;
+            if (isOutwardCode(v, outwardEnd)) {
+                return v.substring(0, outwardEnd).toUpperCase(Locale.ROOT) + " " + v.charAt(n - 3) + "**";
+            }
+        }
+        return masked(value);
+    }
+
+    /** Whether v's first {@code end} characters are one or two letters, a digit, and a letter or digit or not. */
+    private static boolean isOutwardCode(String v, int end) {
+        int letters = 0;
+        while (letters < end && isLetter(v.charAt(letters))) {
+            letters++;
+        }
+        if (letters < 1 || letters > 2 || letters >= end || !isDigit(v.charAt(letters))) {
+            return false;
+        }
+        int rest = end - letters - 1;
+        return rest == 0 || (rest == 1 && (isDigit(v.charAt(letters + 1)) || isLetter(v.charAt(letters + 1))));
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    private static boolean isLetter(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
     }
 
     /** Everything masked except the first character. */

@@ -500,6 +500,24 @@ class RecognisersTest {
         assertThat(values).isGreaterThan(500);
     }
 
+    /** Postcodes are redacted by hand: the result must be what the postcode pattern's groups give. */
+    @Test
+    void postcodeRedactionIsWhatThePostcodePatternGives() {
+        java.util.Random random = new java.util.Random(19);
+        int postcodes = 0;
+        for (int i = 0; i < 40_000; i++) {
+            String v = RandomText.ofPieces(random, List.of("A", "bC", "AB", "9", "12", " ", "1AB", "2zz", "9Xa", "\t",
+                    "x9", "É"), 1 + random.nextInt(5));
+            var m = Redactor.POSTCODE.matcher(v.strip());
+            boolean shaped = m.matches();
+            String expected = shaped ? m.group(1).toUpperCase(java.util.Locale.ROOT) + " " + m.group(2) + "**"
+                    : Redactor.masked(v);
+            assertThat(Redactor.postcode(v)).as(v).isEqualTo(expected);
+            postcodes += shaped ? 1 : 0;
+        }
+        assertThat(postcodes).isGreaterThan(500);
+    }
+
     /** Names are redacted by hand: the result must be the word pattern's replaceAll. */
     @Test
     void nameRedactionIsWhatTheWordPatternGives() {
