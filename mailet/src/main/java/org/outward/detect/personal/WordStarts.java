@@ -2,9 +2,7 @@ package org.outward.detect.personal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,23 +102,32 @@ final class WordStarts {
     static final class Family {
 
         private final Beginnings.Union union;
-        private final Map<WordStarts, Long> bits = new IdentityHashMap<>();
+        /**
+         * The members, member k having bit k: looked through by identity (a dozen or so), which cost less than
+         * an identity map's hash of the pattern for every window search.
+         */
+        private final WordStarts[] members;
 
         /** The patterns with beginnings among these, the first {@link Beginnings.Union#MAX} of them. */
         Family(Collection<WordStarts> patterns) {
-            List<Beginnings> members = new ArrayList<>();
+            List<WordStarts> kept = new ArrayList<>();
             for (WordStarts p : patterns) {
-                if (p.beginnings != null && !bits.containsKey(p) && members.size() < Beginnings.Union.MAX) {
-                    bits.put(p, 1L << members.size());
-                    members.add(p.beginnings);
+                if (p.beginnings != null && !kept.contains(p) && kept.size() < Beginnings.Union.MAX) {
+                    kept.add(p);
                 }
             }
-            union = new Beginnings.Union(members);
+            members = kept.toArray(new WordStarts[0]);
+            union = new Beginnings.Union(kept.stream().map(p -> p.beginnings).toList());
         }
 
         /** The pattern's bit in {@link #openings}; 0 for a pattern not in the family. */
         long bitOf(WordStarts pattern) {
-            return bits.getOrDefault(pattern, 0L);
+            for (int k = 0; k < members.length; k++) {
+                if (members[k] == pattern) {
+                    return 1L << k;
+                }
+            }
+            return 0;
         }
 
         /** For each word of the text, the bits of the patterns whose beginnings allow a match at its start. */
