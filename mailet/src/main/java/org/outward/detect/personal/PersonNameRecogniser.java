@@ -56,8 +56,8 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             "printing", "posters", "freepost", "hire", "rent", "stationery", "postage", "leaflet", "leaflets",
             "conservatives", "greens", "uk", "total", "budget", "summary", "round", "flat");
 
-    /** The longest of {@link #NOT_SURNAMES}: a longer word is none of them, and is not lower-cased to ask. */
-    private static final int LONGEST_NOT_SURNAME = NOT_SURNAMES.stream().mapToInt(String::length).max().orElse(0);
+    /** {@link #NOT_SURNAMES}, asked about a word of a cell where it stands. */
+    private static final LowerCaseWords NOT_SURNAME_WORDS = new LowerCaseWords(NOT_SURNAMES);
 
     private static final String[] TITLE_WORDS = TITLES.split("\\|");
     private static final int LONGEST_TITLE = Arrays.stream(TITLE_WORDS).mapToInt(String::length).max().orElse(0);
@@ -352,8 +352,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
         }
         for (int i = nextToken(value, 0); i < value.length(); i = nextToken(value, tokenEnd(value, i))) {
             int end = tokenEnd(value, i);
-            if (end - i <= LONGEST_NOT_SURNAME
-                    && NOT_SURNAMES.contains(value.substring(i, end).toLowerCase(Locale.ROOT))) {
+            if (NOT_SURNAME_WORDS.contains(value, i, end)) { // the cell's characters are ASCII or ’, as checked
                 return false;
             }
         }
