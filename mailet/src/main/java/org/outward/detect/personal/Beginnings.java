@@ -14,9 +14,7 @@ import java.util.regex.Pattern;
  * at most words; five or six tell "strong" from "street" and "con" from "council".
  *
  * <p>A necessary condition only: the regex still decides, so matches stay exactly those of {@code find()}.
- * Characters beyond ASCII are not folded by the pattern's {@code (?i)} and are left to the regex. A pattern
- * that does not ignore case may be used only on text that is lower case already
- * ({@link #ofLowerCaseText}: a header's normal form).
+ * Characters beyond ASCII are not folded by the pattern's {@code (?i)} and are left to the regex.
  */
 final class Beginnings {
 
@@ -97,14 +95,6 @@ final class Beginnings {
             throw new IllegalArgumentException("beginnings are folded to lower case: the pattern must ignore case");
         }
         return pattern;
-    }
-
-    /**
-     * The beginnings of a pattern that need not ignore case, matched against text that is lower case already
-     * (a header's normal form).
-     */
-    static Beginnings ofLowerCaseText(Pattern pattern) {
-        return new Beginnings(pattern, LOOK);
     }
 
     private Beginnings(Pattern pattern, int maxDepth) {

@@ -1,5 +1,6 @@
 package org.outward.detect.personal;
 
+import dk.brics.automaton.RunAutomaton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,41 +65,37 @@ public enum ColumnRole {
      */
     private static final Pattern ANY_ROLE = anyRole();
     /**
-     * The beginnings a header's normal form (a-z, 0-9 and single spaces) can have, six characters deep,
-     * worked out once from {@link #ANY_ROLE} ({@link Beginnings}): the cells of a pasted list's first rows are
-     * tried as headers, and most begin as no header does ("mayra" is not "marker").
-     */
-    private static final Beginnings HEADER_BEGINNINGS = Beginnings.ofLowerCaseText(ANY_ROLE);
-    /**
      * For each character a normal form can begin with, the roles whose header words can begin with it, in
-     * declaration order, and their words as one pattern (role k in group k + 1): "qty" is tried against the
-     * few roles that begin with q, not against all thirty in turn.
+     * declaration order: "qty" is tried against the few roles that begin with q, not against all thirty.
      */
     private static final ColumnRole[][] ROLES_BY_FIRST = new ColumnRole[128][];
-    private static final Pattern[] ANY_ROLE_BY_FIRST = new Pattern[128];
+    /**
+     * Each role's header words as a deterministic automaton ({@link PlainPattern}; null for UNKNOWN, which
+     * names nothing): a header is read once per role, where the pattern of all roles backtracked through
+     * every alternative of every role (a microsecond for "price"), and the first rows of every table and
+     * pasted list are tried as headers.
+     */
+    private static final RunAutomaton[] WORDS = new RunAutomaton[ROLES.length];
 
     static {
         Matcher[] alone = new Matcher[ROLES.length];
         for (int r = 0; r < ROLES.length; r++) {
             alone[r] = Pattern.compile(ROLES[r].header).matcher("");
+            WORDS[r] = ROLES[r] == UNKNOWN ? null : PlainPattern.whole(ROLES[r].header);
         }
         for (char first = 0; first < 128; first++) {
             if (!isNormal(first)) {
                 continue;
             }
             List<ColumnRole> roles = new ArrayList<>();
-            StringBuilder any = new StringBuilder();
             for (int r = 0; r < ROLES.length; r++) {
-                ColumnRole role = ROLES[r];
                 Matcher m = alone[r].reset(String.valueOf(first));
                 // It matches the one character, or failed only for want of more: some header begins so.
-                if (m.matches() || m.hitEnd()) {
-                    roles.add(role);
-                    any.append(any.length() == 0 ? "(" : "|(").append(role.header).append(')');
+                if (ROLES[r] != UNKNOWN && (m.matches() || m.hitEnd())) {
+                    roles.add(ROLES[r]);
                 }
             }
             ROLES_BY_FIRST[first] = roles.toArray(new ColumnRole[0]);
-            ANY_ROLE_BY_FIRST[first] = Pattern.compile(any.length() == 0 ? "(?!)" : any.toString());
         }
     }
 
@@ -185,35 +182,35 @@ public enum ColumnRole {
         if (normal.isEmpty()) {
             return UNKNOWN;
         }
-        if (!HEADER_BEGINNINGS.mayBeginAt(normal, 0)) {
-            return UNKNOWN;
-        }
-        return byPattern(normal);
+        return byWords(normal);
     }
 
-    /** The role whose header words the normal form is, as the combined pattern of all roles says. */
-    static ColumnRole byPattern(String normal) {
-        char first = normal.isEmpty() ? 0 : normal.charAt(0);
-        if (first < 128 && ROLES_BY_FIRST[first] != null) {
-            return firstMatching(ANY_ROLE_BY_FIRST[first], ROLES_BY_FIRST[first], normal);
+    /**
+     * The first role whose header words the normal form is, in declaration order, as the pattern of all roles
+     * says ({@link #byAllRoles}; RecognisersTest compares them).
+     */
+    static ColumnRole byWords(String normal) {
+        char first = normal.charAt(0);
+        if (first >= 128 || ROLES_BY_FIRST[first] == null) {
+            return byAllRoles(normal); // not a normal form: a-z, 0-9 and single spaces
         }
-        return byAllRoles(normal);
+        for (ColumnRole role : ROLES_BY_FIRST[first]) {
+            if (WORDS[role.ordinal()].run(normal)) {
+                return role;
+            }
+        }
+        return UNKNOWN;
     }
 
-    /** {@link #byPattern}'s answer from the pattern of all roles, not narrowed by the first character. */
+    /** The role named, from the pattern of all roles: the first whose words (group k + 1 for role k) match. */
     static ColumnRole byAllRoles(String normal) {
-        return firstMatching(ANY_ROLE, ROLES, normal);
-    }
-
-    /** The first of the roles whose words (group k + 1 of the pattern for role k) the normal form is. */
-    private static ColumnRole firstMatching(Pattern any, ColumnRole[] roles, String normal) {
-        Matcher m = any.matcher(normal);
+        Matcher m = ANY_ROLE.matcher(normal);
         if (!m.matches()) {
             return UNKNOWN;
         }
-        for (int g = 1; g <= roles.length; g++) {
+        for (int g = 1; g <= ROLES.length; g++) {
             if (m.start(g) >= 0) {
-                return roles[g - 1];
+                return ROLES[g - 1];
             }
         }
         return UNKNOWN;

@@ -5,8 +5,6 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.RegionMetadataSource;
-import dk.brics.automaton.Automaton;
-import dk.brics.automaton.RegExp;
 import dk.brics.automaton.RunAutomaton;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.List;
  * pattern up in a synchronised cache and builds a matcher per number type, twice per number (once to find
  * the region, once to check it): that cost more than the matching. Here the patterns of the types a length
  * allows are joined into one, and each pattern is compiled once into a deterministic automaton
- * ({@link Automaton}): a number is then read digit by digit, once, where the joined regex backtracked through
+ * ({@link PlainPattern}): a number is then read digit by digit, once, where the joined regex backtracked through
  * the fixed-line ranges (about a microsecond a number, and a list validates every cell of its phone column).
  * RecognisersTest checks the answers against the library.
  */
@@ -53,16 +51,17 @@ final class UkNumberingPlan {
         /** Compiled at most a few times over if threads race for it; each result is the same and immutable. */
         private volatile RunAutomaton automaton;
 
+        /** @throws IllegalArgumentException for a pattern that is not a {@link PlainPattern} */
         Compiled(String javaRegex, boolean prefix) {
-            this.regex = digitsOnly(javaRegex);
+            PlainPattern.plain(javaRegex);
+            this.regex = javaRegex;
             this.prefix = prefix;
         }
 
         boolean matches(String number) {
             RunAutomaton compiled = automaton;
             if (compiled == null) {
-                Automaton a = new RegExp(regex, RegExp.NONE).toAutomaton(false);
-                compiled = new RunAutomaton(prefix ? a.concatenate(Automaton.makeAnyString()) : a);
+                compiled = prefix ? PlainPattern.beginning(regex) : PlainPattern.whole(regex);
                 automaton = compiled;
             }
             return compiled.run(number);
@@ -115,22 +114,6 @@ final class UkNumberingPlan {
         return new Region(metadata.hasLeadingDigits() ? new Compiled(metadata.getLeadingDigits(), true) : null,
                 generalLengths, general.getNationalNumberPattern().isEmpty() ? null
                         : new Compiled(general.getNationalNumberPattern(), false), byLength);
-    }
-
-    /**
-     * A metadata pattern in the automaton library's syntax: the plan's patterns use digits, classes, groups,
-     * alternation and counted repeats only, written {@code \d} and {@code (?:...)} in Java's syntax.
-     *
-     * @throws IllegalStateException for a pattern with anything else, which this reading would get wrong
-     */
-    static String digitsOnly(String pattern) {
-        String plain = pattern.replace("(?:", "(").replace("\\d", "[0-9]");
-        for (int i = 0; i < plain.length(); i++) {
-            if ("0123456789()[]{},|?-".indexOf(plain.charAt(i)) < 0) {
-                throw new IllegalStateException("unexpected syntax in a numbering-plan pattern: " + pattern);
-            }
-        }
-        return plain;
     }
 
     /** An empty list of lengths means any length, as the library reads it. */
