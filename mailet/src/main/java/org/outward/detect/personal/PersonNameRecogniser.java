@@ -117,7 +117,11 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
         if (first < 0 || first + 1 >= text.length() || text.charAt(first) != ' ') {
             return false;
         }
-        int second = wordEnd(text, first + 1);
+        return numberFollows(text, wordEnd(text, first + 1));
+    }
+
+    /** Whether a house number (or a flat) follows a second word that ends at {@code second} (-1: none there). */
+    private static boolean numberFollows(String text, int second) {
         if (second < 0) {
             return false;
         }
@@ -184,7 +188,8 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     }
 
     private static int capitalRun(String text, int i) {
-        while (i < text.length() && isCapital(text.charAt(i))) {
+        int n = text.length();
+        while (i < n && isCapital(text.charAt(i))) {
             i++;
         }
         return i;
@@ -196,8 +201,12 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
 
     /** Where the run of a-z letters from {@code i} ends. */
     private static int lowerRun(String text, int i) {
-        while (i < text.length() && text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
-            i++;
+        int n = text.length();
+        for (; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < 'a' || ch > 'z') {
+                break;
+            }
         }
         return i;
     }
@@ -285,7 +294,11 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
         static Openings in(ScannedText scanned, int from, int to) {
             Openings openings = new Openings(scanned, to);
             String s = scanned.text();
-            for (int w = scanned.firstCapitalAtOrAfter(from); w < scanned.capitals(); w++) {
+            int n = s.length();
+            // The end of the WORD that begins right after the last one and a space: the next capitalised word.
+            int nextStart = -1;
+            int nextEnd = -1;
+            for (int w = scanned.firstCapitalAtOrAfter(from), capitals = scanned.capitals(); w < capitals; w++) {
                 int i = scanned.capitalStart(w);
                 if (i >= to) {
                     break;
@@ -293,14 +306,17 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
                 if (TITLED.mayStartAt(s, i) && titleThenDotOrSpace(s, i)) {
                     openings.add(0, i);
                 }
-                // Both begin with a WORD: where none begins, neither can match (their tables of first two
-                // characters would say no less), and the word's end serves both.
-                int end = wordEnd(s, i);
-                if (end >= 0) {
-                    if (wordThenCapital(s, i, end)) {
+                // Both begin with a WORD, a space and a capital: where they do not, neither can match (their
+                // tables of first two characters would say no less). The first word's end serves both, and
+                // the second's is the next capitalised word's, worked out once.
+                int end = i == nextStart ? nextEnd : wordEnd(s, i);
+                if (end >= 0 && end + 1 < n && s.charAt(end) == ' ' && isCapital(s.charAt(end + 1))) {
+                    if (NameLists.isGivenName(s, i, end)) { // the rest of wordThenCapital
                         openings.add(1, i);
                     }
-                    if (secondWordThenNumber(s, end)) {
+                    nextStart = end + 1;
+                    nextEnd = wordEnd(s, nextStart);
+                    if (numberFollows(s, nextEnd)) { // the rest of twoWordsThenNumber
                         openings.add(2, i);
                     }
                 }
