@@ -13,9 +13,8 @@ import java.util.Map;
  * in one pass over a text's word starts. A recogniser whose values count only beside its words asks first
  * whether any of them occurs at all; asked with {@code indexOf}, word by word, that cost about 65 ns a word on
  * a 0.34 KB body, and a dozen recognisers ask. A word occurs when a word of the text begins with it, the case
- * of its ASCII letters ignored: every match of a context pattern (which begins with {@code \b} and ignores
- * ASCII case only) in a window that starts at a word start is such an occurrence, so nothing the patterns
- * find there is missed.
+ * of its ASCII letters ignored: every match of a context pattern in the text (which begins with {@code \b}
+ * and ignores ASCII case only) is such an occurrence, so nothing the patterns find is missed.
  */
 final class ContextWords {
 
@@ -123,7 +122,7 @@ final class ContextWords {
     /**
      * Which words begin at one of the text's word starts, by id (a word counts as present when the text there
      * begins with it, whatever follows). A context word counts only where the text has a word boundary before
-     * it, as the context patterns' {@code \\b} sees the whole text, so only word starts are looked at: about
+     * it, as the context patterns' {@code \b} sees the whole text, so only word starts are looked at: about
      * one character in six of prose.
      */
     boolean[] present(ScannedText text) {

@@ -281,8 +281,8 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
 
     /**
      * Whether {@link #endByHand} decides this recogniser's matches in running text in place of its regex. The
-     * regex stays the definition (table cells are matched with it, and a test compares the two): setting a
-     * matcher's region resets all its groups, and for the street pattern that cost more than the matching.
+     * regex stays the definition (a test compares the two): setting a matcher's region resets all its groups,
+     * and for the street and postcode patterns that cost more than the matching.
      */
     boolean byHand() {
         return false;
@@ -317,10 +317,10 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
      * Whether any word of the text begins with a context word, ignoring case: most mail has no "date of birth"
      * or "NHS" at all, and then no candidate's window needs searching. A context match begins with {@code \b}
      * at a word start of the text (a window is asked for the text's matches that reach into it), and the
-     * pattern ignores the
-     * case of ASCII letters only, so this misses nothing it would find. The words of all recognisers are looked
-     * for together, once per text ({@link ContextWords}); a text read on its own, without them, is searched
-     * word by word anywhere in its lower-cased copy (more often yes, never a wrong no).
+     * pattern ignores the case of ASCII letters only, so this misses nothing it would find. The words of all
+     * recognisers are looked for together, once per text ({@link ContextWords}); a text read on its own,
+     * without them, is searched word by word anywhere in its lower-cased copy (more often yes, never a wrong
+     * no).
      */
     private boolean anyContext(ScannedText text) {
         int[] ids = text.contextWords() == null ? null : text.contextWords().idsOf(this);
