@@ -106,27 +106,35 @@ final class PostcodeRecogniser extends PatternRecogniser {
         return -1;
     }
 
-    /**
-     * The whole value as the pattern reads it, by hand (a postcode column has every cell checked): the inward
-     * code is the last three characters, a digit and two letters; a space before it is the optional one; what
-     * comes before is the outward code, one or two letters, a digit, and a digit or letter or nothing.
-     */
+    /** The whole value as the pattern reads it, by hand (a postcode column has every cell checked). */
     @Override
     boolean shapeOf(String value) {
+        return outwardEnd(value, false) >= 0;
+    }
+
+    /**
+     * Where the outward code of a value that is wholly a postcode ends, or -1 when the value is none: the
+     * inward code is the last three characters, a digit and two letters; a space before it is the optional
+     * one; what comes before is the outward code, one or two letters, a digit, and a digit or letter or
+     * nothing. Letters are capitals only, or ASCII letters of either case when {@code eitherCase} (evidence).
+     */
+    static int outwardEnd(String value, boolean eitherCase) {
         int n = value.length();
-        if (n < 5 || !isDigit(value.charAt(n - 3)) || !isCapital(value.charAt(n - 2)) || !isCapital(value.charAt(n - 1))) {
-            return false;
+        if (n < 5 || !isDigit(value.charAt(n - 3)) || !isLetter(value.charAt(n - 2), eitherCase)
+                || !isLetter(value.charAt(n - 1), eitherCase)) {
+            return -1;
         }
         int outwardEnd = value.charAt(n - 4) == ' ' ? n - 4 : n - 3;
         int letters = 0;
-        while (letters < outwardEnd && isCapital(value.charAt(letters))) {
+        while (letters < outwardEnd && isLetter(value.charAt(letters), eitherCase)) {
             letters++;
         }
         if (letters < 1 || letters > 2 || letters >= outwardEnd || !isDigit(value.charAt(letters))) {
-            return false;
+            return -1;
         }
         int rest = outwardEnd - letters - 1;
-        return rest == 0 || (rest == 1 && (isDigit(value.charAt(letters + 1)) || isCapital(value.charAt(letters + 1))));
+        char last = value.charAt(outwardEnd - 1);
+        return rest == 0 || (rest == 1 && (isDigit(last) || isLetter(last, eitherCase))) ? outwardEnd : -1;
     }
 
     private static boolean isDigit(char ch) {
@@ -135,6 +143,10 @@ final class PostcodeRecogniser extends PatternRecogniser {
 
     private static boolean isCapital(char ch) {
         return ch >= 'A' && ch <= 'Z';
+    }
+
+    private static boolean isLetter(char ch, boolean eitherCase) {
+        return isCapital(ch) || (eitherCase && ch >= 'a' && ch <= 'z');
     }
 
     @Override

@@ -51,40 +51,13 @@ final class Redactor {
 
     /**
      * The outward code and the sector digit stay (they name an area of thousands), the unit letters go. The
-     * whole value must be a {@link #POSTCODE}: the inward code is its last three characters (a digit, two
-     * letters), a space before them is the optional one, and what comes first is the outward code.
+     * whole value must be a {@link #POSTCODE} ({@link PostcodeRecogniser#outwardEnd}, letters of either case).
      */
     static String postcode(String value) {
         String v = value.strip();
-        int n = v.length();
-        if (n >= 5 && isDigit(v.charAt(n - 3)) && isLetter(v.charAt(n - 2)) && isLetter(v.charAt(n - 1))) {
-            int outwardEnd = v.charAt(n - 4) == ' ' ? n - 4 : n - 3;
-            if (isOutwardCode(v, outwardEnd)) {
-                return v.substring(0, outwardEnd).toUpperCase(Locale.ROOT) + " " + v.charAt(n - 3) + "**";
-            }
-        }
-        return masked(value);
-    }
-
-    /** Whether v's first {@code end} characters are one or two letters, a digit, and a letter or digit or not. */
-    private static boolean isOutwardCode(String v, int end) {
-        int letters = 0;
-        while (letters < end && isLetter(v.charAt(letters))) {
-            letters++;
-        }
-        if (letters < 1 || letters > 2 || letters >= end || !isDigit(v.charAt(letters))) {
-            return false;
-        }
-        int rest = end - letters - 1;
-        return rest == 0 || (rest == 1 && (isDigit(v.charAt(letters + 1)) || isLetter(v.charAt(letters + 1))));
-    }
-
-    private static boolean isDigit(char ch) {
-        return ch >= '0' && ch <= '9';
-    }
-
-    private static boolean isLetter(char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        int outwardEnd = PostcodeRecogniser.outwardEnd(v, true);
+        return outwardEnd < 0 ? masked(value)
+                : v.substring(0, outwardEnd).toUpperCase(Locale.ROOT) + " " + v.charAt(v.length() - 3) + "**";
     }
 
     /** Everything masked except the first character. */
