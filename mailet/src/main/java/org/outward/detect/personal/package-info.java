@@ -18,8 +18,10 @@
  * {@code ScannedText} holds a text's word starts, digit runs and lower-cased copy
  * for every recogniser; {@code WordStarts} and {@code Beginnings} tell, from each pattern itself, where a
  * match can begin; {@code WindowSearch} answers many overlapping windows (the cues around each record, the
- * context words around each candidate) from one search of the text, as each window searched alone would.
- * The tests beside each of these compare them with the plain regex they stand in for.
+ * context words around each candidate) from one search of the text: a window holds the text's matches that
+ * reach into it. The street and postcode shapes are read by hand in running text, and the numbering plan and
+ * the header words by automata ({@code PlainPattern}). The tests beside each of these compare them with the
+ * plain regex they stand in for.
  *
  * <p>Nothing in this package logs, and no exception or {@code toString()} here carries content.
  */
