@@ -273,7 +273,7 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     /** Where the pattern's match at {@code start}, within [start, to), ends; -1 for none. */
     private int matchEnd(Scan scan, int start, int to) {
         if (byHand()) {
-            return endByHand(scan.text, start, to);
+            return handMatchEnd(scan.text, start, to);
         }
         Matcher m = scan.matcher().region(start, to);
         return m.lookingAt() ? m.end() : -1;
@@ -289,8 +289,17 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /**
-     * For a recogniser that decides {@link #byHand()}: where a match of the pattern beginning at word start i,
-     * within [i, to) with what lies around seen as it is, ends; -1 for none. The pattern's own answer.
+     * Where the pattern's match at word start i, within [i, to) with what lies around seen as it is, ends, read
+     * by hand; -1 for none. Every pattern begins with {@code \b}: a word start behind a combining mark on a
+     * letter is none to the regex ({@link WordBoundary}), and is turned away here for every hand-written matcher.
+     */
+    final int handMatchEnd(String text, int i, int to) {
+        return WordBoundary.wordBefore(text, i) ? -1 : endByHand(text, i, to);
+    }
+
+    /**
+     * For a recogniser that decides {@link #byHand()}: {@link #handMatchEnd} past the {@code \b} before i, which
+     * is known to hold.
      */
     int endByHand(String text, int i, int to) {
         throw new UnsupportedOperationException("no hand-written matcher");

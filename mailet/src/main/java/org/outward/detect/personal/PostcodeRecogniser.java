@@ -69,9 +69,6 @@ final class PostcodeRecogniser extends PatternRecogniser {
      */
     @Override
     int endByHand(String text, int i, int to) {
-        if (WordBoundary.wordBefore(text, i)) {
-            return -1;
-        }
         int letters = 0;
         while (i + letters < to && letters < 3 && isCapital(text.charAt(i + letters))) {
             letters++;

@@ -75,6 +75,15 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     }
 
     /**
+     * The whole value as the pattern matches it. Only the match with the most words before the street word can
+     * end the value: with fewer, the street word would stand where a word followed by a space does.
+     */
+    @Override
+    boolean shapeOf(String value) {
+        return !value.isEmpty() && endByHand(value, 0, value.length()) == value.length();
+    }
+
+    /**
      * The pattern, read by hand: a flat's word and number, a house number, then one to three capitalised words
      * each followed by one space, then a street word that ends a word. Each piece has one way to match (the
      * words' letters cannot be a space, a number cannot take a fifth digit), so the only choice the regex has
@@ -82,23 +91,6 @@ final class StreetAddressRecogniser extends PatternRecogniser {
      */
     @Override
     int endByHand(String text, int i, int to) {
-        if (WordBoundary.wordBefore(text, i)) {
-            return -1; // no \b: a word start behind a combining mark of a word is none to the regex
-        }
-        return end(text, i, to);
-    }
-
-    /**
-     * The whole value as the pattern matches it. Only the match with the most words before the street word can
-     * end the value: with fewer, the street word would stand where a word followed by a space does.
-     */
-    @Override
-    boolean shapeOf(String value) {
-        return !value.isEmpty() && end(value, 0, value.length()) == value.length();
-    }
-
-    /** Where the match at i ends, within [i, to); -1 for none. */
-    private static int end(String text, int i, int to) {
         int at = i;
         if (!isDigit(text.charAt(at))) {
             at = flatWord(text, at, to);

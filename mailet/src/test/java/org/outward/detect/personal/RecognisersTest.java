@@ -37,7 +37,7 @@ class RecognisersTest {
                 int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
                 for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
                     int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
-                    assertThat(r.endByHand(text, i, to)).as("[%s] at %d to %d", text, i, to).isEqualTo(expected);
+                    assertThat(r.handMatchEnd(text, i, to)).as("[%s] at %d to %d", text, i, to).isEqualTo(expected);
                     matched += expected >= 0 ? 1 : 0;
                 }
             }
