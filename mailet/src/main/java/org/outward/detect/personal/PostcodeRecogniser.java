@@ -69,6 +69,14 @@ final class PostcodeRecogniser extends PatternRecogniser {
      */
     @Override
     int endByHand(String text, int i, int to) {
+        return shapeEnd(text, i, to, false);
+    }
+
+    /**
+     * {@link #endByHand}, the shape alone; with {@code textEndsAtTo} the text is taken to end at {@code to}, as a
+     * matcher with opaque bounds sees it (a word cut there ends there).
+     */
+    static int shapeEnd(String text, int i, int to, boolean textEndsAtTo) {
         int letters = 0;
         while (i + letters < to && letters < 3 && isCapital(text.charAt(i + letters))) {
             letters++;
@@ -94,13 +102,37 @@ final class PostcodeRecogniser extends PatternRecogniser {
                     }
                     inward++;
                 }
-                if (inward + 3 <= to && isDigit(text.charAt(inward)) && isCapital(text.charAt(inward + 1))
-                        && isCapital(text.charAt(inward + 2)) && !WordBoundary.wordGoesOn(text, inward + 3)) {
-                    return inward + 3;
+                int end = inward + 3;
+                if (end <= to && isDigit(text.charAt(inward)) && isCapital(text.charAt(inward + 1))
+                        && isCapital(text.charAt(inward + 2))
+                        && ((textEndsAtTo && end == to) || !WordBoundary.wordGoesOn(text, end))) {
+                    return end;
                 }
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a postcode-shaped word (valid or not) lies within [from, to) of the text, the text taken to end at
+     * {@code to} and to begin at {@code from}: what the pattern without its groups finds in that region with
+     * opaque bounds. Only a word that begins with a capital can be one, and the text's such words are known.
+     */
+    static boolean shapeWithin(ScannedText scanned, int from, int to) {
+        String text = scanned.text();
+        if (from < to && isCapital(text.charAt(from)) && shapeEnd(text, from, to, true) >= 0) {
+            return true; // the region's first character begins a word, whatever stands before it
+        }
+        for (int k = scanned.firstCapitalAtOrAfter(from + 1); k < scanned.capitals(); k++) {
+            int p = scanned.capitalStart(k);
+            if (p >= to) {
+                return false;
+            }
+            if (!WordBoundary.wordBefore(text, p, from) && shapeEnd(text, p, to, true) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The whole value as the pattern reads it, by hand (a postcode column has every cell checked). */

@@ -2,7 +2,6 @@ package org.outward.detect.personal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +17,10 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     private static final Pattern SHAPE = Pattern.compile(
             "\\b(?:(?:Flat|Apartment|Apt|Unit) \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? (?:[A-Z][A-Za-z'’-]{1,20} ){1,3}"
             + "(?:" + STREET_WORDS + ")\\b");
-    private static final Pattern POSTCODE_AFTER = Pattern.compile("\\b[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\\b");
+    /** A postcode's shape, valid or not; after a street, it makes the street an address. */
+    static final Pattern POSTCODE_AFTER = Pattern.compile("\\b[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\\b");
+    /** How far after a street its postcode may follow: a town and county between them. */
+    static final int POSTCODE_WINDOW = 80;
 
     StreetAddressRecogniser() {
         super(DataKind.STREET_ADDRESS, SHAPE, List.of("address", "lives at", "resident"), false, 60, 0.4);
@@ -30,14 +32,21 @@ final class StreetAddressRecogniser extends PatternRecogniser {
         if (found.isEmpty()) {
             return found;
         }
-        String text = scanned.text();
-        Matcher postcode = POSTCODE_AFTER.matcher(text);
         List<Match> scored = new ArrayList<>(found.size());
         for (Match m : found) {
-            boolean after = postcode.region(m.end(), Math.min(text.length(), m.end() + 80)).find();
+            boolean after = postcodeAfter(scanned, m.end());
             scored.add(after ? new Match(m.kind(), m.start(), m.end(), Math.min(1.0, m.score() + 0.4)) : m);
         }
         return scored;
+    }
+
+    /**
+     * Whether a postcode-shaped word follows within {@link #POSTCODE_WINDOW} characters of a street's end: what
+     * {@link #POSTCODE_AFTER} finds in that stretch searched on its own, read by hand (a regex over the stretch
+     * was a quarter of this recogniser's time on everyday mail).
+     */
+    static boolean postcodeAfter(ScannedText scanned, int end) {
+        return PostcodeRecogniser.shapeWithin(scanned, end, Math.min(scanned.length(), end + POSTCODE_WINDOW));
     }
 
     /**

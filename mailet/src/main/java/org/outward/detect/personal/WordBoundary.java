@@ -12,11 +12,16 @@ final class WordBoundary {
 
     /** Whether the regex sees a word going on right before i: a word character, or marks on a letter or digit. */
     static boolean wordBefore(String text, int i) {
-        if (i == 0) {
+        return wordBefore(text, i, 0);
+    }
+
+    /** {@link #wordBefore(String, int)} with the text taken to begin at {@code textStart} (opaque bounds). */
+    static boolean wordBefore(String text, int i, int textStart) {
+        if (i <= textStart) {
             return false;
         }
         int at = i - 1;
-        while (at > 0 && isMark(text.charAt(at))) {
+        while (at > textStart && isMark(text.charAt(at))) {
             at--;
         }
         char ch = text.charAt(at);

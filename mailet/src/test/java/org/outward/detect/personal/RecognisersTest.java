@@ -459,6 +459,35 @@ class RecognisersTest {
                     "X-Ray", "é", "\u0301", "\n", "_", "Lane", "ab", "Abcdefghijklmnopqrstu", "Ab'c", "Way");
             assertThat(handMatcherAgreesWithPattern(r, pieces, 15)).isGreaterThan(2000);
         }
+
+        /**
+         * The postcode after a street is looked for by hand: from every place of a text it must find what the
+         * postcode-shape regex finds in the stretch that follows, searched on its own.
+         */
+        @Test
+        void postcodeAfterIsWhatTheRegexFindsInTheStretch() throws IOException {
+            List<String> texts = CorpusPart.texts();
+            java.util.Random random = new java.util.Random(21);
+            List<String> pieces = List.of("LA9 4XB", "SW1A 1AA", "M1 1AE", "LA", "S", "W", "ABC", "1", "9", "4", "XB",
+                    "A", " ", " ", "\n", "é", "\u0301", "_", "a", ",", "Road", " Kendal ");
+            for (int k = 0; k < 20_000; k++) {
+                texts.add(RandomText.ofPieces(random, pieces, random.nextInt(40)));
+            }
+            java.util.regex.Matcher regex = StreetAddressRecogniser.POSTCODE_AFTER.matcher("");
+            int found = 0;
+            for (String text : texts) {
+                ScannedText scanned = new ScannedText(text);
+                regex.reset(text);
+                for (int end = 0; end <= text.length(); end++) {
+                    boolean expected = regex.region(end,
+                            Math.min(text.length(), end + StreetAddressRecogniser.POSTCODE_WINDOW)).find();
+                    assertThat(StreetAddressRecogniser.postcodeAfter(scanned, end)).as("[%s] after %d", text, end)
+                            .isEqualTo(expected);
+                    found += expected ? 1 : 0;
+                }
+            }
+            assertThat(found).isGreaterThan(20_000);
+        }
     }
 
     /**
