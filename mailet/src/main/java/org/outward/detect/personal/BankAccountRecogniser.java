@@ -38,6 +38,26 @@ final class BankAccountRecogniser extends PatternRecogniser {
         return kept;
     }
 
+    /**
+     * A sort code's shape at i, checked by hand before the regex: two digits, a dash or space, two digits, a dash
+     * or space, two digits. Runs of six digits and more are common in mail (references, phone numbers, amounts);
+     * sort codes are not.
+     */
+    @Override
+    boolean mayBeginAt(String text, int i) {
+        if (i + 8 > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < 8; k++) {
+            char ch = text.charAt(i + k);
+            boolean ok = k == 2 || k == 5 ? ch == '-' || ch == ' ' : ch >= '0' && ch <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     boolean validate(String candidate) {
         return true;

@@ -140,8 +140,14 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         final List<Match> found = new ArrayList<>();
         private Matcher matcher;
         private WindowSearch contextSearch;
-        /** Whether the text has any context word at all; worked out once, when a candidate first needs it. */
-        private Boolean anyContext;
+        /**
+         * Whether the text has any context word at all (1 yes, 2 no, 0 not yet known); worked out once, when a
+         * candidate first needs it.
+         */
+        private byte anyContext;
+
+        private static final byte YES = 1;
+        private static final byte NO = 2;
 
         Scan(ScannedText scanned) {
             this.scanned = scanned;
@@ -158,10 +164,10 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         }
 
         boolean anyContext() {
-            if (anyContext == null) {
-                anyContext = contextStarts != null && PatternRecogniser.this.anyContext(scanned);
+            if (anyContext == 0) {
+                anyContext = contextStarts != null && PatternRecogniser.this.anyContext(scanned) ? YES : NO;
             }
-            return anyContext;
+            return anyContext == YES;
         }
 
         boolean near(int start, int end) {

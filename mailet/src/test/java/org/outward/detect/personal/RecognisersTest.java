@@ -529,6 +529,44 @@ class RecognisersTest {
         assertThat(values).isGreaterThan(500);
     }
 
+    /**
+     * The hand-written tests of a start are necessary conditions only: wherever a recogniser's pattern matches at
+     * a word start of running text, they must let it be tried there.
+     */
+    @Test
+    void startTestsPassWhereverThePatternMatches() throws IOException {
+        java.util.Random random = new java.util.Random(23);
+        List<String> texts = CorpusPart.texts();
+        List<String> pieces = List.of("12", "34", "5", "6789", "12345678", "-", " ", " ", "/", ".", ",", "\n", "@",
+                "Flat ", "Unit ", "AB", "LA9 4XB", "Road", "QQ", "x", "e", "é", "07700 900123", "12-34-56", "1st ",
+                "May", "NHS ", "943 476 5919", "4111 1111 1111 1111", "sort code ", "DOB ");
+        for (int k = 0; k < 20_000; k++) {
+            texts.add(RandomText.ofPieces(random, pieces, random.nextInt(14)));
+        }
+        int matched = 0;
+        for (Recogniser r : RecogniserRegistry.standard().all()) {
+            if (!(r instanceof PatternRecogniser p) || p.digitAnchor() < 0) {
+                continue;
+            }
+            java.util.regex.Matcher regex = p.pattern().matcher("");
+            WordStarts starts = new WordStarts(p.pattern());
+            for (String text : texts) {
+                ScannedText scanned = new ScannedText(text);
+                regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
+                for (int w = 0; w < scanned.words(); w++) {
+                    int i = scanned.wordStart(w);
+                    int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
+                    if (regex.region(i, lineEnd).lookingAt()) {
+                        assertThat(starts.mayStartAt(text, i) && p.mayBeginAt(text, i))
+                                .as("%s [%s] at %d", r.kind(), text, i).isTrue();
+                        matched++;
+                    }
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(20_000);
+    }
+
     /** Only patterns the automata read as the regex does are taken: no dot, anchor, lookaround or escape. */
     @Test
     void plainPatternsOnly() {
