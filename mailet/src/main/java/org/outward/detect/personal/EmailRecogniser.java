@@ -19,19 +19,102 @@ final class EmailRecogniser extends PatternRecogniser {
         return '@';
     }
 
-    /** A local part holds only its own characters: a value with the '@' at {@code at} starts in their run. */
+    /**
+     * The pattern read by hand, as {@code find()} over [from, to) with what lies around seen as it is. Each
+     * piece has few ways to match, tried in the regex's order: the local part is the run of its characters
+     * before an '@' (the '@' is none of them), started at its first letter or digit that begins a word no more
+     * than 64 characters back; each domain label is the whole run of label characters before a dot; the
+     * top-level label is the whole run of letters after the last of up to six labels that leaves one, else after
+     * one label fewer, and must end a word. The '@' of a match holds the only choices, so a match is looked for
+     * at each '@' in turn.
+     */
     @Override
-    int earliestStart(String text, int at, int from) {
-        int start = at;
-        while (start > from && isLocal(text.charAt(start - 1))) {
-            start--;
+    long findByHand(String text, int from, int to) {
+        for (int at = text.indexOf('@', from); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
+            int start = localStart(text, from, at);
+            if (start < 0) {
+                continue;
+            }
+            int end = domainEnd(text, at + 1, to);
+            if (end >= 0) {
+                return ((long) start << 32) | end;
+            }
         }
-        return start;
+        return -1;
     }
 
+    /** The first place in [from, at) where {@code \b[A-Za-z0-9][local]{0,63}} reaches the '@' at; -1 if none. */
+    private static int localStart(String text, int from, int at) {
+        int run = at;
+        while (run > from && isLocal(text.charAt(run - 1))) {
+            run--;
+        }
+        for (int p = Math.max(run, at - MAX_LOCAL); p < at; p++) {
+            if (isAsciiLetterOrDigit(text.charAt(p)) && !WordBoundary.wordBefore(text, p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the domain from d, within [d, to), ends; -1 when none is there. */
+    private static int domainEnd(String text, int d, int to) {
+        if (d >= to || !isAsciiLetterOrDigit(text.charAt(d))) {
+            return -1;
+        }
+        // Where each label after the first dot begins: label characters (at most 62 after d's own), then a dot.
+        int[] after = new int[MAX_LABELS];
+        int labels = 0;
+        int q = d + 1;
+        while (labels < MAX_LABELS) {
+            int r = q;
+            while (r < to && isLabel(text.charAt(r))) {
+                r++;
+            }
+            if (r - q > MAX_LABEL || r >= to || text.charAt(r) != '.') {
+                break;
+            }
+            q = r + 1;
+            after[labels++] = q;
+        }
+        for (int k = labels; k >= 1; k--) {
+            int end = topLevelEnd(text, after[k - 1], to);
+            if (end >= 0) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of {@code [A-Za-z]{2,24}\b} at q within [q, to): the whole run of letters, ending a word. */
+    private static int topLevelEnd(String text, int q, int to) {
+        int e = q;
+        while (e < to && isAsciiLetter(text.charAt(e))) {
+            e++;
+        }
+        int length = e - q;
+        return length >= 2 && length <= MAX_TOP_LEVEL && !WordBoundary.wordGoesOn(text, e) ? e : -1;
+    }
+
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_LABELS = 6;
+    private static final int MAX_LABEL = 62;
+    private static final int MAX_TOP_LEVEL = 24;
+
     private static boolean isLocal(char ch) {
-        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
-                || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '\'' || ch == '-';
+        return isAsciiLetterOrDigit(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '\'' || ch == '-';
+    }
+
+    private static boolean isLabel(char ch) {
+        return isAsciiLetterOrDigit(ch) || ch == '-';
+    }
+
+    private static boolean isAsciiLetter(char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    }
+
+    private static boolean isAsciiLetterOrDigit(char ch) {
+        return isAsciiLetter(ch) || (ch >= '0' && ch <= '9');
     }
 
     @Override

@@ -100,12 +100,16 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /**
-     * For a recogniser with a {@link #trigger()}: the earliest place at or after {@code from} where a value
-     * holding the trigger at {@code at} can begin; by default, {@code from} itself.
+     * For a recogniser with a {@link #trigger()} that reads its pattern by hand: the first match within
+     * [from, to), what lies around seen as it is (as {@code find()} over that region with transparent bounds),
+     * as {@code start << 32 | end}; -1 for none. By default, {@link #NOT_BY_HAND}: the regex is searched.
      */
-    int earliestStart(String text, int at, int from) {
-        return from;
+    long findByHand(String text, int from, int to) {
+        return NOT_BY_HAND;
     }
+
+    /** {@link #findByHand}'s answer for a recogniser that searches its regex. */
+    static final long NOT_BY_HAND = -2;
 
     @Override
     public List<Match> find(String text) {
@@ -207,33 +211,44 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /**
-     * The values on the line [from, to), as {@code find()} over the line finds them, but each search begins
-     * where a value holding the line's next trigger can begin ({@link #earliestStart}): no value starts
-     * before, and a regex started at every character of a long line was most of the cost. The bounds are
-     * transparent: the characters beside the line are line ends (or nothing), so the pattern's {@code \b}
-     * and lookarounds see what they would see at the line's own ends.
+     * The values on the line [from, to), as {@code find()} over the line finds them, searched for only while the
+     * rest of the line holds the trigger: no value holds none. The bounds are transparent: the characters beside the line are
+     * line ends (or nothing), so the pattern's {@code \b} and lookarounds see what they would see at the line's
+     * own ends.
      */
     private void searchLine(Scan scan, int from, int to, char trigger) {
         String text = scan.text;
-        Matcher m = scan.matcher();
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
+        Matcher m = null;
         int p = from;
         while (p <= to) {
-            int start = p;
             if (trigger != 0) {
                 int at = text.indexOf(trigger, p);
                 if (at < 0 || at >= to) {
                     return;
                 }
-                start = Math.max(p, earliestStart(text, at, p));
             }
-            m.region(start, to);
-            if (!m.find()) {
-                return;
+            int matchStart;
+            int matchEnd;
+            long byHand = findByHand(text, p, to);
+            if (byHand != NOT_BY_HAND) {
+                if (byHand < 0) {
+                    return;
+                }
+                matchStart = (int) (byHand >>> 32);
+                matchEnd = (int) byHand;
+            } else {
+                if (m == null) {
+                    m = scan.matcher();
+                }
+                m.region(p, to);
+                if (!m.find()) {
+                    return;
+                }
+                matchStart = m.start();
+                matchEnd = m.end();
             }
-            accept(m, scan);
-            p = m.end() > m.start() ? m.end() : m.end() + 1;
+            accept(matchStart, matchEnd, scan);
+            p = matchEnd > matchStart ? matchEnd : matchEnd + 1;
         }
     }
 
@@ -312,10 +327,6 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /** Validates a match and records it, with its context score; false when it is rejected. */
-    private boolean accept(Matcher m, Scan scan) {
-        return accept(m.start(), m.end(), scan);
-    }
-
     private boolean accept(int start, int end, Scan scan) {
         if (!validate(scan.text.substring(start, end))) {
             return false;
