@@ -127,21 +127,22 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         }
         Scan scan = new Scan(text);
         if (contextRequired && !scan.anyContext()) {
-            return scan.found; // every candidate would be dropped for want of a context word
+            return List.of(); // every candidate would be dropped for want of a context word
         }
         if (digitAnchor() < 0) {
             byTrigger(scan);
         } else {
             anchoredAtDigits(scan, text.digitRuns());
         }
-        return scan.found;
+        return scan.found == null ? List.of() : scan.found;
     }
 
     /** One search: the text, its matchers (made on first use) and what was accepted. */
     private final class Scan {
         final String text;
         final ScannedText scanned;
-        final List<Match> found = new ArrayList<>();
+        /** What was accepted; made on the first value, as most texts have none. */
+        List<Match> found;
         private Matcher matcher;
         private WindowSearch contextSearch;
         /**
@@ -334,6 +335,9 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         boolean near = scan.near(start, end);
         if (contextRequired && !near) {
             return false;
+        }
+        if (scan.found == null) {
+            scan.found = new ArrayList<>(4);
         }
         scan.found.add(new Match(kind, start, end, near ? Math.min(1.0, baseScore + 0.3) : baseScore));
         return true;

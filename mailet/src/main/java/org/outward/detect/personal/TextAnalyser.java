@@ -170,7 +170,8 @@ final class TextAnalyser {
 
     /** The matches that are details of a record: all but street addresses the recogniser is unsure of. */
     private static void addDetails(List<Match> matches, List<Match> details) {
-        for (Match m : matches) {
+        for (int k = 0; k < matches.size(); k++) { // by index: most lists are empty, and an iterator is an object
+            Match m = matches.get(k);
             if (m.kind() != DataKind.STREET_ADDRESS || m.score() >= 0.5) {
                 details.add(m);
             }

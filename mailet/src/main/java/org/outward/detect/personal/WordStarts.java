@@ -107,6 +107,7 @@ final class WordStarts {
          * an identity map's hash of the pattern for every window search.
          */
         private final WordStarts[] members;
+        private static final int[] NO_WORDS = new int[0];
 
         /** The patterns with beginnings among these, the first {@link Beginnings.Union#MAX} of them. */
         Family(Collection<WordStarts> patterns) {
@@ -146,17 +147,18 @@ final class WordStarts {
          * words of the text to find its few (a megabyte of text has 170,000 words, and 14 patterns).
          */
         int[][] openWords(long[] openings) {
-            int[] counts = new int[Long.SIZE];
+            int[] counts = new int[members.length];
             for (long open : openings) {
                 for (long bits = open; bits != 0; bits &= bits - 1) {
                     counts[Long.numberOfTrailingZeros(bits)]++;
                 }
             }
-            int[][] words = new int[Long.SIZE][];
+            // Most patterns open at no word of a body: they share one empty array.
+            int[][] words = new int[members.length][];
             for (int k = 0; k < words.length; k++) {
-                words[k] = new int[counts[k]];
+                words[k] = counts[k] == 0 ? NO_WORDS : new int[counts[k]];
             }
-            int[] filled = new int[Long.SIZE];
+            int[] filled = new int[members.length];
             for (int w = 0; w < openings.length; w++) {
                 for (long bits = openings[w]; bits != 0; bits &= bits - 1) {
                     int k = Long.numberOfTrailingZeros(bits);
