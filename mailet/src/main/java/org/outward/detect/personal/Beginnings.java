@@ -175,6 +175,12 @@ final class Beginnings {
         }
 
         private final Joint root = new Joint();
+        /**
+         * For two ASCII characters as they stand (first * 128 + second, one bit each), whether no pattern may
+         * begin with them, whatever follows: most word starts of prose begin no context word and no cue, and
+         * are turned away here without the walk.
+         */
+        private final long[] noneBegins = new long[ASCII * ASCII / Long.SIZE];
 
         /** @throws IllegalArgumentException for more than {@link #MAX} patterns */
         Union(List<Beginnings> members) {
@@ -184,6 +190,33 @@ final class Beginnings {
             for (int k = 0; k < members.size(); k++) {
                 add(root, members.get(k).root, 1L << k, 0);
             }
+            for (char a = 0; a < ASCII; a++) {
+                for (char b = 0; b < ASCII; b++) {
+                    if (noneBeginWith(a, b)) {
+                        int key = a * ASCII + b;
+                        noneBegins[key >>> 6] |= 1L << key;
+                    }
+                }
+            }
+        }
+
+        /** Whether {@link #mayBeginAt} is 0 at every text that begins with a and b, as its walk would find. */
+        private boolean noneBeginWith(char a, char b) {
+            if (root.decided != 0) {
+                return false;
+            }
+            Joint first = root.child(folded(a));
+            if (first == null) {
+                return true;
+            }
+            if (first.decided != 0) {
+                return false;
+            }
+            return (first.has & ~first.decided) == 0 || first.child(folded(b)) == null;
+        }
+
+        private static char folded(char ch) {
+            return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
         }
 
         private static void add(Joint joint, Node node, long bit, int depth) {
@@ -208,9 +241,17 @@ final class Beginnings {
          * patterns still walking at a beginning are those that hold it and are not decided there.
          */
         long mayBeginAt(String text, int i) {
+            int n = text.length();
+            if (i + 1 < n) {
+                char a = text.charAt(i);
+                char b = text.charAt(i + 1);
+                int key = a * ASCII + b;
+                if (a < ASCII && b < ASCII && (noneBegins[key >>> 6] & (1L << key)) != 0) {
+                    return 0;
+                }
+            }
             Joint joint = root;
             long may = 0;
-            int n = text.length();
             for (int at = i; ; at++) {
                 may |= joint.decided;
                 long walking = joint.has & ~joint.decided;
@@ -227,7 +268,7 @@ final class Beginnings {
                 if (ch >= ASCII) {
                     return may | walking;
                 }
-                joint = joint.child(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+                joint = joint.child(folded(ch));
                 if (joint == null) {
                     return may;
                 }
