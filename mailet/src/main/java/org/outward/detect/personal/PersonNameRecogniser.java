@@ -234,9 +234,15 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     List<Match> find(ScannedText scanned, int from, int to) {
         List<Match> found = new ArrayList<>();
         Openings openings = Openings.in(scanned, from, to);
-        for (WordStarts.Matches titled = openings.matches(TITLED); titled.find(); ) {
-            Matcher t = titled.matcher();
-            found.add(new Match(DataKind.PERSON_NAME, t.start(), t.end(), 0.7));
+        String text = scanned.text();
+        int next = 0; // as find() goes on after a match
+        for (int k = 0; k < openings.count(TITLED); k++) {
+            int i = openings.at(TITLED)[k];
+            int end = i >= next ? titledEnd(text, i, to) : -1;
+            if (end >= 0) {
+                found.add(new Match(DataKind.PERSON_NAME, i, end, 0.7));
+                next = end;
+            }
         }
         for (WordStarts.Matches pairs = openings.matches(PAIR); pairs.find(); ) {
             Matcher p = pairs.matcher();
@@ -336,11 +342,139 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             at[pattern][count[pattern]++] = i;
         }
 
+        /** How many words of the stretch one of the four patterns may begin at. */
+        int count(WordStarts pattern) {
+            return count[PATTERNS.indexOf(pattern)];
+        }
+
+        /** Where those words start, in order (the first {@link #count} entries). */
+        int[] at(WordStarts pattern) {
+            int k = PATTERNS.indexOf(pattern);
+            return at[k] == null ? NONE : at[k];
+        }
+
         /** The matches of one of the four patterns in the stretch. */
         WordStarts.Matches matches(WordStarts pattern) {
             int k = PATTERNS.indexOf(pattern);
             return pattern.matchesAt(text, at[k] == null ? NONE : at[k], count[k], to);
         }
+    }
+
+    /**
+     * Where {@link #TITLED}'s match at word start i, within [i, to) with what lies around seen as it is, ends;
+     * -1 for none. Read by hand in the regex's order of choices: the title is its whole run of letters (any
+     * shorter title is followed by a letter, not a dot or a space), then a dot or not, a space; up to two
+     * initials, as many as there are first; then up to two words each followed by a space, as many as there are
+     * first; then a last word that ends a word. Each initial and word has one way to be followed by a space,
+     * so only the counts are choices, tried from the most down.
+     */
+    static int titledEnd(String text, int i, int to) {
+        if (WordBoundary.wordBefore(text, i) || !titleThenDotOrSpace(text, i)) {
+            return -1;
+        }
+        int title = i;
+        while (title < to && isAsciiLetter(text.charAt(title))) {
+            title++;
+        }
+        for (int dot = title < to && text.charAt(title) == '.' ? 1 : 0; dot >= 0; dot--) {
+            int space = title + dot;
+            if (space < to && text.charAt(space) == ' ') {
+                int end = afterTitle(text, space + 1, to);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int afterTitle(String text, int q, int to) {
+        int[] initials = {q, -1, -1};
+        int most = 0;
+        while (most < 2 && (initials[most + 1] = initialThenSpace(text, initials[most], to)) >= 0) {
+            most++;
+        }
+        for (int a = most; a >= 0; a--) {
+            int[] words = {initials[a], -1, -1};
+            int fullest = 0;
+            while (fullest < 2 && (words[fullest + 1] = wordThenSpace(text, words[fullest], to)) >= 0) {
+                fullest++;
+            }
+            for (int b = fullest; b >= 0; b--) {
+                int end = lastWordEnd(text, words[b], to);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** After {@code [A-Z]\.? } at x; -1 when no initial is there. */
+    private static int initialThenSpace(String text, int x, int to) {
+        if (x >= to || !isCapital(text.charAt(x))) {
+            return -1;
+        }
+        if (x + 2 < to && text.charAt(x + 1) == '.' && text.charAt(x + 2) == ' ') {
+            return x + 3;
+        }
+        return x + 1 < to && text.charAt(x + 1) == ' ' ? x + 2 : -1;
+    }
+
+    /** After a {@link #WORD} and a space at x; -1 when none is there. Only the longest word can have the space. */
+    private static int wordThenSpace(String text, int x, int to) {
+        int end = longestWord(text, x, to);
+        return end >= 0 && end < to && text.charAt(end) == ' ' ? end + 1 : -1;
+    }
+
+    /**
+     * The end of a {@link #WORD} at x that ends a word ({@code \b}, the next character seen as it is): the
+     * longest, or else the word without its joined part (the joiner after it is no word character).
+     */
+    private static int lastWordEnd(String text, int x, int to) {
+        int longest = longestWord(text, x, to);
+        if (longest < 0) {
+            return -1;
+        }
+        if (!WordBoundary.wordGoesOn(text, longest)) {
+            return longest;
+        }
+        int base = lowerRun(text, x + 1, to);
+        return base < longest && !WordBoundary.wordGoesOn(text, base) ? base : -1;
+    }
+
+    /** The end of the longest {@link #WORD} at x within [x, to): {@code [A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?}. */
+    private static int longestWord(String text, int x, int to) {
+        if (x < 0 || x >= to || !isCapital(text.charAt(x))) {
+            return -1;
+        }
+        int base = lowerRun(text, x + 1, to);
+        if (base == x + 1) {
+            return -1;
+        }
+        if (base < to && isJoiner(text.charAt(base))) {
+            int from = base + 1;
+            int withCapital = from < to && isCapital(text.charAt(from)) ? lowerRun(text, from + 1, to) : from + 1;
+            if (withCapital > from + 1) {
+                return withCapital;
+            }
+            int plain = lowerRun(text, from, to);
+            if (plain > from) {
+                return plain;
+            }
+        }
+        return base;
+    }
+
+    /** Where the run of a-z letters from {@code i}, within [i, to), ends. */
+    private static int lowerRun(String text, int i, int to) {
+        for (; i < to; i++) {
+            char ch = text.charAt(i);
+            if (ch < 'a' || ch > 'z') {
+                break;
+            }
+        }
+        return i;
     }
 
     /** A cell shaped like a name with at least one word from the name lists, or with a title. */

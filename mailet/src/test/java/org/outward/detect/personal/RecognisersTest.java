@@ -328,6 +328,36 @@ class RecognisersTest {
     class Names {
         private final PersonNameRecogniser r = new PersonNameRecogniser();
 
+        /** Titled names are read by hand: at every word start they must end where the titled pattern ends. */
+        @Test
+        void titledNamesEndWhereThePatternEnds() throws IOException {
+            List<String> texts = CorpusPart.texts();
+            java.util.Random random = new java.util.Random(25);
+            List<String> pieces = List.of("Mr ", "Mrs ", "Mrs. ", "Dr.", "Cllr ", "Councillor ", "Revd", "Mré", " ",
+                    " ", "  ", ".", "A", "J. ", "B ", "Smith ", "Smith", "O'Neill", "O’Brien ", "Smith-Jones", "Mc",
+                    "McDonald", "-", "'", "s", "2", "_", "\u0301", "é", "\n", "Ab", "X-", "Jo-J", ",", "Jo ");
+            for (int k = 0; k < 30_000; k++) {
+                texts.add(RandomText.ofPieces(random, pieces, random.nextInt(12)));
+            }
+            java.util.regex.Matcher regex = PersonNameRecogniser.TITLED.pattern().matcher("");
+            int matched = 0;
+            for (String text : texts) {
+                ScannedText scanned = new ScannedText(text);
+                regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
+                for (int w = 0; w < scanned.words(); w++) {
+                    int i = scanned.wordStart(w);
+                    int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
+                    for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
+                        int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
+                        assertThat(PersonNameRecogniser.titledEnd(text, i, to)).as("[%s] at %d to %d", text, i, to)
+                                .isEqualTo(expected);
+                        matched += expected >= 0 ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(matched).isGreaterThan(3000);
+        }
+
         @Test
         void titlesListsAndRegisterStyle() {
             assertThat(kinds(r, "Mrs Abshire rang about the bins")).containsExactly(DataKind.PERSON_NAME);
