@@ -1,5 +1,6 @@
 package org.outward.detect.personal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -144,7 +145,9 @@ final class ScannedText {
 
     /**
      * Word starts and runs of digits, found in one pass over the characters: every body is read by recognisers
-     * that want both, and the characters were walked once for each.
+     * that want both, and the characters were walked once for each. Each character's class is looked up in a
+     * table (its Latin-1 byte, from one copy of the text), so the only branch taken per character is where a
+     * word or a run of digits begins: testing each character against ranges mispredicted at most word edges.
      */
     private void scan() {
         if (wordStarts != null) {
@@ -156,45 +159,86 @@ final class ScannedText {
         int[] capitalised = new int[16];
         int capitalCount = 0;
         DigitRuns runs = new DigitRuns(text);
-        boolean inWord = false;
-        boolean afterDigit = false;
+        byte[] latin = latin1(text);
         int digits = 0;
+        int previous = 0;
         for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            boolean word;
-            if (ch < 128) {
-                boolean digit = ch >= '0' && ch <= '9';
-                if (digit && !afterDigit) {
+            int c = CLASSES[latin[i] & 0xFF];
+            if (c == LOOK_AGAIN) {
+                c = classOf(text.charAt(i));
+            }
+            if ((c & ~previous) != 0) {
+                if ((c & ~previous & WORD) != 0) {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i;
+                    if ((c & CAPITAL) != 0) {
+                        if (capitalCount == capitalised.length) {
+                            capitalised = Arrays.copyOf(capitalised, capitalCount * 2);
+                        }
+                        capitalised[capitalCount++] = i;
+                    }
+                }
+                // A run starts at an ASCII digit not right after another digit of any script.
+                if ((c & ASCII_DIGIT) != 0 && (previous & ANY_DIGIT) == 0) {
                     runs.startAt(i, digits);
                 }
-                if (digit) {
-                    digits++;
-                }
-                afterDigit = digit;
-                word = digit || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
-            } else {
-                // A run starts at an ASCII digit not right after another digit of any script.
-                afterDigit = Character.isDigit(ch);
-                word = Character.isLetterOrDigit(ch);
             }
-            if (word && !inWord) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i;
-                if ((ch >= 'A' && ch <= 'Z') || ch >= 128) {
-                    if (capitalCount == capitalised.length) {
-                        capitalised = Arrays.copyOf(capitalised, capitalCount * 2);
-                    }
-                    capitalised[capitalCount++] = i;
-                }
-            }
-            inWord = word;
+            digits += (c & ASCII_DIGIT) >> 1;
+            previous = c;
         }
         digitRuns = runs;
         capitalStarts = capitalised;
         capitals = capitalCount;
         wordStarts = starts;
         words = count;
+    }
+
+    /** A word character ({@code \b}'s: ASCII letters and digits, underscore, letters and digits beyond). */
+    private static final int WORD = 1;
+    /** 0-9. */
+    private static final int ASCII_DIGIT = 2;
+    /** A word character that begins a capitalised word: A-Z, or any beyond ASCII. */
+    private static final int CAPITAL = 4;
+    /** A digit of any script. */
+    private static final int ANY_DIGIT = 8;
+    /** A byte that stands for '?' or for a character beyond Latin-1: the character itself is asked. */
+    private static final int LOOK_AGAIN = 16;
+    /** Each Latin-1 character's class. */
+    private static final byte[] CLASSES = new byte[256];
+
+    static {
+        for (int b = 0; b < CLASSES.length; b++) {
+            CLASSES[b] = (byte) (b == '?' ? LOOK_AGAIN : classOf((char) b));
+        }
+    }
+
+    private static int classOf(char ch) {
+        if (ch < 128) {
+            boolean digit = ch >= '0' && ch <= '9';
+            boolean capital = ch >= 'A' && ch <= 'Z';
+            boolean word = digit || capital || (ch >= 'a' && ch <= 'z') || ch == '_';
+            return (word ? WORD : 0) | (digit ? ASCII_DIGIT | ANY_DIGIT : 0) | (capital ? CAPITAL : 0);
+        }
+        return (Character.isLetterOrDigit(ch) ? WORD | CAPITAL : 0) | (Character.isDigit(ch) ? ANY_DIGIT : 0);
+    }
+
+    /**
+     * The text as one Latin-1 byte per character ('?' for a character beyond): for most mail a copy of the
+     * string's own bytes. A pair of surrogates becomes one '?' in the encoding, so a text with any is mapped
+     * character by character instead, keeping each at its offset.
+     */
+    private static byte[] latin1(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length == text.length()) {
+            return bytes;
+        }
+        bytes = new byte[text.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char ch = text.charAt(i);
+            bytes[i] = (byte) (ch <= 0xFF ? ch : '?');
+        }
+        return bytes;
     }
 }
