@@ -16,6 +16,8 @@ final class DigitRuns {
     /** The line [lineStart, lineEnd) each run is on: patterns never reach across a line. */
     private int[] lineStarts = new int[16];
     private int[] lineEnds = new int[16];
+    /** The index of the text's last word start at or before each run's first digit (the word it is in). */
+    private int[] words = new int[16];
     private int size;
 
     private final String text;
@@ -39,10 +41,11 @@ final class DigitRuns {
 
     /**
      * Adds the run whose first digit is at i (an ASCII digit after no digit), the text having
-     * {@code digitsBefore} ASCII digits before i; runs come in text order. A column of figures is one stretch
-     * of digits and spaces holding many runs: its end is found once, not once per run.
+     * {@code digitsBefore} ASCII digits before i and the run's first digit being in word {@code word}; runs
+     * come in text order. A column of figures is one stretch of digits and spaces holding many runs: its end
+     * is found once, not once per run.
      */
-    void startAt(int i, int digitsBefore) {
+    void startAt(int i, int digitsBefore, int word) {
         while (i > lineEnd) {
             lineStart = lineEnd + 1;
             lineEnd = lineEnd(text, lineStart);
@@ -61,7 +64,7 @@ final class DigitRuns {
             stretchEnd = end;
             digitsToStretchEnd = digits;
         }
-        add(i, digitsToStretchEnd - digitsBefore, lineStart, lineEnd);
+        add(i, digitsToStretchEnd - digitsBefore, lineStart, lineEnd, word);
     }
 
     /** Where the line from {@code from} ends: its LF, or the end of the text. */
@@ -70,18 +73,20 @@ final class DigitRuns {
         return newline < 0 ? text.length() : newline;
     }
 
-    private void add(int start, int count, int lineStart, int lineEnd) {
+    private void add(int start, int count, int lineStart, int lineEnd, int word) {
         if (size == starts.length) {
             int grown = size * 2;
             starts = Arrays.copyOf(starts, grown);
             digits = Arrays.copyOf(digits, grown);
             lineStarts = Arrays.copyOf(lineStarts, grown);
             lineEnds = Arrays.copyOf(lineEnds, grown);
+            words = Arrays.copyOf(words, grown);
         }
         starts[size] = start;
         digits[size] = count;
         lineStarts[size] = lineStart;
         lineEnds[size] = lineEnd;
+        words[size] = word;
         size++;
     }
 
@@ -103,6 +108,11 @@ final class DigitRuns {
 
     int lineEnd(int run) {
         return lineEnds[run];
+    }
+
+    /** The index of the word start the run's first digit is in (the last at or before it). */
+    int word(int run) {
+        return words[run];
     }
 
     /** Whether some run holds at least {@code n} digits. */

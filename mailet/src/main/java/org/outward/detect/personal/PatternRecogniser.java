@@ -261,26 +261,25 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     private void anchoredAtDigits(Scan scan, DigitRuns runs) {
         int minDigits = minDigits();
         int done = 0;
-        // The first word at or after where the last run's starts began: runs come in text order, and the
-        // place a run's starts begin never moves back, so the word starts are walked once, not searched.
-        int word = 0;
+        String text = scan.text;
+        ScannedText scanned = scan.scanned;
         for (int r = 0; r < runs.size(); r++) {
             int i = runs.start(r);
             if (i < done || runs.digits(r) < minDigits) {
                 continue;
             }
-            String text = scan.text;
-            ScannedText scanned = scan.scanned;
             // Every pattern begins with \b and a word character: only a word start whose first letters fit can
-            // begin a match, and the text's word starts are known.
-            int words = scanned.words();
+            // begin a match, and the text's word starts are known. The run's own word is the last that can;
+            // the first is found going back from it, a few characters at most.
             int from = Math.max(Math.max(done, runs.lineStart(r)), i - digitAnchor());
-            while (word < words && scanned.wordStart(word) < from) {
-                word++;
+            int last = runs.word(r);
+            int first = last;
+            while (first > 0 && scanned.wordStart(first - 1) >= from) {
+                first--;
             }
-            for (int w = word; w < words && scanned.wordStart(w) <= i; w++) {
+            for (int w = first; w <= last; w++) {
                 int start = scanned.wordStart(w);
-                if (!starts.mayStartAt(text, start) || !mayBeginAt(text, start)) {
+                if (start < from || !starts.mayStartAt(text, start) || !mayBeginAt(text, start)) {
                     continue;
                 }
                 int end = matchEnd(scan, start, runs.lineEnd(r));

@@ -182,7 +182,7 @@ final class ScannedText {
                 }
                 // A run starts at an ASCII digit not right after another digit of any script.
                 if ((c & ASCII_DIGIT) != 0 && (previous & ANY_DIGIT) == 0) {
-                    runs.startAt(i, digits);
+                    runs.startAt(i, digits, count - 1);
                 }
             }
             digits += (c & ASCII_DIGIT) >> 1;
