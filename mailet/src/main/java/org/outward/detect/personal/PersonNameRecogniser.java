@@ -37,7 +37,6 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             PersonNameRecogniser::twoWordsThenNumber);
     /** Every word capitalised, two or three of them: the shape of a full name in a cell. */
     static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
-    private static final Pattern TITLE_WORD = Pattern.compile(TITLES);
 
     /** Capitalised words that follow given names in party mail without being surnames. */
     private static final Set<String> NOT_SURNAMES = Set.of("street", "road", "lane", "avenue", "close", "drive",
@@ -258,12 +257,18 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             double score = NameLists.isSurname(second) ? 0.8 : 0.5;
             found.add(new Match(DataKind.PERSON_NAME, p.start(1), p.end(2), score));
         }
-        for (WordStarts.Matches beforeAddress = openings.matches(BEFORE_ADDRESS); beforeAddress.find(); ) {
-            Matcher a = beforeAddress.matcher();
-            if (!NOT_SURNAMES.contains(a.group(1).toLowerCase(Locale.ROOT))
-                    && !NOT_SURNAMES.contains(a.group(2).toLowerCase(Locale.ROOT))
-                    && !TITLE_WORD.matcher(a.group(1)).matches()) {
-                found.add(new Match(DataKind.PERSON_NAME, a.start(), a.end(), 0.6));
+        next = 0;
+        for (int k = 0; k < openings.count(BEFORE_ADDRESS); k++) {
+            int i = openings.at(BEFORE_ADDRESS)[k];
+            int end = i >= next ? beforeAddressEnd(text, i, to) : -1;
+            if (end < 0) {
+                continue;
+            }
+            next = end;
+            int first = longestWord(text, i, to); // the match's first word; the second follows its space
+            if (!NOT_SURNAME_WORDS.contains(text, i, first) && !NOT_SURNAME_WORDS.contains(text, first + 1, end)
+                    && !isTitle(text, i, first)) {
+                found.add(new Match(DataKind.PERSON_NAME, i, end, 0.6));
             }
         }
         for (WordStarts.Matches registerStyle = openings.matches(REGISTER_STYLE); registerStyle.find(); ) {
@@ -408,6 +413,56 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
             }
         }
         return -1;
+    }
+
+    /**
+     * Where {@link #BEFORE_ADDRESS}'s match at word start i ends, within [i, to) and its lookahead seeing the
+     * whole text; -1 for none. Each word can be only its longest reading (a shorter one is followed by a letter
+     * or a joiner, where a space, a comma or the lookahead's space must come), so the only choices are those of
+     * the lookahead, all tried.
+     */
+    static int beforeAddressEnd(String text, int i, int to) {
+        if (WordBoundary.wordBefore(text, i)) {
+            return -1;
+        }
+        int first = longestWord(text, i, to);
+        if (first < 0 || first >= to || text.charAt(first) != ' ') {
+            return -1;
+        }
+        int second = longestWord(text, first + 1, to);
+        return second >= 0 && houseNumberAfter(text, second) ? second : -1;
+    }
+
+    /**
+     * The lookahead of {@link #BEFORE_ADDRESS} at p: " of", " at", " from", "," or nothing, a space, perhaps
+     * "Flat 2, ", then a house number ({@code \d{1,4}[A-Za-z]?,? }) and a capitalised word.
+     */
+    private static boolean houseNumberAfter(String text, int p) {
+        int n = text.length();
+        for (String joint : BEFORE_NUMBER) {
+            int space = p + joint.length();
+            if (space >= n || !startsWith(text, p, joint) || text.charAt(space) != ' ') {
+                continue;
+            }
+            int at = space + 1;
+            if (text.startsWith("Flat ", at)) {
+                int flat = StreetAddressRecogniser.houseNumber(text, at + "Flat ".length(), n);
+                if (flat >= 0 && numberThenCapitalised(text, flat)) {
+                    return true;
+                }
+            }
+            if (numberThenCapitalised(text, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A house number at x, then a capital and a small letter. */
+    private static boolean numberThenCapitalised(String text, int x) {
+        int after = StreetAddressRecogniser.houseNumber(text, x, text.length());
+        return after >= 0 && after + 1 < text.length() && isCapital(text.charAt(after))
+                && text.charAt(after + 1) >= 'a' && text.charAt(after + 1) <= 'z';
     }
 
     /** After {@code [A-Z]\.? } at x; -1 when no initial is there. */

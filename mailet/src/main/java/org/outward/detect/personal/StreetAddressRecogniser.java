@@ -142,7 +142,7 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     }
 
     /** After {@code \d{1,4}[A-Za-z]?,? } at i; -1 when no number is there. */
-    private static int houseNumber(String text, int i, int to) {
+    static int houseNumber(String text, int i, int to) {
         int at = i;
         while (at < to && isDigit(text.charAt(at))) {
             at++;

@@ -328,6 +328,47 @@ class RecognisersTest {
     class Names {
         private final PersonNameRecogniser r = new PersonNameRecogniser();
 
+        /** Names before an address are read by hand: at every word start they must end where the pattern ends. */
+        @Test
+        void namesBeforeAnAddressEndWhereThePatternEnds() throws IOException {
+            List<String> texts = CorpusPart.texts();
+            java.util.Random random = new java.util.Random(29);
+            List<String> pieces = List.of("Pat Mann", "Omar O'Neill", "Jo Smith-Jones", "Mc", "Pat", " of", " at",
+                    " from", ",", " ", " ", "Flat ", "Flat 2, ", "12 ", "7a ", "7a, ", "1234 ", "12345 ", "Mill Way",
+                    "Mill", "mill", "X", "\n", "é", "\u0301", "-", "Ab", "2B ");
+            for (int k = 0; k < 30_000; k++) {
+                texts.add(RandomText.ofPieces(random, pieces, random.nextInt(12)));
+            }
+            // Shaped like a name before an address, each part now and then wrong.
+            List<String> words = List.of("Pat", "O'Neill", "Smith-Jones", "Mc", "Mrs", "X", "Ann-", "Jo’Ann", "Lee2");
+            List<String> joints = List.of("", " of", " at", " from", ",", " by", ";");
+            List<String> flats = List.of("", "", "Flat 2, ", "Flat 12a ", "Flat x ", "Flat 12345 ");
+            List<String> numbers = List.of("12", "7a,", "1234", "12345", "3B", "a1", "");
+            List<String> streets = List.of("Mill Way", "MILL", "Mé", "mill", "M");
+            for (int k = 0; k < 30_000; k++) {
+                texts.add(words.get(random.nextInt(words.size())) + " " + words.get(random.nextInt(words.size()))
+                        + joints.get(random.nextInt(joints.size())) + " " + flats.get(random.nextInt(flats.size()))
+                        + numbers.get(random.nextInt(numbers.size())) + " " + streets.get(random.nextInt(streets.size())));
+            }
+            java.util.regex.Matcher regex = PersonNameRecogniser.BEFORE_ADDRESS.pattern().matcher("");
+            int matched = 0;
+            for (String text : texts) {
+                ScannedText scanned = new ScannedText(text);
+                regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
+                for (int w = 0; w < scanned.words(); w++) {
+                    int i = scanned.wordStart(w);
+                    int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
+                    for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
+                        int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
+                        assertThat(PersonNameRecogniser.beforeAddressEnd(text, i, to))
+                                .as("[%s] at %d to %d", text, i, to).isEqualTo(expected);
+                        matched += expected >= 0 ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(matched).isGreaterThan(1000);
+        }
+
         /** Titled names are read by hand: at every word start they must end where the titled pattern ends. */
         @Test
         void titledNamesEndWhereThePatternEnds() throws IOException {
