@@ -125,10 +125,10 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         if (digitAnchor() >= 0 && !mayContain(text.digitRuns())) {
             return List.of(); // no run of digits long enough for a value
         }
-        Scan scan = new Scan(text);
-        if (contextRequired && !scan.anyContext()) {
+        if (contextRequired && !(contextStarts != null && anyContext(text))) {
             return List.of(); // every candidate would be dropped for want of a context word
         }
+        Scan scan = new Scan(text, contextRequired);
         if (digitAnchor() < 0) {
             byTrigger(scan);
         } else {
@@ -146,17 +146,24 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         private Matcher matcher;
         private WindowSearch contextSearch;
         /**
-         * Whether the text has any context word at all (1 yes, 2 no, 0 not yet known); worked out once, when a
-         * candidate first needs it.
+         * Whether the text has any context word at all (1 yes, 2 no, 0 not yet known): known before the search
+         * where the words are required, else worked out when a candidate first needs it.
          */
         private byte anyContext;
-
         private static final byte YES = 1;
         private static final byte NO = 2;
 
-        Scan(ScannedText scanned) {
+        Scan(ScannedText scanned, boolean knownToHaveContext) {
             this.scanned = scanned;
             this.text = scanned.text();
+            this.anyContext = knownToHaveContext ? YES : 0;
+        }
+
+        boolean anyContext() {
+            if (anyContext == 0) {
+                anyContext = contextStarts != null && PatternRecogniser.this.anyContext(scanned) ? YES : NO;
+            }
+            return anyContext == YES;
         }
 
         Matcher matcher() {
@@ -166,13 +173,6 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
                 matcher.useAnchoringBounds(false);
             }
             return matcher;
-        }
-
-        boolean anyContext() {
-            if (anyContext == 0) {
-                anyContext = contextStarts != null && PatternRecogniser.this.anyContext(scanned) ? YES : NO;
-            }
-            return anyContext == YES;
         }
 
         boolean near(int start, int end) {

@@ -27,6 +27,8 @@ final class TextTableSniffer {
             new Delimiter(Pattern.compile(";"), 3),
             new Delimiter(Pattern.compile(","), 3),
             new Delimiter(Pattern.compile(" {2,}"), 3));
+    /** The fewest fields of a table line, for each of {@link #DELIMITERS}, looked up for every line. */
+    private static final int[] MIN_FIELDS = DELIMITERS.stream().mapToInt(Delimiter::minFields).toArray();
     /** The character each of {@link #DELIMITERS} splits on (the gap: spaces, two or more). */
     private static final char[] SPLIT_CHARS = {'\t', '|', ';', ',', ' '};
     /** Index of the gap delimiter, the last of {@link #DELIMITERS}. */
@@ -67,6 +69,9 @@ final class TextTableSniffer {
     }
 
     static List<Block> find(Lines lines) {
+        if (lines.count() < MIN_LINES) {
+            return List.of();
+        }
         int[] fields = fieldCounts(lines);
         List<Block> blocks = new ArrayList<>();
         int i = 0;
@@ -83,11 +88,10 @@ final class TextTableSniffer {
     }
 
     private static Block blockAt(Lines lines, int[] fields, int start) {
-        int width = DELIMITERS.size();
+        int width = MIN_FIELDS.length;
         for (int d = 0; d < width; d++) {
-            Delimiter delimiter = DELIMITERS.get(d);
             int count = fields[start * width + d];
-            if (count < delimiter.minFields()) {
+            if (count < MIN_FIELDS[d]) {
                 continue;
             }
             int end = start + 1;
