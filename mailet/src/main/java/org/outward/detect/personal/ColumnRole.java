@@ -178,11 +178,35 @@ public enum ColumnRole {
         if (header == null || header.length() > 60) {
             return UNKNOWN;
         }
+        char first = firstNormal(header);
+        if (first != 0 && ROLES_BY_FIRST[first].length == 0) {
+            return UNKNOWN; // no header begins so: most data cells read as headers (numbers, names) end here
+        }
         String normal = normal(header);
         if (normal.isEmpty()) {
             return UNKNOWN;
         }
         return byWords(normal);
+    }
+
+    /**
+     * The first character of the header's normal form, when only ASCII comes before it; 0 otherwise (a
+     * character beyond ASCII first, or no letter or digit at all), and the normal form is then worked out.
+     */
+    private static char firstNormal(String header) {
+        for (int i = 0; i < header.length(); i++) {
+            char ch = header.charAt(i);
+            if (ch >= 128) {
+                return 0;
+            }
+            if (ch >= 'A' && ch <= 'Z') {
+                return (char) (ch + ('a' - 'A'));
+            }
+            if (isNormal(ch)) {
+                return ch;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -10,6 +10,12 @@ final class EmailRecogniser extends PatternRecogniser {
     static final Pattern SHAPE = Pattern.compile(
             "\\b[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.){1,6}[A-Za-z]{2,24}\\b");
 
+    /** The pattern's bounds: local part, labels after the first, characters of a label, top-level label. */
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_LABELS = 6;
+    private static final int MAX_LABEL = 62;
+    private static final int MAX_TOP_LEVEL = 24;
+
     EmailRecogniser() {
         super(DataKind.EMAIL, SHAPE, List.of(), false, 0, 0.8);
     }
@@ -95,11 +101,6 @@ final class EmailRecogniser extends PatternRecogniser {
         int length = e - q;
         return length >= 2 && length <= MAX_TOP_LEVEL && !WordBoundary.wordGoesOn(text, e) ? e : -1;
     }
-
-    private static final int MAX_LOCAL = 64;
-    private static final int MAX_LABELS = 6;
-    private static final int MAX_LABEL = 62;
-    private static final int MAX_TOP_LEVEL = 24;
 
     private static boolean isLocal(char ch) {
         return isAsciiLetterOrDigit(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '\'' || ch == '-';

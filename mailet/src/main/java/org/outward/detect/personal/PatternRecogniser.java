@@ -212,10 +212,10 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /**
-     * The values on the line [from, to), as {@code find()} over the line finds them, searched for only while the
-     * rest of the line holds the trigger: no value holds none. The bounds are transparent: the characters beside the line are
-     * line ends (or nothing), so the pattern's {@code \b} and lookarounds see what they would see at the line's
-     * own ends.
+     * The values on the line [from, to), as {@code find()} over the line finds them, looked for only while the
+     * rest of the line holds the trigger (no value holds none), by hand where the recogniser reads its pattern
+     * so ({@link #findByHand}). The bounds are transparent: the characters beside the line are line ends (or
+     * nothing), so the pattern's {@code \b} and lookarounds see what they would see at the line's own ends.
      */
     private void searchLine(Scan scan, int from, int to, char trigger) {
         String text = scan.text;

@@ -68,7 +68,8 @@ final class SpecialCategoryCues {
     static final class InText {
 
         private final ScannedText text;
-        private final Map<SpecialCategory, WindowSearch> searches = new EnumMap<>(SpecialCategory.class);
+        /** Each category's search of the text, by ordinal; made when a window first asks for that category. */
+        private final WindowSearch[] searches = new WindowSearch[SpecialCategory.values().length];
 
         InText(ScannedText text) {
             this.text = text;
@@ -77,9 +78,17 @@ final class SpecialCategoryCues {
         /** Adds the categories not found yet whose cues the window [from, to) of the text holds. */
         void addTo(Set<SpecialCategory> found, int from, int to) {
             for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
-                if (!found.contains(cue.getKey()) && searches
-                        .computeIfAbsent(cue.getKey(), c -> new WindowSearch(cue.getValue(), text)).overlaps(from, to)) {
-                    found.add(cue.getKey());
+                SpecialCategory category = cue.getKey();
+                if (found.contains(category)) {
+                    continue;
+                }
+                WindowSearch search = searches[category.ordinal()];
+                if (search == null) {
+                    search = new WindowSearch(cue.getValue(), text);
+                    searches[category.ordinal()] = search;
+                }
+                if (search.overlaps(from, to)) {
+                    found.add(category);
                 }
             }
         }

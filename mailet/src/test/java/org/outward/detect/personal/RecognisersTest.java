@@ -346,9 +346,8 @@ class RecognisersTest {
             List<String> numbers = List.of("12", "7a,", "1234", "12345", "3B", "a1", "");
             List<String> streets = List.of("Mill Way", "MILL", "Mé", "mill", "M");
             for (int k = 0; k < 30_000; k++) {
-                texts.add(words.get(random.nextInt(words.size())) + " " + words.get(random.nextInt(words.size()))
-                        + joints.get(random.nextInt(joints.size())) + " " + flats.get(random.nextInt(flats.size()))
-                        + numbers.get(random.nextInt(numbers.size())) + " " + streets.get(random.nextInt(streets.size())));
+                texts.add(pick(random, words) + " " + pick(random, words) + pick(random, joints) + " "
+                        + pick(random, flats) + pick(random, numbers) + " " + pick(random, streets));
             }
             java.util.regex.Matcher regex = PersonNameRecogniser.BEFORE_ADDRESS.pattern().matcher("");
             int matched = 0;
@@ -367,6 +366,10 @@ class RecognisersTest {
                 }
             }
             assertThat(matched).isGreaterThan(1000);
+        }
+
+        private static String pick(java.util.Random random, List<String> pieces) {
+            return pieces.get(random.nextInt(pieces.size()));
         }
 
         /** Titled names are read by hand: at every word start they must end where the titled pattern ends. */
