@@ -121,19 +121,30 @@ final class TextTableSniffer {
             char ch = line.charAt(i);
             if (delimiter == GAP) {
                 if (ch == ' ' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
-                    cells.add(line.substring(from, i).strip());
+                    cells.add(stripped(line, from, i));
                     while (i + 1 < line.length() && line.charAt(i + 1) == ' ') {
                         i++;
                     }
                     from = i + 1;
                 }
             } else if (ch == split) {
-                cells.add(line.substring(from, i).strip());
+                cells.add(stripped(line, from, i));
                 from = i + 1;
             }
         }
-        cells.add(line.substring(from).strip());
+        cells.add(stripped(line, from, line.length()));
         return cells;
+    }
+
+    /** {@code line.substring(from, to).strip()}, made as one string: every cell of a pasted list is one. */
+    private static String stripped(String line, int from, int to) {
+        while (from < to && Character.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        return line.substring(from, to);
     }
 
     /**
