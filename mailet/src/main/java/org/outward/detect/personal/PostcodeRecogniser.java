@@ -180,7 +180,27 @@ final class PostcodeRecogniser extends PatternRecogniser {
 
     @Override
     public boolean isValue(String cell) {
-        return cell != null && super.isValue(cell.toUpperCase(java.util.Locale.ROOT));
+        if (cell == null) {
+            return false;
+        }
+        String value = cell.strip();
+        // A postcode has at most eight characters (AA9A 9AA); an ASCII cell keeps its length in upper case, so a
+        // longer one (a street, a name) is none without the copy. Beyond ASCII, upper case may change lengths.
+        if (value.length() > MAX_LENGTH && isAscii(value)) {
+            return false;
+        }
+        return super.isValue(value.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static final int MAX_LENGTH = "AA9A 9AA".length();
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
