@@ -19,9 +19,10 @@
  * for every recogniser; {@code WordStarts} and {@code Beginnings} tell, from each pattern itself, where a
  * match can begin; {@code WindowSearch} answers many overlapping windows (the cues around each record, the
  * context words around each candidate) from one search of the text: a window holds the text's matches that
- * reach into it. The street and postcode shapes are read by hand in running text, and the numbering plan and
- * the header words by automata ({@code PlainPattern}). The tests beside each of these compare them with the
- * plain regex they stand in for.
+ * reach into it. The commonest shapes are read by hand in running text (street addresses and the postcode
+ * after them, postcodes, e-mail addresses, titled names and names before an address), each trying the
+ * regex's choices in the regex's order; the numbering plan and the header words are read by automata
+ * ({@code PlainPattern}). The tests beside each of these compare them with the plain regex they stand in for.
  *
  * <p>Nothing in this package logs, and no exception or {@code toString()} here carries content.
  */
