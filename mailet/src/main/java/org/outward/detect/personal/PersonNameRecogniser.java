@@ -200,14 +200,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
 
     /** Where the run of a-z letters from {@code i} ends. */
     private static int lowerRun(String text, int i) {
-        int n = text.length();
-        for (; i < n; i++) {
-            char ch = text.charAt(i);
-            if (ch < 'a' || ch > 'z') {
-                break;
-            }
-        }
-        return i;
+        return lowerRun(text, i, text.length());
     }
 
     @Override

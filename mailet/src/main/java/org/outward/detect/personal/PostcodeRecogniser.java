@@ -21,6 +21,9 @@ final class PostcodeRecogniser extends PatternRecogniser {
             "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
             "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE");
 
+    /** The longest postcode, with its space. */
+    private static final int MAX_LENGTH = "AA9A 9AA".length();
+
     // Outward: area (1-2 letters), district digit, then an optional digit or letter; inward: digit + 2 letters.
     private static final Pattern SHAPE = Pattern.compile("\\b([A-Z]{1,2})([0-9])([0-9A-Z]?) ?([0-9])([A-Z]{2})\\b");
 
@@ -191,8 +194,6 @@ final class PostcodeRecogniser extends PatternRecogniser {
         }
         return super.isValue(value.toUpperCase(java.util.Locale.ROOT));
     }
-
-    private static final int MAX_LENGTH = "AA9A 9AA".length();
 
     private static boolean isAscii(String value) {
         for (int i = 0; i < value.length(); i++) {

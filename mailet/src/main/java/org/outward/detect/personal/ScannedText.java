@@ -146,8 +146,9 @@ final class ScannedText {
     /**
      * Word starts and runs of digits, found in one pass over the characters: every body is read by recognisers
      * that want both, and the characters were walked once for each. Each character's class is looked up in a
-     * table (its Latin-1 byte, from one copy of the text), so the only branch taken per character is where a
-     * word or a run of digits begins: testing each character against ranges mispredicted at most word edges.
+     * table (its Latin-1 byte, from one copy of the text), and the pass branches only where a character has a
+     * class bit the one before lacks (a word, a capital or a run of digits may begin there): testing each
+     * character against ranges mispredicted at most word edges.
      */
     private void scan() {
         if (wordStarts != null) {
