@@ -27,22 +27,48 @@ class RecognisersTest {
         for (int k = 0; k < 20_000; k++) {
             texts.add(RandomText.ofPieces(random, pieces, random.nextInt(12)));
         }
-        java.util.regex.Matcher regex = r.pattern().matcher("");
-        int matched = 0;
+        return handReadingAgreesWithPattern(r.pattern(), r::handMatchEnd, texts, random);
+    }
+
+    /** A pattern read by hand: where its match at word start i, within [i, to), ends; -1 for none. */
+    interface HandReading {
+        int end(String text, int i, int to);
+    }
+
+    /**
+     * Compares a hand-written reading with the regex (transparent bounds) at every word start of the texts, to
+     * the line's end and to a random place before it; returns how many word starts matched.
+     */
+    static int handReadingAgreesWithPattern(java.util.regex.Pattern pattern, HandReading hand, List<String> texts,
+            java.util.Random random) {
+        int[] matched = {0};
+        forEachWordStart(pattern, texts, (regex, text, i, lineEnd) -> {
+            for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
+                int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
+                assertThat(hand.end(text, i, to)).as("[%s] at %d to %d", text, i, to).isEqualTo(expected);
+                matched[0] += expected >= 0 ? 1 : 0;
+            }
+        });
+        return matched[0];
+    }
+
+    /** What is done at a word start: the pattern's matcher over the text (transparent bounds), the line's end. */
+    interface AtWordStart {
+        void at(java.util.regex.Matcher regex, String text, int i, int lineEnd);
+    }
+
+    /** Visits every word start of every text, with a matcher of the pattern reset to that text. */
+    static void forEachWordStart(java.util.regex.Pattern pattern, List<String> texts, AtWordStart visit) {
+        java.util.regex.Matcher regex = pattern.matcher("");
         for (String text : texts) {
             ScannedText scanned = new ScannedText(text);
             regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
             for (int w = 0; w < scanned.words(); w++) {
                 int i = scanned.wordStart(w);
                 int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
-                for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
-                    int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
-                    assertThat(r.handMatchEnd(text, i, to)).as("[%s] at %d to %d", text, i, to).isEqualTo(expected);
-                    matched += expected >= 0 ? 1 : 0;
-                }
+                visit.at(regex, text, i, lineEnd);
             }
         }
-        return matched;
     }
 
     @Nested
@@ -349,22 +375,8 @@ class RecognisersTest {
                 texts.add(pick(random, words) + " " + pick(random, words) + pick(random, joints) + " "
                         + pick(random, flats) + pick(random, numbers) + " " + pick(random, streets));
             }
-            java.util.regex.Matcher regex = PersonNameRecogniser.BEFORE_ADDRESS.pattern().matcher("");
-            int matched = 0;
-            for (String text : texts) {
-                ScannedText scanned = new ScannedText(text);
-                regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
-                for (int w = 0; w < scanned.words(); w++) {
-                    int i = scanned.wordStart(w);
-                    int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
-                    for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
-                        int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
-                        assertThat(PersonNameRecogniser.beforeAddressEnd(text, i, to))
-                                .as("[%s] at %d to %d", text, i, to).isEqualTo(expected);
-                        matched += expected >= 0 ? 1 : 0;
-                    }
-                }
-            }
+            int matched = handReadingAgreesWithPattern(PersonNameRecogniser.BEFORE_ADDRESS.pattern(),
+                    PersonNameRecogniser::beforeAddressEnd, texts, random);
             assertThat(matched).isGreaterThan(1000);
         }
 
@@ -383,22 +395,8 @@ class RecognisersTest {
             for (int k = 0; k < 30_000; k++) {
                 texts.add(RandomText.ofPieces(random, pieces, random.nextInt(12)));
             }
-            java.util.regex.Matcher regex = PersonNameRecogniser.TITLED.pattern().matcher("");
-            int matched = 0;
-            for (String text : texts) {
-                ScannedText scanned = new ScannedText(text);
-                regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
-                for (int w = 0; w < scanned.words(); w++) {
-                    int i = scanned.wordStart(w);
-                    int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
-                    for (int to : new int[] {lineEnd, i + random.nextInt(lineEnd - i + 1)}) {
-                        int expected = regex.region(i, to).lookingAt() ? regex.end() : -1;
-                        assertThat(PersonNameRecogniser.titledEnd(text, i, to)).as("[%s] at %d to %d", text, i, to)
-                                .isEqualTo(expected);
-                        matched += expected >= 0 ? 1 : 0;
-                    }
-                }
-            }
+            int matched = handReadingAgreesWithPattern(PersonNameRecogniser.TITLED.pattern(),
+                    PersonNameRecogniser::titledEnd, texts, random);
             assertThat(matched).isGreaterThan(3000);
         }
 
@@ -621,28 +619,21 @@ class RecognisersTest {
         for (int k = 0; k < 20_000; k++) {
             texts.add(RandomText.ofPieces(random, pieces, random.nextInt(14)));
         }
-        int matched = 0;
+        int[] matched = {0};
         for (Recogniser r : RecogniserRegistry.standard().all()) {
             if (!(r instanceof PatternRecogniser p) || p.digitAnchor() < 0) {
                 continue;
             }
-            java.util.regex.Matcher regex = p.pattern().matcher("");
             WordStarts starts = new WordStarts(p.pattern());
-            for (String text : texts) {
-                ScannedText scanned = new ScannedText(text);
-                regex.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
-                for (int w = 0; w < scanned.words(); w++) {
-                    int i = scanned.wordStart(w);
-                    int lineEnd = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
-                    if (regex.region(i, lineEnd).lookingAt()) {
-                        assertThat(starts.mayStartAt(text, i) && p.mayBeginAt(text, i))
-                                .as("%s [%s] at %d", r.kind(), text, i).isTrue();
-                        matched++;
-                    }
+            forEachWordStart(p.pattern(), texts, (regex, text, i, lineEnd) -> {
+                if (regex.region(i, lineEnd).lookingAt()) {
+                    assertThat(starts.mayStartAt(text, i) && p.mayBeginAt(text, i))
+                            .as("%s [%s] at %d", r.kind(), text, i).isTrue();
+                    matched[0]++;
                 }
-            }
+            });
         }
-        assertThat(matched).isGreaterThan(20_000);
+        assertThat(matched[0]).isGreaterThan(20_000);
     }
 
     /** Only patterns the automata read as the regex does are taken: no dot, anchor, lookaround or escape. */
