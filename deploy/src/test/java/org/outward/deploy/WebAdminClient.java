@@ -63,8 +63,10 @@ final class WebAdminClient {
     }
 
     /**
-     * The mail under a key, or null when the repository answers 404 for it: while mail is being stored, a key
-     * listed by {@code /mails} can answer 404 when fetched a moment later (seen once in CI, in the crash test).
+     * The mail under a key, or null when the repository answers 404 for it: James's file mail repository lists
+     * a key from the moment it starts storing that mail, before the mail's files are written, so a key listed
+     * by {@code /mails} while mail is being stored can answer 404 when fetched (seen once in CI, in the crash
+     * test).
      */
     byte[] rawIfStored(String repositoryName, String key) throws Exception {
         HttpResponse<byte[]> response = rawResponse(repositoryName, key);
