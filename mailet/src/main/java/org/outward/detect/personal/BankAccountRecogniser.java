@@ -69,6 +69,11 @@ final class BankAccountRecogniser extends PatternRecogniser {
     }
 
     @Override
+    int maxDigits() {
+        return 14;
+    }
+
+    @Override
     int digitAnchor() {
         return 0;
     }

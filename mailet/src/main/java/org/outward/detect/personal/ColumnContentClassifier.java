@@ -39,8 +39,9 @@ final class ColumnContentClassifier {
             if (r.kind() == DataKind.PERSON_NAME || !r.columnIsContext()) {
                 continue;
             }
-            if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0 && !enoughDigits(digits, p.minDigits())) {
-                continue; // too few cells have the digits every value has: a column of names is not tried cell by cell
+            if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0
+                    && !enoughDigits(digits, p.minDigits(), p.maxDigits())) {
+                continue; // too few cells have as many digits as a value has: names are not tried cell by cell
             }
             if (atLeast(sample, r, VALID_SHARE)) {
                 return Optional.of(r.kind());
@@ -49,11 +50,11 @@ final class ColumnContentClassifier {
         return looksLikeNames(sample) ? Optional.of(DataKind.PERSON_NAME) : Optional.empty();
     }
 
-    /** Whether enough cells (the valid share) have at least {@code min} digits, as a valid value must. */
-    private static boolean enoughDigits(int[] digits, int min) {
+    /** Whether enough cells (the valid share) have {@code min} to {@code max} digits, as a valid value must. */
+    private static boolean enoughDigits(int[] digits, int min, int max) {
         int with = 0;
         for (int d : digits) {
-            if (d >= min) {
+            if (d >= min && d <= max) {
                 with++;
             }
         }

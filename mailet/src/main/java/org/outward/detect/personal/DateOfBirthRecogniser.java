@@ -71,6 +71,11 @@ final class DateOfBirthRecogniser extends PatternRecogniser {
     }
 
     @Override
+    int maxDigits() {
+        return 8;
+    }
+
+    @Override
     int digitAnchor() {
         return 0;
     }

@@ -32,6 +32,11 @@ final class ElectorNumberRecogniser extends PatternRecogniser {
     }
 
     @Override
+    int maxDigits() {
+        return 9;
+    }
+
+    @Override
     int digitAnchor() {
         return 4;
     }

@@ -32,6 +32,11 @@ final class NationalInsuranceRecogniser extends PatternRecogniser {
     }
 
     @Override
+    int maxDigits() {
+        return 6;
+    }
+
+    @Override
     int digitAnchor() {
         return 3;
     }

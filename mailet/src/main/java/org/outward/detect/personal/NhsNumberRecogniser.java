@@ -43,6 +43,11 @@ final class NhsNumberRecogniser extends PatternRecogniser {
     }
 
     @Override
+    int maxDigits() {
+        return 10;
+    }
+
+    @Override
     int digitAnchor() {
         return 0;
     }

@@ -81,6 +81,15 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         return 1;
     }
 
+    /**
+     * The most ASCII digits a whole value has ({@link #isValue} turns away a cell with more before the pattern):
+     * a column of phone numbers is not tried cell by cell as NHS or National Insurance numbers. By default, no
+     * limit.
+     */
+    int maxDigits() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Whether the text's digit runs allow a value at all; by default, some run has {@link #minDigits()}. */
     boolean mayContain(DigitRuns runs) {
         return runs.any(minDigits());
@@ -392,13 +401,14 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /**
-     * What every value holds, checked by hand before the pattern: enough digits for a recogniser anchored at
-     * digits, its trigger character for the others. Table columns put every sampled cell through each
+     * What every value holds, checked by hand before the pattern: as many digits as a value has for a recogniser
+     * anchored at digits, its trigger character for the others. Table columns put every sampled cell through each
      * recogniser in turn, and a column of names or towns fails here without a regex.
      */
     private boolean mayBe(String value) {
         if (digitAnchor() >= 0) {
-            return asciiDigits(value) >= minDigits();
+            int digits = asciiDigits(value);
+            return digits >= minDigits() && digits <= maxDigits();
         }
         char trigger = trigger();
         return trigger == 0 || value.indexOf(trigger) >= 0;

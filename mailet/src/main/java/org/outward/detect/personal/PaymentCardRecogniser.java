@@ -54,6 +54,11 @@ final class PaymentCardRecogniser extends PatternRecogniser {
     }
 
     @Override
+    int maxDigits() {
+        return 19;
+    }
+
+    @Override
     int digitAnchor() {
         return 0;
     }

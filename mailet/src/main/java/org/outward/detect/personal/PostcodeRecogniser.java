@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class PostcodeRecogniser extends PatternRecogniser {
 
     /** The 121 postcode areas in use (plus the Crown dependencies, which share the format). */
-    private static final Set<String> AREAS = Set.of("AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR",
+    static final Set<String> AREAS = Set.of("AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR",
             "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH",
             "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD",
             "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA",
@@ -21,27 +21,46 @@ final class PostcodeRecogniser extends PatternRecogniser {
             "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
             "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE");
 
+    /** {@link #AREAS} of one letter, and of two as a table indexed by the letters (A-Z each). */
+    private static final String ONE_LETTER_AREAS = oneLetterAreas();
+    private static final boolean[] TWO_LETTER_AREAS = twoLetterAreas();
+
     /** The longest postcode, with its space. */
     private static final int MAX_LENGTH = "AA9A 9AA".length();
 
     // Outward: area (1-2 letters), district digit, then an optional digit or letter; inward: digit + 2 letters.
     private static final Pattern SHAPE = Pattern.compile("\\b([A-Z]{1,2})([0-9])([0-9A-Z]?) ?([0-9])([A-Z]{2})\\b");
 
+    private static String oneLetterAreas() {
+        StringBuilder one = new StringBuilder();
+        AREAS.stream().filter(a -> a.length() == 1).sorted().forEach(one::append);
+        return one.toString();
+    }
+
+    private static boolean[] twoLetterAreas() {
+        boolean[] two = new boolean[26 * 26];
+        AREAS.stream().filter(a -> a.length() == 2).forEach(a -> two[(a.charAt(0) - 'A') * 26 + (a.charAt(1) - 'A')] = true);
+        return two;
+    }
+
     PostcodeRecogniser() {
         super(DataKind.POSTCODE, SHAPE, List.of("postcode", "post code", "address"), false, 80, 0.5);
     }
 
+    /**
+     * The candidate has the pattern's shape: an outward code, at most one space, a digit and two capitals.
+     * Read in place (a column of postcodes has every cell validated, and every address in a body one postcode).
+     */
     @Override
     boolean validate(String candidate) {
-        String compact = candidate.replace(" ", "");
-        int letters = Character.isLetter(compact.charAt(1)) ? 2 : 1;
-        String area = compact.substring(0, letters);
-        if (!AREAS.contains(area)) {
+        int n = candidate.length();
+        int outwardEnd = candidate.charAt(n - 4) == ' ' ? n - 4 : n - 3;
+        int letters = Character.isLetter(candidate.charAt(1)) ? 2 : 1;
+        if (!isArea(candidate, letters)) {
             return false;
         }
-        String outward = compact.substring(0, compact.length() - 3);
-        if (outward.length() > letters + 1) {
-            char last = outward.charAt(outward.length() - 1);
+        if (outwardEnd > letters + 1) {
+            char last = candidate.charAt(outwardEnd - 1);
             // A9A districts (London) end in A-H,J,K,P,S,T,U,W; AA9A districts in A,B,E,H,M,N,P,R,V,W,X,Y.
             if (Character.isLetter(last)) {
                 String allowed = letters == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY";
@@ -50,14 +69,19 @@ final class PostcodeRecogniser extends PatternRecogniser {
                 }
             }
         }
-        String inward = compact.substring(compact.length() - 2);
         // The inward letters never use C, I, K, M, O or V (they look like other characters when handwritten).
-        for (int i = 0; i < 2; i++) {
-            if ("CIKMOV".indexOf(inward.charAt(i)) >= 0) {
+        for (int i = n - 2; i < n; i++) {
+            if ("CIKMOV".indexOf(candidate.charAt(i)) >= 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the value's first one or two letters are a postcode area in use. */
+    private static boolean isArea(String value, int letters) {
+        return letters == 1 ? ONE_LETTER_AREAS.indexOf(value.charAt(0)) >= 0
+                : TWO_LETTER_AREAS[(value.charAt(0) - 'A') * 26 + (value.charAt(1) - 'A')];
     }
 
     @Override
@@ -202,6 +226,11 @@ final class PostcodeRecogniser extends PatternRecogniser {
             }
         }
         return true;
+    }
+
+    @Override
+    int maxDigits() {
+        return 3;
     }
 
     @Override

@@ -93,6 +93,55 @@ class RecognisersTest {
             assertThat(kinds(r, "ticket ref la9 4xb and model XJ9 9ZZ")).isEmpty();
         }
 
+        /**
+         * Validation reads the candidate in place: over random values of the pattern's shape it must say what
+         * the rules say of the value's parts (area in the list, a district letter the area's kind allows, no
+         * C, I, K, M, O or V in the inward letters).
+         */
+        @Test
+        void validationIsWhatTheRulesSayOfTheParts() {
+            java.util.Random random = new java.util.Random(21);
+            String capitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+            int valid = 0;
+            for (int i = 0; i < 200_000; i++) {
+                StringBuilder v = new StringBuilder();
+                int letters = 1 + random.nextInt(2);
+                for (int k = 0; k < letters; k++) {
+                    v.append(capitals.charAt(random.nextInt(26)));
+                }
+                v.append(random.nextInt(10));
+                switch (random.nextInt(3)) {
+                    case 0 -> v.append(random.nextInt(10));
+                    case 1 -> v.append(capitals.charAt(random.nextInt(26)));
+                    default -> { }
+                }
+                v.append(random.nextBoolean() ? " " : "").append(random.nextInt(10));
+                v.append(capitals.charAt(random.nextInt(26))).append(capitals.charAt(random.nextInt(26)));
+                String value = v.toString();
+                assertThat(r.pattern().matcher(value).matches()).as(value).isTrue();
+                boolean expected = byTheRules(value);
+                assertThat(r.validate(value)).as(value).isEqualTo(expected);
+                valid += expected ? 1 : 0;
+            }
+            assertThat(valid).isGreaterThan(1000);
+        }
+
+        private static boolean byTheRules(String value) {
+            String compact = value.replace(" ", "");
+            String outward = compact.substring(0, compact.length() - 3);
+            String inward = compact.substring(compact.length() - 3);
+            String area = outward.replaceAll("[0-9].*", "");
+            if (!PostcodeRecogniser.AREAS.contains(area)) {
+                return false;
+            }
+            char last = outward.charAt(outward.length() - 1);
+            if (outward.length() > area.length() + 1 && Character.isLetter(last)
+                    && (area.length() == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY").indexOf(last) < 0) {
+                return false;
+            }
+            return inward.substring(1).chars().noneMatch(ch -> "CIKMOV".indexOf(ch) >= 0);
+        }
+
         /** In running text the pattern is read by hand: at every word start it must end where the regex ends. */
         @Test
         void handWrittenMatcherEndsWhereThePatternEnds() throws IOException {
@@ -566,6 +615,18 @@ class RecognisersTest {
         }
     }
 
+    /** So many random digits, each after the first with a space or dash before it now and then. */
+    private static String digitGroups(java.util.Random random, int digits) {
+        StringBuilder b = new StringBuilder();
+        for (int d = 0; d < digits; d++) {
+            if (d > 0 && random.nextInt(4) == 0) {
+                b.append(random.nextBoolean() ? ' ' : '-');
+            }
+            b.append((char) ('0' + random.nextInt(10)));
+        }
+        return b.toString();
+    }
+
     /**
      * A cell is a value when the whole of it matches the pattern and the validator agrees: the hand-written
      * tests put before the pattern must not change that, for cells of every shape.
@@ -583,6 +644,17 @@ class RecognisersTest {
         }
         for (int i = 0; i < 30_000; i++) { // shaped like postcodes, often enough to be some
             cells.add(RandomText.of(random, "LAW19 BDs", 5 + random.nextInt(4)));
+        }
+        List<String> numbers = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "12", "345", " ", "-", "/",
+                ".", "AB", "C", "D", "ABC1", "E");
+        for (int i = 0; i < 60_000; i++) { // digits around each kind's most, so a digit limit set too low shows
+            cells.add(RandomText.ofPieces(random, numbers, 4 + random.nextInt(20)));
+        }
+        for (int i = 0; i < 30_000; i++) { // long numbers (cards, NHS), NI numbers, sort code with account
+            cells.add(digitGroups(random, 9 + random.nextInt(13)));
+            cells.add("AB" + digitGroups(random, 5 + random.nextInt(3)) + (random.nextBoolean() ? " C" : "C"));
+            cells.add(digitGroups(random, 2) + "-" + digitGroups(random, 2) + "-" + digitGroups(random, 2) + " "
+                    + digitGroups(random, 7 + random.nextInt(3)).replace(" ", "").replace("-", ""));
         }
         List<String> streets = List.of("Flat ", "Apt ", "12", "3a", ",", " ", " ", "Mill ", "Park ", "Road", "Lane",
                 "Meadow", "Meadows", "St", "Oak", "O’Neill ", "é", "  ");
