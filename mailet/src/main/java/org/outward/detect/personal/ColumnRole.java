@@ -76,6 +76,12 @@ public enum ColumnRole {
      * pasted list are tried as headers.
      */
     private static final RunAutomaton[] WORDS = new RunAutomaton[ROLES.length];
+    /**
+     * The header words of all roles as one automaton, which a header of ASCII characters is read through as
+     * its normal form is worked out: most cells tried as headers are data (names, numbers) that no role's
+     * words begin, and are turned away there without the normal form being made.
+     */
+    private static final RunAutomaton ANY_WORDS = anyWords();
 
     static {
         Matcher[] alone = new Matcher[ROLES.length];
@@ -107,6 +113,16 @@ public enum ColumnRole {
         this.kind = kind;
         this.special = special;
         this.header = header;
+    }
+
+    private static RunAutomaton anyWords() {
+        StringBuilder all = new StringBuilder();
+        for (ColumnRole role : values()) {
+            if (role != UNKNOWN) {
+                all.append(all.length() == 0 ? "" : "|").append("(?:").append(role.header).append(')');
+            }
+        }
+        return PlainPattern.whole(all.toString());
     }
 
     private static Pattern anyRole() {
@@ -179,14 +195,47 @@ public enum ColumnRole {
             return UNKNOWN;
         }
         char first = firstNormal(header);
-        if (first != 0 && ROLES_BY_FIRST[first].length == 0) {
-            return UNKNOWN; // no header begins so: most data cells read as headers (numbers, names) end here
+        if (first != 0 && (ROLES_BY_FIRST[first].length == 0 || !someRoleReads(header))) {
+            return UNKNOWN; // no header begins so, or is so: most data cells read as headers (numbers, names) end here
         }
         String normal = normal(header);
         if (normal.isEmpty()) {
             return UNKNOWN;
         }
         return byWords(normal);
+    }
+
+    /**
+     * Whether the normal form of the header is some role's header words, read through {@link #ANY_WORDS} as
+     * {@link #normal} would make it, character by character; true (not known) for a header beyond ASCII.
+     */
+    private static boolean someRoleReads(String header) {
+        int state = ANY_WORDS.getInitialState();
+        boolean gap = false;
+        boolean any = false;
+        for (int i = 0; i < header.length(); i++) {
+            char ch = header.charAt(i);
+            if (ch >= 128) {
+                return true;
+            }
+            if (ch >= 'A' && ch <= 'Z') {
+                ch = (char) (ch + ('a' - 'A'));
+            }
+            if (!isNormal(ch)) {
+                gap = true;
+                continue;
+            }
+            if (gap && any) {
+                state = ANY_WORDS.step(state, ' ');
+            }
+            state = state < 0 ? -1 : ANY_WORDS.step(state, ch);
+            if (state < 0) {
+                return false;
+            }
+            gap = false;
+            any = true;
+        }
+        return ANY_WORDS.isAccept(state);
     }
 
     /**

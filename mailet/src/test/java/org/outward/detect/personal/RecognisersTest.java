@@ -793,7 +793,15 @@ class RecognisersTest {
         List<String> words = List.of("address", "line", "e", "mail", "vi", "vote", "20", "2024", "post", "code",
                 "postal", "voter", "name", "first", "elector", "number", "no", "pd", "eno", " ", " ", "_", "1", "7");
         for (int i = 0; i < 20_000; i++) { // made of header words, so that many are headers and many nearly are
-            headers.add(RandomText.ofPieces(random, words, 1 + random.nextInt(4)));
+            String h = RandomText.ofPieces(random, words, 1 + random.nextInt(4));
+            headers.add(h);
+            StringBuilder mixed = new StringBuilder(h); // and in mixed case, with the odd letter beyond ASCII
+            for (int k = 0; k < mixed.length(); k++) {
+                int roll = random.nextInt(8);
+                mixed.setCharAt(k, roll < 3 ? Character.toUpperCase(mixed.charAt(k))
+                        : roll == 3 && random.nextInt(6) == 0 ? '\u00c9' : mixed.charAt(k));
+            }
+            headers.add(mixed.toString());
         }
         int known = 0;
         for (String h : headers) {
