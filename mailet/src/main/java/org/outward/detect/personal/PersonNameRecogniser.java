@@ -548,11 +548,12 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
                 || !onlyNameCharacters(value) || !isNameCell(value)) {
             return false;
         }
-        for (int i = nextToken(value, 0); i < value.length(); i = nextToken(value, tokenEnd(value, i))) {
+        for (int i = nextToken(value, 0); i < value.length(); ) {
             int end = tokenEnd(value, i);
             if (NOT_SURNAME_WORDS.contains(value, i, end)) { // the cell's characters are ASCII or ’, as checked
                 return false;
             }
+            i = nextToken(value, end);
         }
         return true;
     }
@@ -742,10 +743,12 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     /** How many words of the value are in the name lists. */
     int knownWords(String value) {
         int known = 0;
-        for (int i = nextToken(value, 0); i < value.length(); i = nextToken(value, tokenEnd(value, i))) {
-            if (NameLists.isKnown(value.substring(i, tokenEnd(value, i)))) {
+        for (int i = nextToken(value, 0); i < value.length(); ) {
+            int end = tokenEnd(value, i);
+            if (NameLists.isKnown(value.substring(i, end))) {
                 known++;
             }
+            i = nextToken(value, end);
         }
         return known;
     }
