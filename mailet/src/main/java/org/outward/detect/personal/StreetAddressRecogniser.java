@@ -73,9 +73,23 @@ final class StreetAddressRecogniser extends PatternRecogniser {
         return at + 1 < n && text.charAt(at) == ' ' && text.charAt(at + 1) >= 'A' && text.charAt(at + 1) <= 'Z';
     }
 
-    /** {@link #STREET_WORDS} one by one, "Meadows?" as both its words. */
-    private static final String[] STREETS = STREET_WORDS.replace("Meadows?", "Meadow|Meadows").split("\\|");
+    /**
+     * {@link #STREET_WORDS} one by one, "Meadows?" as both its words, in their order, by first letter (A-Z): a
+     * word is compared with the few street words of its letter, not with all fifty.
+     */
+    private static final String[][] STREETS_BY_FIRST = byFirstLetter(
+            STREET_WORDS.replace("Meadows?", "Meadow|Meadows").split("\\|"));
     private static final String[] FLATS = {"Flat", "Apartment", "Apt", "Unit"};
+
+    private static String[][] byFirstLetter(String[] words) {
+        String[][] byFirst = new String[26][];
+        for (char first = 'A'; first <= 'Z'; first++) {
+            char letter = first;
+            byFirst[first - 'A'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == letter)
+                    .toArray(String[]::new);
+        }
+        return byFirst;
+    }
     private static final int WORDS_BEFORE_STREET = 3;
 
     @Override
@@ -174,7 +188,10 @@ final class StreetAddressRecogniser extends PatternRecogniser {
 
     /** The end of a street word at i that ends a word ({@code \b}, the next character seen as it is); -1 if none. */
     private static int streetWord(String text, int i, int to) {
-        for (String street : STREETS) {
+        if (i >= to || text.charAt(i) < 'A' || text.charAt(i) > 'Z') {
+            return -1; // every street word begins with a capital
+        }
+        for (String street : STREETS_BY_FIRST[text.charAt(i) - 'A']) {
             int end = i + street.length();
             if (end <= to && text.startsWith(street, i) && !WordBoundary.wordGoesOn(text, end)) {
                 return end;
