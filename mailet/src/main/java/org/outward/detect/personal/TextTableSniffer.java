@@ -101,7 +101,7 @@ final class TextTableSniffer {
             if (end - start >= MIN_LINES) {
                 List<List<String>> rows = new ArrayList<>();
                 for (int r = start; r < end; r++) {
-                    rows.add(cells(lines.line(r).strip(), d));
+                    rows.add(cells(lines.text(), lines.starts()[r], lines.ends()[r], d));
                 }
                 return new Block(new Table("text", rows), start, end);
             }
@@ -114,25 +114,40 @@ final class TextTableSniffer {
      * on the delimiter's character, or on runs of two or more spaces for the gap.
      */
     static List<String> cells(String line, int delimiter) {
+        return cells(line, 0, line.length(), delimiter);
+    }
+
+    /** {@link #cells(String, int)} of {@code text[from, to)} stripped, read in place. */
+    private static List<String> cells(String text, int from, int to, int delimiter) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
         List<String> cells = new ArrayList<>();
-        char split = SPLIT_CHARS[delimiter];
-        int from = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (delimiter == GAP) {
-                if (ch == ' ' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
-                    cells.add(stripped(line, from, i));
-                    while (i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+        int cell = from;
+        if (delimiter == GAP) {
+            for (int i = from; i + 1 < to; i++) {
+                if (text.charAt(i) == ' ' && text.charAt(i + 1) == ' ') {
+                    cells.add(stripped(text, cell, i));
+                    i++;
+                    while (i + 1 < to && text.charAt(i + 1) == ' ') {
                         i++;
                     }
-                    from = i + 1;
+                    cell = i + 1;
                 }
-            } else if (ch == split) {
-                cells.add(stripped(line, from, i));
-                from = i + 1;
+            }
+        } else {
+            char split = SPLIT_CHARS[delimiter];
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) == split) {
+                    cells.add(stripped(text, cell, i));
+                    cell = i + 1;
+                }
             }
         }
-        cells.add(stripped(line, from, line.length()));
+        cells.add(stripped(text, cell, to));
         return cells;
     }
 
