@@ -39,7 +39,11 @@ final class PostcodeRecogniser extends PatternRecogniser {
 
     private static boolean[] twoLetterAreas() {
         boolean[] two = new boolean[26 * 26];
-        AREAS.stream().filter(a -> a.length() == 2).forEach(a -> two[(a.charAt(0) - 'A') * 26 + (a.charAt(1) - 'A')] = true);
+        for (String area : AREAS) {
+            if (area.length() == 2) {
+                two[(area.charAt(0) - 'A') * 26 + (area.charAt(1) - 'A')] = true;
+            }
+        }
         return two;
     }
 

@@ -80,6 +80,7 @@ final class StreetAddressRecogniser extends PatternRecogniser {
     private static final String[][] STREETS_BY_FIRST = byFirstLetter(
             STREET_WORDS.replace("Meadows?", "Meadow|Meadows").split("\\|"));
     private static final String[] FLATS = {"Flat", "Apartment", "Apt", "Unit"};
+    private static final int WORDS_BEFORE_STREET = 3;
 
     private static String[][] byFirstLetter(String[] words) {
         String[][] byFirst = new String[26][];
@@ -90,7 +91,6 @@ final class StreetAddressRecogniser extends PatternRecogniser {
         }
         return byFirst;
     }
-    private static final int WORDS_BEFORE_STREET = 3;
 
     @Override
     boolean byHand() {

@@ -863,7 +863,8 @@ class RecognisersTest {
             if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0) {
                 int values = 0;
                 for (String cell : cells) {
-                    String v = (p instanceof PostcodeRecogniser ? cell.toUpperCase(java.util.Locale.ROOT) : cell).strip();
+                    String v = (p instanceof PostcodeRecogniser ? cell.toUpperCase(java.util.Locale.ROOT) : cell)
+                            .strip();
                     if (p.pattern().matcher(v).matches() && p.validate(v)) {
                         values++;
                         assertThat(PatternRecogniser.asciiDigits(v)).as("%s: %s", r.kind(), v)
