@@ -147,9 +147,9 @@ final class PhoneRecogniser implements Recogniser, ScansText {
             return false;
         }
         try {
-            PhoneNumber number = nationalNumber(value);
-            if (number != null) {
-                return UK.isValid(Long.toString(number.getNationalNumber()));
+            String national = nationalDigits(value);
+            if (national != null) {
+                return UK.isValid(national);
             }
             return PHONES.isValidNumber(PHONES.parse(value, "GB"));
         } catch (com.google.i18n.phonenumbers.NumberParseException e) {
@@ -165,10 +165,19 @@ final class PhoneRecogniser implements Recogniser, ScansText {
      * one number an everyday signature carries. Null for every other shape, which the library parses.
      */
     static PhoneNumber nationalNumber(String value) {
-        if (value.charAt(0) != '0') {
+        String digits = nationalDigits(value);
+        return digits == null ? null : new PhoneNumber().setCountryCode(44).setNationalNumber(Long.parseLong(digits));
+    }
+
+    /**
+     * The digits of {@link #nationalNumber} as the plan reads them (the national number in decimal, which has
+     * no leading zero, as the digit after the prefix is not 0); null where that is null.
+     */
+    static String nationalDigits(String value) {
+        if (value.isEmpty() || value.charAt(0) != '0') {
             return null;
         }
-        long nsn = 0;
+        char[] nsn = new char[11];
         int digits = 0;
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
@@ -176,15 +185,20 @@ final class PhoneRecogniser implements Recogniser, ScansText {
                 if (digits == 1 && ch == '0') {
                     return null; // 00 is the international prefix
                 }
-                nsn = digits == 0 ? 0 : nsn * 10 + (ch - '0');
+                if (digits == 11) {
+                    return null;
+                }
+                if (digits > 0) {
+                    nsn[digits - 1] = ch;
+                }
                 digits++;
             } else if (ch != ' ' && ch != '-') {
                 return null;
             }
         }
-        if (digits < 10 || digits > 11) {
+        if (digits < 10) {
             return null;
         }
-        return new PhoneNumber().setCountryCode(44).setNationalNumber(nsn);
+        return new String(nsn, 0, digits - 1);
     }
 }
