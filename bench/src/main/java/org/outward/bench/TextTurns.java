@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * short alternating turns on the same mixes, so that each round's ratio compares the two at the same moment.
  * This machine changes speed by up to two times within minutes, for reasons outside it, and JMH measures
  * detection and baseline minutes apart: its ratios then swing as much as the speed does. The median of the
- * rounds' ratios holds still; the MB/s medians show the speeds the run saw.
+ * rounds' ratios is not moved by the speed's changes within a run (between JVM runs it still moves, as each
+ * JVM compiles the code its own way: compare several runs); the MB/s medians show the speeds the run saw.
  *
  * <pre>
  * bench/text-turns --rounds 60 --turn-ms 300
