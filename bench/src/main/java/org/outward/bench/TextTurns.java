@@ -54,6 +54,10 @@ public final class TextTurns implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1 || turnMillis < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--rounds and --turn-ms must be at least 1 (got " + rounds + " and " + turnMillis + ")");
+        }
         System.out.printf(Locale.ROOT, "%d rounds of %d ms turns; max heap %d MB%n", rounds, turnMillis,
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%-16s %26s %26s %26s%n", "mix", "detection MB/s (q1-q3)",
