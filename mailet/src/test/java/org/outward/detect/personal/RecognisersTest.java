@@ -615,6 +615,23 @@ class RecognisersTest {
         }
     }
 
+    /**
+     * Cells shaped like each kind's numbers, with as many digits as its values have and one more or fewer:
+     * long numbers (cards, phones), NHS numbers in their groups, NI numbers, dates, sort codes with an
+     * account, elector numbers.
+     */
+    private static List<String> numberShapedCells(java.util.Random random) {
+        String separator = String.valueOf("/.-".charAt(random.nextInt(3)));
+        String nhs = digitGroups(random, 9 + random.nextInt(3)).replace(" ", "").replace("-", "");
+        return List.of(digitGroups(random, 5 + random.nextInt(17)),
+                nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6),
+                "AB" + digitGroups(random, 5 + random.nextInt(3)) + (random.nextBoolean() ? " C" : "C"),
+                random.nextInt(40) + separator + random.nextInt(14) + separator + (1900 + random.nextInt(130)),
+                digitGroups(random, 2) + "-" + digitGroups(random, 2) + "-" + digitGroups(random, 2) + " "
+                        + digitGroups(random, 7 + random.nextInt(3)).replace(" ", "").replace("-", ""),
+                "ABC" + random.nextInt(100) + "-" + random.nextInt(100_000) + "/" + random.nextInt(100));
+    }
+
     /** So many random digits, each after the first with a space or dash before it now and then. */
     private static String digitGroups(java.util.Random random, int digits) {
         StringBuilder b = new StringBuilder();
@@ -650,11 +667,8 @@ class RecognisersTest {
         for (int i = 0; i < 60_000; i++) { // digits around each kind's most, so a digit limit set too low shows
             cells.add(RandomText.ofPieces(random, numbers, 4 + random.nextInt(20)));
         }
-        for (int i = 0; i < 30_000; i++) { // long numbers (cards, NHS), NI numbers, sort code with account
-            cells.add(digitGroups(random, 9 + random.nextInt(13)));
-            cells.add("AB" + digitGroups(random, 5 + random.nextInt(3)) + (random.nextBoolean() ? " C" : "C"));
-            cells.add(digitGroups(random, 2) + "-" + digitGroups(random, 2) + "-" + digitGroups(random, 2) + " "
-                    + digitGroups(random, 7 + random.nextInt(3)).replace(" ", "").replace("-", ""));
+        for (int i = 0; i < 30_000; i++) {
+            cells.addAll(numberShapedCells(random));
         }
         List<String> streets = List.of("Flat ", "Apt ", "12", "3a", ",", " ", " ", "Mill ", "Park ", "Road", "Lane",
                 "Meadow", "Meadows", "St", "Oak", "O’Neill ", "é", "  ");
@@ -851,13 +865,7 @@ class RecognisersTest {
         String alphabet = "0123456789 -/.ABCDEFGHJKLMNPQRSTWXYZ";
         for (int k = 0; k < 30_000; k++) {
             cells.add(RandomText.of(random, alphabet, 4 + random.nextInt(16)));
-            cells.add(digitGroups(random, 5 + random.nextInt(17)));
-            cells.add("AB" + digitGroups(random, 5 + random.nextInt(3)) + (random.nextBoolean() ? " C" : "C"));
-            String separator = String.valueOf("/.-".charAt(random.nextInt(3)));
-            cells.add(random.nextInt(40) + separator + random.nextInt(14) + separator + (1900 + random.nextInt(130)));
-            cells.add(digitGroups(random, 2) + "-" + digitGroups(random, 2) + "-" + digitGroups(random, 2) + " "
-                    + digitGroups(random, 7 + random.nextInt(3)).replace(" ", "").replace("-", ""));
-            cells.add("ABC" + random.nextInt(100) + "-" + random.nextInt(100_000) + "/" + random.nextInt(100));
+            cells.addAll(numberShapedCells(random));
         }
         for (Recogniser r : RecogniserRegistry.standard().all()) {
             if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0) {
