@@ -66,7 +66,10 @@ import org.outward.protect.ProtectionChecks;
  * negatives (minutes, press releases, flyers, motions, quotes, newsletters, threads), the prose with people
  * (casework notes and lists pasted into a body), or one long document made of all of them repeated to 1 MB.
  * The baseline splits the same text into words with one precompiled regex. Throughput in MB/s is the
- * {@code bytes} counter (UTF-8 bytes of text per second, divided by 10^6).
+ * {@code bytes} counter (UTF-8 bytes of text per second, divided by 10^6). On the long document the split's
+ * array of words is larger than half a G1 region of the 1 GB heap, so G1 allocates it as a humongous object
+ * and the baseline runs at less than half its speed under another collector: its ratio there is not
+ * comparable with the short bodies' ({@code -jvmArgsAppend -XX:+UseParallelGC} shows the difference).
  * <li>{@code detectRegisterTable} / {@code scanRegisterCellsBaseline}: the corpus's 20,000-row register
  * handed over as a table (the path extracted spreadsheets take); scores are rows per second. The baseline
  * runs one precompiled postcode-shaped regex over every cell.
