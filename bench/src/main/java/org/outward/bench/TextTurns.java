@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
  * detection and baseline minutes apart: its ratios then swing as much as the speed does. The median of the
  * rounds' ratios is not moved by the speed's changes within a run (between JVM runs it still moves, as each
  * JVM compiles the code its own way: compare several runs); the MB/s medians show the speeds the run saw.
+ * Under G1 the long document's split allocates humongous arrays, which hold its baseline back and start
+ * concurrent cycles that can run on into the other mixes' turns; {@code JAVA_OPTS="-Xmx1g -XX:+UseParallelGC"}
+ * takes that out of the comparison (see {@link PersonalDataBenchmark}).
  *
  * <pre>
  * bench/text-turns --rounds 60 --turn-ms 300
