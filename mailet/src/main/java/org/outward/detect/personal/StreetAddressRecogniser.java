@@ -1,6 +1,7 @@
 package org.outward.detect.personal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -86,7 +87,7 @@ final class StreetAddressRecogniser extends PatternRecogniser {
         String[][] byFirst = new String[26][];
         for (char first = 'A'; first <= 'Z'; first++) {
             char letter = first;
-            byFirst[first - 'A'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == letter)
+            byFirst[first - 'A'] = Arrays.stream(words).filter(w -> w.charAt(0) == letter)
                     .toArray(String[]::new);
         }
         return byFirst;
