@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -40,9 +44,11 @@ import org.xml.sax.SAXParseException;
  * Writes the James configuration the gateway actually runs with: a copy of the chosen configuration folder
  * (or the built-in one) into {@code <work>/conf}, with the launcher's options applied to it.
  *
- * <p>Only three things are changed, so that an admin's own configuration stays theirs: the port of the first
- * SMTP server's {@code <bind>}, the WebAdmin {@code port}, and the content of the {@code outbound} processor
- * in mailetcontainer.xml, which the launcher owns (try-out repository, smart host, or direct delivery).
+ * <p>Only a few things are changed, so that an admin's own configuration stays theirs: the port of the first
+ * SMTP server's {@code <bind>}, the port of the portal's own listener (the SMTP server whose handler chain holds
+ * {@value #PORTAL_HOOK}) and its submission key when none is named, the WebAdmin {@code port}, and the content of
+ * the {@code outbound} processor in mailetcontainer.xml, which the launcher owns (try-out repository, smart host,
+ * or direct delivery).
  */
 final class ConfigRenderer {
 
@@ -62,6 +68,9 @@ final class ConfigRenderer {
 
     /** The secure-link mailet, whose vault and portal URL must be those of the portal the launcher starts. */
     static final String WRAP_MAILET = "org.outward.james.Wrap";
+
+    /** The hook that makes an SMTP server the portal's own listener. */
+    static final String PORTAL_HOOK = "org.outward.james.smtp.PortalSubmissionHook";
 
     private static final List<String> REQUIRED_FILES = List.of("mailetcontainer.xml", "smtpserver.xml");
 
@@ -90,7 +99,7 @@ final class ConfigRenderer {
             copyBuiltIn(conf);
             source = conf;
         }
-        setSmtpPort(source, conf, "smtpserver.xml", settings.smtpPort());
+        setSmtpPorts(source, conf, "smtpserver.xml", settings);
         setWebAdminPort(source, conf, "webadmin.properties", settings.webAdminPort());
         Path policy = policyFile(settings, conf);
         setOutboundRouteAndPolicy(source, conf, "mailetcontainer.xml", settings.outbound(), policy,
@@ -157,7 +166,8 @@ final class ConfigRenderer {
         }
     }
 
-    private static void setSmtpPort(Path source, Path conf, String name, int port) throws StartupProblem {
+    private static void setSmtpPorts(Path source, Path conf, String name, GatewaySettings settings)
+            throws StartupProblem {
         Path file = source.resolve(name);
         Document xml = parse(file);
         Element server = firstChild(xml.getDocumentElement(), "smtpserver");
@@ -165,11 +175,85 @@ final class ConfigRenderer {
         if (bind == null) {
             throw new StartupProblem(file + " has no <smtpserver> with a <bind> element to set the SMTP port on");
         }
+        setPort(bind, settings.smtpPort());
+        Element portal = portalListener(xml);
+        if (portal != null) {
+            Element portalBind = firstChild(portal, "bind");
+            if (portalBind == null) {
+                throw new StartupProblem(file + ": the portal's listener (the <smtpserver> with " + PORTAL_HOOK
+                        + ") has no <bind> element");
+            }
+            setPort(portalBind, settings.portalSubmissionPort() == 0 ? freePort(portalBind)
+                    : settings.portalSubmissionPort());
+            Element hook = portalHook(portal);
+            if (firstChild(hook, "keyFile") == null) {
+                param(xml, hook, "keyFile", settings.submissionKey().toAbsolutePath().toString());
+            }
+        }
+        write(xml, conf.resolve(name));
+    }
+
+    /**
+     * The port of the portal's own listener in a configuration James was given, if it has one. The launcher gives
+     * the in-process portal this port; the key file is the hook's {@code keyFile}.
+     */
+    static OptionalInt portalSubmissionPort(Path conf) throws StartupProblem {
+        Element portal = portalListener(parse(conf.resolve("smtpserver.xml")));
+        Element bind = portal == null ? null : firstChild(portal, "bind");
+        if (bind == null) {
+            return OptionalInt.empty();
+        }
+        String text = bind.getTextContent().trim();
+        return OptionalInt.of(Integer.parseInt(text.substring(text.lastIndexOf(':') + 1)));
+    }
+
+    /** The submission key named by the portal's listener in a configuration James was given, if it has one. */
+    static Optional<Path> submissionKey(Path conf) throws StartupProblem {
+        Element portal = portalListener(parse(conf.resolve("smtpserver.xml")));
+        Element key = portal == null ? null : firstChild(portalHook(portal), "keyFile");
+        return key == null ? Optional.empty() : Optional.of(Path.of(key.getTextContent().trim()));
+    }
+
+    private static Element portalListener(Document xml) {
+        for (Node node = xml.getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element server && "smtpserver".equals(server.getTagName()) && portalHook(server) != null) {
+                return server;
+            }
+        }
+        return null;
+    }
+
+    private static Element portalHook(Element server) {
+        Element chain = firstChild(server, "handlerchain");
+        for (Node node = chain == null ? null : chain.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element handler && PORTAL_HOOK.equals(handler.getAttribute("class").trim())) {
+                return handler;
+            }
+        }
+        return null;
+    }
+
+    private static void setPort(Element bind, int port) {
         String current = bind.getTextContent().trim();
         int colon = current.lastIndexOf(':');
         String address = colon > 0 ? current.substring(0, colon) : "0.0.0.0";
         bind.setTextContent(address + ":" + port);
-        write(xml, conf.resolve(name));
+    }
+
+    /**
+     * A port free now on the listener's address. James cannot be asked afterwards which port it took for one of
+     * several servers, and the portal must be told; so the launcher picks it (the tests run many gateways).
+     */
+    private static int freePort(Element bind) throws StartupProblem {
+        String current = bind.getTextContent().trim();
+        int colon = current.lastIndexOf(':');
+        String address = colon > 0 ? current.substring(0, colon) : "127.0.0.1";
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupProblem("cannot find a free port for the portal's listener on " + address + ": "
+                    + describe(e), e);
+        }
     }
 
     private static void setWebAdminPort(Path source, Path conf, String name, int port) throws StartupProblem {

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
@@ -52,6 +54,7 @@ public final class EmbeddedGateway implements AutoCloseable {
     public static EmbeddedGateway start(GatewaySettings settings) throws StartupProblem {
         checkPortFree("SMTP", "0.0.0.0", settings.smtpPort(), "--smtp-port");
         checkPortFree("WebAdmin", "127.0.0.1", settings.webAdminPort(), "--webadmin-port");
+        checkPortFree("Portal listener", "127.0.0.1", settings.portalSubmissionPort(), "--portal-submission-port");
         Path conf = ConfigRenderer.render(settings);
 
         System.setProperty(EXIT_ON_STARTUP_ERROR, "false");
@@ -79,6 +82,21 @@ public final class EmbeddedGateway implements AutoCloseable {
 
     public int webAdminPort() {
         return server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
+    }
+
+    /**
+     * The port of the listener on which the portal logs in to submit its own mail, and the key its login is
+     * derived from; empty when the configuration has no portal listener (the portal's mail is then judged).
+     */
+    public Optional<PortalListener> portalListener() throws StartupProblem {
+        OptionalInt port = ConfigRenderer.portalSubmissionPort(configInUse);
+        Optional<Path> key = ConfigRenderer.submissionKey(configInUse);
+        return port.isPresent() && key.isPresent() ? Optional.of(new PortalListener(port.getAsInt(), key.get()))
+                : Optional.empty();
+    }
+
+    /** Where the portal submits its own mail: a port on this machine and the submission key file. */
+    public record PortalListener(int port, Path submissionKey) {
     }
 
     /** The configuration folder James actually reads (the launcher's options applied). */

@@ -86,6 +86,10 @@ public final class GatewayCommand {
                 description = "The portal address that secure links use (default: ${DEFAULT-VALUE}).")
         URI publicUrl = PortalConfig.DEFAULT_PUBLIC_BASE;
 
+        @Option(names = "--portal-submission-port", paramLabel = "N", description = "Port, on 127.0.0.1, on which the "
+                + "portal logs in to submit its own mail (one-time codes, download notices) (default: ${DEFAULT-VALUE}).")
+        int portalSubmissionPort = GatewaySettings.DEFAULT_PORTAL_SUBMISSION_PORT;
+
         @Option(names = "--no-portal", description = "Do not start the portal in this process (run it on its own instead).")
         boolean noPortal;
 
@@ -151,7 +155,7 @@ public final class GatewayCommand {
                 }
                 return new GatewaySettings(smtpPort, webAdminPort, Optional.ofNullable(config),
                         work.toAbsolutePath(), route, Optional.ofNullable(policy)).withPortalUrl(publicUrl)
-                        .withSharedBackends(sharedBackends);
+                        .withSharedBackends(sharedBackends).withPortalSubmissionPort(portalSubmissionPort);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
@@ -175,6 +179,12 @@ public final class GatewayCommand {
             out.println("  SMTP submission : port " + gateway.smtpPort()
                     + " (accepts mail from 127.0.0.1 and the networks in smtpserver.xml)");
             out.println("  WebAdmin        : " + webAdmin + " (this machine only)");
+            try {
+                gateway.portalListener().ifPresent(listener -> out.println("  portal listener : 127.0.0.1:"
+                        + listener.port() + " (the portal logs in here with " + listener.submissionKey() + ")"));
+            } catch (StartupProblem problem) {
+                out.println("  portal listener : " + problem.getMessage());
+            }
             out.println("  configuration   : " + gateway.configInUse() + " (made from "
                     + gateway.settings().configFolder().map(Path::toString).orElse("the built-in deploy/conf") + ")");
             out.println("  policy          : " + gateway.settings().policyFile().map(Path::toString)

@@ -20,20 +20,24 @@ import java.util.Optional;
  * @param portalUrl     the portal's public base URL, which secure links in wrapped mail start with
  * @param sharedBackends whether the vault and the correlation state live in the shared backends (PostgreSQL and
  *                      S3, for several nodes; settings from the environment) instead of the work folder
+ * @param portalSubmissionPort the port, on 127.0.0.1, of the listener on which the portal submits its own mail
+ *                      (one-time codes, download notices) after logging in; 0 lets the launcher choose a free one
  */
 public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
                               OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl,
-                              boolean sharedBackends) {
+                              boolean sharedBackends, int portalSubmissionPort) {
 
     /** The try-out portal's address, as the portal module's default. */
     public static final URI DEFAULT_PORTAL_URL = URI.create("http://localhost:8080");
 
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_WEBADMIN_PORT = 8000;
+    public static final int DEFAULT_PORTAL_SUBMISSION_PORT = 2526;
 
     public GatewaySettings {
         checkPort("SMTP", smtpPort);
         checkPort("WebAdmin", webAdminPort);
+        checkPort("portal submission", portalSubmissionPort);
         Objects.requireNonNull(configFolder, "configFolder");
         Objects.requireNonNull(workFolder, "workFolder");
         Objects.requireNonNull(outbound, "outbound");
@@ -44,7 +48,7 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
     /** The same settings, with the vault and correlation state in the work folder. */
     public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
                            OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl) {
-        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, portalUrl, false);
+        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, portalUrl, false, 0);
     }
 
     /** The same settings with inspection switched on or off and the default portal URL. */
@@ -56,18 +60,32 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
     /** The same settings with secure links made under another portal URL. */
     public GatewaySettings withPortalUrl(URI url) {
         return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, url,
-                sharedBackends);
+                sharedBackends, portalSubmissionPort);
     }
 
     /** The same settings with the vault and correlation state in the shared backends, or not. */
     public GatewaySettings withSharedBackends(boolean shared) {
         return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection,
-                portalUrl, shared);
+                portalUrl, shared, portalSubmissionPort);
     }
 
-    /** Where the inspection keeps the installation key; the in-process portal seals its mail with that key. */
+    /** The same settings with the portal's listener on another port. */
+    public GatewaySettings withPortalSubmissionPort(int port) {
+        return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection,
+                portalUrl, sharedBackends, port);
+    }
+
+    /** Where the inspection keeps the installation key and the password-correlation state. */
     public Path stateFolder() {
         return workFolder.resolve("var").resolve("outward");
+    }
+
+    /**
+     * The submission key, from which the portal's login to its own listener is derived; kept apart from the
+     * state folder, because the portal reads it and must not read the installation key.
+     */
+    public Path submissionKey() {
+        return workFolder.resolve("submission").resolve("portal-submission.key");
     }
 
     /** The vault the Wrap mailet writes and the in-process portal serves: one folder, so links work (unused with

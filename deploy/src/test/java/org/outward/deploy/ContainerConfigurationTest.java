@@ -1,8 +1,10 @@
 package org.outward.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,7 +21,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -45,6 +49,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.james.smtp.RelayTenantCheck;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -61,6 +66,10 @@ class ContainerConfigurationTest {
 
     private static final Path DOCKER_CONF = Path.of("docker", "conf").toAbsolutePath();
     private static final String OUTSIDE = "alex.agent@example.org";
+    /** What the party's tenant adds to its outbound mail, as the secret file and surefire's environment say. */
+    private static final String TENANT_SECRET = "kq7-Zm2pX9vR4tW8yB3nC6dF1gH5jL0s";
+    private static final String PARTY_TENANT = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+    private static final String OTHER_TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
     @TempDir
     static Path temp;
@@ -79,6 +88,7 @@ class ContainerConfigurationTest {
                     String text = Files.readString(file)
                             .replace("/etc/outward/", root.resolve("etc/outward") + "/")
                             .replace("/var/lib/outward/", root.resolve("var/lib/outward") + "/")
+                            .replace("/run/secrets/", root.resolve("run/secrets") + "/")
                             .replace("0.0.0.0:587", "127.0.0.1:" + submission);
                     Files.writeString(conf.resolve(file.getFileName()), text);
                 }
@@ -89,6 +99,8 @@ class ContainerConfigurationTest {
             Files.copy(in, policies.resolve("default-policy.yaml"));
         }
         writeSelfSignedPem(Files.createDirectories(root.resolve("etc/outward/tls")));
+        Files.writeString(Files.createDirectories(root.resolve("run/secrets")).resolve("outward-tenant-secret"),
+                TENANT_SECRET + "\n");
 
         outside = RelayingGateway.startOutside();
         gateway = RelayingGateway.start(Optional.of(conf), temp, outside, Optional.empty());
@@ -163,6 +175,59 @@ class ContainerConfigurationTest {
     }
 
     @Test
+    void theTenantSecretIsCheckedAndNeverLeaves() throws Exception {
+        send("sam.volunteer@party.example", "Saturday", "See you at the leaflet run.");
+
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).isTrue();
+        MimeMessage delivered = outside.getReceivedMessages()[0];
+        assertThat(delivered.getHeader(RelayTenantCheck.DEFAULT_SECRET_HEADER)).as("stripped").isNull();
+        assertThat(raw(delivered)).doesNotContain(TENANT_SECRET);
+    }
+
+    @Test
+    void anotherTenantOnTheSameNetworkIsRefusedWhateverItsSender() throws Exception {
+        String party = "sam.volunteer@party.example";
+        int deniedBefore = new WebAdminClient(gateway.webAdminPort()).keys("relay-denied").size();
+        Map<String, Map<String, String>> attempts = new LinkedHashMap<>();
+        attempts.put("no secret", Map.of(RelayTenantCheck.MICROSOFT_TENANT_HEADER, PARTY_TENANT));
+        attempts.put("a wrong secret", Map.of(RelayTenantCheck.DEFAULT_SECRET_HEADER, TENANT_SECRET.substring(1) + "x",
+                RelayTenantCheck.MICROSOFT_TENANT_HEADER, PARTY_TENANT));
+        attempts.put("the secret cut short", Map.of(RelayTenantCheck.DEFAULT_SECRET_HEADER, TENANT_SECRET.substring(0, 8),
+                RelayTenantCheck.MICROSOFT_TENANT_HEADER, PARTY_TENANT));
+        attempts.put("another tenant's ID", Map.of(RelayTenantCheck.DEFAULT_SECRET_HEADER, TENANT_SECRET,
+                RelayTenantCheck.MICROSOFT_TENANT_HEADER, OTHER_TENANT));
+        attempts.put("no tenant ID", Map.of(RelayTenantCheck.DEFAULT_SECRET_HEADER, TENANT_SECRET));
+        for (Map.Entry<String, Map<String, String>> attempt : attempts.entrySet()) {
+            assertThatThrownBy(() -> send(gateway.smtpPort(), party, "Members", "From another tenant.",
+                    attempt.getValue())).as(attempt.getKey()).isInstanceOf(MessagingException.class)
+                    .hasMessageContaining("554");
+        }
+        // Two tenant headers, one of them the party's: still another tenant's mail.
+        MimeMessage twoTenants = new MimeMessage(Session.getInstance(new Properties()));
+        twoTenants.setFrom(new InternetAddress(party));
+        twoTenants.setRecipients(Message.RecipientType.TO, OUTSIDE);
+        twoTenants.setText("x", "UTF-8");
+        twoTenants.setHeader(RelayTenantCheck.DEFAULT_SECRET_HEADER, TENANT_SECRET);
+        twoTenants.addHeader(RelayTenantCheck.MICROSOFT_TENANT_HEADER, OTHER_TENANT);
+        twoTenants.addHeader(RelayTenantCheck.MICROSOFT_TENANT_HEADER, PARTY_TENANT);
+        twoTenants.saveChanges();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        twoTenants.writeTo(bytes);
+        assertThatThrownBy(() -> MailClient.submit(gateway.smtpPort(), bytes.toByteArray(), party, OUTSIDE))
+                .as("two tenant IDs").isInstanceOf(MessagingException.class);
+        Thread.sleep(1_000);
+        assertThat(outside.getReceivedMessages()).as("nothing relayed").isEmpty();
+        assertThat(new WebAdminClient(gateway.webAdminPort()).keys("relay-denied")).as("nothing even accepted")
+                .hasSize(deniedBefore);
+    }
+
+    private static String raw(MimeMessage message) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anotherDomainFromTheSameNetworkIsNotRelayed() throws Exception {
         send("someone@elsewhere.example", "Hello", "Anyone sharing our provider's addresses.");
 
@@ -175,12 +240,15 @@ class ContainerConfigurationTest {
         assertThat(new WebAdminClient(gateway.webAdminPort()).get("/metrics").body()).contains("outward_verdict_pass_total");
     }
 
+    /** Sends as the party's tenant does: its secret header and its Microsoft 365 tenant ID on the message. */
     private void send(String from, String subject, String text) throws Exception {
-        send(gateway.smtpPort(), from, subject, text);
+        send(gateway.smtpPort(), from, subject, text, Map.of(RelayTenantCheck.DEFAULT_SECRET_HEADER, TENANT_SECRET,
+                RelayTenantCheck.MICROSOFT_TENANT_HEADER, PARTY_TENANT));
     }
 
     /** Submits over SMTP with STARTTLS required, trusting the test's self-signed certificate. */
-    private static void send(int port, String from, String subject, String text) throws MessagingException {
+    private static void send(int port, String from, String subject, String text, Map<String, String> headers)
+            throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(port));
@@ -196,6 +264,9 @@ class ContainerConfigurationTest {
         message.setRecipients(Message.RecipientType.TO, OUTSIDE);
         message.setSubject(subject);
         message.setText(text, "UTF-8");
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         Transport.send(message);
     }
 

@@ -143,8 +143,32 @@ class DeploymentFilesTest {
                 "imapserver.xml", "pop3server.xml", "lmtpserver.xml", "managesieveserver.xml", "jmap.properties");
         assertThat(mounts).anyMatch(m -> m.contains(":/etc/outward/policies:ro"))
                 .anyMatch(m -> m.contains(":/etc/outward/tls:ro"))
-                .anyMatch(m -> m.startsWith("outward-data:/var/lib/outward"));
+                .anyMatch(m -> m.equals("outward-state:/var/lib/outward/state"))
+                .anyMatch(m -> m.equals("outward-vault:/var/lib/outward/vault"))
+                .anyMatch(m -> m.equals("outward-submission:/var/lib/outward/submission"));
         assertThat(REPO.resolve("policies").resolve(withDefaults("${OUTWARD_POLICY_FILE:-default-policy.yaml}"))).exists();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @SuppressWarnings("unchecked")
+    void thePortalGetsTheVaultAndTheSubmissionKeyOnlyAndSubmitsOnItsOwnListener(String file) throws Exception {
+        Map<String, Object> portal = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
+                .get("services")).get("portal");
+        List<String> mounts = (List<String>) portal.get("volumes");
+        assertThat(mounts).as("the vault, and the submission key read-only; never the gateway's state")
+                .containsExactlyInAnyOrder("outward-vault:/var/lib/outward/vault",
+                        "outward-submission:/var/lib/outward/submission:ro");
+        List<String> command = (List<String>) portal.get("command");
+        assertThat(command).contains("--submission-key=/var/lib/outward/submission/portal-submission.key",
+                "--smtp=gateway:2526").noneMatch(a -> a.contains("installation"));
+        String smtp = Files.readString(DOCKER.resolve("conf/common/smtpserver.xml"));
+        assertThat(smtp).contains("<bind>0.0.0.0:2526</bind>")
+                .contains("<keyFile>/var/lib/outward/submission/portal-submission.key</keyFile>");
+        Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
+                .get("services")).get("gateway");
+        assertThat((List<String>) gateway.get("ports")).as("the portal's listener is not published")
+                .noneMatch(p -> p.contains("2526"));
     }
 
     // ---- James configuration -----------------------------------------------------------------------------

@@ -65,7 +65,14 @@ final class MailClient {
      * {@link Transport#send}, which would call saveChanges() and rewrite the Message-ID.
      */
     static void submit(int port, byte[] raw, String from, String... recipients) throws MessagingException {
+        submit(port, null, null, raw, from, recipients);
+    }
+
+    /** The same after logging in with SMTP AUTH as {@code username}; without a user name it does not log in. */
+    static void submit(int port, String username, String password, byte[] raw, String from, String... recipients)
+            throws MessagingException {
         Properties props = new Properties();
+        props.setProperty("mail.smtp.auth", Boolean.toString(username != null));
         props.setProperty("mail.smtp.host", "127.0.0.1");
         props.setProperty("mail.smtp.port", Integer.toString(port));
         props.setProperty("mail.smtp.from", from);
@@ -78,7 +85,11 @@ final class MailClient {
             to[i] = new InternetAddress(recipients[i]);
         }
         try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
+            if (username == null) {
+                transport.connect();
+            } else {
+                transport.connect(username, password);
+            }
             transport.sendMessage(message, to);
         }
     }

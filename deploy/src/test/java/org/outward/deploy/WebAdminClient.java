@@ -37,6 +37,18 @@ final class WebAdminClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** PUT with a JSON body (or none), as WebAdmin's routes that create domains and users take it; expects 204. */
+    void put(String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+                .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("PUT " + path).isEqualTo(204);
+    }
+
+    void put(String path) throws Exception {
+        put(path, null);
+    }
+
     /** The keys of the mails in a repository (by its name under var/mail). */
     List<String> keys(String repositoryName) throws Exception {
         String body = get(repository(repositoryName) + "/mails").body();

@@ -166,9 +166,9 @@ class WrapEndToEndTest {
             navigate(driver, By.id("send-code"));
             assertThat(settledText(driver, By.tagName("h1"), t -> t.equals("Enter your code"))).isEqualTo("Enter your code");
 
-            // The code mail went through the gateway, sealed, and was not judged.
+            // The code mail went through the gateway on the portal's own listener and was not judged.
             MimeMessage codeMail = await(AGENT, WrapEndToEndTest::isCodeMail);
-            assertThat(codeMail.getHeader("X-Outward-Verdict")).containsExactly("pass");
+            assertThat(codeMail.getHeader("X-Outward-Verdict")).as("not judged").isNull();
             String code = code(codeMail);
 
             driver.findElement(By.id("code")).sendKeys(code.equals("00000000") ? "11111111" : "00000000");
@@ -213,7 +213,7 @@ class WrapEndToEndTest {
     }
 
     @Test
-    void mailThatClaimsToBeTheGatewaysOwnWithoutAValidSealIsJudged() throws Exception {
+    void mailThatClaimsToBeTheGatewaysOwnOnThePublicPortIsJudged() throws Exception {
         for (String forged : List.of("one-time-code", "v1; t=" + (System.currentTimeMillis() / 1000)
                 + "; mac=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));

@@ -107,11 +107,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** The key of this installation, for sealing the gateway's own notices. */
-    public InstallationKey installationKey() {
-        return key;
-    }
-
     /** Judges a raw RFC 5322 message kept in a file. */
     public Judgement judge(Path rawMessage, Envelope envelope, Policy policy) {
         return judge(() -> Files.newInputStream(rawMessage), envelope, policy);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -19,7 +20,6 @@ import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
 import org.outward.inspect.ParserIsolation;
-import org.outward.notice.NoticeSeal;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * from starting, with the problem's line and column) and re-read when it changes; a changed file that does
  * not load leaves the last good policy in force.
  *
- * <p>Mail sealed by this installation (the portal's one-time codes) is the gateway's own and is not judged;
- * a seal that does not verify is removed and the mail is judged like any other.
+ * <p>Everything that reaches it is judged, whatever its headers claim: the gateway's own mail never comes this
+ * way (notices are sent from inside James, the portal's mail arrives on a listener of its own and is matched by
+ * {@link IsPortalMail} before this mailet). The headers that label the gateway's own mail are removed from the
+ * mail it judges, so that a copy of them on a member's message cannot pass for the gateway's word downstream.
  *
  * <pre>{@code
  * <mailet match="All" class="org.outward.james.Inspect">
@@ -89,7 +91,8 @@ public class Inspect extends GenericMailet {
     private String verdictHeader;
     private PolicyHolder policy;
     private Engine engine;
-    private NoticeSeal seal;
+    /** Headers that label the gateway's own mail; on mail that is judged they are a member's copy. */
+    private static final Set<String> OWN_MAIL_LABELS = Set.of("X-Outward-Notice", "X-Outward-Portal");
     private final DecisionMetrics metrics;
 
     /** As James makes it: decisions are counted in James's metric registry. */
@@ -144,7 +147,6 @@ public class Inspect extends GenericMailet {
         } catch (RuntimeException e) {
             throw new MessagingException("Inspect: cannot use the state folder " + state + ": " + e.getMessage());
         }
-        seal = new NoticeSeal(engine.installationKey(), Clock.systemUTC(), NoticeSeal.DEFAULT_VALIDITY);
     }
 
     private int wholeNumber(String parameter, int defaultValue, int min) throws MessagingException {
@@ -166,20 +168,16 @@ public class Inspect extends GenericMailet {
         Policy inForce = policy.current();
         Envelope envelope = new Envelope(mail.getMaybeSender().asString(""),
                 mail.getRecipients().stream().map(MailAddress::asString).toList());
-        Decision decision;
-        List<Fact> facts;
-        if (isSealedByUs(message)) {
-            decision = Decision.passFor(envelope.recipients());
-            facts = List.of();
-        } else {
-            DecisionMetrics.Timing timing = metrics.startInspection();
-            Judgement judgement = judge(mail.getName(), message, envelope, inForce);
-            decision = judgement == null ? Decision.allRecipients(envelope.recipients(), inForce.inspectionFailure(),
-                    "inspection-failure") : judgement.decision();
-            facts = judgement == null ? List.of() : judgement.facts();
-            timing.stop();
-            metrics.judged(decision, judgement == null);
+        for (String label : OWN_MAIL_LABELS) {
+            message.removeHeader(label);
         }
+        DecisionMetrics.Timing timing = metrics.startInspection();
+        Judgement judgement = judge(mail.getName(), message, envelope, inForce);
+        Decision decision = judgement == null ? Decision.allRecipients(envelope.recipients(), inForce.inspectionFailure(),
+                "inspection-failure") : judgement.decision();
+        List<Fact> facts = judgement == null ? List.of() : judgement.facts();
+        timing.stop();
+        metrics.judged(decision, judgement == null);
         // setHeader, not addHeader: a sender must not be able to pre-stamp a verdict of their own.
         message.setHeader(verdictHeader, decision.verdict().word());
         try {
@@ -225,18 +223,6 @@ public class Inspect extends GenericMailet {
                 LOG.warn("Could not delete a temp copy of mail {}", mailName);
             }
         }
-    }
-
-    private boolean isSealedByUs(MimeMessage message) throws MessagingException {
-        String[] header = message.getHeader(NoticeSeal.HEADER);
-        if (header == null) {
-            return false;
-        }
-        if (seal.isOwn(message.getMessageID(), header[0])) {
-            return true;
-        }
-        message.removeHeader(NoticeSeal.HEADER);
-        return false;
     }
 
     @Override

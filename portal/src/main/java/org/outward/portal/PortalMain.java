@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.outward.shared.VaultSetting;
+import org.outward.submission.PortalCredential;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,16 +35,17 @@ public final class PortalMain implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "The URL recipients use (default: ${DEFAULT-VALUE}).")
     URI publicUrl = PortalConfig.DEFAULT_PUBLIC_BASE;
 
-    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "Where codes are submitted: the gateway (default: ${DEFAULT-VALUE}).")
-    String smtp = "127.0.0.1:2525";
+    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "Where codes are submitted: the gateway's "
+            + "portal listener with --submission-key, else its ordinary SMTP port (default: ${DEFAULT-VALUE}).")
+    String smtp = "127.0.0.1:2526";
 
     @Option(names = "--from", paramLabel = "ADDRESS", description = "From address of code mail (default: ${DEFAULT-VALUE}).")
     String from = "secure-links@localhost";
 
-    @Option(names = "--installation-key", paramLabel = "FILE", description = "The gateway's installation key "
-            + "(state folder/installation.key, mode 600): code mail is then sealed and passes the gateway unjudged. "
-            + "Without it, code mail is judged like any other.")
-    Path installationKey;
+    @Option(names = "--submission-key", paramLabel = "FILE", description = "The gateway's submission key (the "
+            + "keyFile of its portal listener, mode 600): the portal logs in with it on the listener given by --smtp, "
+            + "and its mail goes out unjudged. Without it, the portal's mail is submitted like any member's and judged.")
+    Path submissionKey;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new PortalMain()).execute(args));
@@ -55,14 +58,12 @@ public final class PortalMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--smtp must be HOST:PORT");
         }
         Clock clock = Clock.systemUTC();
-        // loadOrCreate would invent a key the gateway does not know; a missing file is an error here.
-        if (installationKey != null && !java.nio.file.Files.isRegularFile(installationKey)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--installation-key: no such file");
+        Optional<PortalCredential> login;
+        try {
+            login = submissionKey == null ? Optional.empty() : Optional.of(PortalCredential.load(submissionKey));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--submission-key: " + e.getMessage());
         }
-        java.util.Optional<org.outward.notice.NoticeSeal> seal = installationKey == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new org.outward.notice.NoticeSeal(
-                        org.outward.installation.InstallationKey.loadOrCreate(installationKey), clock,
-                        org.outward.notice.NoticeSeal.DEFAULT_VALIDITY));
         VaultSetting setting;
         try {
             setting = VaultSetting.parse(vault);
@@ -74,8 +75,8 @@ public final class PortalMain implements Callable<Integer> {
         PortalState state = setting.shared() ? sharedState(config.limits(), clock)
                 : PortalState.inMemory(config.limits(), clock);
         Portal portal = Portal.start(config, setting.open(clock), state,
-                new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, seal),
-                new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, seal),
+                new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
+                new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
                 clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

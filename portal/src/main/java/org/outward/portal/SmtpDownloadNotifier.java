@@ -3,26 +3,25 @@ package org.outward.portal;
 import java.io.IOException;
 import java.util.Optional;
 
-import org.outward.notice.NoticeSeal;
-
+import org.outward.submission.PortalCredential;
 import org.outward.vault.ItemInfo;
 
 /** Emails the sender, in English and Welsh, when the recipient first downloads the file. */
 public final class SmtpDownloadNotifier implements DownloadNotifier {
 
-    /** The {@code X-Outward-Notice} value on these notices. */
+    /** The {@code X-Outward-Portal} value on these notices. */
     public static final String HEADER_VALUE = "first-download";
 
     private final SmtpSubmission smtp;
 
-    /** Sends through {@code host:port} (the gateway's SMTP port) from {@code from}, unsealed: the gateway judges it. */
+    /** Sends through {@code host:port} from {@code from} without logging in: the gateway judges it. */
     public SmtpDownloadNotifier(String host, int port, String from) {
         this(host, port, from, Optional.empty());
     }
 
-    /** Sends sealed with the installation key, so the gateway recognises the mail as its own and lets it pass. */
-    public SmtpDownloadNotifier(String host, int port, String from, Optional<NoticeSeal> seal) {
-        this.smtp = new SmtpSubmission(host, port, from, seal);
+    /** Sends through the gateway's portal listener at {@code host:port}, logged in with the portal's login. */
+    public SmtpDownloadNotifier(String host, int port, String from, Optional<PortalCredential> login) {
+        this.smtp = new SmtpSubmission(host, port, from, login);
     }
 
     @Override
