@@ -13,6 +13,7 @@ import org.outward.notice.NoticeSeal;
 
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
+import org.outward.portal.PortalKey;
 import org.outward.portal.PortalState;
 import org.outward.portal.SmtpCodeSender;
 import org.outward.portal.SmtpDownloadNotifier;
@@ -44,12 +45,14 @@ final class TryOutPortal {
             Optional<NoticeSeal> seal = Optional.of(new NoticeSeal(InstallationKey.loadOrCreate(
                     gateway.settings().stateFolder().resolve("installation.key")), clock, NoticeSeal.DEFAULT_VALIDITY));
             PortalConfig config = PortalConfig.of("127.0.0.1", port, publicUrl);
+            // The portal's own key, apart from the gateway's: try-out nodes sharing backends need copies of one file.
+            PortalKey key = PortalKey.loadOrCreate(gateway.settings().stateFolder().resolve("portal.key"));
             boolean shared = gateway.settings().sharedBackends();
             // With the shared backends this portal is one of several nodes: codes, tries and sessions are shared too.
             return Portal.start(config,
                     shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(vaultFolder(gateway), clock),
-                    shared ? new SharedPortalStateProvider().open(config.limits(), clock)
-                            : PortalState.inMemory(config.limits(), clock),
+                    shared ? new SharedPortalStateProvider().open(config.limits(), clock, key)
+                            : PortalState.inMemory(config.limits(), clock, key),
                     new SmtpCodeSender("127.0.0.1", gateway.smtpPort(), FROM, seal),
                     new SmtpDownloadNotifier("127.0.0.1", gateway.smtpPort(), FROM, seal), clock);
         } catch (BindException e) {
