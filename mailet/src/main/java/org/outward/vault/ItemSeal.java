@@ -80,8 +80,15 @@ public final class ItemSeal {
         return new Deposit(id(), link, management, expires);
     }
 
-    /** Whether this link's secret is the one the item was sealed for. */
+    /**
+     * Whether this link's secret is the one the item was sealed for; never for an item whose salt and verifier
+     * the purge deleted (a store keeps them empty then: they are the only stored values that, with the link,
+     * derive the content key, so they go with the content).
+     */
     public static boolean opens(LinkToken link, byte[] salt, byte[] verifier) {
+        if (salt.length == 0 || verifier.length == 0) {
+            return false;
+        }
         return ItemKeys.derive(link.secret(), salt, link.itemId()).matches(verifier);
     }
 

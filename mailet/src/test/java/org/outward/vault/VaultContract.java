@@ -43,6 +43,12 @@ public abstract class VaultContract {
     /** Flips one bit in the stored content of the item, near its end. */
     protected abstract void tamperWithContent(ItemId id) throws IOException;
 
+    /** A copy of the item's stored content, as a backup of the store would hold it. */
+    protected abstract byte[] backupOfContent(ItemId id) throws IOException;
+
+    /** The HKDF salt the store keeps for the item now, read behind the vault's back (empty when there is none). */
+    protected abstract byte[] storedSalt(ItemId id) throws IOException;
+
     /** Plaintext larger than one segment, so segment boundaries are exercised. */
     protected static byte[] content() {
         StringBuilder text = new StringBuilder();
@@ -179,6 +185,36 @@ public abstract class VaultContract {
         assertThat(vault.manage(deposit.management()).orElseThrow().events()).extracting(AuditEvent::kind)
                 .containsExactly(AuditKind.CREATED, AuditKind.REVOKED, AuditKind.PURGED);
         assertThat(vault.revoke(new ItemId("0".repeat(64)), "admin")).isFalse();
+    }
+
+    /**
+     * Someone holding a backup of the content and an old link, after the purge: with what the store keeps now, the
+     * vault's own key derivation must not open the backup, whether the item was revoked or expired.
+     */
+    @Test
+    public void aPurgedItemsBackupCannotBeOpenedWithItsOldLink() throws IOException {
+        Vault vault = open(clock);
+        Deposit revoked = vault.put(item("a@example.org"), new ByteArrayInputStream(content()));
+        Deposit expired = vault.put(new NewItem("s@party.example", "b@example.org", "x.csv", "text/csv",
+                Duration.ofDays(1), 3), new ByteArrayInputStream(content()));
+        byte[] revokedBackup = backupOfContent(revoked.id());
+        byte[] expiredBackup = backupOfContent(expired.id());
+        // Before the purge the backup opens with the link and the stored salt: the attack below is a real one.
+        assertThat(openWithStoredSalt(revoked, revokedBackup)).isEqualTo(content());
+
+        vault.revoke(revoked.id(), "sender");
+        clock.advance(Duration.ofDays(1));
+        vault.purgeExpired();
+
+        assertThatThrownBy(() -> openWithStoredSalt(revoked, revokedBackup)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> openWithStoredSalt(expired, expiredBackup)).isInstanceOf(IOException.class);
+        assertThat(vault.manage(revoked.management())).as("the sender still sees the trail").isPresent();
+    }
+
+    private byte[] openWithStoredSalt(Deposit deposit, byte[] backup) throws IOException {
+        try (InputStream opened = ItemSeal.open(deposit.link(), storedSalt(deposit.id()), new ByteArrayInputStream(backup))) {
+            return opened.readAllBytes();
+        }
     }
 
     @Test

@@ -36,7 +36,8 @@ import org.outward.vault.Vault;
 
 /**
  * The vault several nodes share: metadata, audit trail and download counters in PostgreSQL, sealed content in an
- * S3-compatible bucket. Same format and same promises as the local vault ({@link ItemSeal}).
+ * S3-compatible bucket. Same format and same promises as the local vault ({@link ItemSeal}): the purge empties the
+ * salt and verifier, so a copy of the object kept elsewhere no longer opens with its link.
  *
  * <p>An item exists for links once its row is committed, after its content was stored: a crash earlier leaves at
  * most an object without a row, which the purge removes once it is older than {@link #ORPHAN_AGE}. A download is
@@ -188,8 +189,10 @@ public final class SharedVault implements Vault {
     public int purgeExpired() throws IOException {
         Instant now = now();
         List<ItemId> due = database.inTransaction(connection -> {
+            // Items purged before purges deleted keys still carry them: they are taken again, once.
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM outward_vault_items"
-                    + " WHERE NOT purged AND (revoked OR expires <= ? OR downloads >= max_downloads)")) {
+                    + " WHERE (NOT purged AND (revoked OR expires <= ? OR downloads >= max_downloads))"
+                    + " OR (purged AND octet_length(salt) > 0)")) {
                 Times.set(select, 1, now);
                 return ids(select);
             }
@@ -221,8 +224,21 @@ public final class SharedVault implements Vault {
         return database.inTransaction(connection -> info(connection, id));
     }
 
-    /** Deletes the content, then marks the item purged once; true if this call marked it. */
+    /**
+     * Deletes the key material, then the content, then marks the item purged once; true if this call marked it.
+     * The keys go first: from their commit on, no link opens the content, not even a copy of it in a backup.
+     */
     private boolean purge(ItemId id, Instant now) throws IOException {
+        database.inTransaction(connection -> {
+            try (PreparedStatement shred = connection.prepareStatement(
+                    "UPDATE outward_vault_items SET salt = ?, verifier = ? WHERE id = ?")) {
+                shred.setBytes(1, new byte[0]);
+                shred.setBytes(2, new byte[0]);
+                shred.setString(3, id.hex());
+                shred.executeUpdate();
+            }
+            return null;
+        });
         contents.delete(key(id));
         return database.inTransaction(connection -> {
             try (PreparedStatement mark = connection.prepareStatement(
