@@ -94,8 +94,17 @@ public final class ItemSeal {
 
     /** The plaintext of an item's sealed bytes, decrypted and authenticated as it is read. */
     public static InputStream open(LinkToken link, byte[] salt, InputStream sealed) throws IOException {
+        return open(link, salt, sealed, () -> false);
+    }
+
+    /**
+     * The plaintext of an item's sealed bytes, decrypted and authenticated as it is read; reading fails once
+     * {@code revocation} says the item was revoked (it is asked every mebibyte or so).
+     */
+    public static InputStream open(LinkToken link, byte[] salt, InputStream sealed, Revocation revocation)
+            throws IOException {
         ItemKeys keys = ItemKeys.derive(link.secret(), salt, link.itemId());
-        return new OpeningInputStream(sealed, keys.contentKey(), link.itemId().bytes());
+        return new OpeningInputStream(sealed, keys.contentKey(), link.itemId().bytes(), revocation);
     }
 
     /** Whether the management token is the item's, compared in constant time. */

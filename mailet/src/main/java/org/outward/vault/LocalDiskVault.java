@@ -134,7 +134,9 @@ public final class LocalDiskVault implements Vault {
             StoredItem counted = stored.get().with(stored.get().info().withDownload(now, "recipient"));
             try {
                 save(counted);
-                return Optional.of(new Download(counted.info(), ItemSeal.open(link, counted.salt(), raw)));
+                // The open file keeps its bytes after a revoke unlinks it, so the stream asks the metadata instead.
+                return Optional.of(new Download(counted.info(), ItemSeal.open(link, counted.salt(), raw,
+                        () -> load(id).map(item -> item.info().revoked()).orElse(true))));
             } catch (IOException | RuntimeException e) {
                 raw.close();
                 throw e;

@@ -217,6 +217,23 @@ public abstract class VaultContract {
         }
     }
 
+    /**
+     * A download streaming when the sender revokes (through another node) stops instead of completing. The
+     * content is 128 segments; the reader takes two, the sender revokes, and the rest of the stream must fail.
+     */
+    @Test
+    public void revokingEndsADownloadInProgress() throws IOException {
+        Vault vault = open(clock);
+        byte[] large = new byte[8 * 1024 * 1024];
+        new java.util.Random(19).nextBytes(large);
+        Deposit deposit = vault.put(item("a@example.org"), new ByteArrayInputStream(large));
+        try (Download download = vault.download(deposit.link()).orElseThrow()) {
+            assertThat(download.content().readNBytes(100_000)).hasSize(100_000);
+            assertThat(open(clock).revoke(deposit.id(), "sender")).isTrue();
+            assertThatThrownBy(() -> download.content().readAllBytes()).isInstanceOf(IOException.class);
+        }
+    }
+
     @Test
     public void recordedEventsJoinTheTrailAndListShowsNewestFirst() throws IOException {
         Vault vault = open(clock);

@@ -133,7 +133,9 @@ public final class SharedVault implements Vault {
                 return Optional.empty();
             }
             ItemInfo info = counted.get();
-            return Optional.of(new Download(info, ItemSeal.open(link, keys.get().salt(), raw.get())));
+            // Revoked on any node, the stream stops: an object being read may outlive its deletion.
+            return Optional.of(new Download(info, ItemSeal.open(link, keys.get().salt(), raw.get(),
+                    () -> revoked(id))));
         } catch (IOException | RuntimeException e) {
             raw.get().close();
             throw e;
@@ -267,6 +269,19 @@ public final class SharedVault implements Vault {
                 contents.delete(object.key());
             }
         }
+    }
+
+    /** Whether the item has been revoked, or is gone. */
+    private boolean revoked(ItemId id) throws IOException {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT revoked FROM outward_vault_items WHERE id = ?")) {
+                select.setString(1, id.hex());
+                try (ResultSet row = select.executeQuery()) {
+                    return !row.next() || row.getBoolean(1);
+                }
+            }
+        });
     }
 
     private boolean opens(LinkToken link) throws IOException {
