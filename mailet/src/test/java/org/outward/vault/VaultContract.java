@@ -234,6 +234,45 @@ public abstract class VaultContract {
         }
     }
 
+    /**
+     * A link holder who views the page and tries wrong codes a thousand times each leaves a trail of bounded
+     * length; what the sender must see (stored, downloaded, revoked, purged) is all there.
+     */
+    @Test
+    public void aLinkHolderCannotGrowTheTrailWithoutBound() throws IOException {
+        Vault vault = open(clock);
+        Deposit deposit = vault.put(item("a@example.org"), new ByteArrayInputStream(content()));
+        for (int i = 0; i < 1000; i++) {
+            vault.record(deposit.id(), AuditKind.VIEWED, "link page");
+            vault.record(deposit.id(), AuditKind.CODE_WRONG, "recipient");
+        }
+        readAll(vault.download(deposit.link()).orElseThrow());
+        vault.revoke(deposit.id(), "sender");
+
+        List<AuditEvent> trail = vault.find(deposit.id()).orElseThrow().events();
+        assertThat(trail.size()).as("events kept").isLessThanOrEqualTo(50);
+        assertThat(trail).extracting(AuditEvent::kind).containsOnlyOnce(AuditKind.CREATED, AuditKind.DOWNLOADED,
+                AuditKind.REVOKED, AuditKind.PURGED);
+        // Nothing is lost from the count: the kept entries stand for every event.
+        assertThat(trail.stream().filter(e -> e.kind() == AuditKind.CODE_WRONG).mapToInt(AuditEvent::times).sum())
+                .isEqualTo(1000);
+        assertThat(trail.stream().filter(e -> e.kind() == AuditKind.VIEWED).mapToInt(AuditEvent::times).sum())
+                .isEqualTo(1000);
+    }
+
+    /** Downloads are never folded together, however many the limit allows. */
+    @Test
+    public void everyDownloadIsKept() throws IOException {
+        Vault vault = open(clock);
+        Deposit deposit = vault.put(new NewItem("s@party.example", "a@example.org", "x.csv", "text/csv",
+                Duration.ofDays(1), AuditKind.KEPT_PER_KIND + 5), new ByteArrayInputStream(content()));
+        for (int i = 0; i < AuditKind.KEPT_PER_KIND + 5; i++) {
+            readAll(vault.download(deposit.link()).orElseThrow());
+        }
+        assertThat(vault.find(deposit.id()).orElseThrow().events()).filteredOn(e -> e.kind() == AuditKind.DOWNLOADED)
+                .hasSize(AuditKind.KEPT_PER_KIND + 5).allMatch(e -> e.times() == 1);
+    }
+
     @Test
     public void recordedEventsJoinTheTrailAndListShowsNewestFirst() throws IOException {
         Vault vault = open(clock);

@@ -155,16 +155,41 @@ public final class SharedVault implements Vault {
     public void record(ItemId id, AuditKind kind, String detail) throws IOException {
         AuditEvent event = new AuditEvent(now(), kind, detail);
         database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outward_vault_events"
-                    + " (item_id, at, kind, detail) SELECT id, ?, ?, ? FROM outward_vault_items WHERE id = ?")) {
-                Times.set(insert, 1, event.at());
-                insert.setString(2, event.kind().name());
-                insert.setString(3, event.detail());
-                insert.setString(4, id.hex());
-                insert.executeUpdate();
+            // The item's row lock puts concurrent records from any node one after another, so the count holds.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT 1 FROM outward_vault_items WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id.hex());
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                }
             }
+            if (kind.repeatable() && keptOfKind(connection, id, kind) >= AuditKind.KEPT_PER_KIND) {
+                try (PreparedStatement count = connection.prepareStatement("UPDATE outward_vault_events"
+                        + " SET times = times + 1 WHERE seq = (SELECT max(seq) FROM outward_vault_events"
+                        + " WHERE item_id = ? AND kind = ?)")) {
+                    count.setString(1, id.hex());
+                    count.setString(2, kind.name());
+                    count.executeUpdate();
+                }
+                return null;
+            }
+            event(connection, id, event);
             return null;
         });
+    }
+
+    private static int keptOfKind(Connection connection, ItemId id, AuditKind kind) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM outward_vault_events WHERE item_id = ? AND kind = ?")) {
+            count.setString(1, id.hex());
+            count.setString(2, kind.name());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     @Override
@@ -310,12 +335,12 @@ public final class SharedVault implements Vault {
     private static Optional<ItemInfo> info(Connection connection, ItemId id) throws SQLException {
         List<AuditEvent> events = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT at, kind, detail FROM outward_vault_events WHERE item_id = ? ORDER BY seq")) {
+                "SELECT at, kind, detail, times FROM outward_vault_events WHERE item_id = ? ORDER BY seq")) {
             select.setString(1, id.hex());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     events.add(new AuditEvent(Times.get(row, "at"), AuditKind.valueOf(row.getString("kind")),
-                            row.getString("detail")));
+                            row.getString("detail"), row.getInt("times")));
                 }
             }
         }

@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS outward_vault_events (
     detail  TEXT        NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outward_vault_events_item ON outward_vault_events (item_id, seq);
+-- How many events a row stands for: more than 1 on the last kept row of a kind a link holder can repeat.
+ALTER TABLE outward_vault_events ADD COLUMN IF NOT EXISTS times INT NOT NULL DEFAULT 1;
 
 -- Password correlation: keyed hashes of the addresses, never the addresses.
 CREATE TABLE IF NOT EXISTS outward_encrypted_sends (
