@@ -46,6 +46,7 @@ import org.outward.detect.secret.correlate.PasswordForAttachment;
 import org.outward.installation.InstallationKey;
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
+import org.outward.portal.PortalKey;
 import org.outward.portal.SmtpCodeSender;
 import org.outward.vault.AuditEvent;
 import org.outward.vault.AuditKind;
@@ -99,6 +100,9 @@ class MultiNodeTest {
         return BACKENDS.node();
     }
 
+    /** The portal key, copied to every portal node of the test. */
+    private final PortalKey portalKey = PortalKey.random();
+
     /** A portal node: its own backends connection, the shared vault and the shared codes, tries and sessions. */
     private URI portal() throws IOException {
         PostgresS3Backend node = node();
@@ -106,7 +110,7 @@ class MultiNodeTest {
         // An http public URL: with https the cookies would be Secure, and this test's browser speaks plain HTTP.
         Portal portal = Portal.start(new PortalConfig(new InetSocketAddress("127.0.0.1", 0),
                         URI.create("http://localhost"), limits), node.vault(clock),
-                SqlPortalState.open(node.database(), limits, clock),
+                SqlPortalState.open(node.database(), limits, clock, portalKey),
                 new SmtpCodeSender("127.0.0.1", mail.getSmtp().getPort(), "secure-links@party.example"),
                 firstDownloads::add, clock);
         portals.add(portal);

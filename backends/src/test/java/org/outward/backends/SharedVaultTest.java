@@ -71,6 +71,26 @@ class SharedVaultTest extends VaultContract {
         s3.putObject(b -> b.bucket(bucket()).key("items/" + id.hex()), RequestBody.fromBytes(bytes));
     }
 
+    @Override
+    protected byte[] backupOfContent(ItemId id) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket()).key("items/" + id.hex())).asByteArray();
+    }
+
+    @Override
+    protected byte[] storedSalt(ItemId id) throws IOException {
+        return BACKENDS.node().database().inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT salt FROM outward_vault_items WHERE id = ?")) {
+                select.setString(1, id.hex());
+                try (var row = select.executeQuery()) {
+                    row.next();
+                    byte[] salt = row.getBytes(1);
+                    return salt == null ? new byte[0] : salt;
+                }
+            }
+        });
+    }
+
     @Test
     void theDatabaseHoldsNoContentAndTheBucketNoMetadata() throws Exception {
         PostgresS3Backend backend = BACKENDS.node();

@@ -1,8 +1,11 @@
 package org.outward.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
 
@@ -11,8 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outward.backends.portal.SqlPortalState;
 import org.outward.portal.OneTimeCodes;
 import org.outward.portal.PortalConfig;
+import org.outward.portal.PortalKey;
 import org.outward.portal.PortalState;
 import org.outward.portal.PortalStateContract;
+import org.outward.vault.ItemId;
 
 /** The shared portal state passes the same {@link PortalStateContract} as the in-memory one, across nodes too. */
 class SqlPortalStateTest extends PortalStateContract {
@@ -23,7 +28,29 @@ class SqlPortalStateTest extends PortalStateContract {
     /** Each state gets a backend of its own, as two portal nodes would. */
     @Override
     protected PortalState open(PortalConfig.Limits limits, Clock clock) throws IOException {
-        return SqlPortalState.open(BACKENDS.node().database(), limits, clock);
+        return SqlPortalState.open(BACKENDS.node().database(), limits, clock, key);
+    }
+
+    @Override
+    protected byte[] storedCode(PortalState state, ItemId id) throws IOException {
+        return BACKENDS.node().database().inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT code_hash FROM outward_portal_codes WHERE item_id = ?")) {
+                select.setString(1, id.hex());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Test
+    void aNodeWithAnotherPortalKeyIsRefused() throws IOException {
+        open(LIMITS, clock);
+        assertThatThrownBy(() -> SqlPortalState.open(BACKENDS.node().database(), LIMITS, clock, PortalKey.random()))
+                .isInstanceOf(IOException.class).hasMessageContaining("same portal key");
+        assertThat(open(LIMITS, clock).codes().issue(item('a'))).isPresent();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.outward.backends.portal.SharedPortalStateProvider;
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
+import org.outward.portal.PortalKey;
 import org.outward.portal.PortalState;
 import org.outward.portal.SmtpCodeSender;
 import org.outward.portal.SmtpDownloadNotifier;
@@ -45,12 +46,14 @@ final class TryOutPortal {
                             + " in smtpserver.xml): add one as deploy/conf/smtpserver.xml has it, or use --no-portal"));
             Optional<PortalCredential> login = Optional.of(PortalCredential.load(listener.submissionKey()));
             PortalConfig config = PortalConfig.of("127.0.0.1", port, publicUrl);
+            // The portal's own key, apart from the gateway's: try-out nodes sharing backends need copies of one file.
+            PortalKey key = PortalKey.loadOrCreate(gateway.settings().stateFolder().resolve("portal.key"));
             boolean shared = gateway.settings().sharedBackends();
             // With the shared backends this portal is one of several nodes: codes, tries and sessions are shared too.
             return Portal.start(config,
                     shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(vaultFolder(gateway), clock),
-                    shared ? new SharedPortalStateProvider().open(config.limits(), clock)
-                            : PortalState.inMemory(config.limits(), clock),
+                    shared ? new SharedPortalStateProvider().open(config.limits(), clock, key)
+                            : PortalState.inMemory(config.limits(), clock, key),
                     new SmtpCodeSender("127.0.0.1", listener.port(), FROM, login),
                     new SmtpDownloadNotifier("127.0.0.1", listener.port(), FROM, login), clock);
         } catch (BindException e) {

@@ -131,7 +131,8 @@ final class VaultCommand {
             out.println("downloads  " + item.downloads() + "/" + item.maxDownloads());
             out.println("audit");
             for (AuditEvent event : item.events()) {
-                out.println("  " + event.at() + "  " + event.kind() + (event.detail().isEmpty() ? "" : "  " + event.detail()));
+                out.println("  " + event.at() + "  " + event.kind() + (event.detail().isEmpty() ? "" : "  " + event.detail())
+                        + (event.times() > 1 ? "  (and " + (event.times() - 1) + " more since)" : ""));
             }
             out.flush();
             return 0;

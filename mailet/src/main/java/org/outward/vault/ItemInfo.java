@@ -56,9 +56,27 @@ public record ItemInfo(ItemId id, String sender, String recipient, String fileNa
                 maxDownloads, revoked, purged, append(new AuditEvent(at, AuditKind.DOWNLOADED, detail)));
     }
 
+    /** The same item with one more event; of a repeatable kind, counted on the last kept one if enough are kept. */
     ItemInfo withEvent(AuditEvent event) {
         return new ItemInfo(id, sender, recipient, fileName, size, mediaType, created, expires, downloads,
-                maxDownloads, revoked, purged, append(event));
+                maxDownloads, revoked, purged, event.kind().repeatable() ? coalesce(event) : append(event));
+    }
+
+    private List<AuditEvent> coalesce(AuditEvent event) {
+        int kept = 0;
+        int last = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).kind() == event.kind()) {
+                kept++;
+                last = i;
+            }
+        }
+        if (kept < AuditKind.KEPT_PER_KIND) {
+            return append(event);
+        }
+        var all = new java.util.ArrayList<>(events);
+        all.set(last, all.get(last).once());
+        return all;
     }
 
     ItemInfo revokedAt(Instant at, String by) {

@@ -80,15 +80,31 @@ public final class ItemSeal {
         return new Deposit(id(), link, management, expires);
     }
 
-    /** Whether this link's secret is the one the item was sealed for. */
+    /**
+     * Whether this link's secret is the one the item was sealed for; never for an item whose salt and verifier
+     * the purge deleted (a store keeps them empty then: they are the only stored values that, with the link,
+     * derive the content key, so they go with the content).
+     */
     public static boolean opens(LinkToken link, byte[] salt, byte[] verifier) {
+        if (salt.length == 0 || verifier.length == 0) {
+            return false;
+        }
         return ItemKeys.derive(link.secret(), salt, link.itemId()).matches(verifier);
     }
 
     /** The plaintext of an item's sealed bytes, decrypted and authenticated as it is read. */
     public static InputStream open(LinkToken link, byte[] salt, InputStream sealed) throws IOException {
+        return open(link, salt, sealed, () -> false);
+    }
+
+    /**
+     * The plaintext of an item's sealed bytes, decrypted and authenticated as it is read; reading fails once
+     * {@code revocation} says the item was revoked (it is asked every mebibyte or so).
+     */
+    public static InputStream open(LinkToken link, byte[] salt, InputStream sealed, Revocation revocation)
+            throws IOException {
         ItemKeys keys = ItemKeys.derive(link.secret(), salt, link.itemId());
-        return new OpeningInputStream(sealed, keys.contentKey(), link.itemId().bytes());
+        return new OpeningInputStream(sealed, keys.contentKey(), link.itemId().bytes(), revocation);
     }
 
     /** Whether the management token is the item's, compared in constant time. */

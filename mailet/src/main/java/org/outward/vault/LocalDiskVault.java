@@ -30,7 +30,9 @@ import java.util.Optional;
  *
  * <p>An item exists for links only once its {@code .meta} has been renamed into place, after its content was
  * synced: a crash at any earlier moment leaves at most an orphan the purge removes. The key is derived from the
- * link secret, which is never stored, so a copy of this folder reveals metadata but no content.
+ * link secret, which is never stored, so a copy of this folder reveals metadata but no content. The purge deletes
+ * the salt and verifier with the content, so a backup of a {@code .data} file taken earlier no longer opens with
+ * its link once the item is purged (a backup of its {@code .meta} from before the purge still would).
  */
 public final class LocalDiskVault implements Vault {
 
@@ -132,7 +134,9 @@ public final class LocalDiskVault implements Vault {
             StoredItem counted = stored.get().with(stored.get().info().withDownload(now, "recipient"));
             try {
                 save(counted);
-                return Optional.of(new Download(counted.info(), ItemSeal.open(link, counted.salt(), raw)));
+                // The open file keeps its bytes after a revoke unlinks it, so the stream asks the metadata instead.
+                return Optional.of(new Download(counted.info(), ItemSeal.open(link, counted.salt(), raw,
+                        () -> load(id).map(item -> item.info().revoked()).orElse(true))));
             } catch (IOException | RuntimeException e) {
                 raw.close();
                 throw e;
@@ -170,7 +174,7 @@ public final class LocalDiskVault implements Vault {
             if (!info.revoked()) {
                 info = info.revokedAt(now, by);
             }
-            save(stored.get().with(deleteContent(info, now)));
+            save(stored.get().with(deleteContent(info, now)).shredded());
             return true;
         });
     }
@@ -182,11 +186,18 @@ public final class LocalDiskVault implements Vault {
         for (ItemId id : ids()) {
             boolean done = lock.holding(() -> {
                 Optional<StoredItem> stored = load(id);
-                if (stored.isEmpty() || !stored.get().info().purgeDueAt(now)) {
+                if (stored.isEmpty()) {
                     return false;
                 }
-                save(stored.get().with(deleteContent(stored.get().info(), now)));
-                return true;
+                if (stored.get().info().purgeDueAt(now)) {
+                    save(stored.get().with(deleteContent(stored.get().info(), now)).shredded());
+                    return true;
+                }
+                // Items purged before purges shredded keys still carry them: shred those too, once.
+                if (stored.get().info().purged() && stored.get().hasKeys()) {
+                    save(stored.get().shredded());
+                }
+                return false;
             });
             purged += done ? 1 : 0;
         }

@@ -47,6 +47,9 @@ final class MetadataFormat {
             p.setProperty("event." + i + ".at", e.at().toString());
             p.setProperty("event." + i + ".kind", e.kind().name());
             p.setProperty("event." + i + ".detail", e.detail());
+            if (e.times() > 1) {
+                p.setProperty("event." + i + ".times", Integer.toString(e.times()));
+            }
         }
         StringWriter text = new StringWriter();
         try {
@@ -65,7 +68,8 @@ final class MetadataFormat {
             List<AuditEvent> events = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 events.add(new AuditEvent(Instant.parse(get(p, "event." + i + ".at")),
-                        AuditKind.valueOf(get(p, "event." + i + ".kind")), p.getProperty("event." + i + ".detail", "")));
+                        AuditKind.valueOf(get(p, "event." + i + ".kind")), p.getProperty("event." + i + ".detail", ""),
+                        Integer.parseInt(p.getProperty("event." + i + ".times", "1"))));
             }
             ItemInfo info = new ItemInfo(new ItemId(get(p, "id")), get(p, "sender"), get(p, "recipient"),
                     get(p, "fileName"), Long.parseLong(get(p, "size")), get(p, "mediaType"),

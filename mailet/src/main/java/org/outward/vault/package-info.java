@@ -14,7 +14,8 @@
  * Instant expires = deposit.expires();
  * </pre>
  *
- * <p>The tokens exist only in the returned {@link org.outward.vault.Deposit}: the store keeps hashes. If the
+ * <p>The tokens exist only in the returned {@link org.outward.vault.Deposit}: the store keeps hashes. The purge
+ * deletes an item's salt and verifier with its content, so with the old link nothing left derives its key. If the
  * message is then lost before it is sent, the item is unreachable and is purged when it expires. Never log a
  * deposit's URLs; {@code toString()} of the tokens is redacted for that reason.
  *

@@ -52,6 +52,16 @@ class LocalDiskVaultTest extends VaultContract {
         Files.write(data(id), bytes);
     }
 
+    @Override
+    protected byte[] backupOfContent(ItemId id) throws IOException {
+        return Files.readAllBytes(data(id));
+    }
+
+    @Override
+    protected byte[] storedSalt(ItemId id) throws IOException {
+        return MetadataFormat.read(Files.readAllBytes(folder.resolve("items").resolve(id + ".meta"))).salt();
+    }
+
     private Path data(ItemId id) {
         return folder.resolve("items").resolve(id + ".data");
     }

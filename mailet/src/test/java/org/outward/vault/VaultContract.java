@@ -43,6 +43,12 @@ public abstract class VaultContract {
     /** Flips one bit in the stored content of the item, near its end. */
     protected abstract void tamperWithContent(ItemId id) throws IOException;
 
+    /** A copy of the item's stored content, as a backup of the store would hold it. */
+    protected abstract byte[] backupOfContent(ItemId id) throws IOException;
+
+    /** The HKDF salt the store keeps for the item now, read behind the vault's back (empty when there is none). */
+    protected abstract byte[] storedSalt(ItemId id) throws IOException;
+
     /** Plaintext larger than one segment, so segment boundaries are exercised. */
     protected static byte[] content() {
         StringBuilder text = new StringBuilder();
@@ -179,6 +185,92 @@ public abstract class VaultContract {
         assertThat(vault.manage(deposit.management()).orElseThrow().events()).extracting(AuditEvent::kind)
                 .containsExactly(AuditKind.CREATED, AuditKind.REVOKED, AuditKind.PURGED);
         assertThat(vault.revoke(new ItemId("0".repeat(64)), "admin")).isFalse();
+    }
+
+    /**
+     * Someone holding a backup of the content and an old link, after the purge: with what the store keeps now, the
+     * vault's own key derivation must not open the backup, whether the item was revoked or expired.
+     */
+    @Test
+    public void aPurgedItemsBackupCannotBeOpenedWithItsOldLink() throws IOException {
+        Vault vault = open(clock);
+        Deposit revoked = vault.put(item("a@example.org"), new ByteArrayInputStream(content()));
+        Deposit expired = vault.put(new NewItem("s@party.example", "b@example.org", "x.csv", "text/csv",
+                Duration.ofDays(1), 3), new ByteArrayInputStream(content()));
+        byte[] revokedBackup = backupOfContent(revoked.id());
+        byte[] expiredBackup = backupOfContent(expired.id());
+        // Before the purge the backup opens with the link and the stored salt: the attack below is a real one.
+        assertThat(openWithStoredSalt(revoked, revokedBackup)).isEqualTo(content());
+
+        vault.revoke(revoked.id(), "sender");
+        clock.advance(Duration.ofDays(1));
+        vault.purgeExpired();
+
+        assertThatThrownBy(() -> openWithStoredSalt(revoked, revokedBackup)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> openWithStoredSalt(expired, expiredBackup)).isInstanceOf(IOException.class);
+        assertThat(vault.manage(revoked.management())).as("the sender still sees the trail").isPresent();
+    }
+
+    private byte[] openWithStoredSalt(Deposit deposit, byte[] backup) throws IOException {
+        try (InputStream opened = ItemSeal.open(deposit.link(), storedSalt(deposit.id()), new ByteArrayInputStream(backup))) {
+            return opened.readAllBytes();
+        }
+    }
+
+    /**
+     * A download streaming when the sender revokes (through another node) stops instead of completing. The
+     * content is 128 segments; the reader takes two, the sender revokes, and the rest of the stream must fail.
+     */
+    @Test
+    public void revokingEndsADownloadInProgress() throws IOException {
+        Vault vault = open(clock);
+        byte[] large = new byte[8 * 1024 * 1024];
+        new java.util.Random(19).nextBytes(large);
+        Deposit deposit = vault.put(item("a@example.org"), new ByteArrayInputStream(large));
+        try (Download download = vault.download(deposit.link()).orElseThrow()) {
+            assertThat(download.content().readNBytes(100_000)).hasSize(100_000);
+            assertThat(open(clock).revoke(deposit.id(), "sender")).isTrue();
+            assertThatThrownBy(() -> download.content().readAllBytes()).isInstanceOf(IOException.class);
+        }
+    }
+
+    /**
+     * A link holder who views the page and tries wrong codes a thousand times each leaves a trail of bounded
+     * length; what the sender must see (stored, downloaded, revoked, purged) is all there.
+     */
+    @Test
+    public void aLinkHolderCannotGrowTheTrailWithoutBound() throws IOException {
+        Vault vault = open(clock);
+        Deposit deposit = vault.put(item("a@example.org"), new ByteArrayInputStream(content()));
+        for (int i = 0; i < 1000; i++) {
+            vault.record(deposit.id(), AuditKind.VIEWED, "link page");
+            vault.record(deposit.id(), AuditKind.CODE_WRONG, "recipient");
+        }
+        readAll(vault.download(deposit.link()).orElseThrow());
+        vault.revoke(deposit.id(), "sender");
+
+        List<AuditEvent> trail = vault.find(deposit.id()).orElseThrow().events();
+        assertThat(trail.size()).as("events kept").isLessThanOrEqualTo(50);
+        assertThat(trail).extracting(AuditEvent::kind).containsOnlyOnce(AuditKind.CREATED, AuditKind.DOWNLOADED,
+                AuditKind.REVOKED, AuditKind.PURGED);
+        // Nothing is lost from the count: the kept entries stand for every event.
+        assertThat(trail.stream().filter(e -> e.kind() == AuditKind.CODE_WRONG).mapToInt(AuditEvent::times).sum())
+                .isEqualTo(1000);
+        assertThat(trail.stream().filter(e -> e.kind() == AuditKind.VIEWED).mapToInt(AuditEvent::times).sum())
+                .isEqualTo(1000);
+    }
+
+    /** Downloads are never folded together, however many the limit allows. */
+    @Test
+    public void everyDownloadIsKept() throws IOException {
+        Vault vault = open(clock);
+        Deposit deposit = vault.put(new NewItem("s@party.example", "a@example.org", "x.csv", "text/csv",
+                Duration.ofDays(1), AuditKind.KEPT_PER_KIND + 5), new ByteArrayInputStream(content()));
+        for (int i = 0; i < AuditKind.KEPT_PER_KIND + 5; i++) {
+            readAll(vault.download(deposit.link()).orElseThrow());
+        }
+        assertThat(vault.find(deposit.id()).orElseThrow().events()).filteredOn(e -> e.kind() == AuditKind.DOWNLOADED)
+                .hasSize(AuditKind.KEPT_PER_KIND + 5).allMatch(e -> e.times() == 1);
     }
 
     @Test

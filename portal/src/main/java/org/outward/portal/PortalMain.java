@@ -47,6 +47,12 @@ public final class PortalMain implements Callable<Integer> {
             + "and its mail goes out unjudged. Without it, the portal's mail is submitted like any member's and judged.")
     Path submissionKey;
 
+    @Option(names = "--portal-key", paramLabel = "FILE", description = "The portal's own secret key (made, mode 600, "
+            + "if missing): one-time codes are stored only as an HMAC under it. Required with --vault shared, where "
+            + "every portal node needs a copy of the same file; without it a local portal uses a key of its own "
+            + "for as long as it runs.")
+    Path portalKey;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PortalMain()).execute(args));
     }
@@ -70,10 +76,16 @@ public final class PortalMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--vault: " + e.getMessage());
         }
+        if (setting.shared() && portalKey == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--vault shared needs --portal-key: every portal node must hold the same key file");
+        }
+        // In memory, codes last as long as the process, so a key of the process's own protects them as well.
+        PortalKey key = portalKey == null ? PortalKey.random() : PortalKey.loadOrCreate(portalKey);
         PortalConfig config = PortalConfig.of(bind, port, publicUrl);
         // Several portal nodes share codes, tries, sessions and the CSRF key along with the vault.
-        PortalState state = setting.shared() ? sharedState(config.limits(), clock)
-                : PortalState.inMemory(config.limits(), clock);
+        PortalState state = setting.shared() ? sharedState(config.limits(), clock, key)
+                : PortalState.inMemory(config.limits(), clock, key);
         Portal portal = Portal.start(config, setting.open(clock), state,
                 new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
                 new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
@@ -89,10 +101,10 @@ public final class PortalMain implements Callable<Integer> {
         return 0;
     }
 
-    private static PortalState sharedState(PortalConfig.Limits limits, Clock clock) throws IOException {
+    private static PortalState sharedState(PortalConfig.Limits limits, Clock clock, PortalKey key) throws IOException {
         for (PortalState.Provider provider : ServiceLoader.load(PortalState.Provider.class,
                 PortalMain.class.getClassLoader())) {
-            return provider.open(limits, clock);
+            return provider.open(limits, clock, key);
         }
         throw new IOException("--vault shared needs outward-backends on the class path");
     }

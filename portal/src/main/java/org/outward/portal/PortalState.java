@@ -18,11 +18,17 @@ public interface PortalState {
     /** The HMAC key of the CSRF tokens; every node behind one address must use the same. */
     byte[] csrfKey();
 
-    /** The single-node state: all in this process's memory, with a random CSRF key. */
+    /** The single-node state with a portal key of this process's own (nothing it protects outlives the process). */
     static PortalState inMemory(PortalConfig.Limits limits, Clock clock) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return of(new MemoryOneTimeCodes(limits, clock), new MemorySessions(limits.sessionLifetime(), clock), key);
+        return inMemory(limits, clock, PortalKey.random());
+    }
+
+    /** The single-node state: all in this process's memory, codes kept as MACs under the key, a random CSRF key. */
+    static PortalState inMemory(PortalConfig.Limits limits, Clock clock, PortalKey key) {
+        byte[] csrf = new byte[32];
+        new SecureRandom().nextBytes(csrf);
+        return of(new MemoryOneTimeCodes(limits, clock, key), new MemorySessions(limits.sessionLifetime(), clock),
+                csrf);
     }
 
     /** A state made of these parts. */
@@ -48,6 +54,7 @@ public interface PortalState {
 
     /** Opens a shared portal state; found with {@link java.util.ServiceLoader} ({@code outward-backends} has one). */
     interface Provider {
-        PortalState open(PortalConfig.Limits limits, Clock clock) throws IOException;
+        /** The shared state; codes kept as MACs under the key, which every node must share. */
+        PortalState open(PortalConfig.Limits limits, Clock clock, PortalKey key) throws IOException;
     }
 }

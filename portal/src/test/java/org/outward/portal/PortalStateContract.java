@@ -24,8 +24,14 @@ public abstract class PortalStateContract {
     protected static final PortalConfig.Limits LIMITS = PortalConfig.Limits.DEFAULTS;
     protected final TestClock clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
 
-    /** A portal state on the store under test. */
+    /** The portal key every state of a test is opened with, as the nodes of one portal share it. */
+    protected final PortalKey key = PortalKey.random();
+
+    /** A portal state on the store under test, with {@link #key}. */
     protected abstract PortalState open(PortalConfig.Limits limits, Clock clock) throws IOException;
+
+    /** What the store keeps for the item's live code, read behind the state's back as an intruder would. */
+    protected abstract byte[] storedCode(PortalState state, ItemId id) throws IOException;
 
     protected static ItemId item(char c) {
         return new ItemId(String.valueOf(c).repeat(64));
@@ -123,6 +129,50 @@ public abstract class PortalStateContract {
         assertThat(outcomes).filteredOn(o -> o == OneTimeCodes.Outcome.WRONG).hasSize(LIMITS.codeTries() - 1);
         assertThat(outcomes).filteredOn(o -> o == OneTimeCodes.Outcome.LOCKED).hasSize(20 - LIMITS.codeTries() + 1);
         assertThat(codes.verify(item('a'), code).outcome()).isEqualTo(OneTimeCodes.Outcome.LOCKED);
+    }
+
+    /**
+     * The intruder's attack on a copy of the store: try codes until one hashes to the stored value. The search
+     * runs over the slice of 100,000 codes that holds the real one, so the test stays quick; the whole 8-digit
+     * space is only a thousand times larger. Nothing about the code itself is printed.
+     */
+    @Test
+    public void aStoredCodeCannotBeFoundByTryingCodesWithoutTheKey() throws IOException {
+        PortalState state = open(LIMITS, clock);
+        String code = state.codes().issue(item('a')).orElseThrow();
+        byte[] stored = storedCode(state, item('a'));
+        int slice = Integer.parseInt(code) / 100_000 * 100_000;
+        assertThat(search(slice, stored, PortalStateContract::sha256).isPresent())
+                .as("an unkeyed hash of the stored code is found by trying codes").isFalse();
+        PortalKey guessed = PortalKey.random();
+        assertThat(search(slice, stored, c -> guessed.codeMac(item('a'), c)).isPresent())
+                .as("a MAC under another key finds the code").isFalse();
+        assertThat(search(slice, stored, c -> key.codeMac(item('b'), c)).isPresent())
+                .as("the portal's MAC for another item finds the code").isFalse();
+        // The same search does find the code with the portal's key: it would have found an unkeyed hash.
+        assertThat(search(slice, stored, c -> key.codeMac(item('a'), c))).hasValueSatisfying(
+                found -> assertThat(found.equals(code)).as("the search with the key finds the code").isTrue());
+    }
+
+    /** The code in [from, from + 100,000) whose value under {@code f} is the stored one. */
+    protected static java.util.Optional<String> search(int from, byte[] stored,
+                                                       java.util.function.Function<String, byte[]> f) {
+        for (int n = from; n < from + 100_000; n++) {
+            String candidate = String.format("%08d", n);
+            if (java.security.MessageDigest.isEqual(f.apply(candidate), stored)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import org.outward.backends.PostgresS3Backend;
 import org.outward.portal.PortalConfig;
+import org.outward.portal.PortalKey;
 import org.outward.portal.PortalState;
 import org.outward.shared.SharedBackends;
 
@@ -15,10 +16,10 @@ import org.outward.shared.SharedBackends;
 public final class SharedPortalStateProvider implements PortalState.Provider {
 
     @Override
-    public PortalState open(PortalConfig.Limits limits, Clock clock) throws IOException {
+    public PortalState open(PortalConfig.Limits limits, Clock clock, PortalKey key) throws IOException {
         if (!(SharedBackends.get() instanceof PostgresS3Backend backend)) {
             throw new IOException("the shared backends in use are not PostgreSQL and S3");
         }
-        return SqlPortalState.open(backend.database(), limits, clock);
+        return SqlPortalState.open(backend.database(), limits, clock, key);
     }
 }

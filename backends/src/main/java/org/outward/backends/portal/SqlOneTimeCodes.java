@@ -13,13 +13,16 @@ import java.util.function.Function;
 
 import org.outward.backends.sql.Database;
 import org.outward.backends.sql.Times;
+import org.outward.portal.CodeMac;
 import org.outward.portal.CodeState;
 import org.outward.portal.OneTimeCodes;
 import org.outward.portal.PortalConfig;
+import org.outward.portal.PortalKey;
 import org.outward.vault.ItemId;
 
 /**
- * One-time codes, tries and codes sent that every portal node shares, in PostgreSQL. Each change reads the item's row with
+ * One-time codes (as MACs under the portal's key, in the column {@code code_hash}), tries and codes sent that
+ * every portal node shares, in PostgreSQL. Each change reads the item's row with
  * {@code SELECT ... FOR UPDATE}, applies the {@link CodeState} rules and writes the row back in the same
  * transaction, so concurrent tries on any nodes are applied one after another and the tries limit and the limit
  * of codes sent per window hold.
@@ -29,24 +32,27 @@ public final class SqlOneTimeCodes implements OneTimeCodes {
     private final Database database;
     private final PortalConfig.Limits limits;
     private final Clock clock;
+    private final PortalKey key;
     private final SecureRandom random = new SecureRandom();
 
-    public SqlOneTimeCodes(Database database, PortalConfig.Limits limits, Clock clock) {
+    /** Codes kept as MACs under the key, which every portal node must share (see {@link PortalKey}). */
+    public SqlOneTimeCodes(Database database, PortalConfig.Limits limits, Clock clock, PortalKey key) {
         this.database = database;
         this.limits = limits;
         this.clock = clock;
+        this.key = key;
     }
 
     @Override
     public Optional<String> issue(ItemId id) throws IOException {
         Instant now = Times.stored(clock.instant());
-        return change(id, state -> state.issue(now, limits, random));
+        return change(id, state -> state.issue(now, limits, random, new CodeMac(key, id)));
     }
 
     @Override
     public Check verify(ItemId id, String attempt) throws IOException {
         Instant now = Times.stored(clock.instant());
-        return change(id, state -> state.verify(attempt, now, limits));
+        return change(id, state -> state.verify(attempt, now, limits, new CodeMac(key, id)));
     }
 
     @Override
@@ -123,7 +129,7 @@ public final class SqlOneTimeCodes implements OneTimeCodes {
         try (PreparedStatement update = connection.prepareStatement("UPDATE outward_portal_codes SET code_hash = ?,"
                 + " code_expires = ?, tries_left = ?, locked_until = ?, window_start = ?, codes_sent = ?"
                 + " WHERE item_id = ?")) {
-            update.setBytes(1, next.codeHash());
+            update.setBytes(1, next.codeMac());
             Times.set(update, 2, next.codeExpires());
             update.setInt(3, next.triesLeft());
             Times.set(update, 4, next.lockedUntil());

@@ -36,7 +36,8 @@ import org.outward.vault.Vault;
 
 /**
  * The vault several nodes share: metadata, audit trail and download counters in PostgreSQL, sealed content in an
- * S3-compatible bucket. Same format and same promises as the local vault ({@link ItemSeal}).
+ * S3-compatible bucket. Same format and same promises as the local vault ({@link ItemSeal}): the purge empties the
+ * salt and verifier, so a copy of the object kept elsewhere no longer opens with its link.
  *
  * <p>An item exists for links once its row is committed, after its content was stored: a crash earlier leaves at
  * most an object without a row, which the purge removes once it is older than {@link #ORPHAN_AGE}. A download is
@@ -132,7 +133,9 @@ public final class SharedVault implements Vault {
                 return Optional.empty();
             }
             ItemInfo info = counted.get();
-            return Optional.of(new Download(info, ItemSeal.open(link, keys.get().salt(), raw.get())));
+            // Revoked on any node, the stream stops: an object being read may outlive its deletion.
+            return Optional.of(new Download(info, ItemSeal.open(link, keys.get().salt(), raw.get(),
+                    () -> revoked(id))));
         } catch (IOException | RuntimeException e) {
             raw.get().close();
             throw e;
@@ -152,16 +155,41 @@ public final class SharedVault implements Vault {
     public void record(ItemId id, AuditKind kind, String detail) throws IOException {
         AuditEvent event = new AuditEvent(now(), kind, detail);
         database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outward_vault_events"
-                    + " (item_id, at, kind, detail) SELECT id, ?, ?, ? FROM outward_vault_items WHERE id = ?")) {
-                Times.set(insert, 1, event.at());
-                insert.setString(2, event.kind().name());
-                insert.setString(3, event.detail());
-                insert.setString(4, id.hex());
-                insert.executeUpdate();
+            // The item's row lock puts concurrent records from any node one after another, so the count holds.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT 1 FROM outward_vault_items WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id.hex());
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                }
             }
+            if (kind.repeatable() && keptOfKind(connection, id, kind) >= AuditKind.KEPT_PER_KIND) {
+                try (PreparedStatement count = connection.prepareStatement("UPDATE outward_vault_events"
+                        + " SET times = times + 1 WHERE seq = (SELECT max(seq) FROM outward_vault_events"
+                        + " WHERE item_id = ? AND kind = ?)")) {
+                    count.setString(1, id.hex());
+                    count.setString(2, kind.name());
+                    count.executeUpdate();
+                }
+                return null;
+            }
+            event(connection, id, event);
             return null;
         });
+    }
+
+    private static int keptOfKind(Connection connection, ItemId id, AuditKind kind) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM outward_vault_events WHERE item_id = ? AND kind = ?")) {
+            count.setString(1, id.hex());
+            count.setString(2, kind.name());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     @Override
@@ -188,8 +216,10 @@ public final class SharedVault implements Vault {
     public int purgeExpired() throws IOException {
         Instant now = now();
         List<ItemId> due = database.inTransaction(connection -> {
+            // Items purged before purges deleted keys still carry them: they are taken again, once.
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM outward_vault_items"
-                    + " WHERE NOT purged AND (revoked OR expires <= ? OR downloads >= max_downloads)")) {
+                    + " WHERE (NOT purged AND (revoked OR expires <= ? OR downloads >= max_downloads))"
+                    + " OR (purged AND octet_length(salt) > 0)")) {
                 Times.set(select, 1, now);
                 return ids(select);
             }
@@ -221,8 +251,21 @@ public final class SharedVault implements Vault {
         return database.inTransaction(connection -> info(connection, id));
     }
 
-    /** Deletes the content, then marks the item purged once; true if this call marked it. */
+    /**
+     * Deletes the key material, then the content, then marks the item purged once; true if this call marked it.
+     * The keys go first: from their commit on, no link opens the content, not even a copy of it in a backup.
+     */
     private boolean purge(ItemId id, Instant now) throws IOException {
+        database.inTransaction(connection -> {
+            try (PreparedStatement shred = connection.prepareStatement(
+                    "UPDATE outward_vault_items SET salt = ?, verifier = ? WHERE id = ?")) {
+                shred.setBytes(1, new byte[0]);
+                shred.setBytes(2, new byte[0]);
+                shred.setString(3, id.hex());
+                shred.executeUpdate();
+            }
+            return null;
+        });
         contents.delete(key(id));
         return database.inTransaction(connection -> {
             try (PreparedStatement mark = connection.prepareStatement(
@@ -253,6 +296,19 @@ public final class SharedVault implements Vault {
         }
     }
 
+    /** Whether the item has been revoked, or is gone. */
+    private boolean revoked(ItemId id) throws IOException {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT revoked FROM outward_vault_items WHERE id = ?")) {
+                select.setString(1, id.hex());
+                try (ResultSet row = select.executeQuery()) {
+                    return !row.next() || row.getBoolean(1);
+                }
+            }
+        });
+    }
+
     private boolean opens(LinkToken link) throws IOException {
         return keys(link.itemId()).filter(k -> ItemSeal.opens(link, k.salt(), k.verifier())).isPresent();
     }
@@ -279,12 +335,12 @@ public final class SharedVault implements Vault {
     private static Optional<ItemInfo> info(Connection connection, ItemId id) throws SQLException {
         List<AuditEvent> events = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT at, kind, detail FROM outward_vault_events WHERE item_id = ? ORDER BY seq")) {
+                "SELECT at, kind, detail, times FROM outward_vault_events WHERE item_id = ? ORDER BY seq")) {
             select.setString(1, id.hex());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     events.add(new AuditEvent(Times.get(row, "at"), AuditKind.valueOf(row.getString("kind")),
-                            row.getString("detail")));
+                            row.getString("detail"), row.getInt("times")));
                 }
             }
         }

@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS outward_vault_events (
     detail  TEXT        NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outward_vault_events_item ON outward_vault_events (item_id, seq);
+-- How many events a row stands for: more than 1 on the last kept row of a kind a link holder can repeat.
+ALTER TABLE outward_vault_events ADD COLUMN IF NOT EXISTS times INT NOT NULL DEFAULT 1;
 
 -- Password correlation: keyed hashes of the addresses, never the addresses.
 CREATE TABLE IF NOT EXISTS outward_encrypted_sends (
@@ -48,7 +50,8 @@ CREATE TABLE IF NOT EXISTS outward_encrypted_sends (
 CREATE INDEX IF NOT EXISTS outward_encrypted_sends_pair ON outward_encrypted_sends (sender_key, recipient_key, sent_at DESC);
 CREATE INDEX IF NOT EXISTS outward_encrypted_sends_time ON outward_encrypted_sends (sent_at);
 
--- Portal: one-time codes (hashes), tries and codes sent per item.
+-- Portal: one-time codes (code_hash: the HMAC of the live code under the portal's key, which is kept in a file
+-- on each portal node, never here), tries and codes sent per item.
 CREATE TABLE IF NOT EXISTS outward_portal_codes (
     item_id      CHAR(64)    PRIMARY KEY,
     code_hash    BYTEA,
@@ -67,7 +70,8 @@ CREATE TABLE IF NOT EXISTS outward_portal_sessions (
 );
 CREATE INDEX IF NOT EXISTS outward_portal_sessions_expires ON outward_portal_sessions (expires);
 
--- Keys every portal node must share (the CSRF key), made once by whichever node starts first.
+-- Keys every portal node must share (the CSRF key), made once by whichever node starts first, and the fingerprint
+-- of the portal key (not the key), so that a node holding another key is refused.
 CREATE TABLE IF NOT EXISTS outward_portal_keys (
     name   TEXT  PRIMARY KEY,
     secret BYTEA NOT NULL
