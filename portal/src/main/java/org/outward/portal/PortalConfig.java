@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param bind       the address and port to listen on (port 0 picks a free one)
  * @param publicBase the URL links are made with; {@code https} turns on HSTS and Secure cookies
  * @param limits     codes, locks, rate limits and sizes
+ * @param proxies    the reverse proxies whose forwarding header names the client (none by default)
  */
-public record PortalConfig(InetSocketAddress bind, URI publicBase, Limits limits) {
+public record PortalConfig(InetSocketAddress bind, URI publicBase, Limits limits, ProxyTrust proxies) {
 
     /** The try-out default: {@code http://localhost:8080}. */
     public static final URI DEFAULT_PUBLIC_BASE = URI.create("http://localhost:8080");
@@ -23,10 +24,16 @@ public record PortalConfig(InetSocketAddress bind, URI publicBase, Limits limits
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(publicBase, "publicBase");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(proxies, "proxies");
         String scheme = publicBase.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("the public base URL must be http or https");
         }
+    }
+
+    /** A portal that trusts no proxy: the TCP peer is the client. */
+    public PortalConfig(InetSocketAddress bind, URI publicBase, Limits limits) {
+        this(bind, publicBase, limits, ProxyTrust.NONE);
     }
 
     /** A portal on {@code host:port} with the default limits. */
@@ -41,7 +48,12 @@ public record PortalConfig(InetSocketAddress bind, URI publicBase, Limits limits
 
     /** Returns a copy with other limits. */
     public PortalConfig withLimits(Limits other) {
-        return new PortalConfig(bind, publicBase, other);
+        return new PortalConfig(bind, publicBase, other, proxies);
+    }
+
+    /** Returns a copy that believes the given proxies about the client's address. */
+    public PortalConfig withProxies(ProxyTrust other) {
+        return new PortalConfig(bind, publicBase, limits, other);
     }
 
     /**

@@ -47,7 +47,7 @@ final class PortalHandler implements HttpHandler {
             }
             Request request;
             try {
-                request = Request.read(exchange, parts.config().limits().maxBodyBytes());
+                request = Request.read(exchange, client(exchange), parts.config().limits().maxBodyBytes());
             } catch (Request.TooLarge e) {
                 bare(exchange, 413);
                 return;
@@ -88,6 +88,13 @@ final class PortalHandler implements HttpHandler {
         } else {
             unavailable(reply);
         }
+    }
+
+    /** The address the rate limits count this request against: the peer, or the client a trusted proxy names. */
+    private String client(HttpExchange exchange) {
+        ProxyTrust proxies = parts.config().proxies();
+        return proxies.client(exchange.getRemoteAddress().getAddress(),
+                exchange.getRequestHeaders().get(proxies.header().headerName())).getHostAddress();
     }
 
     /** The one answer for an unknown, wrong, expired, revoked or used-up link. */

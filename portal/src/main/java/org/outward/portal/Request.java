@@ -19,7 +19,7 @@ import com.sun.net.httpserver.HttpExchange;
  * @param query    query parameters
  * @param cookies  cookies
  * @param form     form fields (POST only)
- * @param client   the client's address, for rate limits only
+ * @param client   the client's address (the peer, or the one a trusted proxy names), for rate limits only
  * @param acceptsWelsh whether Accept-Language puts Welsh first
  */
 record Request(String method, String path, Map<String, String> query, Map<String, String> cookies,
@@ -34,7 +34,7 @@ record Request(String method, String path, Map<String, String> query, Map<String
         }
     }
 
-    static Request read(HttpExchange exchange, int maxBody) throws IOException {
+    static Request read(HttpExchange exchange, String client, int maxBody) throws IOException {
         String method = exchange.getRequestMethod();
         Map<String, String> form = Map.of();
         if ("POST".equals(method)) {
@@ -53,7 +53,7 @@ record Request(String method, String path, Map<String, String> query, Map<String
         String language = exchange.getRequestHeaders().getFirst("Accept-Language");
         return new Request(method, exchange.getRequestURI().getRawPath(), parse(exchange.getRequestURI().getRawQuery()),
                 cookies(exchange.getRequestHeaders().get("Cookie")), form,
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                client,
                 language != null && language.trim().toLowerCase(java.util.Locale.ROOT).startsWith("cy"));
     }
 
