@@ -34,27 +34,31 @@ record Request(String method, String path, Map<String, String> query, Map<String
         }
     }
 
-    static Request read(HttpExchange exchange, String client, int maxBody) throws IOException {
-        String method = exchange.getRequestMethod();
-        Map<String, String> form = Map.of();
-        if ("POST".equals(method)) {
-            String length = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (length != null && parseLength(length) > maxBody) {
+    /** The request line and headers: what is known before the body is read. */
+    static Request head(HttpExchange exchange, String client) {
+        String language = exchange.getRequestHeaders().getFirst("Accept-Language");
+        return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                parse(exchange.getRequestURI().getRawQuery()), cookies(exchange.getRequestHeaders().get("Cookie")),
+                Map.of(), client, language != null && language.trim().toLowerCase(java.util.Locale.ROOT).startsWith("cy"));
+    }
+
+    /** This request with its form body read (POST only), no larger than {@code maxBody}. */
+    Request withBody(HttpExchange exchange, int maxBody) throws IOException {
+        if (!"POST".equals(method)) {
+            return this;
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && parseLength(length) > maxBody) {
+            throw new TooLarge();
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(maxBody + 1);
+            if (body.length > maxBody) {
                 throw new TooLarge();
             }
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] body = in.readNBytes(maxBody + 1);
-                if (body.length > maxBody) {
-                    throw new TooLarge();
-                }
-                form = parse(new String(body, StandardCharsets.US_ASCII));
-            }
+            return new Request(method, path, query, cookies, parse(new String(body, StandardCharsets.US_ASCII)), client,
+                    acceptsWelsh);
         }
-        String language = exchange.getRequestHeaders().getFirst("Accept-Language");
-        return new Request(method, exchange.getRequestURI().getRawPath(), parse(exchange.getRequestURI().getRawQuery()),
-                cookies(exchange.getRequestHeaders().get("Cookie")), form,
-                client,
-                language != null && language.trim().toLowerCase(java.util.Locale.ROOT).startsWith("cy"));
     }
 
     private static long parseLength(String text) {
