@@ -64,6 +64,7 @@ public final class Portal implements AutoCloseable {
     public static Portal start(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
                                DownloadNotifier notifier, Clock clock) throws IOException {
         PortalParts parts = PortalParts.create(config, vault, state, codeSender, notifier, clock);
+        JdkServerLogging.keepRequestLinesOut();
         HttpServer server = HttpServer.create(config.bind(), 64);
         ExecutorService requests = Executors.newFixedThreadPool(config.limits().threads(), threads("outward-portal-"));
         ReadDeadlines deadlines = new ReadDeadlines(config.limits().headerTimeout(), config.limits().bodyTimeout());
