@@ -4,7 +4,7 @@ import com.samskivert.mustache.Mustache;
 
 /**
  * Removes the invisible characters that change the order text is shown in, from names the gateway and the
- * portal show to people. {@code "invoice\u202Efdp.exe"} is shown as {@code invoiceexe.pdf} in a browser or mail
+ * portal show to people. {@code invoice}, U+202E, {@code fdp.exe} is shown as {@code invoiceexe.pdf} in a browser or mail
  * client; without the override it reads {@code invoicefdp.exe}, what it is.
  * <p>
  * Removed: every character of Unicode general category Cf (format): the explicit embeddings, overrides,
