@@ -16,6 +16,8 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 
+import org.outward.display.BidiControls;
+
 /**
  * The secure-link texts, compiled once from the same folder as the other notices: the part that takes an
  * attachment's place in the recipient's copy ({@code <lang>/link.txt|html.mustache}) and the sender's
@@ -58,8 +60,10 @@ public final class LinkNotices {
     }
 
     private static LinkNotices compile(Source source, String where) throws NoticeTemplateException {
-        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true);
-        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
+        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true)
+                .withFormatter(BidiControls.FORMATTER);
+        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true)
+                .withFormatter(BidiControls.FORMATTER);
         Map<String, Template> compiled = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of("layout.html.mustache"));

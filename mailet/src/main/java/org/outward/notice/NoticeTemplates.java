@@ -16,6 +16,8 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 
+import org.outward.display.BidiControls;
+
 /**
  * The notice templates of one folder, compiled once: for each language ({@code en}, {@code cy}) a subject, a
  * plain-text body and an HTML body, and one HTML layout around the bodies. HTML templates escape every
@@ -63,8 +65,10 @@ public final class NoticeTemplates {
 
     private static NoticeTemplates compile(Source source, String where) throws NoticeTemplateException {
         // Strict: a variable name an admin mistypes is an error when the templates are loaded, not a blank.
-        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true);
-        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
+        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true)
+                .withFormatter(BidiControls.FORMATTER);
+        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true)
+                .withFormatter(BidiControls.FORMATTER);
         Map<String, Template> compiled = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of("layout.html.mustache"));

@@ -3,6 +3,8 @@ package org.outward.vault;
 import java.time.Instant;
 import java.util.List;
 
+import org.outward.display.BidiControls;
+
 /**
  * An item's metadata and audit trail as the store keeps them. Sender, recipient and file name are personal
  * data: show them to the people entitled to them, never log them.
@@ -27,6 +29,8 @@ public record ItemInfo(ItemId id, String sender, String recipient, String fileNa
 
     public ItemInfo {
         events = List.copyOf(events);
+        // Every page, header and notice that names the file shows it from here: no character may reorder it.
+        fileName = BidiControls.strip(fileName);
     }
 
     /** Whether a link to this item may be used at this moment. */

@@ -17,7 +17,7 @@ import org.outward.vault.Vault;
 
 /**
  * The recipients' portal, running: an HTTP server on the JDK's built-in {@code com.sun.net.httpserver}, a
- * fixed pool of request threads, and a timer that purges expired content.
+ * fixed pool of request threads watched by {@link ReadDeadlines}, and a timer that purges expired content.
  *
  * <pre>
  * Vault vault = new LocalDiskVault(Path.of("outward-work/vault"), Clock.systemUTC());
@@ -34,12 +34,15 @@ public final class Portal implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requests;
     private final ScheduledExecutorService housekeeping;
+    private final ReadDeadlines deadlines;
     private final PortalConfig config;
 
-    private Portal(HttpServer server, ExecutorService requests, ScheduledExecutorService housekeeping, PortalConfig config) {
+    private Portal(HttpServer server, ExecutorService requests, ScheduledExecutorService housekeeping,
+                   ReadDeadlines deadlines, PortalConfig config) {
         this.server = server;
         this.requests = requests;
         this.housekeeping = housekeeping;
+        this.deadlines = deadlines;
         this.config = config;
     }
 
@@ -61,10 +64,12 @@ public final class Portal implements AutoCloseable {
     public static Portal start(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
                                DownloadNotifier notifier, Clock clock) throws IOException {
         PortalParts parts = PortalParts.create(config, vault, state, codeSender, notifier, clock);
+        JdkServerLogging.keepRequestLinesOut();
         HttpServer server = HttpServer.create(config.bind(), 64);
         ExecutorService requests = Executors.newFixedThreadPool(config.limits().threads(), threads("outward-portal-"));
-        server.setExecutor(requests);
-        server.createContext("/", new PortalHandler(parts));
+        ReadDeadlines deadlines = new ReadDeadlines(config.limits().headerTimeout(), config.limits().bodyTimeout());
+        server.setExecutor(deadlines.watching(requests));
+        server.createContext("/", new PortalHandler(parts, deadlines));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(threads("outward-portal-purge-"));
         long every = config.limits().purgeEvery().toSeconds();
         housekeeping.scheduleWithFixedDelay(() -> {
@@ -77,7 +82,7 @@ public final class Portal implements AutoCloseable {
             }
         }, every, every, TimeUnit.SECONDS);
         server.start();
-        return new Portal(server, requests, housekeeping, config);
+        return new Portal(server, requests, housekeeping, deadlines, config);
     }
 
     private static ThreadFactory threads(String prefix) {
@@ -103,6 +108,7 @@ public final class Portal implements AutoCloseable {
     public void close() {
         server.stop(0);
         housekeeping.shutdownNow();
+        deadlines.close();
         requests.shutdownNow();
     }
 }

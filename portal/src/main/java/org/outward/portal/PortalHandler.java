@@ -11,8 +11,9 @@ import com.sun.net.httpserver.HttpHandler;
 import org.outward.vault.PortalPaths;
 
 /**
- * Every request enters here: size and method checks, the per-client rate limit, routing, and one place that
- * turns any failure into a plain error page (never a stack trace, never the request path, which holds tokens).
+ * Every request enters here: size and method checks, the per-client rate limit (before the body is read), the
+ * body within its deadline and per-client slots, routing, and one place that turns any failure into a plain
+ * error page (never a stack trace, never the request path, which holds tokens).
  */
 final class PortalHandler implements HttpHandler {
 
@@ -23,9 +24,11 @@ final class PortalHandler implements HttpHandler {
     private final RecipientPages recipient;
     private final SenderPages sender;
     private final byte[] stylesheet;
+    private final ReadDeadlines deadlines;
 
-    PortalHandler(PortalParts parts) throws IOException {
+    PortalHandler(PortalParts parts, ReadDeadlines deadlines) throws IOException {
         this.parts = parts;
+        this.deadlines = deadlines;
         this.recipient = new RecipientPages(parts);
         this.sender = new SenderPages(parts);
         this.stylesheet = Pages.stylesheet();
@@ -35,6 +38,7 @@ final class PortalHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Reply reply = null;
         try {
+            deadlines.headersRead();
             String method = exchange.getRequestMethod();
             if (exchange.getRequestURI().toString().length() > MAX_URI) {
                 bare(exchange, 414);
@@ -45,20 +49,27 @@ final class PortalHandler implements HttpHandler {
                 bare(exchange, 405);
                 return;
             }
-            Request request;
-            try {
-                request = Request.read(exchange, parts.config().limits().maxBodyBytes());
-            } catch (Request.TooLarge e) {
-                bare(exchange, 413);
+            String client = client(exchange);
+            Request head = Request.head(exchange, client);
+            // Counted before the body is read, so a client over its limit cannot hold a thread with a slow body.
+            if (!parts.perClient().allow(client)) {
+                tooMany(new Reply(exchange, head, parts.pages(), parts.csrf(), parts.config().secure()));
+                return;
+            }
+            Request request = withBody(exchange, head);
+            if (request == null) {
                 return;
             }
             reply = new Reply(exchange, request, parts.pages(), parts.csrf(), parts.config().secure());
-            if (!parts.perClient().allow(request.client())) {
-                tooMany(reply);
+            route(reply, request);
+        } catch (ReadDeadlines.TooSlow e) {
+            LOG.log(Level.DEBUG, "portal request cut off: not received in time");
+        } catch (IOException | RuntimeException e) {
+            if (deadlines.expired()) {
+                // The deadline closed the connection under the read: nobody is left to answer.
+                LOG.log(Level.DEBUG, "portal request cut off: not received in time");
                 return;
             }
-            route(reply, request);
-        } catch (IOException | RuntimeException e) {
             // The type only: messages and paths can hold tokens, addresses or file names.
             LOG.log(Level.WARNING, "portal request failed: " + e.getClass().getName());
             if (exchange.getResponseCode() == -1) {
@@ -70,6 +81,32 @@ final class PortalHandler implements HttpHandler {
             }
         } finally {
             exchange.close();
+        }
+    }
+
+    /**
+     * Reads the body within its deadline and while the client has a body slot; null when it was refused and
+     * answered (the deadline then still bounds the draining of the unread body when the exchange closes).
+     */
+    private Request withBody(HttpExchange exchange, Request head) throws IOException {
+        if (!"POST".equals(head.method())) {
+            deadlines.bodyRead();
+            return head;
+        }
+        if (!parts.bodies().take(head.client())) {
+            exchange.getResponseHeaders().set("Connection", "close");
+            tooMany(new Reply(exchange, head, parts.pages(), parts.csrf(), parts.config().secure()));
+            return null;
+        }
+        try {
+            Request request = head.withBody(exchange, parts.config().limits().maxBodyBytes());
+            deadlines.bodyRead();
+            return request;
+        } catch (Request.TooLarge e) {
+            bare(exchange, 413);
+            return null;
+        } finally {
+            parts.bodies().give(head.client());
         }
     }
 
@@ -88,6 +125,13 @@ final class PortalHandler implements HttpHandler {
         } else {
             unavailable(reply);
         }
+    }
+
+    /** The address the rate limits count this request against: the peer, or the client a trusted proxy names. */
+    private String client(HttpExchange exchange) {
+        ProxyTrust proxies = parts.config().proxies();
+        return proxies.client(exchange.getRemoteAddress().getAddress(),
+                exchange.getRequestHeaders().get(proxies.header().headerName())).getHostAddress();
     }
 
     /** The one answer for an unknown, wrong, expired, revoked or used-up link. */

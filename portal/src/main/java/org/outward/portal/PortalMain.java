@@ -53,6 +53,15 @@ public final class PortalMain implements Callable<Integer> {
             + "for as long as it runs.")
     Path portalKey;
 
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR", description = "A reverse proxy (address or CIDR block; "
+            + "repeatable) whose forwarding header names the client for the rate limits. Default: none, the TCP "
+            + "peer is the client.")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
+    @Option(names = "--client-header", paramLabel = "X-Forwarded-For|Forwarded", description = "The header the "
+            + "trusted proxies append the client's address to (default: ${DEFAULT-VALUE}).")
+    String clientHeader = "X-Forwarded-For";
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PortalMain()).execute(args));
     }
@@ -82,7 +91,13 @@ public final class PortalMain implements Callable<Integer> {
         }
         // In memory, codes last as long as the process, so a key of the process's own protects them as well.
         PortalKey key = portalKey == null ? PortalKey.random() : PortalKey.loadOrCreate(portalKey);
-        PortalConfig config = PortalConfig.of(bind, port, publicUrl);
+        PortalConfig config;
+        try {
+            config = PortalConfig.of(bind, port, publicUrl)
+                    .withProxies(ProxyTrust.of(trustedProxies, ProxyTrust.Header.parse(clientHeader)));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         // Several portal nodes share codes, tries, sessions and the CSRF key along with the vault.
         PortalState state = setting.shared() ? sharedState(config.limits(), clock, key)
                 : PortalState.inMemory(config.limits(), clock, key);

@@ -9,7 +9,7 @@ import org.outward.vault.Vault;
 /** The portal's shared state, made once per portal. */
 record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock, Pages pages,
                    CsrfTokens csrf, OneTimeCodes codes, Sessions sessions, RateLimiter perClient,
-                   RateLimiter perLink) {
+                   RateLimiter perLink, BodySlots bodies) {
 
     static PortalParts create(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
                               DownloadNotifier notifier, Clock clock) throws IOException {
@@ -17,7 +17,8 @@ record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, Down
         return new PortalParts(config, vault, codeSender, notifier, clock, new Pages(), new CsrfTokens(state.csrfKey()),
                 state.codes(), state.sessions(),
                 new RateLimiter(limits.requestsPerClient(), Duration.ofMinutes(1), clock),
-                new RateLimiter(limits.requestsPerLink(), Duration.ofMinutes(1), clock));
+                new RateLimiter(limits.requestsPerLink(), Duration.ofMinutes(1), clock),
+                new BodySlots(limits.bodiesPerClient()));
     }
 
     /** Forgets expired codes, sessions and rate-limit windows. */

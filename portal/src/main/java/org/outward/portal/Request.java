@@ -19,7 +19,7 @@ import com.sun.net.httpserver.HttpExchange;
  * @param query    query parameters
  * @param cookies  cookies
  * @param form     form fields (POST only)
- * @param client   the client's address, for rate limits only
+ * @param client   the client's address (the peer, or the one a trusted proxy names), for rate limits only
  * @param acceptsWelsh whether Accept-Language puts Welsh first
  */
 record Request(String method, String path, Map<String, String> query, Map<String, String> cookies,
@@ -34,27 +34,31 @@ record Request(String method, String path, Map<String, String> query, Map<String
         }
     }
 
-    static Request read(HttpExchange exchange, int maxBody) throws IOException {
-        String method = exchange.getRequestMethod();
-        Map<String, String> form = Map.of();
-        if ("POST".equals(method)) {
-            String length = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (length != null && parseLength(length) > maxBody) {
+    /** The request line and headers: what is known before the body is read. */
+    static Request head(HttpExchange exchange, String client) {
+        String language = exchange.getRequestHeaders().getFirst("Accept-Language");
+        return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                parse(exchange.getRequestURI().getRawQuery()), cookies(exchange.getRequestHeaders().get("Cookie")),
+                Map.of(), client, language != null && language.trim().toLowerCase(java.util.Locale.ROOT).startsWith("cy"));
+    }
+
+    /** This request with its form body read (POST only), no larger than {@code maxBody}. */
+    Request withBody(HttpExchange exchange, int maxBody) throws IOException {
+        if (!"POST".equals(method)) {
+            return this;
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && parseLength(length) > maxBody) {
+            throw new TooLarge();
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(maxBody + 1);
+            if (body.length > maxBody) {
                 throw new TooLarge();
             }
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] body = in.readNBytes(maxBody + 1);
-                if (body.length > maxBody) {
-                    throw new TooLarge();
-                }
-                form = parse(new String(body, StandardCharsets.US_ASCII));
-            }
+            return new Request(method, path, query, cookies, parse(new String(body, StandardCharsets.US_ASCII)), client,
+                    acceptsWelsh);
         }
-        String language = exchange.getRequestHeaders().getFirst("Accept-Language");
-        return new Request(method, exchange.getRequestURI().getRawPath(), parse(exchange.getRequestURI().getRawQuery()),
-                cookies(exchange.getRequestHeaders().get("Cookie")), form,
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
-                language != null && language.trim().toLowerCase(java.util.Locale.ROOT).startsWith("cy"));
     }
 
     private static long parseLength(String text) {

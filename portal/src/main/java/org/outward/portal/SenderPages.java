@@ -26,17 +26,16 @@ final class SenderPages {
         String encoded = slash < 0 ? rest : rest.substring(0, slash);
         String action = slash < 0 ? "" : rest.substring(slash + 1);
         Optional<ManagementToken> parsed = ManagementToken.parse(encoded);
-        if (parsed.isEmpty() || !parts.perLink().allow("m" + parsed.get().itemId().hex())) {
-            if (parsed.isPresent()) {
-                PortalHandler.tooMany(reply);
-            } else {
-                PortalHandler.unavailable(reply);
-            }
-            return;
-        }
-        Optional<ItemInfo> found = parts.vault().manage(parsed.get());
+        Optional<ItemInfo> found = parsed.isEmpty() ? Optional.empty() : parts.vault().manage(parsed.get());
         if (found.isEmpty()) {
             PortalHandler.unavailable(reply);
+            return;
+        }
+        // Counted only once the token is verified: the item id is no secret to anyone holding the recipient's
+        // link, so counting made-up tokens would let them lock the sender out of withdrawing it. Guesses at the
+        // 256-bit secret are bounded by the per-client limit.
+        if (!parts.perLink().allow("m" + found.get().id().hex())) {
+            PortalHandler.tooMany(reply);
             return;
         }
         String path = PortalPaths.MANAGEMENT_PREFIX + encoded;

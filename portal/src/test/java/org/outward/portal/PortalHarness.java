@@ -32,10 +32,15 @@ final class PortalHarness implements AutoCloseable {
     final URI base;
 
     PortalHarness(Path folder, PortalConfig.Limits limits, CodeSender sender, String publicScheme) throws IOException {
+        this(folder, limits, sender, publicScheme, ProxyTrust.NONE);
+    }
+
+    PortalHarness(Path folder, PortalConfig.Limits limits, CodeSender sender, String publicScheme, ProxyTrust proxies)
+            throws IOException {
         vault = new LocalDiskVault(folder, clock);
         CodeSender capture = sender != null ? sender : sent::add;
         PortalConfig config = new PortalConfig(new java.net.InetSocketAddress("127.0.0.1", 0),
-                URI.create(publicScheme + "://localhost"), limits);
+                URI.create(publicScheme + "://localhost"), limits, proxies);
         portal = Portal.start(config, vault, capture, notified::add, clock);
         base = URI.create("http://127.0.0.1:" + portal.port());
     }
