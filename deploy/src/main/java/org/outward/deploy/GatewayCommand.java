@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT on Apache James 3.8.1",
         description = "Outward: an outbound mail gateway on Apache James that keeps personal data and "
                 + "passwords from leaving unprotected.",
-        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, ScanCommand.class, VaultCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, ScanCommand.class, VaultCommand.class,
+                WebAdminTokenCommand.class, CommandLine.HelpCommand.class})
 public final class GatewayCommand {
 
     /** Environment variable holding the smart host password: never on the command line, where ps shows it. */

@@ -76,6 +76,8 @@ class ContainerConfigurationTest {
 
     private GreenMail outside;
     private EmbeddedGateway gateway;
+    private KeyPair webAdminKeys;
+    private WebAdminClient webAdmin;
 
     @BeforeAll
     void start() throws Exception {
@@ -89,7 +91,8 @@ class ContainerConfigurationTest {
                             .replace("/etc/outward/", root.resolve("etc/outward") + "/")
                             .replace("/var/lib/outward/", root.resolve("var/lib/outward") + "/")
                             .replace("/run/secrets/", root.resolve("run/secrets") + "/")
-                            .replace("0.0.0.0:587", "127.0.0.1:" + submission);
+                            .replace("0.0.0.0:587", "127.0.0.1:" + submission)
+                            .replace("172.30.27.5:2526", "127.0.0.1:0");
                     Files.writeString(conf.resolve(file.getFileName()), text);
                 }
             }
@@ -101,9 +104,16 @@ class ContainerConfigurationTest {
         writeSelfSignedPem(Files.createDirectories(root.resolve("etc/outward/tls")));
         Files.writeString(Files.createDirectories(root.resolve("run/secrets")).resolve("outward-tenant-secret"),
                 TENANT_SECRET + "\n");
+        webAdminKeys = rsaKeys();
+        try (Writer out = Files.newBufferedWriter(root.resolve("run/secrets/outward-webadmin-jwt-key"));
+             JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(webAdminKeys.getPublic());
+        }
 
         outside = RelayingGateway.startOutside();
         gateway = RelayingGateway.start(Optional.of(conf), temp, outside, Optional.empty());
+        webAdmin = new WebAdminClient(gateway.webAdminPort(), WebAdminTokenCommand.token(webAdminKeys.getPrivate(),
+                "admin", Instant.now(), Duration.ofMinutes(30)));
     }
 
     @BeforeEach
@@ -187,7 +197,7 @@ class ContainerConfigurationTest {
     @Test
     void anotherTenantOnTheSameNetworkIsRefusedWhateverItsSender() throws Exception {
         String party = "sam.volunteer@party.example";
-        int deniedBefore = new WebAdminClient(gateway.webAdminPort()).keys("relay-denied").size();
+        int deniedBefore = webAdmin.keys("relay-denied").size();
         Map<String, Map<String, String>> attempts = new LinkedHashMap<>();
         attempts.put("no secret", Map.of(RelayTenantCheck.MICROSOFT_TENANT_HEADER, PARTY_TENANT));
         attempts.put("a wrong secret", Map.of(RelayTenantCheck.DEFAULT_SECRET_HEADER, TENANT_SECRET.substring(1) + "x",
@@ -217,7 +227,7 @@ class ContainerConfigurationTest {
                 .as("two tenant IDs").isInstanceOf(MessagingException.class);
         Thread.sleep(1_000);
         assertThat(outside.getReceivedMessages()).as("nothing relayed").isEmpty();
-        assertThat(new WebAdminClient(gateway.webAdminPort()).keys("relay-denied")).as("nothing even accepted")
+        assertThat(webAdmin.keys("relay-denied")).as("nothing even accepted")
                 .hasSize(deniedBefore);
     }
 
@@ -231,13 +241,44 @@ class ContainerConfigurationTest {
     void anotherDomainFromTheSameNetworkIsNotRelayed() throws Exception {
         send("someone@elsewhere.example", "Hello", "Anyone sharing our provider's addresses.");
 
-        new WebAdminClient(gateway.webAdminPort()).awaitKeys("relay-denied", 1, Duration.ofSeconds(20));
+        webAdmin.awaitKeys("relay-denied", 1, Duration.ofSeconds(20));
         assertThat(outside.getReceivedMessages()).isEmpty();
     }
 
     @Test
+    void webAdminAnswersAdminRequestsOnlyWithATokenSignedByTheMountedKey() throws Exception {
+        String repositories = "/mailRepositories";
+        assertThat(new WebAdminClient(gateway.webAdminPort()).request(repositories).build())
+                .satisfies(request -> assertThat(status(request)).as("no token").isEqualTo(401));
+        Instant now = Instant.now();
+        String otherKeys = WebAdminTokenCommand.token(rsaKeys().getPrivate(), "admin", now, Duration.ofMinutes(5));
+        String expired = WebAdminTokenCommand.token(webAdminKeys.getPrivate(), "admin", now.minus(Duration.ofHours(2)),
+                Duration.ofHours(1));
+        String notAdmin = io.jsonwebtoken.Jwts.builder().setSubject("someone").claim("admin", false)
+                .signWith(webAdminKeys.getPrivate(), io.jsonwebtoken.SignatureAlgorithm.RS256).compact();
+        for (String token : List.of(otherKeys, expired, notAdmin, "not.a.token")) {
+            assertThat(status(new WebAdminClient(gateway.webAdminPort(), token).request(repositories).build()))
+                    .as("a token WebAdmin must refuse").isEqualTo(401);
+        }
+        assertThat(status(webAdmin.request(repositories).build())).as("the admin's token").isEqualTo(200);
+        assertThat(status(new WebAdminClient(gateway.webAdminPort()).request("/metrics").build()))
+                .as("metrics stay open to the scraper").isEqualTo(200);
+    }
+
+    private static int status(java.net.http.HttpRequest request) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static KeyPair rsaKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    @Test
     void webAdminServesMetricsWithTheContainerSettings() throws Exception {
-        assertThat(new WebAdminClient(gateway.webAdminPort()).get("/metrics").body()).contains("outward_verdict_pass_total");
+        assertThat(webAdmin.get("/metrics").body()).contains("outward_verdict_pass_total");
     }
 
     /** Sends as the party's tenant does: its secret header and its Microsoft 365 tenant ID on the message. */

@@ -163,12 +163,28 @@ class DeploymentFilesTest {
         assertThat(command).contains("--submission-key=/var/lib/outward/submission/portal-submission.key",
                 "--smtp=gateway:2526").noneMatch(a -> a.contains("installation"));
         String smtp = Files.readString(DOCKER.resolve("conf/common/smtpserver.xml"));
-        assertThat(smtp).contains("<bind>0.0.0.0:2526</bind>")
+        assertThat(smtp).contains("<bind>172.30.27.5:2526</bind>")
                 .contains("<keyFile>/var/lib/outward/submission/portal-submission.key</keyFile>");
         Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
                 .get("services")).get("gateway");
         assertThat((List<String>) gateway.get("ports")).as("the portal's listener is not published")
                 .noneMatch(p -> p.contains("2526"));
+        Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve(file)).get("services");
+        Set<String> portalNetworks = ((Map<String, Object>) portal.get("networks")).keySet();
+        services.forEach((name, service) -> {
+            if (!name.equals("portal") && !name.equals("gateway") && !name.equals("proxy")) {
+                Object joined = ((Map<String, Object>) service).getOrDefault("networks", List.of());
+                Iterable<String> networks = joined instanceof Map<?, ?> m ? (Set<String>) m.keySet() : (List<String>) joined;
+                networks.forEach(network -> assertThat(portalNetworks).as("the portal shares no network with " + name)
+                        .doesNotContain(network));
+            }
+        });
+        Map<String, Object> declared = (Map<String, Object>) yaml(DOCKER.resolve(file)).get("networks");
+        Set<String> shared = new TreeSet<>(portalNetworks);
+        shared.retainAll(((Map<String, Object>) gateway.get("networks")).keySet());
+        assertThat(shared).as("the portal meets the gateway on one network").hasSize(1);
+        assertThat((Map<String, Object>) declared.get(shared.iterator().next())).as("and it leads nowhere else")
+                .containsEntry("internal", true);
     }
 
     // ---- James configuration -----------------------------------------------------------------------------

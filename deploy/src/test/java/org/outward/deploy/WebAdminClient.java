@@ -17,8 +17,22 @@ final class WebAdminClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
+    private final String token;
+
     WebAdminClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends this bearer token with every request (WebAdmin with JWT authentication on). */
+    WebAdminClient(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** A request to this path, with the token when there is one. */
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     static String repository(String name) {
@@ -26,20 +40,20 @@ final class WebAdminClient {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(),
+        HttpResponse<String> response = http.send(request(path).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
         return response;
     }
 
     HttpResponse<String> patch(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(request(path).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** PUT with a JSON body (or none), as WebAdmin's routes that create domains and users take it; expects 204. */
     void put(String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+        HttpResponse<String> response = http.send(request(path)
                 .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("PUT " + path).isEqualTo(204);
