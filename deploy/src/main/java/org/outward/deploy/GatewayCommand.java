@@ -181,8 +181,10 @@ public final class GatewayCommand {
                     + " (accepts mail from 127.0.0.1 and the networks in smtpserver.xml)");
             out.println("  WebAdmin        : " + webAdmin + " (this machine only)");
             try {
-                gateway.portalListener().ifPresent(listener -> out.println("  portal listener : 127.0.0.1:"
-                        + listener.port() + " (the portal logs in here with " + listener.submissionKey() + ")"));
+                gateway.portalListener().ifPresentOrElse(listener -> out.println("  portal listener : 127.0.0.1:"
+                        + listener.port() + " (the portal logs in here with " + listener.submissionKey() + ")"),
+                        () -> out.println("  portal listener : none in smtpserver.xml: the portal's mail is judged "
+                                + "like a member's"));
             } catch (StartupProblem problem) {
                 out.println("  portal listener : " + problem.getMessage());
             }

@@ -39,12 +39,12 @@ final class TryOutPortal {
     static Portal start(EmbeddedGateway gateway, int port, URI publicUrl) throws StartupProblem {
         Clock clock = Clock.systemUTC();
         try {
-            // Without the portal's listener its mail would be judged, and a code mail held means a link nobody can
-            // open: a configuration without one cannot start the try-out portal.
-            EmbeddedGateway.PortalListener listener = gateway.portalListener().orElseThrow(() -> new StartupProblem(
-                    "the configuration has no portal listener (an <smtpserver> with " + ConfigRenderer.PORTAL_HOOK
-                            + " in smtpserver.xml): add one as deploy/conf/smtpserver.xml has it, or use --no-portal"));
-            Optional<PortalCredential> login = Optional.of(PortalCredential.load(listener.submissionKey()));
+            // A configuration of the admin's own may have no portal listener: the portal then submits like any
+            // member on the SMTP port and its mail is judged (a code mail passes the default policy).
+            Optional<EmbeddedGateway.PortalListener> listener = gateway.portalListener();
+            Optional<PortalCredential> login = listener.isEmpty() ? Optional.empty()
+                    : Optional.of(PortalCredential.load(listener.get().submissionKey()));
+            int smtpPort = listener.map(EmbeddedGateway.PortalListener::port).orElse(gateway.smtpPort());
             PortalConfig config = PortalConfig.of("127.0.0.1", port, publicUrl);
             // The portal's own key, apart from the gateway's: try-out nodes sharing backends need copies of one file.
             PortalKey key = PortalKey.loadOrCreate(gateway.settings().stateFolder().resolve("portal.key"));
@@ -54,8 +54,8 @@ final class TryOutPortal {
                     shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(vaultFolder(gateway), clock),
                     shared ? new SharedPortalStateProvider().open(config.limits(), clock, key)
                             : PortalState.inMemory(config.limits(), clock, key),
-                    new SmtpCodeSender("127.0.0.1", listener.port(), FROM, login),
-                    new SmtpDownloadNotifier("127.0.0.1", listener.port(), FROM, login), clock);
+                    new SmtpCodeSender("127.0.0.1", smtpPort, FROM, login),
+                    new SmtpDownloadNotifier("127.0.0.1", smtpPort, FROM, login), clock);
         } catch (BindException e) {
             throw new StartupProblem("portal port " + port + " on 127.0.0.1 is already in use by another program: "
                     + "stop it or choose another port with --portal-port");

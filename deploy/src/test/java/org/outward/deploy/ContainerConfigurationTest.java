@@ -172,16 +172,8 @@ class ContainerConfigurationTest {
         }
     }
 
-    /** One SMTP reply, all its lines. */
     private static String reply(BufferedReader in) throws IOException {
-        StringBuilder reply = new StringBuilder();
-        String line;
-        do {
-            line = in.readLine();
-            assertThat(line).as("the server closed the connection").isNotNull();
-            reply.append(line).append('\n');
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return reply.toString();
+        return SmtpReplies.read(in);
     }
 
     @Test

@@ -13,12 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,9 +66,7 @@ class OwnMailReplayEndToEndTest {
         outside = RelayingGateway.startOutside();
         int portalPort = FreePort.find();
         portalUrl = URI.create("http://127.0.0.1:" + portalPort);
-        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work.resolve("james"),
-                new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()),
-                Optional.empty()).withPortalUrl(portalUrl));
+        gateway = RelayingGateway.startForPortal(work, outside, portalUrl);
         portal = TryOutPortal.start(gateway, portalPort, portalUrl);
         webAdmin = new WebAdminClient(gateway.webAdminPort());
         try (InputStream in = getClass().getResourceAsStream("/fixtures/personal/positive/canvass-1.csv")) {
@@ -233,32 +228,11 @@ class OwnMailReplayEndToEndTest {
     }
 
     private MimeMessage await(String address, Predicate<MimeMessage> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<MimeMessage> found = Arrays.stream(mailbox(address)).filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the expected message did not arrive");
+        return Mailboxes.await(outside, address, wanted);
     }
 
     private MimeMessage[] mailbox(String address) {
-        com.icegreen.greenmail.user.GreenMailUser user = outside.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return new MimeMessage[0];
-        }
-        try {
-            List<MimeMessage> messages = new ArrayList<>();
-            for (com.icegreen.greenmail.store.StoredMessage stored
-                    : outside.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                messages.add(stored.getMimeMessage());
-            }
-            return messages.toArray(MimeMessage[]::new);
-        } catch (com.icegreen.greenmail.store.FolderException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailboxes.of(outside, address);
     }
 
     private static boolean isCodeMail(MimeMessage message) {

@@ -38,6 +38,16 @@ final class RelayingGateway {
                 new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()), policy));
     }
 
+    /**
+     * Starts a gateway with the default configuration working in {@code work/james}, whose secure links name
+     * {@code portalUrl} (the in-process portal's address on 127.0.0.1).
+     */
+    static EmbeddedGateway startForPortal(Path work, GreenMail outside, java.net.URI portalUrl) throws StartupProblem {
+        return EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work.resolve("james"),
+                new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()),
+                Optional.empty()).withPortalUrl(portalUrl));
+    }
+
     /** Stops what a test started, either of which may be null when start-up failed. */
     static void stop(EmbeddedGateway gateway, GreenMail outside) {
         if (gateway != null) {

@@ -79,9 +79,7 @@ class WrapEndToEndTest {
         outside.start();
         int portalPort = FreePort.find();
         URI publicUrl = URI.create("http://127.0.0.1:" + portalPort);
-        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work.resolve("james"),
-                new OutboundRoute.Relay("127.0.0.1", outside.getSmtp().getPort(), false, Optional.empty()),
-                Optional.empty()).withPortalUrl(publicUrl));
+        gateway = RelayingGateway.startForPortal(work, outside, publicUrl);
         portal = TryOutPortal.start(gateway, portalPort, publicUrl);
         webAdmin = new WebAdminClient(gateway.webAdminPort());
         try (InputStream in = getClass().getResourceAsStream("/fixtures/personal/positive/canvass-1.csv")) {
@@ -299,31 +297,12 @@ class WrapEndToEndTest {
         return await(address, m -> true);
     }
 
-    /** The first message delivered to this address's mailbox (the envelope, not the To header) that is wanted. */
     private MimeMessage await(String address, Predicate<MimeMessage> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<MimeMessage> found = Arrays.stream(mailbox(address)).filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the expected message did not arrive");
+        return Mailboxes.await(outside, address, wanted);
     }
 
-    /** The messages in this address's own inbox: delivered to it by envelope, whatever the To header says. */
     private MimeMessage[] mailbox(String address) {
-        com.icegreen.greenmail.user.GreenMailUser user = outside.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return new MimeMessage[0];
-        }
-        try {
-            return outside.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                    .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toArray(MimeMessage[]::new);
-        } catch (com.icegreen.greenmail.store.FolderException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailboxes.of(outside, address);
     }
 
     private static boolean isCodeMail(MimeMessage message) {

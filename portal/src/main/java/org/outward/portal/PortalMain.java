@@ -35,9 +35,10 @@ public final class PortalMain implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "The URL recipients use (default: ${DEFAULT-VALUE}).")
     URI publicUrl = PortalConfig.DEFAULT_PUBLIC_BASE;
 
-    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "Where codes are submitted: the gateway's "
-            + "portal listener with --submission-key, else its ordinary SMTP port (default: ${DEFAULT-VALUE}).")
-    String smtp = "127.0.0.1:2526";
+    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "Where the portal's mail is submitted: the "
+            + "gateway's portal listener with --submission-key (default 127.0.0.1:2526), else a port where it is "
+            + "judged like a member's (default 127.0.0.1:2525).")
+    String smtp;
 
     @Option(names = "--from", paramLabel = "ADDRESS", description = "From address of code mail (default: ${DEFAULT-VALUE}).")
     String from = "secure-links@localhost";
@@ -68,6 +69,9 @@ public final class PortalMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (smtp == null) {
+            smtp = submissionKey == null ? "127.0.0.1:2525" : "127.0.0.1:2526";
+        }
         int colon = smtp.lastIndexOf(':');
         if (colon <= 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--smtp must be HOST:PORT");
