@@ -68,7 +68,10 @@ final class SenderPages {
         model.put("active", item.servableAt(now));
         List<Map<String, String>> events = item.events().stream().map((AuditEvent e) -> Map.of(
                 "at", Formats.time(e.at(), language),
-                "what", parts.pages().word(language, "event_" + e.kind().name()))).toList();
+                "what", parts.pages().word(language, "event_" + e.kind().name())
+                        // A repeated event is kept a few times; the last one kept counts the rest.
+                        + (e.times() > 1 ? parts.pages().word(language, "event_more")
+                                .replace("{n}", Integer.toString(e.times() - 1)) : ""))).toList();
         model.put("events", events);
         return model;
     }

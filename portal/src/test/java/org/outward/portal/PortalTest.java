@@ -252,6 +252,20 @@ class PortalTest {
         }
     }
 
+    @Test
+    void theSenderSeesHowOftenARepeatedEventHappened() throws Exception {
+        try (PortalHarness h = new PortalHarness(folder)) {
+            Deposit deposit = h.put("a@example.org", CONTENT);
+            HttpClient recipient = PortalHarness.browser();
+            for (int i = 0; i < 13; i++) {
+                assertThat(h.get(recipient, link(deposit)).statusCode()).isEqualTo(200);
+            }
+            String page = h.get(PortalHarness.browser(), "/m/" + deposit.management().encoded()).body();
+            assertThat(page.split("Link opened", -1)).as("ten entries kept").hasSize(11);
+            assertThat(page).contains("Link opened, then 3 more times");
+        }
+    }
+
     /** A small load test on loopback: the limits hold under concurrency and nothing else breaks. */
     @Test
     void rateLimitsHoldUnderLoad() throws Exception {
