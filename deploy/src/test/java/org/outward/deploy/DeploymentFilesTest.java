@@ -187,6 +187,25 @@ class DeploymentFilesTest {
                 .containsEntry("internal", true);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.portal"})
+    void bothImagesRunAsTheSameUnprivilegedUser(String file) throws IOException {
+        List<String> users = Files.readAllLines(DOCKER.resolve(file)).stream().map(String::strip)
+                .filter(line -> line.startsWith("USER ")).toList();
+        assertThat(users).as(file + ": its last USER is the one it runs as").isNotEmpty();
+        assertThat(users.get(users.size() - 1)).isEqualTo("USER 10001:10001");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @SuppressWarnings("unchecked")
+    void theUnprivilegedGatewayMayStillListenOnPort25(String file) throws Exception {
+        Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
+                .get("services")).get("gateway");
+        assertThat((Map<String, Object>) gateway.get("sysctls"))
+                .containsEntry("net.ipv4.ip_unprivileged_port_start", 25);
+    }
+
     // ---- James configuration -----------------------------------------------------------------------------
 
     static Stream<Path> jamesXml() throws IOException {
