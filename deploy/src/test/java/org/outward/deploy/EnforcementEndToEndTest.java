@@ -26,6 +26,8 @@ import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -176,6 +178,46 @@ class EnforcementEndToEndTest {
         assertThat(textOf(notice)).contains("looks like the password for \"members.zip\", which you sent to the same person on");
         assertThat(raw(notice)).doesNotContain(SECRET);
         assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Outward-fixture-1\n",
+            "Hi Alex,\n\nOutward-fixture-1\n\nSam\n", "For the file I sent earlier: Kq7!mzP4wR2x\n",
+            "Kq7!mzP4wR2x - that opens the zip.\n"})
+    void aBarePasswordThatFollowsAnEncryptedZipIsStopped(String followUp) throws Exception {
+        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
+                "application/zip"), OUTSIDE);
+        assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
+        outside.purgeEmailFromAllMailboxes();
+
+        send(message("Re: Members list", followUp), OUTSIDE);
+
+        MimeMessage notice = awaitOnly(SENDER);
+        assertThat(textOf(notice)).contains("looks like the password for \"members.zip\"");
+        assertThat(raw(notice)).doesNotContain("fixture-1").doesNotContain("mzP4wR2x");
+        assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Thanks, see you at the count on Thursday at 7pm.\n",
+            "Ref INV-2024-0042 for the printing invoice.\n",
+            "Call me on 07700 900123 or @SamVolunteer2024 on the usual app.\n"})
+    void anOrdinaryShortReplyAfterAnEncryptedZipIsDelivered(String followUp) throws Exception {
+        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
+                "application/zip"), OUTSIDE);
+        awaitOnly(OUTSIDE);
+        outside.purgeEmailFromAllMailboxes();
+
+        send(message("Re: Members list", followUp), OUTSIDE);
+
+        assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
+    }
+
+    @Test
+    void aBareTokenWithNoEncryptedFileBeforeItIsDelivered() throws Exception {
+        send(message("Team name", "Outward-fixture-1\n"), OUTSIDE);
+
+        assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
     }
 
     @Test

@@ -18,6 +18,7 @@ import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeUtility;
 
 import org.outward.detect.personal.PersonalDataDetector;
+import org.outward.detect.secret.FollowUpTokens;
 import org.outward.detect.secret.SecretDetector;
 import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.detect.secret.correlate.PasswordCorrelator;
@@ -50,6 +51,7 @@ public final class Engine implements AutoCloseable {
     private static final int MAX_SUBJECT_SEARCH_BYTES = 1 << 20;
 
     private final SecretDetector secrets = SecretDetector.withDefaults();
+    private final FollowUpTokens followUps = FollowUpTokens.withDefaults();
     private final PersonalDataDetector people = new PersonalDataDetector();
     private final EncryptedSendLogs sendLogs;
     private final Clock clock;
@@ -135,7 +137,7 @@ public final class Engine implements AutoCloseable {
         }
         List<Fact> facts = new ArrayList<>(InspectionFacts.of(inspection));
         facts.addAll(PersonalFacts.of(people, inspection, policy));
-        facts.addAll(SecretFacts.of(secrets, correlatorFor(policy), subject, inspection, envelope));
+        facts.addAll(SecretFacts.of(secrets, followUps, correlatorFor(policy), subject, inspection, envelope));
         Decision decision = new Decider(policy).decide(new MessageFacts(envelope.sender(), envelope.recipients(),
                 subject, facts));
         SecretFacts.rememberEncryptedAttachments(correlatorFor(policy), inspection, envelope, decision, clock.instant());

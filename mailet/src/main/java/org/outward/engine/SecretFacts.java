@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.outward.detect.secret.FollowUpTokens;
+import org.outward.detect.secret.FollowUpTokens.FollowUpToken;
 import org.outward.detect.secret.Location;
 import org.outward.detect.secret.SecretDetector;
 import org.outward.detect.secret.SecretFinding;
@@ -23,7 +25,7 @@ import org.outward.protect.ProtectionLevel;
 /**
  * Passwords and logins in the message's own words: the subject, the body (plain and HTML, quoted replies
  * included) and small text attachments; and the link to an encrypted file the sender mailed the same
- * recipient earlier.
+ * recipient earlier, which a short message can make with a bare password-like token and no cue at all.
  */
 final class SecretFacts {
 
@@ -36,8 +38,8 @@ final class SecretFacts {
     private SecretFacts() {
     }
 
-    static List<Fact> of(SecretDetector detector, PasswordCorrelator correlator, String subject, Inspection inspection,
-                         Envelope envelope) {
+    static List<Fact> of(SecretDetector detector, FollowUpTokens followUps, PasswordCorrelator correlator,
+                         String subject, Inspection inspection, Envelope envelope) {
         List<TextSource> sources = new ArrayList<>();
         if (!subject.isBlank()) {
             sources.add(TextSource.subject(subject));
@@ -64,13 +66,25 @@ final class SecretFacts {
                     ProtectionLevel.NONE, 0, finding.confidence(), finding.redacted() + " (" + finding.where() + ")"));
         }
         if (!envelope.sender().isEmpty()) {
-            for (PasswordForAttachment link : correlator.correlate(envelope.sender(), envelope.recipients(), findings)) {
+            List<PasswordForAttachment> links = new ArrayList<>(
+                    correlator.correlate(envelope.sender(), envelope.recipients(), findings));
+            List<FollowUpToken> bare = followUps.find(sources).stream()
+                    .filter(t -> findings.stream().noneMatch(f -> sameLine(f, t.finding()))).toList();
+            if (!bare.isEmpty()) {
+                links.addAll(correlator.correlateFollowUp(envelope.sender(), envelope.recipients(), bare));
+            }
+            for (PasswordForAttachment link : links) {
                 facts.add(new Fact(FindingKind.PASSWORD_FOR_EARLIER_ATTACHMENT, link.finding().partPath(),
                         link.earlier().fileName(), ProtectionLevel.NONE, 0, link.finding().confidence(),
                         WHEN.format(link.earlier().sentAt()), List.of(link.recipient())));
             }
         }
         return facts;
+    }
+
+    /** A token the cue detector already reported is not reported again as a bare one. */
+    private static boolean sameLine(SecretFinding a, SecretFinding b) {
+        return a.partPath().equals(b.partPath()) && a.line() == b.line();
     }
 
     /**

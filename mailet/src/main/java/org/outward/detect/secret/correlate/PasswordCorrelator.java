@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import org.outward.detect.secret.FollowUpTokens.FollowUpToken;
 import org.outward.detect.secret.SecretFinding;
 
 /**
@@ -53,5 +54,15 @@ public final class PasswordCorrelator {
             }
         }
         return List.copyOf(links);
+    }
+
+    /**
+     * Tokens found without a cue ({@link org.outward.detect.secret.FollowUpTokens}) count only in a message to a recipient who received
+     * an encrypted attachment from this sender within the window: for each such recipient, each token paired
+     * with the newest such attachment.
+     */
+    public List<PasswordForAttachment> correlateFollowUp(String sender, Collection<String> recipients,
+                                                         List<FollowUpToken> tokens) {
+        return correlate(sender, recipients, tokens.stream().map(FollowUpToken::finding).toList());
     }
 }
