@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.outward.detect.secret.FollowUpTokens;
-import org.outward.detect.secret.FollowUpTokens.FollowUpToken;
 import org.outward.detect.secret.Location;
 import org.outward.detect.secret.SecretDetector;
 import org.outward.detect.secret.SecretFinding;
 import org.outward.detect.secret.TextSource;
+import org.outward.detect.secret.TokenFinding;
 import org.outward.detect.secret.correlate.PasswordCorrelator;
 import org.outward.detect.secret.correlate.PasswordForAttachment;
 import org.outward.inspect.InspectedPart;
@@ -68,15 +68,16 @@ final class SecretFacts {
         if (!envelope.sender().isEmpty()) {
             List<PasswordForAttachment> links = new ArrayList<>(
                     correlator.correlate(envelope.sender(), envelope.recipients(), findings));
-            List<FollowUpToken> bare = followUps.find(sources).stream()
+            List<TokenFinding> bare = followUps.find(sources).stream()
                     .filter(t -> findings.stream().noneMatch(f -> sameLine(f, t.finding()))).toList();
             if (!bare.isEmpty()) {
-                links.addAll(correlator.correlateFollowUp(envelope.sender(), envelope.recipients(), bare));
+                links.addAll(correlator.correlateTokens(envelope.sender(), envelope.recipients(), bare));
             }
             for (PasswordForAttachment link : links) {
                 facts.add(new Fact(FindingKind.PASSWORD_FOR_EARLIER_ATTACHMENT, link.finding().partPath(),
-                        link.earlier().fileName(), ProtectionLevel.NONE, 0, link.finding().confidence(),
-                        WHEN.format(link.earlier().sentAt()), List.of(link.recipient())));
+                        link.earlier().fileName(), ProtectionLevel.NONE, 0, link.opens() ? 1.0 : link.finding().confidence(),
+                        WHEN.format(link.earlier().sentAt()) + (link.opens() ? Fact.OPENS_THE_FILE : ""),
+                        List.of(link.recipient())));
             }
         }
         return facts;

@@ -115,7 +115,7 @@ public class NotifySender extends GenericMailet {
             switch (kind) {
                 case "password" -> passwordEvidence = evidence;
                 case "password-for-earlier-attachment" ->
-                        earlier = new NoticeFacts.EarlierAttachment(finding.getOrDefault("file", ""), evidence);
+                        earlier = NoticeFacts.EarlierAttachment.of(finding.getOrDefault("file", ""), evidence);
                 case "attachment" -> {
                 }
                 default -> parts.computeIfAbsent(finding.getOrDefault("part", ""),

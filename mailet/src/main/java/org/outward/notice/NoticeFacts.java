@@ -52,8 +52,20 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
                        boolean ownerOnly, boolean disguised, boolean notInspected, String evidence) {
     }
 
-    /** @param file the earlier attachment's name, @param sentOn when it was sent, formatted */
-    public record EarlierAttachment(String file, String sentOn) {
+    /**
+     * @param file   the earlier attachment's name
+     * @param sentOn when it was sent, formatted
+     * @param opens  whether the password was tested against the file and opens it (else it only looks like it)
+     */
+    public record EarlierAttachment(String file, String sentOn, boolean opens) {
+
+        /** From a finding's file name and evidence (see {@link org.outward.policy.Fact#OPENS_THE_FILE}). */
+        public static EarlierAttachment of(String file, String evidence) {
+            boolean opens = evidence.endsWith(org.outward.policy.Fact.OPENS_THE_FILE);
+            return new EarlierAttachment(file, opens
+                    ? evidence.substring(0, evidence.length() - org.outward.policy.Fact.OPENS_THE_FILE.length())
+                    : evidence, opens);
+        }
     }
 
     /** Facts that switch every section of a template on: used to check templates when they are loaded. */
@@ -65,7 +77,7 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
                         new Part("report.pdf", 0, false, false, "", true, false, false, ""),
                         new Part("photo.jpg", 0, false, false, "", false, true, false, ""),
                         new Part("archive.7z", 0, false, false, "", false, false, true, "")),
-                "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026"), "[secure]");
+                "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026", true), "[secure]");
     }
 
     /** The variables the templates see; documented in policies/notices/README.md. */
@@ -100,7 +112,7 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
         v.put("password", !passwordEvidence.isEmpty());
         v.put("passwordEvidence", passwordEvidence);
         v.put("passwordForEarlier", passwordForEarlier == null ? false : Map.of("file", passwordForEarlier.file(),
-                "sentOn", passwordForEarlier.sentOn()));
+                "sentOn", passwordForEarlier.sentOn(), "opens", passwordForEarlier.opens()));
         v.put("anyPassword", !passwordEvidence.isEmpty() || passwordForEarlier != null);
         v.put("secureTag", secureTag);
         v.put("secureTagAvailable", !secureTag.isEmpty());

@@ -18,9 +18,15 @@ import org.outward.protect.ProtectionLevel;
  * @param evidence   redacted evidence only, e.g. {@code 312 rows: J*** S****, LA9 4**}; never the data itself
  * @param recipients the recipients the fact concerns (a password for a file sent earlier to one of them);
  *                   empty when it concerns every recipient
+ *
+ * <p>For {@link FindingKind#PASSWORD_FOR_EARLIER_ATTACHMENT} the evidence is when the earlier file was sent,
+ * followed by {@link #OPENS_THE_FILE} when the password was tested against the file's own check and opens it.
  */
 public record Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
                    double confidence, String evidence, List<String> recipients) {
+
+    /** Ends the evidence of a password that was tested against the earlier file and opens it. */
+    public static final String OPENS_THE_FILE = "; opens the file";
 
     public Fact {
         Objects.requireNonNull(kind, "kind");

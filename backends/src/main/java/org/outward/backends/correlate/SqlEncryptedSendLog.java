@@ -17,6 +17,7 @@ import org.outward.detect.secret.correlate.AddressKey;
 import org.outward.detect.secret.correlate.EncryptedSend;
 import org.outward.detect.secret.correlate.EncryptedSendLog;
 import org.outward.detect.secret.correlate.FileEncryptedSendLog;
+import org.outward.detect.secret.correlate.SealedCheck;
 import org.outward.installation.InstallationKey;
 
 /**
@@ -46,16 +47,17 @@ public final class SqlEncryptedSendLog implements EncryptedSendLog {
     }
 
     @Override
-    public void record(String sender, String recipient, String fileName, Instant sentAt) {
+    public void record(String sender, String recipient, String fileName, Instant sentAt, SealedCheck check) {
         String senderKey = AddressKey.of(key, sender);
         String recipientKey = AddressKey.of(key, recipient);
         run(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outward_encrypted_sends"
-                    + " (sender_key, recipient_key, file_name, sent_at) VALUES (?, ?, ?, ?)")) {
+                    + " (sender_key, recipient_key, file_name, sent_at, password_check) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, senderKey);
                 insert.setString(2, recipientKey);
                 insert.setString(3, fileName);
                 Times.set(insert, 4, Times.stored(sentAt));
+                insert.setBytes(5, check.isPresent() ? check.bytes() : null);
                 insert.executeUpdate();
             }
             try (PreparedStatement trim = connection.prepareStatement("DELETE FROM outward_encrypted_sends"
@@ -77,7 +79,7 @@ public final class SqlEncryptedSendLog implements EncryptedSendLog {
     public List<EncryptedSend> recent(String sender, String recipient) {
         Instant cutoff = clock.instant().minus(window);
         return run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT file_name, sent_at FROM"
+            try (PreparedStatement select = connection.prepareStatement("SELECT file_name, sent_at, password_check FROM"
                     + " outward_encrypted_sends WHERE sender_key = ? AND recipient_key = ? AND sent_at >= ?"
                     + " ORDER BY sent_at DESC, seq DESC")) {
                 select.setString(1, AddressKey.of(key, sender));
@@ -86,7 +88,8 @@ public final class SqlEncryptedSendLog implements EncryptedSendLog {
                 List<EncryptedSend> sends = new ArrayList<>();
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        sends.add(new EncryptedSend(row.getString("file_name"), Times.get(row, "sent_at")));
+                        sends.add(new EncryptedSend(row.getString("file_name"), Times.get(row, "sent_at"),
+                                SealedCheck.of(row.getBytes("password_check"))));
                     }
                 }
                 return sends;

@@ -47,6 +47,8 @@ CREATE TABLE IF NOT EXISTS outward_encrypted_sends (
     file_name     TEXT        NOT NULL,
     sent_at       TIMESTAMPTZ NOT NULL
 );
+-- The file's own password check, sealed under the installation key (AES-GCM); null when its format has none.
+ALTER TABLE outward_encrypted_sends ADD COLUMN IF NOT EXISTS password_check BYTEA;
 CREATE INDEX IF NOT EXISTS outward_encrypted_sends_pair ON outward_encrypted_sends (sender_key, recipient_key, sent_at DESC);
 CREATE INDEX IF NOT EXISTS outward_encrypted_sends_time ON outward_encrypted_sends (sent_at);
 

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  *   <li>and either it stands alone on its line, or the message speaks of the file, of sending it or of opening
  *       it ("the file I sent earlier", "that opens the zip", "ffeil", "agor").</li>
  * </ul>
- * Findings carry the token only redacted; {@link FollowUpToken} holds the token itself so the correlator can
- * test it against the earlier file's own password check, and never prints it.
+ * Findings carry the token only redacted; {@link TokenFinding} holds the token itself so the correlator can
+ * test it against the earlier file's own password check.
  */
 public final class FollowUpTokens {
 
@@ -70,14 +70,14 @@ public final class FollowUpTokens {
     }
 
     /** Password-like tokens in these sources, at most one finding per distinct token. */
-    public List<FollowUpToken> find(List<TextSource> sources) {
-        List<FollowUpToken> found = new ArrayList<>();
+    public List<TokenFinding> find(List<TextSource> sources) {
+        List<TokenFinding> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (TextSource source : sources) {
             if (source.location() == Location.ATTACHMENT || source.location() == Location.QUOTED) {
                 continue; // an attachment is read by the cue detector; quoted text was sent before
             }
-            for (FollowUpToken token : find(source)) {
+            for (TokenFinding token : find(source)) {
                 if (seen.add(token.token())) {
                     found.add(token);
                 }
@@ -86,7 +86,7 @@ public final class FollowUpTokens {
         return List.copyOf(found);
     }
 
-    private List<FollowUpToken> find(TextSource source) {
+    private List<TokenFinding> find(TextSource source) {
         String[] lines = source.text().split("\\r?\\n", -1);
         boolean[] own = ownLines(source, lines);
         int words = 0;
@@ -100,7 +100,7 @@ public final class FollowUpTokens {
         if (words == 0 || words > MAX_WORDS) {
             return List.of();
         }
-        List<FollowUpToken> found = new ArrayList<>();
+        List<TokenFinding> found = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (!own[i]) {
                 continue;
@@ -118,7 +118,7 @@ public final class FollowUpTokens {
                 }
                 double confidence = Math.min(1, (alone ? ALONE_CONFIDENCE : REFERRED_CONFIDENCE) + verdict.adjustment());
                 Location location = source.location();
-                found.add(new FollowUpToken(new SecretFinding(location, source.partPath(), i + 1, RECOGNISER,
+                found.add(new TokenFinding(new SecretFinding(location, source.partPath(), i + 1, RECOGNISER,
                         "Password", Redaction.of("Password", token), confidence), token));
             }
         }
@@ -188,25 +188,5 @@ public final class FollowUpTokens {
             }
         }
         return false;
-    }
-
-    /**
-     * A token found without a cue, and the finding that describes it. The token stays in memory only, to be
-     * tested against an earlier file's password check; it is never printed.
-     *
-     * @param finding the finding, with the token redacted
-     * @param token   the token as the sender typed it
-     */
-    public record FollowUpToken(SecretFinding finding, String token) {
-
-        public FollowUpToken {
-            Objects.requireNonNull(finding, "finding");
-            Objects.requireNonNull(token, "token");
-        }
-
-        @Override
-        public String toString() {
-            return "FollowUpToken[" + finding.where() + "]";
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.outward.detect.secret.FollowUpTokens.FollowUpToken;
 
 /**
  * What counts as a bare password in a short message that follows an encrypted file. The correlator asks only
@@ -31,7 +30,7 @@ class FollowUpTokensTest {
             "Here you go\n\nmZ4!qpR8\n\n> On Tue, Sam wrote:\n> Can you send it?",
             "Outward-fixture-1\n\n-- \nSam Jones\nCampaign Office\n07700 900123"})
     void aPasswordLikeTokenInAShortFollowUpIsFound(String text) {
-        List<FollowUpToken> found = finder.find(List.of(body(text)));
+        List<TokenFinding> found = finder.find(List.of(body(text)));
 
         assertThat(found).hasSize(1);
         assertThat(found.get(0).finding().recogniser()).isEqualTo("follow-up");
@@ -81,7 +80,7 @@ class FollowUpTokensTest {
 
     @Test
     void theSameTokenInThePlainAndHtmlBodiesIsOneFinding() {
-        List<FollowUpToken> found = finder.find(List.of(body("Outward-fixture-1"),
+        List<TokenFinding> found = finder.find(List.of(body("Outward-fixture-1"),
                 new TextSource(Location.BODY_HTML, "1.2", "Outward-fixture-1")));
 
         assertThat(found).hasSize(1);

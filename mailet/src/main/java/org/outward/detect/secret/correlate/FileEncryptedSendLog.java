@@ -26,8 +26,9 @@ import org.outward.installation.InstallationKey;
  * change (to a temporary file, then moved over the old one, so a crash leaves the old or the new state,
  * never half of one).
  *
- * <p>A line holds the keyed hashes of sender and recipient ({@link AddressKey}), the time in epoch seconds
- * and the file name in Base64 (so no character in it can break the format). Entries older than the window
+ * <p>A line holds the keyed hashes of sender and recipient ({@link AddressKey}), the time in epoch seconds,
+ * the file name in Base64 (so no character in it can break the format) and the file's sealed password check in
+ * Base64 (empty when there is none). Entries older than the window
  * are dropped on load and on every change; each sender-recipient pair keeps at most its newest
  * {@value #MAX_PER_PAIR}. All methods are synchronized: the state is small and changes are rare (one per
  * encrypted attachment sent), so one lock is simpler and safe. One gateway process owns the file.
@@ -38,7 +39,9 @@ public final class FileEncryptedSendLog implements EncryptedSendLog {
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
     public static final int MAX_PER_PAIR = 20;
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
+    /** Lines written before checks were kept: read as sends without a check. */
+    private static final String VERSION_WITHOUT_CHECK = "v1";
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
 
@@ -61,8 +64,9 @@ public final class FileEncryptedSendLog implements EncryptedSendLog {
     }
 
     @Override
-    public synchronized void record(String sender, String recipient, String fileName, Instant sentAt) {
-        entries.add(new Entry(AddressKey.of(key, sender), AddressKey.of(key, recipient), fileName, sentAt));
+    public synchronized void record(String sender, String recipient, String fileName, Instant sentAt,
+                                    SealedCheck check) {
+        entries.add(new Entry(AddressKey.of(key, sender), AddressKey.of(key, recipient), fileName, sentAt, check));
         dropOld();
         save();
     }
@@ -76,7 +80,7 @@ public final class FileEncryptedSendLog implements EncryptedSendLog {
                 .filter(e -> e.sender().equals(senderKey) && e.recipient().equals(recipientKey))
                 .filter(e -> !e.sentAt().isBefore(cutoff))
                 .sorted(Comparator.comparing(Entry::sentAt).reversed())
-                .map(e -> new EncryptedSend(e.fileName(), e.sentAt()))
+                .map(e -> new EncryptedSend(e.fileName(), e.sentAt(), e.check()))
                 .toList();
     }
 
@@ -147,7 +151,7 @@ public final class FileEncryptedSendLog implements EncryptedSendLog {
     }
 
     /** One remembered send, with hashed addresses. */
-    private record Entry(String sender, String recipient, String fileName, Instant sentAt) {
+    private record Entry(String sender, String recipient, String fileName, Instant sentAt, SealedCheck check) {
 
         boolean samePair(Entry other) {
             return sender.equals(other.sender) && recipient.equals(other.recipient);
@@ -155,19 +159,22 @@ public final class FileEncryptedSendLog implements EncryptedSendLog {
 
         String format() {
             return String.join("\t", VERSION, sender, recipient, Long.toString(sentAt.getEpochSecond()),
-                    Base64.getEncoder().encodeToString(fileName.getBytes(StandardCharsets.UTF_8)));
+                    Base64.getEncoder().encodeToString(fileName.getBytes(StandardCharsets.UTF_8)),
+                    Base64.getEncoder().encodeToString(check.bytes()));
         }
 
         /** The entry on this line, or null for a line this version does not understand (it is dropped). */
         static Entry parse(String line) {
-            String[] fields = line.split("\t");
-            if (fields.length != 5 || !VERSION.equals(fields[0])) {
+            String[] fields = line.split("\t", -1);
+            boolean withCheck = fields.length == 6 && VERSION.equals(fields[0]);
+            if (!withCheck && !(fields.length == 5 && VERSION_WITHOUT_CHECK.equals(fields[0]))) {
                 return null;
             }
             try {
                 return new Entry(fields[1], fields[2],
                         new String(Base64.getDecoder().decode(fields[4]), StandardCharsets.UTF_8),
-                        Instant.ofEpochSecond(Long.parseLong(fields[3])));
+                        Instant.ofEpochSecond(Long.parseLong(fields[3])),
+                        withCheck ? SealedCheck.of(Base64.getDecoder().decode(fields[5])) : SealedCheck.NONE);
             } catch (IllegalArgumentException malformed) {
                 return null;
             }

@@ -14,8 +14,10 @@ import org.outward.detect.secret.SecretFinding;
  * @param recipient the recipient both messages went to (shown to the sender, never stored)
  * @param finding   the secret found in this message, redacted
  * @param earlier   the earlier encrypted attachment: its file name and when it was sent
+ * @param opens     whether the secret was tested against the file's own password check and opens it; false when
+ *                  the tie rests on timing and wording alone
  */
-public record PasswordForAttachment(String recipient, SecretFinding finding, EncryptedSend earlier) {
+public record PasswordForAttachment(String recipient, SecretFinding finding, EncryptedSend earlier, boolean opens) {
 
     public PasswordForAttachment {
         Objects.requireNonNull(recipient, "recipient");
@@ -30,7 +32,7 @@ public record PasswordForAttachment(String recipient, SecretFinding finding, Enc
      * Notices in Welsh will word it themselves from the same fields.
      */
     public String explain(ZoneId zone) {
-        return "This looks like the password (" + finding.redacted() + ", " + finding.where() + ") for \""
+        return (opens ? "This is the password (" : "This looks like the password (") + finding.redacted() + ", " + finding.where() + ") for \""
                 + earlier.fileName() + "\", the encrypted attachment you sent to " + recipient + " on "
                 + WHEN.format(earlier.sentAt().atZone(zone)) + ". Send it by text message, phone call or a"
                 + " secure messaging app instead.";

@@ -53,6 +53,19 @@ public abstract class EncryptedSendLogContract {
     }
 
     @Test
+    public void keepsTheSealedCheckWithItsSend() {
+        EncryptedSendLog log = open(Duration.ofDays(7));
+        SealedCheck check = SealedCheck.of("sealed bytes as the correlator makes them".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        log.record(SAM, JO, "checked.7z", clock.instant(), check);
+        log.record(SAM, JO, "unchecked.zip", clock.instant().plusSeconds(1));
+
+        assertThat(open(Duration.ofDays(7)).recent(SAM, JO)).containsExactly(
+                new EncryptedSend("unchecked.zip", MONDAY.plusSeconds(1), SealedCheck.NONE),
+                new EncryptedSend("checked.7z", MONDAY, check));
+    }
+
+    @Test
     public void addressesMatchWhateverTheirCase() {
         EncryptedSendLog log = open(Duration.ofDays(7));
         log.record(" Sam.Evans@Party.Example", JO, "a.zip", clock.instant());

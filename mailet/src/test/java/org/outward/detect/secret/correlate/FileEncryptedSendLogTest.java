@@ -49,6 +49,17 @@ class FileEncryptedSendLogTest extends EncryptedSendLogContract {
     }
 
     @Test
+    void linesWrittenBeforeChecksWereKeptAreReadAsSendsWithoutOne() throws Exception {
+        Files.createDirectories(state().getParent());
+        Files.writeString(state(), String.join("\t", "v1", AddressKey.of(key, SAM), AddressKey.of(key, JO),
+                Long.toString(MONDAY.getEpochSecond()), java.util.Base64.getEncoder()
+                        .encodeToString("old.zip".getBytes(StandardCharsets.UTF_8))) + "\n");
+
+        assertThat(open(key, Duration.ofDays(7)).recent(SAM, JO))
+                .containsExactly(new EncryptedSend("old.zip", MONDAY, SealedCheck.NONE));
+    }
+
+    @Test
     void forgottenSendsLeaveTheFile() {
         EncryptedSendLog log = open(key, Duration.ofDays(7));
         log.record(SAM, JO, "a.zip", clock.instant());
