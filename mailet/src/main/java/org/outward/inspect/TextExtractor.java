@@ -13,6 +13,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 
 /**
  * Reads the text and tables of one part with Tika, within the per-part character and time bounds.
@@ -78,6 +79,9 @@ final class TextExtractor {
         }
         ParseContext context = context();
         context.set(EmbeddedDocumentExtractor.class, embedded);
+        // Parsers that hand parts of a file back to "the" parser (PDF pages, inline objects) find it here, as
+        // they would under Tika's AutoDetectParser; without it the PDF parser fails on pages with images.
+        context.set(Parser.class, parser);
         try {
             char delimiter = DelimitedTables.delimiterFor(file, detectedType, fileName);
             if (delimiter != 0) {
@@ -98,9 +102,13 @@ final class TextExtractor {
     static ParseContext context() {
         ParseContext context = new ParseContext();
         TesseractOCRConfig ocr = new TesseractOCRConfig();
-        // OCR is a separate concern with its own cost; never start tesseract from the mail path.
+        // OCR is a separate concern with its own cost; never start tesseract from the mail path, and never
+        // render PDF pages to images for it.
         ocr.setSkipOcr(true);
         context.set(TesseractOCRConfig.class, ocr);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
         return context;
     }
 }

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,5 +101,40 @@ class FormatsTest {
         assertThat(part.detectedType()).isEqualTo("application/pdf");
         assertThat(part.text().text()).contains("Polling district KA1 walk sheet");
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+    }
+
+    /**
+     * A form whose page carries no text of its own (the words are in its fields) is an everyday PDF: Tika's PDF
+     * parser reads it, and so must the gateway, without trying OCR on the page.
+     */
+    @Test
+    void aPdfFormWithNoTextOnItsPageIsReadNotHeld() throws Exception {
+        byte[] pdf;
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            PDAcroForm form = new PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            PDResources resources = new PDResources();
+            resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            form.setDefaultResources(resources);
+            form.setDefaultAppearance("/Helv 10 Tf 0 g");
+            PDTextField ward = new PDTextField(form);
+            ward.setPartialName("ward");
+            PDAnnotationWidget widget = ward.getWidgets().get(0);
+            widget.setRectangle(new PDRectangle(50, 700, 300, 20));
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+            form.getFields().add(ward);
+            ward.setValue("Riverside ward volunteer rota");
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("p2",
+                Mail.attachment("application/pdf", "; filename=rota-form.pdf", pdf))));
+
+        assertThat(inspection.findings()).isEmpty();
+        assertThat(inspection.part("1/rota-form.pdf").orElseThrow().text().text()).contains("Riverside ward volunteer rota");
     }
 }
