@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.xml.sax.ContentHandler;
@@ -57,7 +59,10 @@ class EmbeddedSpooler implements EmbeddedDocumentExtractor {
         if (slot == null) {
             return;
         }
-        keep(slot, name, type, Spool.copy(stream, slot.file(), slot.maxBytes()));
+        Spool.Result result = stream instanceof TikaInputStream tis && tis.getOpenContainer() instanceof DirectoryEntry ole
+                ? OleStorage.write(ole, slot.file(), slot.maxBytes())
+                : Spool.copy(stream, slot.file(), slot.maxBytes());
+        keep(slot, name, type, result);
     }
 
     /** Where the next embedded file may go and how large it may be, or null when a limit says skip it. */
