@@ -83,7 +83,11 @@ final class InspectionRun implements AutoCloseable {
         // hand-over to a worker thread waits for a core, which on a busy machine costs more than the reading.
         boolean plain = PlainText.certainly(file, spool, source.declaredType(), source.name());
         String detected = plain ? "text/plain" : detect(file, source, path);
-        Set<TypeFlag> flags = engine.detective().flags(detected, source.declaredType(), source.name());
+        // Inside a document or an Outlook message, a declared type is the parser's guess or the application's
+        // label (a chart "declared" as a generic OLE object), not a sender's claim that could mislead a filter;
+        // the name is still checked.
+        String declared = source.disposition() == InspectedPart.Disposition.EMBEDDED ? "" : source.declaredType();
+        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(), !plain && PlainText.isText(file));
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
                     + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));

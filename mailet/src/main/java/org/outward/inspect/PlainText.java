@@ -64,6 +64,38 @@ final class PlainText {
         }
     }
 
+    /**
+     * Whether the file's head is readable text in UTF-8 (or ASCII): no bytes that are not characters, no control
+     * characters but white space. Says nothing about the format: XML, ISA-Tab and source code are all text.
+     */
+    static boolean isText(Path file) {
+        byte[] head = new byte[8 * 1024];
+        int n;
+        try (var in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        if (n == 0) {
+            return false;
+        }
+        CharBuffer chars = CharBuffer.allocate(n);
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // A head cut in the middle of a character is still text: only what decodes is judged.
+        if (decoder.decode(ByteBuffer.wrap(head, 0, n), chars, n < head.length).isError()) {
+            return false;
+        }
+        chars.flip();
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || (c >= 0x7f && c <= 0x9f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean certainly(byte[] bytes) {
         CharBuffer chars;
         try {

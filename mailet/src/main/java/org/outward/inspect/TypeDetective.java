@@ -3,6 +3,7 @@ package org.outward.inspect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,6 +55,18 @@ final class TypeDetective {
             MediaType.application("x-pem-file"), MediaType.application("pkcs7-mime"),
             MediaType.application("pkcs7-signature"));
 
+    /**
+     * Types that are dialects of one another as far as a name goes: the program that opens one opens the others,
+     * and people and programs name them alike (XHTML saved as {@code .html}, an Excel 4 sheet or a Word 2003 XML or
+     * RTF document saved as {@code .xls} or {@code .doc}). The content is read whatever its dialect.
+     */
+    private static final List<Set<MediaType>> DIALECTS = List.of(
+            Set.of(MediaType.TEXT_HTML, MediaType.application("xhtml+xml")),
+            Set.of(MediaType.application("vnd.ms-excel"), MediaType.application("vnd.ms-excel.sheet.2"),
+                    MediaType.application("vnd.ms-excel.sheet.3"), MediaType.application("vnd.ms-excel.sheet.4"),
+                    MediaType.application("vnd.ms-excel.workspace.3"), MediaType.application("vnd.ms-excel.workspace.4")),
+            Set.of(MediaType.application("msword"), MediaType.application("rtf"), MediaType.application("vnd.ms-wordml")));
+
     private final Detector detector;
     private final MimeTypes mimeTypes;
     private final MediaTypeRegistry registry;
@@ -75,14 +88,20 @@ final class TypeDetective {
         }
     }
 
-    /** Where the name and the declared type disagree with the detected type. */
-    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName) {
+    /**
+     * Where the name and the declared type disagree with the detected type.
+     *
+     * @param textContent whether the content is readable text, whatever format Tika names it: any such format sent
+     *                    as {@code .txt} or {@code text/plain} is what its name says (ISA-Tab, a log, source code)
+     */
+    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, boolean textContent) {
         Set<TypeFlag> flags = EnumSet.noneOf(TypeFlag.class);
         MediaType detected = MediaType.parse(detectedType);
         // "application/octet-stream" is a declaration too: an xlsx sent that way hides what it is from filters.
         if (!declaredType.isEmpty() && !isOpaque(detected)) {
             MediaType declared = MediaType.parse(declaredType);
-            if (declared != null && detected != null && !related(declared, detected)) {
+            if (declared != null && detected != null && !related(declared, detected)
+                    && !(textContent && isPlainText(declared))) {
                 flags.add(TypeFlag.DECLARED_TYPE_MISMATCH);
             }
         }
@@ -95,7 +114,8 @@ final class TypeDetective {
                 flags.add(TypeFlag.DOUBLE_EXTENSION);
             }
             MediaType byName = typeOfName(visible);
-            if (byName != null && detected != null && !related(byName, detected)) {
+            if (byName != null && detected != null && !related(byName, detected)
+                    && !(textContent && isPlainText(byName))) {
                 flags.add(TypeFlag.EXTENSION_MISMATCH);
             }
         }
@@ -133,6 +153,9 @@ final class TypeDetective {
         if (sameProtectedFamily(na, nb) || sameProtectedFamily(nb, na)) {
             return true;
         }
+        if (DIALECTS.stream().anyMatch(family -> family.contains(na) && family.contains(nb))) {
+            return true;
+        }
         if (isTextual(na) && isTextual(nb)) {
             // text/plain vs text/csv vs text/x-log: the same family; the content can't tell them apart reliably.
             return registry.isSpecializationOf(na, MediaType.TEXT_PLAIN) || registry.isSpecializationOf(nb, MediaType.TEXT_PLAIN)
@@ -156,6 +179,10 @@ final class TypeDetective {
             return ARMOURED.contains(named);
         }
         return false;
+    }
+
+    private boolean isPlainText(MediaType type) {
+        return registry.normalize(type.getBaseType()).equals(MediaType.TEXT_PLAIN);
     }
 
     private static boolean isTextual(MediaType type) {
