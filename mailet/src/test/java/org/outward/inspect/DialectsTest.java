@@ -4,30 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.outward.protect.Protection;
 
 /**
  * A file in a dialect or sub-format of what its name says is not disguised: XHTML saved as {@code .html}, RTF or
  * Word 2003 XML saved as {@code .doc}, any text format sent as {@code .txt}. A file whose content is another
  * format altogether still is.
  */
-class DialectsTest {
-
-    static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), (f, t, n) -> Protection.none());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
+class DialectsTest extends WithDefaultInspector {
 
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource(delimiter = '|', value = {

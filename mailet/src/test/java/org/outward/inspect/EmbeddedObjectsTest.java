@@ -12,28 +12,13 @@ import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.EntryUtils;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.outward.protect.Protection;
 
 /**
  * Objects embedded in legacy Office files (a workbook inside a workbook, as Excel's Insert Object makes) are read
  * like any other part: Tika hands them over as open OLE2 storages, not as bytes.
  */
-class EmbeddedObjectsTest {
-
-    static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), (f, t, n) -> Protection.none());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
+class EmbeddedObjectsTest extends WithDefaultInspector {
 
     @Test
     void aWorkbookEmbeddedInAWorkbookIsReadAsAPartOfItsOwn() throws Exception {

@@ -16,24 +16,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.outward.protect.Protection;
 
-class FormatsTest {
-
-    static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), (f, t, n) -> Protection.none());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
+class FormatsTest extends WithDefaultInspector {
 
     @Test
     void tnefAttachmentsBecomeParts() {
