@@ -215,6 +215,10 @@ final class InspectionRun implements AutoCloseable {
         if (protection.level() == ProtectionLevel.STRONG || protection.level() == ProtectionLevel.WEAK) {
             return false;
         }
+        if (detected.equals("application/x-tika-ooxml-protected")) {
+            // Encrypted with a key anyone has (Excel's default password): Tika's parser opens it with that key.
+            return protection.level() == ProtectionLevel.NONE;
+        }
         if (detected.startsWith("image/") || detected.startsWith("audio/") || detected.startsWith("video/")) {
             return false;
         }

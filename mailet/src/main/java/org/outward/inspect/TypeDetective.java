@@ -34,6 +34,10 @@ final class TypeDetective {
     /** Encrypted OOXML is an OLE2 container; Tika names it so whatever the document inside. */
     private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
     private static final MediaType OOXML = MediaType.application("x-tika-ooxml");
+    /** A legacy Office document under rights management: an OLE2 container, whichever application made it. */
+    private static final MediaType OLE_DRM = MediaType.application("x-tika-ole-drm-encrypted");
+    private static final Set<MediaType> LEGACY_OFFICE = Set.of(MediaType.application("msword"),
+            MediaType.application("vnd.ms-excel"), MediaType.application("vnd.ms-powerpoint"));
 
     /**
      * CMS structures (S/MIME) all start as the same DER ContentInfo: from the bytes alone an enveloped
@@ -171,6 +175,9 @@ final class TypeDetective {
     private boolean sameProtectedFamily(MediaType detected, MediaType named) {
         if (detected.equals(OOXML_PROTECTED)) {
             return registry.isSpecializationOf(named, OOXML);
+        }
+        if (detected.equals(OLE_DRM)) {
+            return LEGACY_OFFICE.contains(named) || registry.isSpecializationOf(named, OOXML);
         }
         if (CMS.contains(detected)) {
             return CMS.contains(named);
