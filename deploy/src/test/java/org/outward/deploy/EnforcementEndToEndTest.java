@@ -111,6 +111,21 @@ class EnforcementEndToEndTest {
         assertThat(outside.getReceivedMessagesForDomain("example.org")).isEmpty();
     }
 
+    /** An insider's way around: a genuine encrypted block, and the canvass list in clear text after it. */
+    @Test
+    void aCanvassListAfterAGenuineEncryptedBlockIsStopped() throws Exception {
+        byte[] armour = fixture("files/pgp/symmetric-aes256.asc");
+        byte[] canvass = fixture("personal/positive/canvass-1.csv");
+        byte[] both = java.util.Arrays.copyOf(armour, armour.length + canvass.length);
+        System.arraycopy(canvass, 0, both, armour.length, canvass.length);
+
+        send(withAttachment("Canvass returns", "Encrypted as asked.", "canvass.asc", both, "application/pgp-encrypted"),
+                OUTSIDE);
+
+        assertThat(textOf(awaitOnly(SENDER))).contains("- canvass.asc: looks like a list of");
+        assertThat(outside.getReceivedMessagesForDomain("example.org")).isEmpty();
+    }
+
     @Test
     void theSameCanvassInsideAnAes256SevenZipIsDeliveredUnchanged() throws Exception {
         byte[] archive = fixture("files/7z/canvass-aes256.7z");

@@ -1,7 +1,9 @@
 package org.outward.protect;
 
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -21,7 +23,9 @@ import org.bouncycastle.openpgp.PGPUtil;
  * session-key packets (PKESK for a recipient's key, SKESK for a passphrase) followed by integrity-protected
  * encrypted data (SEIPD or AEAD) are {@link ProtectionLevel#STRONG}; the old encrypted data packet without
  * integrity protection is {@link ProtectionLevel#WEAK}; signed data, keys and literal data open for anyone.
- * Only packet headers are read; the encrypted body is never touched.
+ * Only packet headers are read; the encrypted body is never touched. Armour may follow a byte-order mark and
+ * blank lines; any other text beside the block makes the file {@link ProtectionLevel#NONE}, so its text is read
+ * (a list placed after a genuine encrypted block must not pass as encrypted).
  */
 final class OpenPgpCheck implements ProtectionCheck {
 
@@ -40,9 +44,15 @@ final class OpenPgpCheck implements ProtectionCheck {
 
     @Override
     public boolean accepts(String mediaType, FileHead head) {
-        // Armoured data is text, so Tika may call it text/plain.
-        return mediaTypes().contains(mediaType) || head.startsWithText("-----BEGIN PGP ")
+        // Armoured data is text, so Tika may call it text/plain; editors and mail clients add a byte-order mark
+        // or blank lines before it.
+        return mediaTypes().contains(mediaType) || armoured(head)
                 || (ProtectionCheck.isGeneric(mediaType) && hasMagic(head));
+    }
+
+    private static boolean armoured(FileHead head) {
+        String start = new String(head.bytes(), 0, Math.min(head.bytes().length, 256), StandardCharsets.ISO_8859_1);
+        return start.replaceFirst("^\u00EF\u00BB\u00BF", "").stripLeading().startsWith("-----BEGIN PGP ");
     }
 
     /** A binary message starts with a session-key packet: tag 1 or 3, in the old or the new packet format. */
@@ -58,11 +68,34 @@ final class OpenPgpCheck implements ProtectionCheck {
 
     @Override
     public Protection check(Path file, FileHead head) throws Exception {
-        if (head.startsWithText("-----BEGIN PGP SIGNED MESSAGE-----")) {
-            return Protection.of(ProtectionLevel.NONE, "OpenPGP clear-signed (signed, not encrypted)");
+        long start = 0;
+        if (armoured(head)) {
+            ArmourLayout layout = ArmourLayout.of(file);
+            if (layout.textOutside()) {
+                return Protection.of(ProtectionLevel.NONE, "OpenPGP armour with other text",
+                        "text stands outside the encrypted block: the file is read as text");
+            }
+            start = Math.max(0, layout.begin());
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-             InputStream decoded = PGPUtil.getDecoderStream(raw)) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.skipNBytes(start);
+            if (startsWith(raw, "-----BEGIN PGP SIGNED MESSAGE-----")) {
+                return Protection.of(ProtectionLevel.NONE, "OpenPGP clear-signed (signed, not encrypted)");
+            }
+            return packets(raw);
+        }
+    }
+
+    private static boolean startsWith(InputStream in, String text) throws IOException {
+        byte[] expected = text.getBytes(StandardCharsets.US_ASCII);
+        in.mark(expected.length);
+        byte[] actual = in.readNBytes(expected.length);
+        in.reset();
+        return java.util.Arrays.equals(actual, expected);
+    }
+
+    private static Protection packets(InputStream raw) throws Exception {
+        try (InputStream decoded = PGPUtil.getDecoderStream(raw)) {
             BCPGInputStream packets = BCPGInputStream.wrap(decoded);
             Set<String> keys = new LinkedHashSet<>();
             for (int i = 0; i < MAX_PACKETS; i++) {
