@@ -126,6 +126,21 @@ class EnforcementEndToEndTest {
         assertThat(outside.getReceivedMessagesForDomain("example.org")).isEmpty();
     }
 
+    /** The same way around with any encrypted container: the list appended after a genuine AES-256 7z. */
+    @Test
+    void aCanvassListAppendedAfterAGenuineEncryptedArchiveIsStopped() throws Exception {
+        byte[] archive = fixture("files/7z/canvass-aes256.7z");
+        byte[] canvass = fixture("personal/positive/canvass-1.csv");
+        byte[] both = java.util.Arrays.copyOf(archive, archive.length + canvass.length);
+        System.arraycopy(canvass, 0, both, archive.length, canvass.length);
+
+        send(withAttachment("Canvass returns", "Password by text as usual.", "canvass.7z", both,
+                "application/x-7z-compressed"), OUTSIDE);
+
+        assertThat(textOf(awaitOnly(SENDER))).contains("- canvass.7z: looks like a list of");
+        assertThat(outside.getReceivedMessagesForDomain("example.org")).isEmpty();
+    }
+
     @Test
     void theSameCanvassInsideAnAes256SevenZipIsDeliveredUnchanged() throws Exception {
         byte[] archive = fixture("files/7z/canvass-aes256.7z");

@@ -16,12 +16,14 @@ import org.outward.inspect.Inspection;
 import org.outward.policy.Fact;
 import org.outward.policy.FindingKind;
 import org.outward.policy.Policy;
+import org.outward.protect.ProtectionLevel;
 
 /**
  * Data about people, part by part: lists of members, canvass returns, register extracts, in attachments and
  * in the body alike (a list pasted into a message is the same leak). A part that reaches the policy's
  * detection thresholds becomes a personal-data fact, and also a special-category fact when it holds
- * voting intentions, health or other special category data.
+ * voting intentions, health or other special category data. For an encrypted part the text is what it carries
+ * in the clear (entry names, comments, bytes appended after its end), so such a fact is about unprotected data.
  */
 final class PersonalFacts {
 
@@ -48,20 +50,28 @@ final class PersonalFacts {
             String kinds = finding.kinds().stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .sorted().collect(Collectors.joining(", "));
             String examples = finding.evidence().stream().limit(EVIDENCE_EXAMPLES).collect(Collectors.joining("; "));
-            String evidence = finding.records() + (finding.records() == 1 ? " record: " : " records: ") + kinds
+            // The text of an encrypted part is what it carries outside the encryption: that text is unprotected.
+            boolean outside = isEncrypted(part);
+            ProtectionLevel level = outside ? ProtectionLevel.NONE : part.protection().level();
+            String where = outside ? "readable without the password: " : "";
+            String evidence = where + finding.records() + (finding.records() == 1 ? " record: " : " records: ") + kinds
                     + (examples.isEmpty() ? "" : " (e.g. " + examples + ")");
-            facts.add(new Fact(FindingKind.PERSONAL_DATA, part.path(), name, part.protection().level(),
+            facts.add(new Fact(FindingKind.PERSONAL_DATA, part.path(), name, level,
                     finding.records(), finding.confidence(), evidence));
             if (finding.specialCategory()) {
                 String categories = finding.specialCategories().stream()
                         .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
                         .collect(Collectors.joining(", "));
-                facts.add(new Fact(FindingKind.SPECIAL_CATEGORY_DATA, part.path(), name, part.protection().level(),
-                        finding.records(), finding.confidence(), finding.records() + " records with " + categories
+                facts.add(new Fact(FindingKind.SPECIAL_CATEGORY_DATA, part.path(), name, level,
+                        finding.records(), finding.confidence(), where + finding.records() + " records with " + categories
                         + (examples.isEmpty() ? "" : " (e.g. " + examples + ")")));
             }
         }
         return facts;
+    }
+
+    private static boolean isEncrypted(InspectedPart part) {
+        return part.protection().level() == ProtectionLevel.STRONG || part.protection().level() == ProtectionLevel.WEAK;
     }
 
     private static PersonalDataThresholds thresholds(Policy policy) {

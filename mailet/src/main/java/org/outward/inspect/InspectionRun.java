@@ -102,9 +102,15 @@ final class InspectionRun implements AutoCloseable {
         if (!spool.cut() && isMessage) {
             walkAttachedMessage(file, path, source.depth());
         } else if (!spool.cut() && ArchiveExpander.isArchive(detected)) {
-            expand(file, detected, source, path, protection);
+            text = expand(file, detected, source, path, protection);
         } else if (readable(detected, protection)) {
             text = extract(file, detected, source, path, plain);
+        }
+        if (!spool.cut() && (protection.level() == ProtectionLevel.STRONG || protection.level() == ProtectionLevel.WEAK)) {
+            // What an encrypted file carries in the clear (names, comments, bytes after its end) is judged too.
+            ExtractedText exposed = ExposedText.of(file, limits.maxTextCharsPerPart());
+            text = text.text().isEmpty() ? exposed
+                    : new ExtractedText(text.text() + "\n" + exposed.text(), text.tables(), exposed.truncated());
         }
         InspectedPart part = new InspectedPart(path, source.name(), source.declaredType(), detected, spool.bytes(),
                 source.disposition(), protection, text, flags);
@@ -146,10 +152,14 @@ final class InspectionRun implements AutoCloseable {
         }
     }
 
-    private void expand(Path file, String detected, Source source, String path, Protection protection) {
+    /**
+     * Lists an archive's entries and inspects each; returns the entry names as the archive's own text, since a
+     * list of people can travel as the names of files as well as in them.
+     */
+    private ExtractedText expand(Path file, String detected, Source source, String path, Protection protection) {
         if (source.depth() + 1 > limits.maxDepth()) {
             finding(FindingKind.DEPTH_LIMIT, path, "archive at depth " + (source.depth() + 1) + ", limit " + limits.maxDepth());
-            return;
+            return ExtractedText.EMPTY;
         }
         long stored;
         try {
@@ -163,11 +173,11 @@ final class InspectionRun implements AutoCloseable {
                 limits.timePerPart(), () -> { });
         if (outcome.timedOut()) {
             finding(FindingKind.TIME_LIMIT, path, "archive expansion");
-            return;
+            return ExtractedText.EMPTY;
         }
         if (!outcome.ok()) {
             finding(FindingKind.UNREADABLE, path, "archive: " + outcome.failure().getClass().getSimpleName());
-            return;
+            return ExtractedText.EMPTY;
         }
         ArchiveExpander.Listing listing = outcome.value();
         if (listing.namesEncrypted()) {
@@ -189,6 +199,9 @@ final class InspectionRun implements AutoCloseable {
                 inspect(entry.file(), entry.spool(), child);
             }
         }
+        String names = listing.entries().stream().map(ArchiveExpander.Entry::name)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return names.isEmpty() ? ExtractedText.EMPTY : new ExtractedText(names, List.of(), false);
     }
 
     /** An entry that was not expanded: encrypted, or declared too large. Its name is metadata, kept. */
