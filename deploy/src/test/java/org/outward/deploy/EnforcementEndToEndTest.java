@@ -114,10 +114,7 @@ class EnforcementEndToEndTest {
     /** An insider's way around: a genuine encrypted block, and the canvass list in clear text after it. */
     @Test
     void aCanvassListAfterAGenuineEncryptedBlockIsStopped() throws Exception {
-        byte[] armour = fixture("files/pgp/symmetric-aes256.asc");
-        byte[] canvass = fixture("personal/positive/canvass-1.csv");
-        byte[] both = java.util.Arrays.copyOf(armour, armour.length + canvass.length);
-        System.arraycopy(canvass, 0, both, armour.length, canvass.length);
+        byte[] both = joined(fixture("files/pgp/symmetric-aes256.asc"), fixture("personal/positive/canvass-1.csv"));
 
         send(withAttachment("Canvass returns", "Encrypted as asked.", "canvass.asc", both, "application/pgp-encrypted"),
                 OUTSIDE);
@@ -129,10 +126,7 @@ class EnforcementEndToEndTest {
     /** The same way around with any encrypted container: the list appended after a genuine AES-256 7z. */
     @Test
     void aCanvassListAppendedAfterAGenuineEncryptedArchiveIsStopped() throws Exception {
-        byte[] archive = fixture("files/7z/canvass-aes256.7z");
-        byte[] canvass = fixture("personal/positive/canvass-1.csv");
-        byte[] both = java.util.Arrays.copyOf(archive, archive.length + canvass.length);
-        System.arraycopy(canvass, 0, both, archive.length, canvass.length);
+        byte[] both = joined(fixture("files/7z/canvass-aes256.7z"), fixture("personal/positive/canvass-1.csv"));
 
         send(withAttachment("Canvass returns", "Password by text as usual.", "canvass.7z", both,
                 "application/x-7z-compressed"), OUTSIDE);
@@ -323,6 +317,12 @@ class EnforcementEndToEndTest {
         assertThat(Arrays.stream(received[0].getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(recipient);
         return received[0];
+    }
+
+    private static byte[] joined(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private byte[] fixture(String path) throws Exception {

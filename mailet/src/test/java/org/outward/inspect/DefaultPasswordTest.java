@@ -3,27 +3,12 @@ package org.outward.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.poi.poifs.crypt.Decryptor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.outward.protect.OfficeFiles;
-import org.outward.protect.ProtectionChecks;
 import org.outward.protect.ProtectionLevel;
 
 /** A workbook under Excel's built-in default password is read like an unencrypted one: the key is public. */
-class DefaultPasswordTest {
-
-    static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), ProtectionChecks.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
+class DefaultPasswordTest extends WithCheckingInspector {
 
     @Test
     void anXlsxUnderTheDefaultPasswordIsRead() throws Exception {

@@ -7,32 +7,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.outward.protect.ProtectionChecks;
 import org.outward.protect.ProtectionLevel;
 
 /**
  * What an encrypted file carries in the clear becomes its text, so that a list hidden beside the ciphertext (after
  * the end of the archive, in entry names) is judged like any other text.
  */
-class ExposedTextTest {
+class ExposedTextTest extends WithCheckingInspector {
 
     private static final String LIST = "Rhiannon Pryce, 12 Heol y Bont, CF24 3AA, 07700 900456\n"
             + "Gareth Lloyd, 4 Station Road, CF10 1BH, 07700 900457\n";
-
-    static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), ProtectionChecks.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
 
     @Test
     void textAppendedAfterAStrongArchiveIsItsText() {

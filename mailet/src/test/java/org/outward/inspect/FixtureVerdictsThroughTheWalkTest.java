@@ -5,36 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.outward.fixtures.Fixtures;
 import org.outward.fixtures.ProtectionFixture;
-import org.outward.protect.ProtectionChecks;
 
 /**
  * Every real protection fixture, attached as it would be to a message, through the whole walk (true type,
  * spooling, protection check): the verdict and scheme on the attachment are exactly those in
  * {@code test-fixtures/files/protection.csv}, and none of them looks like a disguised file.
  */
-class FixtureVerdictsThroughTheWalkTest {
+class FixtureVerdictsThroughTheWalkTest extends WithCheckingInspector {
 
     @TempDir
     static Path temp;
-
-    private static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), ProtectionChecks.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
 
     static List<ProtectionFixture> fixtures() {
         return Fixtures.protection();
