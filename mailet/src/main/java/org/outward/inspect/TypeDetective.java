@@ -62,14 +62,21 @@ final class TypeDetective {
     /**
      * Types that are dialects of one another as far as a name goes: the program that opens one opens the others,
      * and people and programs name them alike (XHTML saved as {@code .html}, an Excel 4 sheet or a Word 2003 XML or
-     * RTF document saved as {@code .xls} or {@code .doc}). The content is read whatever its dialect.
+     * RTF document saved as {@code .xls} or {@code .doc}, any iWork document as {@code .pages}, {@code .numbers} or
+     * {@code .key}). The content is read whatever its dialect.
      */
     private static final List<Set<MediaType>> DIALECTS = List.of(
             Set.of(MediaType.TEXT_HTML, MediaType.application("xhtml+xml")),
             Set.of(MediaType.application("vnd.ms-excel"), MediaType.application("vnd.ms-excel.sheet.2"),
                     MediaType.application("vnd.ms-excel.sheet.3"), MediaType.application("vnd.ms-excel.sheet.4"),
                     MediaType.application("vnd.ms-excel.workspace.3"), MediaType.application("vnd.ms-excel.workspace.4")),
-            Set.of(MediaType.application("msword"), MediaType.application("rtf"), MediaType.application("vnd.ms-wordml")));
+            Set.of(MediaType.application("msword"), MediaType.application("rtf"), MediaType.application("vnd.ms-wordml")),
+            // iWork: the 2013 format of each application, and one Tika cannot tell apart from the others
+            Set.of(MediaType.application("vnd.apple.pages"), MediaType.application("vnd.apple.pages.13"),
+                    MediaType.application("vnd.apple.pages.18"), MediaType.application("vnd.apple.numbers"),
+                    MediaType.application("vnd.apple.numbers.13"), MediaType.application("vnd.apple.numbers.18"),
+                    MediaType.application("vnd.apple.keynote"), MediaType.application("vnd.apple.keynote.13"),
+                    MediaType.application("vnd.apple.keynote.18"), MediaType.application("vnd.apple.unknown.13")));
 
     private final Detector detector;
     private final MimeTypes mimeTypes;

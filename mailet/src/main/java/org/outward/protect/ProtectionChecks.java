@@ -46,6 +46,7 @@ public final class ProtectionChecks implements ProtectionAssessor {
         return new ProtectionChecks(List.of(
                 new Ole2Check(),
                 new OdfCheck(),
+                new IWorkCheck(),
                 new ZipCheck(),
                 new SevenZipCheck(),
                 new RarCheck(),
