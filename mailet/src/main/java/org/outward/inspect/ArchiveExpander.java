@@ -28,6 +28,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 import com.github.junrar.Archive;
 import com.github.junrar.rarfile.FileHeader;
+import org.outward.protect.PkwareStrongEncryption;
 
 /**
  * Lists and expands the entries of one archive or compressed file to temp files, each bounded by its
@@ -85,6 +86,10 @@ final class ArchiveExpander {
 
     private static void zip(Path file, String where, ArchiveBudget.Container budget, List<Entry> entries)
             throws IOException {
+        if (PkwareStrongEncryption.firstEntry(file).map(PkwareStrongEncryption.Header::centralDirectoryEncrypted)
+                .orElse(false)) {
+            throw new HeadersEncrypted();
+        }
         ZipFile zip;
         try {
             zip = ZipFile.builder().setPath(file).get();

@@ -19,13 +19,16 @@ import org.apache.commons.compress.archivers.zip.ZipShort;
 
 /**
  * ZIP archives, entry by entry from the central directory (commons-compress): WinZip AES (method 99 with the
- * 0x9901 extra field, whose strength byte gives the key size), PKWARE strong encryption, or traditional
- * ZipCrypto. Entry names are never encrypted in a zip and are reported.
+ * 0x9901 extra field, whose strength byte gives the key size), PKWARE strong encryption (the cipher from its
+ * 0x0017 header; see {@link PkwareStrongEncryption}, which also recognises an encrypted central directory), or
+ * traditional ZipCrypto. Entry names are reported, except where the central directory is encrypted.
  */
 final class ZipCheck implements ProtectionCheck {
 
     /** WinZip's AE-x extra field: vendor version (2), vendor id "AE" (2), strength (1), real method (2). */
     private static final ZipShort WINZIP_AES = new ZipShort(0x9901);
+    /** PKWARE's strong-encryption header: format (2), algorithm id (2), bit length (2), flags (2). */
+    private static final ZipShort PKWARE_STRONG = new ZipShort(0x0017);
     private static final int WINZIP_AES_METHOD = 99;
     /** Entries beyond this are not judged one by one; the walk's own entry limit is far lower. */
     static final int MAX_ENTRIES = 10_000;
@@ -49,6 +52,12 @@ final class ZipCheck implements ProtectionCheck {
     public Protection check(Path file, FileHead head) throws Exception {
         List<Protection.EntryProtection> entries = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        java.util.Optional<PkwareStrongEncryption.Header> strong = PkwareStrongEncryption.firstEntry(file);
+        if (strong.isPresent() && strong.get().centralDirectoryEncrypted()) {
+            // The entry list is encrypted too: no directory to read, and nothing of the content either.
+            return Protection.of(strong.get().level(), "ZIP PKWARE strong encryption " + strong.get().cipher(),
+                    "entry names are encrypted too (central directory encryption)");
+        }
         try (ZipFile zip = ZipFile.builder().setPath(file).get();
              FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
@@ -110,7 +119,15 @@ final class ZipCheck implements ProtectionCheck {
             };
         }
         if (flags.usesStrongEncryption()) {
-            return new Protection.EntryProtection(name, ProtectionLevel.STRONG, "ZIP PKWARE strong encryption");
+            ZipExtraField header = entry.getExtraField(PKWARE_STRONG);
+            byte[] data = header == null ? new byte[0] : header.getCentralDirectoryData();
+            if (data.length < 6) {
+                return new Protection.EntryProtection(name, ProtectionLevel.UNKNOWN,
+                        "ZIP PKWARE strong encryption without its header");
+            }
+            PkwareStrongEncryption.Header cipher = PkwareStrongEncryption.header(
+                    (data[2] & 0xff) | (data[3] & 0xff) << 8, (data[4] & 0xff) | (data[5] & 0xff) << 8, false);
+            return new Protection.EntryProtection(name, cipher.level(), "ZIP PKWARE strong encryption " + cipher.cipher());
         }
         return new Protection.EntryProtection(name, ProtectionLevel.WEAK, "ZIP ZipCrypto");
     }

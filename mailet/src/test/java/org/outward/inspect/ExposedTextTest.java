@@ -58,6 +58,16 @@ class ExposedTextTest extends WithCheckingInspector {
         assertThat(attach("members.7z", archive).text().text()).contains("Rhiannon Pryce CF24 3AA");
     }
 
+    @Test
+    void aZipWithAnEncryptedDirectoryIsListedAsEncryptedNotUnreadable() {
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("x2", Mail.attachment("application/zip",
+                "; filename=members.zip", org.outward.protect.PkwareStrongEncryptionTest.directoryEncrypted()))));
+
+        assertThat(inspection.part("1/members.zip").orElseThrow().protection().level()).isEqualTo(ProtectionLevel.STRONG);
+        assertThat(inspection.findings(FindingKind.UNREADABLE)).isEmpty();
+        assertThat(inspection.findings(FindingKind.ENCRYPTED_ENTRY)).hasSize(1);
+    }
+
     private static InspectedPart attach(String name, byte[] bytes) {
         Inspection inspection = inspector.inspect(Mail.stream(Mail.message("x1",
                 Mail.attachment("application/octet-stream", "; filename=" + name, bytes))));
