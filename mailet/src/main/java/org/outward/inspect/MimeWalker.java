@@ -1,5 +1,6 @@
 package org.outward.inspect;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -36,6 +37,13 @@ final class MimeWalker {
             .setMaxHeaderLen(1_000_000)
             .setMalformedHeaderStartsBody(true)
             .build();
+
+    /** How much of a preamble or epilogue is looked at to tell the usual notice from content. */
+    private static final int NOTICE_PEEK = 512;
+    /** What mail programs put before the first part for readers that do not understand MIME. */
+    private static final java.util.regex.Pattern MIME_NOTICE = java.util.regex.Pattern.compile(
+            "(?is)(this is a multi-?part message in mime format\\.?|this is a mime-?(encapsulated|formatted) message\\.?"
+                    + "|this is a message in mime format\\.?.{0,200}|)\\s*");
 
     private final InspectionRun run;
 
@@ -113,6 +121,12 @@ final class MimeWalker {
                             counters.peek()[0]++;
                         }
                     }
+                    case T_PREAMBLE, T_EPILOGUE -> {
+                        if (skipping == 0) {
+                            outsideTheParts(stream.getInputStream(), base, counters, depth,
+                                    state == EntityState.T_PREAMBLE ? "preamble" : "epilogue");
+                        }
+                    }
                     case T_BODY -> {
                         if (skipping > 0) {
                             break;
@@ -120,7 +134,7 @@ final class MimeWalker {
                         String positions = counters.isEmpty() ? PartPaths.child(base, 1) : path(base, counters);
                         InspectedPart part = run.spoolAndInspect(stream.getDecodedInputStream(),
                                 new InspectionRun.Source(positions, fileName(contentType, disposition),
-                                        declaredType(contentType), dispositionOf(contentType, disposition),
+                                        bodyType(contentType), dispositionOf(contentType, disposition),
                                         depth + counters.size()));
                         if (counters.isEmpty()) {
                             onlyBody = part;
@@ -145,6 +159,30 @@ final class MimeWalker {
         }
     }
 
+    /**
+     * Text before the first boundary or after the last one travels with the message like any part, and is the whole
+     * body when the boundary never appears: it is inspected as a text part named {@code preamble} or
+     * {@code epilogue} under its multipart, unless it is blank or only the usual notice for old mail programs.
+     */
+    private void outsideTheParts(InputStream raw, String base, Deque<int[]> counters, int depth, String which)
+            throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, NOTICE_PEEK);
+        in.mark(NOTICE_PEEK);
+        byte[] head = in.readNBytes(NOTICE_PEEK);
+        boolean whole = in.read() < 0;
+        in.reset();
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        if (whole && (text.isEmpty() || MIME_NOTICE.matcher(text).matches())) {
+            return;
+        }
+        int[] own = counters.pop();
+        String multipart = path(base, counters);
+        counters.push(own);
+        String positions = multipart.isEmpty() ? which : multipart + "/" + which;
+        run.spoolAndInspect(in, new InspectionRun.Source(positions, "", "text/plain",
+                InspectedPart.Disposition.INLINE, depth + counters.size()));
+    }
+
     private static String path(String base, Deque<int[]> counters) {
         String path = base;
         var it = counters.descendingIterator();
@@ -162,6 +200,14 @@ final class MimeWalker {
         // Some clients send a path; only the last segment is the name.
         name = name.replace('\\', '/');
         return name.substring(name.lastIndexOf('/') + 1).strip();
+    }
+
+    /**
+     * The declared type of a leaf body. A multipart type here means the boundary was missing and the body is read
+     * as one part: it declares nothing about that content.
+     */
+    private static String bodyType(HeaderParams contentType) {
+        return contentType.value().startsWith("multipart/") ? "" : declaredType(contentType);
     }
 
     private static String declaredType(HeaderParams contentType) {
