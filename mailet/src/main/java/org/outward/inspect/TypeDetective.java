@@ -108,8 +108,9 @@ final class TypeDetective {
     Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, boolean textContent) {
         Set<TypeFlag> flags = EnumSet.noneOf(TypeFlag.class);
         MediaType detected = MediaType.parse(detectedType);
-        // "application/octet-stream" is a declaration too: an xlsx sent that way hides what it is from filters.
-        if (!declaredType.isEmpty() && !isOpaque(detected)) {
+        // "application/octet-stream" declares nothing (RFC 2046: arbitrary data); mail programs use it for any
+        // type they have no name for, and the content is read by what it is, so only the name is checked then.
+        if (!declaredType.isEmpty() && !isOpaque(detected) && !isOpaque(MediaType.parse(declaredType))) {
             MediaType declared = MediaType.parse(declaredType);
             if (declared != null && detected != null && !related(declared, detected)
                     && !(textContent && isPlainText(declared))) {
@@ -133,9 +134,9 @@ final class TypeDetective {
         return flags;
     }
 
-    /** A detected type that says nothing beyond "some bytes" can disagree with no declaration. */
-    private static boolean isOpaque(MediaType detected) {
-        return detected == null || detected.equals(MediaType.OCTET_STREAM);
+    /** A type that says nothing beyond "some bytes", detected or declared, can disagree with nothing. */
+    private static boolean isOpaque(MediaType type) {
+        return type == null || type.equals(MediaType.OCTET_STREAM);
     }
 
     private MediaType typeOfName(String fileName) {

@@ -31,8 +31,17 @@ class DialectsTest extends WithDefaultInspector {
         assertThat(inspection.findings(FindingKind.TYPE_MISMATCH)).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void aWorkbookSentAsOctetStreamUnderItsOwnNameIsNotDisguised() throws Exception {
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("d3",
+                Mail.attachment("application/octet-stream; name=ward.xlsx", "; filename=ward.xlsx", Samples.xlsx()))));
+
+        assertThat(inspection.part("1/ward.xlsx").orElseThrow().flags()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource(delimiter = '|', value = {
+            "xlsx|application/octet-stream|photo.jpg",
             "xlsx|text/plain|notes.txt",
             "xhtml|application/msword|letter.doc",
             "rtf|text/html|page.html"})
