@@ -58,7 +58,7 @@ public final class ParseChild {
                 // The wire itself broke: the gateway is gone or gave up on this parse.
                 return;
             } catch (Exception | StackOverflowError e) {
-                failed = e.getClass().getSimpleName();
+                failed = TextExtractor.describe(parser, type, e);
             }
             out.writeByte(ParseWire.DONE);
             out.writeBoolean(collector.limitReached());

@@ -23,7 +23,7 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  */
 final class TextExtractor {
 
-    /** What a parse gave. {@code failed} never carries content: only the exception's class name. */
+    /** What a parse gave. {@code failed} never carries content: only class names (see {@link #describe}). */
     record Result(ExtractedText text, List<EmbeddedSpooler.Embedded> embedded, boolean limitReached,
                   boolean timedOut, String failed) {
     }
@@ -43,7 +43,7 @@ final class TextExtractor {
             parse(parser, file, detectedType, fileName, collector, spooler);
             return null;
         }, time, collector::cancel);
-        String failed = outcome.failure() == null ? null : outcome.failure().getClass().getSimpleName();
+        String failed = outcome.failure() == null ? null : describe(parser, detectedType, outcome.failure());
         ExtractedText text = collector.result(!outcome.ok());
         return new Result(text, spooler.found(), collector.limitReached(), outcome.timedOut(), failed);
     }
@@ -59,7 +59,7 @@ final class TextExtractor {
         try {
             parse(parser, file, detectedType, fileName, collector, spooler);
         } catch (Exception e) {
-            failed = e.getClass().getSimpleName();
+            failed = describe(parser, detectedType, e);
         }
         ExtractedText text = collector.result(failed != null);
         return new Result(text, spooler.found(), collector.limitReached(), collector.timedOut(), failed);
@@ -96,6 +96,25 @@ final class TextExtractor {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Why a parse failed, for an admin: the exception's class, its root cause's class and the parser that threw,
+     * e.g. {@code TikaException caused by NullPointerException in PDFParser}. Class names only: a message may
+     * quote the file.
+     */
+    static String describe(Parser parser, String detectedType, Throwable failure) {
+        Throwable root = failure;
+        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        String by = "";
+        if (parser instanceof org.apache.tika.parser.CompositeParser composite) {
+            Parser chosen = composite.getParsers(context()).get(org.apache.tika.mime.MediaType.parse(detectedType));
+            by = chosen == null ? "" : " in " + chosen.getClass().getSimpleName();
+        }
+        return failure.getClass().getSimpleName()
+                + (root == failure ? "" : " caused by " + root.getClass().getSimpleName()) + by;
     }
 
     /** The context every parse starts from. */

@@ -123,4 +123,15 @@ class FormatsTest extends WithDefaultInspector {
         assertThat(inspection.findings()).isEmpty();
         assertThat(inspection.part("1/rota-form.pdf").orElseThrow().text().text()).contains("Riverside ward volunteer rota");
     }
+
+    @Test
+    void aParseFailureNamesItsCauseAndParserButNoContent() {
+        byte[] broken = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nRhiannon Pryce\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("p3",
+                Mail.attachment("application/pdf", "; filename=broken.pdf", broken))));
+
+        assertThat(inspection.findings(FindingKind.UNREADABLE)).singleElement().satisfies(f -> assertThat(f.detail())
+                .startsWith("text extraction: ").contains("in PDFParser").doesNotContain("Rhiannon"));
+    }
 }
