@@ -293,15 +293,24 @@ final class RepeatedRecords {
 
     // ---- shapes and names -------------------------------------------------------------------------------
 
+    /**
+     * The shape of the details [firstDetail, endDetail) as bits, one for each way of reaching or placing a
+     * person: contact (phone, e-mail), place (street, postcode), identity (numbers and dates that point at one
+     * person). A list gives one person's phone and another's e-mail in the same place; that is one shape.
+     */
     private int kinds(int firstDetail, int endDetail) {
         int bits = 0;
         for (int d = firstDetail; d < endDetail; d++) {
-            bits |= 1 << details.get(d).kind().ordinal();
+            bits |= switch (details.get(d).kind()) {
+                case PHONE, EMAIL -> 1;
+                case STREET_ADDRESS, POSTCODE -> 2;
+                default -> 4;
+            };
         }
         return bits;
     }
 
-    /** Two shapes are alike when they share at least half the kinds either has (a missing phone is no new shape). */
+    /** Two shapes are alike when they share at least half of what either has (a missing phone is no new shape). */
     private static boolean alike(int a, int b) {
         return a != 0 && b != 0 && 2 * Integer.bitCount(a & b) >= Integer.bitCount(a | b);
     }
