@@ -29,6 +29,10 @@ final class RepeatedRecords {
     /** Gaps between non-blank lines are counted up to this many lines; longer ones all count as this. */
     private static final int LONGEST_GAP = 8;
 
+    /** Header lines of a message quoted in a reply, in English and Welsh. */
+    private static final String[] QUOTED_HEADERS = {"From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:", "Reply-To:",
+        "Oddi wrth:"};
+
     private final String text;
     private final List<Match> details;
     private final List<Match> names;
@@ -39,8 +43,12 @@ final class RepeatedRecords {
     private final int[] first;
     private final int[] end;
     private final int count;
-    /** Per non-blank line: its name {start, end, score * 1000} or null, looked for once. */
-    private final int[][] name;
+    /** A name on a line: where it is and how sure. */
+    private record Name(int start, int end, double score) {
+    }
+
+    /** Per non-blank line: its name or null, looked for once. */
+    private final Name[] name;
     private final boolean[] nameLooked;
     private final List<RecordSpan> found = new ArrayList<>();
 
@@ -82,7 +90,7 @@ final class RepeatedRecords {
             line[m++] = i;
         }
         count = m;
-        name = new int[m][];
+        name = new Name[m];
         nameLooked = new boolean[m];
     }
 
@@ -93,13 +101,29 @@ final class RepeatedRecords {
      * @param names   the name recogniser's names, sorted by start, without overlaps
      */
     static List<RecordSpan> find(String text, List<Match> details, List<Match> names) {
-        if (details.size() < MIN_RUN) {
-            return List.of();
+        if (details.size() < MIN_RUN || !onManyLines(text, details)) {
+            return List.of(); // most mail: a signature, an address in a flyer
         }
         RepeatedRecords finder = new RepeatedRecords(text, details, names);
         boolean[] inLineRecord = finder.lines();
         finder.blocks(inLineRecord);
         return finder.found;
+    }
+
+    /** Whether the details stand on at least {@value #MIN_RUN} lines, as any run of records' do. */
+    private static boolean onManyLines(String text, List<Match> details) {
+        int lines = 1;
+        for (int d = 1; d < details.size(); d++) {
+            for (int i = details.get(d - 1).end(); i < details.get(d).start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    if (++lines >= MIN_RUN) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     // ---- lines ------------------------------------------------------------------------------------------
@@ -120,8 +144,8 @@ final class RepeatedRecords {
             }
             if (j - k >= MIN_RUN) {
                 for (int u = k; u < j; u++) {
-                    int[] who = nameOf(u);
-                    found.add(new RecordSpan(who[0], who[1], who[2] / 1000.0, from[u], to[u], first[u], end[u]));
+                    Name who = nameOf(u);
+                    found.add(new RecordSpan(who.start(), who.end(), who.score(), from[u], to[u], first[u], end[u]));
                     taken[u] = true;
                 }
             }
@@ -144,7 +168,7 @@ final class RepeatedRecords {
         while (i < to[k] && (text.charAt(i) == '>' || text.charAt(i) == ' ')) {
             i++;
         }
-        for (String header : new String[] {"From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:", "Reply-To:", "Oddi wrth:", "At:"}) {
+        for (String header : QUOTED_HEADERS) {
             if (text.regionMatches(true, i, header, 0, header.length())) {
                 return true;
             }
@@ -241,11 +265,11 @@ final class RepeatedRecords {
         if (first[k] != end[k]) {
             return false;
         }
-        int[] who = nameOf(k);
-        if (who == null || who[1] != to[k]) {
+        Name who = nameOf(k);
+        if (who == null || who.end() != to[k]) {
             return false;
         }
-        for (int i = from[k]; i < who[0]; i++) {
+        for (int i = from[k]; i < who.start(); i++) {
             if (Character.isLetter(text.charAt(i))) {
                 return false;
             }
@@ -265,8 +289,8 @@ final class RepeatedRecords {
         }
         int firstDetailAt = details.get(first[a]).start();
         for (int u = a; u < b && from[u] < firstDetailAt; u++) {
-            int[] who = nameOf(u);
-            if (who != null && who[1] <= firstDetailAt) {
+            Name who = nameOf(u);
+            if (who != null && who.end() <= firstDetailAt) {
                 return kinds(first[a], end[b - 1]);
             }
         }
@@ -282,9 +306,10 @@ final class RepeatedRecords {
             int a = unit[0];
             int b = unit[1];
             for (int u = a; u < b; u++) {
-                int[] who = nameOf(u);
+                Name who = nameOf(u);
                 if (who != null) {
-                    found.add(new RecordSpan(who[0], who[1], who[2] / 1000.0, from[a], to[b - 1], first[a], end[b - 1]));
+                    found.add(new RecordSpan(who.start(), who.end(), who.score(), from[a], to[b - 1], first[a],
+                            end[b - 1]));
                     break;
                 }
             }
@@ -317,9 +342,9 @@ final class RepeatedRecords {
 
     /**
      * The name on a non-blank line, outside its details: the name recogniser's if it found one there, else a
-     * name-shaped phrase; as {start, end, score in thousandths}, or null.
+     * name-shaped phrase; or null.
      */
-    private int[] nameOf(int k) {
+    private Name nameOf(int k) {
         if (nameLooked[k]) {
             return name[k];
         }
@@ -327,7 +352,7 @@ final class RepeatedRecords {
         for (int i = firstNameFrom(from[k]); i < names.size() && names.get(i).start() < to[k]; i++) {
             Match m = names.get(i);
             if (m.end() <= to[k] && outsideDetails(k, m.start(), m.end())) {
-                name[k] = new int[] {m.start(), m.end(), (int) Math.round(m.score() * 1000)};
+                name[k] = new Name(m.start(), m.end(), m.score());
                 return name[k];
             }
         }
@@ -336,7 +361,7 @@ final class RepeatedRecords {
             int stop = d < end[k] ? Math.max(at, details.get(d).start()) : to[k];
             int[] phrase = NamePhrases.first(text, at, stop);
             if (phrase != null) {
-                name[k] = new int[] {phrase[0], phrase[1], (int) Math.round(REPEATED_NAME_SCORE * 1000)};
+                name[k] = new Name(phrase[0], phrase[1], REPEATED_NAME_SCORE);
                 return name[k];
             }
             if (d < end[k]) {

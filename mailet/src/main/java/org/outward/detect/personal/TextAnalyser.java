@@ -184,7 +184,8 @@ final class TextAnalyser {
             if (cues == null) {
                 cues = new SpecialCategoryCues.InText(scanned);
             }
-            cues.addTo(special, Math.max(0, record.from() - CUE_WINDOW), Math.min(text.length(), record.to() + CUE_WINDOW));
+            cues.addTo(special, Math.max(0, record.from() - CUE_WINDOW),
+                    Math.min(text.length(), record.to() + CUE_WINDOW));
             if (evidence.size() < 3) {
                 evidence.add(postcode == null ? Redactor.name(who) : Redactor.name(who) + ", "
                         + Redactor.postcode(postcode));

@@ -793,6 +793,22 @@ class RecognisersTest {
         assertThat(ColumnRole.of("Postal Voter")).isEqualTo(ColumnRole.ABSENT_VOTER);
         assertThat(ColumnRole.of("Column 3")).isEqualTo(ColumnRole.UNKNOWN);
         assertThat(ColumnRole.of("Forename")).isEqualTo(ColumnRole.GIVEN_NAME);
+        assertThat(ColumnRole.of("D/O/B")).isEqualTo(ColumnRole.DATE_OF_BIRTH);
+    }
+
+    @Test
+    void welshAndBilingualColumnHeaders() {
+        assertThat(ColumnRole.of("Enw / Name")).isEqualTo(ColumnRole.FULL_NAME);
+        assertThat(ColumnRole.of("Cyfeiriad")).isEqualTo(ColumnRole.ADDRESS);
+        assertThat(ColumnRole.of("Côd post")).isEqualTo(ColumnRole.POSTCODE);
+        assertThat(ColumnRole.of("Cod post / Postcode")).isEqualTo(ColumnRole.POSTCODE);
+        assertThat(ColumnRole.of("Ffôn / Phone")).isEqualTo(ColumnRole.PHONE);
+        assertThat(ColumnRole.of("Rhif ffôn symudol")).isEqualTo(ColumnRole.PHONE);
+        assertThat(ColumnRole.of("Cyfeiriad e-bost")).isEqualTo(ColumnRole.EMAIL);
+        assertThat(ColumnRole.of("Bwriad pleidleisio / VI")).isEqualTo(ColumnRole.VOTING_INTENTION);
+        assertThat(ColumnRole.of("Rhif etholwr")).isEqualTo(ColumnRole.ELECTOR_NUMBER);
+        assertThat(ColumnRole.of("Ward / Party")).isEqualTo(ColumnRole.TOWN);
+        assertThat(ColumnRole.of("Column 3 / Colofn 3")).isEqualTo(ColumnRole.UNKNOWN);
     }
 
     /** Headers are normalised by hand; the result must be what lower-casing and one regex would give. */
