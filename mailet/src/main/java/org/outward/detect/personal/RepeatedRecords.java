@@ -33,6 +33,10 @@ final class RepeatedRecords {
     private static final String[] QUOTED_HEADERS = {"From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:", "Reply-To:",
         "Oddi wrth:"};
 
+    /** A name on a line: where it is and how sure. */
+    private record Name(int start, int end, double score) {
+    }
+
     private final String text;
     private final List<Match> details;
     private final List<Match> names;
@@ -43,10 +47,6 @@ final class RepeatedRecords {
     private final int[] first;
     private final int[] end;
     private final int count;
-    /** A name on a line: where it is and how sure. */
-    private record Name(int start, int end, double score) {
-    }
-
     /** Per non-blank line: its name or null, looked for once. */
     private final Name[] name;
     private final boolean[] nameLooked;
