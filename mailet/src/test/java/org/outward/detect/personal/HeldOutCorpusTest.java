@@ -70,6 +70,18 @@ class HeldOutCorpusTest {
         assertThat(figures.falsePositiveRate()).as("held-out false-positive rate").isLessThanOrEqualTo(0.02);
     }
 
+    /** Voting intentions on the lines of a pasted list are special category data, as in a VI column. */
+    @Test
+    void votingIntentionInAnyLayoutIsSpecialCategory() {
+        List<HeldOutPersonalCorpus.Generated> canvass = split(false).stream()
+                .filter(g -> g.family().equals("canvass-vi")).toList();
+        assertThat(canvass).isNotEmpty();
+        for (HeldOutPersonalCorpus.Generated g : canvass) {
+            Judgement judged = engine.judge(bytes(where(g)), OUTSIDE, policy);
+            assertThat(judged.facts()).as(g.path()).anyMatch(f -> f.kind() == FindingKind.SPECIAL_CATEGORY_DATA);
+        }
+    }
+
     /** The held-out messages once missed, now development cases: every one must be judged right. */
     @Test
     void movedToDevelopmentAreJudgedRight() {
