@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a column header says a column holds, in the words councils' register exports, membership systems and
- * canvass tools use. Headers are compared after lower-casing and turning punctuation into spaces, so
+ * canvass tools use, in English and Welsh. Headers are compared after lower-casing and turning punctuation into spaces, so
  * {@code "Address_1"}, {@code "ADDRESS 1"} and {@code "address-1"} are one header.
  */
 public enum ColumnRole {
