@@ -10,29 +10,34 @@ import java.util.regex.Pattern;
 
 /**
  * What a column header says a column holds, in the words councils' register exports, membership systems and
- * canvass tools use. Headers are compared after lower-casing and turning punctuation into spaces, so
+ * canvass tools use, in English and Welsh. Headers are compared after lower-casing and turning punctuation into spaces, so
  * {@code "Address_1"}, {@code "ADDRESS 1"} and {@code "address-1"} are one header.
  */
 public enum ColumnRole {
-    TITLE(null, null, "title|salutation|honorific"),
+    TITLE(null, null, "title|salutation|honorific|teitl"),
     GIVEN_NAME(DataKind.PERSON_NAME, null,
-            "forenames?|first ?names?|given ?names?|christian names?|fname|first|known as|preferred name"),
-    SURNAME(DataKind.PERSON_NAME, null, "surname|last ?name|family name|lname|last"),
+            "forenames?|first ?names?|given ?names?|christian names?|fname|first|known as|preferred name"
+            + "|enw cyntaf|enwau cyntaf"),
+    SURNAME(DataKind.PERSON_NAME, null, "surname|last ?name|family name|lname|last|cyfenw"),
     FULL_NAME(DataKind.PERSON_NAME, null, "(?:full |elector |member |contact |voter |volunteer |supporter )?names?"
-            + "|elector|volunteer|member|supporter|contact|resident|constituent|deliverer"),
+            + "|elector|volunteer|member|supporter|contact|resident|constituent|deliverer|enw(?: llawn)?|enwau"),
     INITIALS(null, null, "initials?|middle ?names?|middle initial"),
     ADDRESS(DataKind.STREET_ADDRESS, null, "(?:qualifying |home |postal |street )?address(?: ?line)? ?[1-6]?"
-            + "|addr ?[1-6]?|address[1-6]|house (?:number|no|name)|property(?: number)?|flat|building|street address"),
-    STREET(DataKind.STREET_ADDRESS, null, "street|road|street name"),
-    TOWN(null, null, "town|city|locality|county|village|area|ward|ward name|parish"),
-    POSTCODE(DataKind.POSTCODE, null, "post ?code|pcode|postal code|zip"),
-    EMAIL(DataKind.EMAIL, null, "e ?mail(?: address)?|email ?addr(?:ess)?"),
+            + "|addr ?[1-6]?|address[1-6]|house (?:number|no|name)|property(?: number)?|flat|building|street address"
+            + "|cyfeiriad(?: ?[1-6])?"),
+    STREET(DataKind.STREET_ADDRESS, null, "street|road|street name|stryd|heol"),
+    TOWN(null, null, "town|city|locality|county|village|area|ward|ward name|parish|tref|dinas|pentref|sir"),
+    POSTCODE(DataKind.POSTCODE, null, "post ?code|pcode|postal code|zip|c(?:o| )d ?post"),
+    EMAIL(DataKind.EMAIL, null, "e ?mail(?: address)?|email ?addr(?:ess)?|(?:cyfeiriad )?e ?bost"),
     PHONE(DataKind.PHONE, null, "(?:home |work |mobile |contact |day |evening )?(?:tel|telephone|phone|mob|mobile|"
-            + "landline|cell)(?: ?(?:no|number|num))?|contact number|phone ?1|phone ?2"),
-    DATE_OF_BIRTH(DataKind.DATE_OF_BIRTH, null, "dob|d o b|date of birth|birth ?date|birthday|born"),
-    POLLING_DISTRICT(null, null, "pd|polling district|pd code|district code|prefix|polling district code"),
+            + "landline|cell)(?: ?(?:no|number|num))?|contact number|phone ?1|phone ?2"
+            // ffôn reads "ff n": ô is not a-z
+            + "|(?:rhif )?(?:ff(?:o| )n(?: symudol)?|symudol)"),
+    DATE_OF_BIRTH(DataKind.DATE_OF_BIRTH, null, "dob|d o b|date of birth|birth ?date|birthday|born|dyddiad geni"),
+    POLLING_DISTRICT(null, null, "pd|polling district|pd code|district code|prefix|polling district code"
+            + "|dosbarth pleidleisio|ardal bleidleisio"),
     ELECTOR_NUMBER(DataKind.ELECTOR_NUMBER, null, "eno|elector (?:number|no|num|ref)|electoral number|pd ?eno"
-            + "|roll (?:number|no)|elector number prefix|register number"),
+            + "|roll (?:number|no)|elector number prefix|register number|rhif etholwr"),
     ELECTOR_SUFFIX(null, null, "suffix|eno suffix|elector suffix|number suffix"),
     MEMBERSHIP_NUMBER(DataKind.MEMBERSHIP_NUMBER, null,
             "(?:party )?(?:membership|member) (?:number|no|num|id|ref)|mem no|membership"),
@@ -43,11 +48,13 @@ public enum ColumnRole {
     VOTING_INTENTION(null, SpecialCategory.POLITICAL_OPINION,
             "vi|vi ?\\d{2,4}|voting intention|vote intention|intention|likely vote|support|party support|supporter"
             + " (?:code|status)|ld support|previous vote|past vote|vote ?\\d{4}|how voted|squeeze|canvass"
-            + "|canvass (?:result|code|response)|canvassed|doorstep (?:result|response)|poster|pledge"),
+            + "|canvass (?:result|code|response)|canvassed|doorstep (?:result|response)|poster|pledge"
+            + "|bwriad pleidleisio"),
     ABSENT_VOTER(DataKind.ABSENT_VOTER_STATUS, null,
             "postal(?: voter| vote)?|pv|proxy(?: voter)?|absent voter|av|postal proxy|franchise(?: marker)?"
-            + "|marker|opt ?out|open register"),
-    NOTES(null, null, "notes?|comments?|remarks|casework|issue|details|case notes|description|info"),
+            + "|marker|opt ?out|open register|pleidlais bost|dirprwy"),
+    NOTES(null, null, "notes?|comments?|remarks|casework|issue|details|case notes|description|info"
+            + "|nodiadau|nodyn|sylwadau"),
     HEALTH(null, SpecialCategory.HEALTH, "disability|disabled|health|medical|access needs|mobility|needs"
             + "|health conditions?|medical conditions?"),
     ETHNICITY(null, SpecialCategory.ETHNICITY, "ethnicity|ethnic (?:origin|group|background)|race"),
@@ -189,8 +196,21 @@ public enum ColumnRole {
         return Optional.ofNullable(special);
     }
 
-    /** The role a header names; {@link #UNKNOWN} when it names none (or is empty, or is "Column 3"). */
+    /**
+     * The role a header names; {@link #UNKNOWN} when it names none (or is empty, or is "Column 3"). A
+     * bilingual header ({@code Enw / Name}, {@code Cod post / Postcode}) names what either of its halves names.
+     */
     public static ColumnRole of(String header) {
+        ColumnRole role = ofOne(header);
+        int slash = header == null ? -1 : header.indexOf('/');
+        if (role != UNKNOWN || slash < 0) {
+            return role;
+        }
+        role = ofOne(header.substring(0, slash));
+        return role != UNKNOWN ? role : of(header.substring(slash + 1));
+    }
+
+    private static ColumnRole ofOne(String header) {
         if (header == null || header.length() > 60) {
             return UNKNOWN;
         }

@@ -58,6 +58,11 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     /** {@link #NOT_SURNAMES}, asked about a word of a cell where it stands. */
     private static final LowerCaseWords NOT_SURNAME_WORDS = new LowerCaseWords(NOT_SURNAMES);
 
+    /** Whether {@code text[from, to)} is a capitalised word that follows given names without being a surname. */
+    static boolean notSurname(String text, int from, int to) {
+        return NOT_SURNAME_WORDS.contains(text, from, to);
+    }
+
     private static final String[] TITLE_WORDS = TITLES.split("\\|");
     private static final int LONGEST_TITLE = Arrays.stream(TITLE_WORDS).mapToInt(String::length).max().orElse(0);
 

@@ -34,11 +34,18 @@ public final class PersonalDataDetector {
             return text.analyse(part.text());
         }
         List<PersonalDataFinding> fromTables = new ArrayList<>();
+        List<Table> aboutPeople = new ArrayList<>();
         for (Table table : part.tables()) {
-            fromTables.add(tables.analyse(table));
+            PersonalDataFinding finding = tables.analyse(table);
+            fromTables.add(finding);
+            if (finding.records() > 0) {
+                aboutPeople.add(table);
+            }
         }
         PersonalDataFinding inTables = Findings.sum(fromTables);
-        String rest = withoutTableRows(part.text(), part.tables());
+        // Only a table about people stands for its lines: extraction also makes tables of lists split on a
+        // comma inside an address or on a bar, which the text's record finders read whole.
+        String rest = withoutTableRows(part.text(), aboutPeople);
         if (rest.length() < part.text().length()) {
             // The lines that render the tables were read as tables; what is left is the part's other text.
             return Findings.sum(List.of(inTables, text.analyse(rest)));

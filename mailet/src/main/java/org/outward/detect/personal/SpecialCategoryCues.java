@@ -16,7 +16,9 @@ final class SpecialCategoryCues {
 
     static {
         String parties = "lib dems?|libdems?|ld|labour|lab|conservatives?|con|tory|tories|greens?|reform|snp|plaid";
-        CUES.put(SpecialCategory.POLITICAL_OPINION, cue("(?i)\\b(?:voting intention|will vote|would vote"
+        // "VI: LD" is a canvass export's VI column written out on a line of a pasted list.
+        CUES.put(SpecialCategory.POLITICAL_OPINION, cue("(?i)\\b(?:voting intention|bwriad pleidleisio|will vote"
+                + "|would vote|vi:? (?:" + parties + "|pc|grn|ref|undecided|against)"
                 + "|intends to vote|votes? (?:" + parties + ")|(?:strong|firm|soft|weak|leaning|definite|probable)"
                 + " (?:" + parties + ")|(?:" + parties + ") (?:supporter|voter|leaning|squeeze)|undecided voter"
                 + "|won't vote|against us|poster site|supports? (?:us|the lib dems|labour|the conservatives))\\b"));

@@ -11,8 +11,10 @@ import java.util.Set;
 /**
  * Reads running text: tables pasted into it go to the {@link TableAnalyser}; in the prose that remains, a
  * record is a person's name followed, before the next name, by another kind of personal data (an address
- * with a postcode, a phone number, an e-mail...). Special category cues count only near such a record, so a
- * motion about "health data" or a flyer for a church hall is not special category data about anyone.
+ * with a postcode, a phone number, an e-mail...), or a unit of a list whose units repeat one shape, whatever
+ * joins their fields ({@link RepeatedRecords}). Both kinds are counted alike, one per person. Special category
+ * cues count only near such a record, so a motion about "health data" or a flyer for a church hall is not
+ * special category data about anyone.
  */
 final class TextAnalyser {
 
@@ -73,9 +75,15 @@ final class TextAnalyser {
         }
         TextTableSniffer.Lines lines = TextTableSniffer.Lines.of(text);
         List<PersonalDataFinding> found = new ArrayList<>();
-        List<TextTableSniffer.Block> blocks = TextTableSniffer.find(lines);
-        for (TextTableSniffer.Block block : blocks) {
-            found.add(tables.analyse(block.table()));
+        List<TextTableSniffer.Block> blocks = new ArrayList<>();
+        for (TextTableSniffer.Block block : TextTableSniffer.find(lines)) {
+            PersonalDataFinding inTable = tables.analyse(block.table());
+            // A table about people is read as a table; lines that only looked like one (a numbered list split
+            // on its tab, a slash or a comma inside an address) stay in the text for the record finders.
+            if (inTable.records() > 0) {
+                found.add(inTable);
+                blocks.add(block);
+            }
         }
         found.add(prose(blocks.isEmpty() && text.indexOf('\r') < 0 ? text : withoutBlocks(lines, blocks)));
         return Findings.sum(found);
@@ -118,54 +126,77 @@ final class TextAnalyser {
             return PersonalDataFinding.none();
         }
         details.sort(Comparator.comparingInt(Match::start));
-        List<Match> names = namesBefore(details, scanned);
-        if (names.isEmpty()) {
-            return PersonalDataFinding.none();
-        }
-        names = withoutOverlaps(names);
-        Set<String> people = new HashSet<>();
-        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
-        Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
-        SpecialCategoryCues.InText cues = new SpecialCategoryCues.InText(scanned);
-        List<String> evidence = new ArrayList<>();
-        double scores = 0;
+        List<Match> names = withoutOverlaps(namesBefore(details, scanned));
+        List<RecordSpan> records = new ArrayList<>(names.size());
         int firstDetail = 0;
         for (int i = 0; i < names.size(); i++) {
             Match name = names.get(i);
             int until = Math.min(name.end() + DETAIL_WINDOW,
                     i + 1 < names.size() ? names.get(i + 1).start() : text.length());
-            Set<DataKind> own = EnumSet.noneOf(DataKind.class);
-            String postcode = null;
             // Names come in text order without overlaps, so the details before this name are behind us.
             while (firstDetail < details.size() && details.get(firstDetail).start() < name.end()) {
                 firstDetail++;
             }
-            for (int k = firstDetail; k < details.size() && details.get(k).start() < until; k++) {
+            int endDetail = firstDetail;
+            while (endDetail < details.size() && details.get(endDetail).start() < until) {
+                endDetail++;
+            }
+            records.add(new RecordSpan(name.start(), name.end(), name.score(), name.start(), until, firstDetail,
+                    endDetail));
+        }
+        records.addAll(RepeatedRecords.find(text, details, names));
+        return count(records, details, scanned);
+    }
+
+    /**
+     * Counts records as the policy's {@code records} means them, the same for every layout: one per person
+     * (the same name twice is one person), only with details, with the special category cues near each.
+     */
+    private static PersonalDataFinding count(List<RecordSpan> records, List<Match> details, ScannedText scanned) {
+        if (records.isEmpty()) {
+            return PersonalDataFinding.none();
+        }
+        String text = scanned.text();
+        Set<String> people = new HashSet<>();
+        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
+        SpecialCategoryCues.InText cues = null;
+        List<String> evidence = new ArrayList<>();
+        double scores = 0;
+        for (RecordSpan record : records) {
+            if (record.firstDetail() == record.endDetail()) {
+                continue;
+            }
+            String who = text.substring(record.nameStart(), record.nameEnd());
+            if (!people.add(who.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String postcode = null;
+            for (int k = record.firstDetail(); k < record.endDetail(); k++) {
                 Match d = details.get(k);
-                own.add(d.kind());
+                kinds.add(d.kind());
                 if (d.kind() == DataKind.POSTCODE && postcode == null) {
                     postcode = text.substring(d.start(), d.end());
                 }
             }
-            String who = text.substring(name.start(), name.end());
-            if (own.isEmpty() || !people.add(who.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
             kinds.add(DataKind.PERSON_NAME);
-            kinds.addAll(own);
-            scores += name.score();
-            cues.addTo(special, Math.max(0, name.start() - CUE_WINDOW), Math.min(text.length(), until + CUE_WINDOW));
+            scores += record.nameScore();
+            if (cues == null) {
+                cues = new SpecialCategoryCues.InText(scanned);
+            }
+            cues.addTo(special, Math.max(0, record.from() - CUE_WINDOW),
+                    Math.min(text.length(), record.to() + CUE_WINDOW));
             if (evidence.size() < 3) {
                 evidence.add(postcode == null ? Redactor.name(who) : Redactor.name(who) + ", "
                         + Redactor.postcode(postcode));
             }
         }
-        int records = people.size();
-        if (records == 0) {
+        int found = people.size();
+        if (found == 0) {
             return PersonalDataFinding.none();
         }
-        double confidence = Math.min(1.0, 0.3 + 0.1 * Math.min(3, kinds.size() - 1) + 0.4 * scores / records);
-        return new PersonalDataFinding(records, kinds, special, confidence, evidence);
+        double confidence = Math.min(1.0, 0.3 + 0.1 * Math.min(3, kinds.size() - 1) + 0.4 * scores / found);
+        return new PersonalDataFinding(found, kinds, special, confidence, evidence);
     }
 
     /** The matches that are details of a record: all but street addresses the recogniser is unsure of. */

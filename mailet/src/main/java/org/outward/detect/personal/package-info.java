@@ -4,7 +4,9 @@
  * <p>The inspection core hands over each part as {@link org.outward.detect.personal.TextAndTables} (plain
  * text and tables). {@link org.outward.detect.personal.PersonalDataDetector} reads tables by their headers
  * ({@link org.outward.detect.personal.ColumnRole}) and, where headers are missing or meaningless, by their
- * cells; it reads prose for names followed by details, and finds tables pasted into text. Each recogniser
+ * cells; it reads prose for names followed by details, finds tables pasted into text, and finds records in
+ * any other layout by the repetition of their shape ({@code RepeatedRecords}:
+ * lines or blocks holding a name and the same kinds of details, whatever joins them). Each recogniser
  * (postcode, phone via libphonenumber, e-mail, date of birth, NI, NHS, elector number, membership number,
  * bank details, payment card, name, street address) pairs a pattern with a validator and context words; the
  * {@link org.outward.detect.personal.RecogniserRegistry} composes them.
