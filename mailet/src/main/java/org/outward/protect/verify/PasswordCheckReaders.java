@@ -18,7 +18,7 @@ import org.outward.protect.ProtectionChecks;
  * no check, since a missing check only means a later password cannot be matched to this file; nothing here
  * ever holds mail. The caller bounds the time.
  */
-public final class PasswordCheckReaders {
+public final class PasswordCheckReaders implements PasswordCheckSource {
 
     private final List<ProtectionCheck> formats;
     private final Map<String, PasswordCheckReader> readers;
@@ -41,6 +41,7 @@ public final class PasswordCheckReaders {
      * @param file      the encrypted file
      * @param mediaType the type detected from its content; generic types fall back to magic
      */
+    @Override
     public Optional<PasswordCheck> read(Path file, String mediaType) {
         try {
             FileHead head = FileHead.read(file);
