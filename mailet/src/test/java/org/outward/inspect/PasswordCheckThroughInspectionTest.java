@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.fixtures.Fixtures;
@@ -27,17 +26,13 @@ class PasswordCheckThroughInspectionTest {
     private static final String PASSWORD = "Outward-fixture-1";
 
     @TempDir
-    static Path temp;
+    Path temp;
 
-    private static MessageInspector inspector;
+    private final MessageInspector inspector = new MessageInspector(InspectionLimits.defaults(),
+            ProtectionChecks.defaults());
 
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), ProtectionChecks.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         inspector.close();
     }
 

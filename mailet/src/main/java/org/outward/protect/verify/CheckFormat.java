@@ -12,7 +12,8 @@ public enum CheckFormat {
     ZIP_CRYPTO(2, "ZIP ZipCrypto", ZipCryptoVerifier::parse),
     OOXML(3, "OOXML encryption", OoxmlVerifier::parse),
     PDF(4, "PDF standard security", PdfVerifier::parse),
-    ODF(5, "ODF encryption", OdfVerifier::parse);
+    ODF(5, "ODF encryption", OdfVerifier::parse),
+    OPENPGP(6, "OpenPGP passphrase", OpenPgpVerifier::parse);
 
     private final int id;
     private final String words;

@@ -42,7 +42,8 @@ class PasswordCheckFixturesTest {
             Map.entry("PDF RC4-128 user password", CheckFormat.PDF),
             Map.entry("PDF RC4-40 user password", CheckFormat.PDF),
             Map.entry("ODF AES-256-CBC", CheckFormat.ODF),
-            Map.entry("ODF Blowfish CFB", CheckFormat.ODF));
+            Map.entry("ODF Blowfish CFB", CheckFormat.ODF),
+            Map.entry("OpenPGP passphrase AES-256", CheckFormat.OPENPGP));
 
     @TempDir
     Path folder;
@@ -67,7 +68,8 @@ class PasswordCheckFixturesTest {
         assertThat(check.format()).isEqualTo(expected);
         assertThat(check.opens(PASSWORD)).as("opens with the password").isTrue();
         for (String miss : NEAR_MISSES) {
-            // ZIP's verifiers are short (16 bits an AES entry, 8 a ZipCrypto one): a wrong password passes
+            // ZIP's and OpenPGP's verifiers are short (16 bits an AES entry or a PGP message, 8 a ZipCrypto
+            // entry): a wrong password passes
             // with the odds falseMatchOdds() states, so these fixed near misses are a fixed, seen outcome.
             assertThat(check.opens(miss)).as("near miss of length %d opens (odds %s)", miss.length(),
                     check.falseMatchOdds()).isFalse();
@@ -87,7 +89,8 @@ class PasswordCheckFixturesTest {
         Path file = fixture.copyTo(folder);
         Optional<PasswordCheck> read = READERS.read(file, TIKA.detect(file));
         read.ifPresent(check -> {
-            if (check.format() == CheckFormat.ZIP_AES || check.format() == CheckFormat.ZIP_CRYPTO) {
+            if (check.format() == CheckFormat.ZIP_AES || check.format() == CheckFormat.ZIP_CRYPTO
+                    || check.format() == CheckFormat.OPENPGP) {
                 assertThat(check.certainty()).isEqualTo(Certainty.LIKELY);
                 assertThat(check.falseMatchOdds()).startsWith("1 in ");
             } else {

@@ -78,6 +78,28 @@ class PasswordCheckHostileTest {
                 assertThat(read(bytes, magic[1])).as(magic[1] + " " + size).isEmpty();
             }
         }
+        // OpenPGP packets have no checksum of their own: random bytes after a session packet's first bytes may
+        // parse as a message, and then give a (useless) check; it must never be one that opens.
+        String[] openPgp = {"-----BEGIN PGP MESSAGE-----\n\n", "\u008c\r\u0004\u0009\u0003\u0002"};
+        for (String magic : openPgp) {
+            for (int size : new int[] {64, 4096, 1 << 20}) {
+                byte[] bytes = new byte[size];
+                random.nextBytes(bytes);
+                byte[] head = magic.getBytes(StandardCharsets.ISO_8859_1);
+                System.arraycopy(head, 0, bytes, 0, head.length);
+                read(bytes, "application/octet-stream").ifPresent(check ->
+                        assertThat(check.opens(PasswordCheckFixturesTest.PASSWORD)).isFalse());
+            }
+        }
+    }
+
+    @Test
+    void anOpenPgpCheckWithAnS2kOfAnotherKindIsRefused() {
+        // Argon2 (type 4) is memory-hard by design: no check keeps it.
+        byte[] material = new Fields.Writer().u8(9).bytes(new byte[] {4, 2, 0, 0, 0, 0, 0, 0, 0, 0, 9}).bytes(new byte[0])
+                .u8(1).bytes(new byte[OpenPgpVerifier.PREFIX_BYTES]).done();
+        assertThatThrownBy(() -> PasswordCheck.of(CheckFormat.OPENPGP, material))
+                .isInstanceOf(MalformedCheckException.class).hasMessage("S2K of a kind not kept");
     }
 
     @Test
