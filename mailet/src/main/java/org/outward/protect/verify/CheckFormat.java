@@ -13,7 +13,8 @@ public enum CheckFormat {
     OOXML(3, "OOXML encryption", OoxmlVerifier::parse),
     PDF(4, "PDF standard security", PdfVerifier::parse),
     ODF(5, "ODF encryption", OdfVerifier::parse),
-    OPENPGP(6, "OpenPGP passphrase", OpenPgpVerifier::parse);
+    OPENPGP(6, "OpenPGP passphrase", OpenPgpVerifier::parse),
+    SEVEN_ZIP(7, "7z AES-256", SevenZipVerifier::parse);
 
     private final int id;
     private final String words;

@@ -50,9 +50,9 @@ public final class PasswordCheck {
         return verifier.bits();
     }
 
-    /** {@link Certainty#CERTAIN} from 64 bits up, else {@link Certainty#LIKELY}. */
+    /** {@link Certainty#CERTAIN} from 32 bits up, else {@link Certainty#LIKELY}. */
     public Certainty certainty() {
-        return verifierBits() >= 64 ? Certainty.CERTAIN : Certainty.LIKELY;
+        return verifierBits() >= 32 ? Certainty.CERTAIN : Certainty.LIKELY;
     }
 
     /** The odds that a wrong password passes, in words, e.g. {@code "1 in 65,536"}. */

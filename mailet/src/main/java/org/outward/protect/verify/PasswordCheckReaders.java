@@ -33,7 +33,7 @@ public final class PasswordCheckReaders implements PasswordCheckSource {
     public static PasswordCheckReaders defaults() {
         return new PasswordCheckReaders(ProtectionChecks.defaults().checks(),
                 List.of(new ZipReader(), new OoxmlReader(), new PdfReader(), new OdfReader(),
-                new OpenPgpReader()));
+                new OpenPgpReader(), new SevenZipReader()));
     }
 
     /**

@@ -43,7 +43,12 @@ class PasswordCheckFixturesTest {
             Map.entry("PDF RC4-40 user password", CheckFormat.PDF),
             Map.entry("ODF AES-256-CBC", CheckFormat.ODF),
             Map.entry("ODF Blowfish CFB", CheckFormat.ODF),
-            Map.entry("OpenPGP passphrase AES-256", CheckFormat.OPENPGP));
+            Map.entry("OpenPGP passphrase AES-256", CheckFormat.OPENPGP),
+            Map.entry("7z AES-256", CheckFormat.SEVEN_ZIP));
+    /** Encrypted fixtures whose format has a reader but which hold no check it keeps. */
+    private static final List<String> NO_CHECK = List.of(
+            // Names readable: the header is in the clear, and testing a password would mean unpacking data.
+            "files/7z/aes256-names-visible.7z");
 
     @TempDir
     Path folder;
@@ -59,7 +64,7 @@ class PasswordCheckFixturesTest {
 
         Optional<PasswordCheck> read = READERS.read(file, TIKA.detect(file));
 
-        CheckFormat expected = FORMATS.get(fixture.scheme());
+        CheckFormat expected = NO_CHECK.contains(fixture.path()) ? null : FORMATS.get(fixture.scheme());
         if (expected == null) {
             assertThat(read).as("no reader for " + fixture.scheme()).isEmpty();
             return;
@@ -89,8 +94,9 @@ class PasswordCheckFixturesTest {
         Path file = fixture.copyTo(folder);
         Optional<PasswordCheck> read = READERS.read(file, TIKA.detect(file));
         read.ifPresent(check -> {
-            if (check.format() == CheckFormat.ZIP_AES || check.format() == CheckFormat.ZIP_CRYPTO
-                    || check.format() == CheckFormat.OPENPGP) {
+            if (check.verifierBits() < 32) {
+                // One ZIP entry (16 or 8 bits) or an OpenPGP quick check (16 bits).
+                assertThat(check.format()).isIn(CheckFormat.ZIP_AES, CheckFormat.ZIP_CRYPTO, CheckFormat.OPENPGP);
                 assertThat(check.certainty()).isEqualTo(Certainty.LIKELY);
                 assertThat(check.falseMatchOdds()).startsWith("1 in ");
             } else {

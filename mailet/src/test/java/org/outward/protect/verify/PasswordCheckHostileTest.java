@@ -153,6 +153,40 @@ class PasswordCheckHostileTest {
     }
 
     @Test
+    void a7zClaimingAbsurdKeyRoundsKeepsNoCheckAndAHugeDictionaryCostsNothing() throws Exception {
+        byte[] archive = fixture("7z/aes256-names-encrypted.7z").bytes();
+        int aes = lastIndexOf(archive, new byte[] {0x06, (byte) 0xF1, 0x07, 0x01});
+        int lzma = lastIndexOf(archive, new byte[] {0x03, 0x01, 0x01});
+        assertThat(archive[aes + 5] & 0x3F).as("7-Zip's own rounds").isEqualTo(19);
+
+        byte[] absurd = archive.clone();
+        absurd[aes + 5] = (byte) ((archive[aes + 5] & 0xC0) | 40);
+        assertThat(read(absurd, "application/x-7z-compressed")).isEmpty();
+        byte[] justOver = archive.clone();
+        justOver[aes + 5] = (byte) ((archive[aes + 5] & 0xC0) | (SevenZipVerifier.MAX_CYCLES_POWER + 1));
+        assertThat(read(justOver, "application/x-7z-compressed")).isEmpty();
+
+        // LZMA's properties: lc/lp/pb, then the dictionary size; claim 2 GB.
+        assertThat(archive[lzma + 3]).as("LZMA property size").isEqualTo((byte) 5);
+        byte[] hugeDictionary = archive.clone();
+        hugeDictionary[lzma + 5] = (byte) 0xFF;
+        hugeDictionary[lzma + 6] = (byte) 0xFF;
+        hugeDictionary[lzma + 7] = (byte) 0xFF;
+        hugeDictionary[lzma + 8] = (byte) 0x7F;
+        PasswordCheck check = read(hugeDictionary, "application/x-7z-compressed").orElseThrow();
+        assertThat(assertTimeoutPreemptively(QUICKLY, () -> check.opens(PasswordCheckFixturesTest.PASSWORD))).isTrue();
+    }
+
+    private static int lastIndexOf(byte[] haystack, byte[] needle) {
+        for (int i = haystack.length - needle.length; i >= 0; i--) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void aStoredCheckClaimingAbsurdRoundsIsRefusedOnDecode() {
         byte[] material = new Fields.Writer().u8(1).u32(0xFFFF_FFFFL).bytes(new byte[16]).u8(32).u8(1)
                 .bytes(new byte[16]).u8(1).bytes(new byte[32]).bytes(new byte[1024]).done();
