@@ -10,11 +10,12 @@ import java.util.function.Function;
 public enum CheckFormat {
     ZIP_AES(1, "ZIP WinZip AES", ZipAesVerifier::parse),
     ZIP_CRYPTO(2, "ZIP ZipCrypto", ZipCryptoVerifier::parse),
-    OOXML(3, "OOXML encryption", OoxmlVerifier::parse),
+    OOXML(3, "OOXML encryption", OfficeVerifier::ooxml),
     PDF(4, "PDF standard security", PdfVerifier::parse),
     ODF(5, "ODF encryption", OdfVerifier::parse),
     OPENPGP(6, "OpenPGP passphrase", OpenPgpVerifier::parse),
-    SEVEN_ZIP(7, "7z AES-256", SevenZipVerifier::parse);
+    SEVEN_ZIP(7, "7z AES-256", SevenZipVerifier::parse),
+    OFFICE_97(8, "Office 97-2003 RC4", OfficeVerifier::binary);
 
     private final int id;
     private final String words;

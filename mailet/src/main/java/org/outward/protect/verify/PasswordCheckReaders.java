@@ -32,7 +32,7 @@ public final class PasswordCheckReaders implements PasswordCheckSource {
     /** Every reader this project has, over the assessment's own format detection. */
     public static PasswordCheckReaders defaults() {
         return new PasswordCheckReaders(ProtectionChecks.defaults().checks(),
-                List.of(new ZipReader(), new OoxmlReader(), new PdfReader(), new OdfReader(),
+                List.of(new ZipReader(), new OfficeReader(), new PdfReader(), new OdfReader(),
                 new OpenPgpReader(), new SevenZipReader()));
     }
 

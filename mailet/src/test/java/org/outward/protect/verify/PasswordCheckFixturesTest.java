@@ -44,7 +44,9 @@ class PasswordCheckFixturesTest {
             Map.entry("ODF AES-256-CBC", CheckFormat.ODF),
             Map.entry("ODF Blowfish CFB", CheckFormat.ODF),
             Map.entry("OpenPGP passphrase AES-256", CheckFormat.OPENPGP),
-            Map.entry("7z AES-256", CheckFormat.SEVEN_ZIP));
+            Map.entry("7z AES-256", CheckFormat.SEVEN_ZIP),
+            Map.entry("Excel 97-2003 CryptoAPI RC4", CheckFormat.OFFICE_97),
+            Map.entry("Word 97-2003 CryptoAPI RC4", CheckFormat.OFFICE_97));
     /** Encrypted fixtures whose format has a reader but which hold no check it keeps. */
     private static final List<String> NO_CHECK = List.of(
             // Names readable: the header is in the clear, and testing a password would mean unpacking data.
