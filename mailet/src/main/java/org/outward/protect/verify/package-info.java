@@ -1,7 +1,8 @@
 /**
  * An encrypted file's own password check, read from the file and kept apart from it: the verifier its format
- * holds (ZIP AES and ZipCrypto headers, OOXML's EncryptionInfo, PDF's O and U, ODF's checksum) and nothing of
- * the content in the clear, so a later candidate can be tested without the file.
+ * holds (ZIP AES and ZipCrypto headers, Office's encryption header, PDF's O and U, ODF's checksum, OpenPGP's
+ * quick check, 7z's encrypted header and its CRC) and nothing of the content in the clear, so a later
+ * candidate can be tested without the file. {@code docs/security.md} lists what each format's check keeps.
  *
  * <p>{@link org.outward.protect.verify.PasswordCheckReaders} reads a
  * {@link org.outward.protect.verify.PasswordCheck} from a file; the check tests candidates
