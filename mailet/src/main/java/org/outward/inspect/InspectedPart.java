@@ -1,9 +1,11 @@
 package org.outward.inspect;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.outward.protect.Protection;
+import org.outward.protect.verify.PasswordCheck;
 
 /**
  * One part of a message, an attachment, an archive entry or a file embedded in another, as the inspection saw it.
@@ -18,9 +20,13 @@ import org.outward.protect.Protection;
  * @param protection    the verdict of the {@link org.outward.protect.ProtectionAssessor}
  * @param text          the extracted text; {@link ExtractedText#EMPTY} for parts that were not read
  * @param flags         disagreements between the name, the declared type and the content
+ * @param passwordCheck for an attachment judged strong or weak, the file's own password check (its format's
+ *                      verifier, never the password or the content), so a password sent later can be matched
+ *                      to it; empty for every other part and wherever no check could be read
  */
 public record InspectedPart(String path, String declaredName, String declaredType, String detectedType, long size,
-                            Disposition disposition, Protection protection, ExtractedText text, Set<TypeFlag> flags) {
+                            Disposition disposition, Protection protection, ExtractedText text, Set<TypeFlag> flags,
+                            Optional<PasswordCheck> passwordCheck) {
 
     public InspectedPart {
         Objects.requireNonNull(path, "path");
@@ -31,6 +37,7 @@ public record InspectedPart(String path, String declaredName, String declaredTyp
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(text, "text");
         flags = Set.copyOf(flags);
+        Objects.requireNonNull(passwordCheck, "passwordCheck");
     }
 
     /** How a part came to be in the message. */

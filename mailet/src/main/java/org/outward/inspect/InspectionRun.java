@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 import org.outward.protect.Protection;
 import org.outward.protect.ProtectionLevel;
+import org.outward.protect.verify.PasswordCheck;
 
 /**
  * The state of one inspection: the parts and findings so far, the archive budget and the temp folder. One run
@@ -92,7 +94,12 @@ final class InspectionRun implements AutoCloseable {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
                     + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));
         }
+        long assessing = System.nanoTime();
         Protection protection = spool.cut() ? Protection.unknown("cut at part size limit") : assess(file, detected, source.name(), path);
+        Optional<PasswordCheck> passwordCheck = source.disposition() == InspectedPart.Disposition.ATTACHMENT
+                && encrypted(protection)
+                ? passwordCheck(file, detected, limits.timePerPart().minusNanos(System.nanoTime() - assessing))
+                : Optional.empty();
 
         // Parts are listed container first: hold this part's place while its children are added.
         int place = parts.size();
@@ -113,7 +120,7 @@ final class InspectionRun implements AutoCloseable {
                     : new ExtractedText(text.text() + "\n" + exposed.text(), text.tables(), exposed.truncated());
         }
         InspectedPart part = new InspectedPart(path, source.name(), source.declaredType(), detected, spool.bytes(),
-                source.disposition(), protection, text, flags);
+                source.disposition(), protection, text, flags, passwordCheck);
         parts.set(place, part);
         return part;
     }
@@ -138,6 +145,23 @@ final class InspectionRun implements AutoCloseable {
             return Protection.unknown("protection check failed");
         }
         return outcome.value();
+    }
+
+    /**
+     * The encrypted file's own password check, in what is left of the part's time after the assessment. No
+     * check is no finding: it only means a later password cannot be matched to this file.
+     */
+    private Optional<PasswordCheck> passwordCheck(Path file, String detected, Duration left) {
+        if (left.isNegative() || left.isZero()) {
+            return Optional.empty();
+        }
+        TimeBox.Outcome<Optional<PasswordCheck>> outcome = engine.timeBox().run(
+                () -> engine.passwordChecks().read(file, detected), left, () -> { });
+        return outcome.ok() && outcome.value() != null ? outcome.value() : Optional.empty();
+    }
+
+    private static boolean encrypted(Protection protection) {
+        return protection.level() == ProtectionLevel.STRONG || protection.level() == ProtectionLevel.WEAK;
     }
 
     private void walkAttachedMessage(Path file, String path, int depth) {
@@ -214,18 +238,18 @@ final class InspectionRun implements AutoCloseable {
                     .filter(e -> e.name().equals(entry.name()))
                     .findFirst()
                     .map(e -> Protection.of(e.level(), e.scheme()))
-                    .orElse(container.level() == ProtectionLevel.STRONG || container.level() == ProtectionLevel.WEAK
+                    .orElse(encrypted(container)
                             ? Protection.of(container.level(), container.scheme())
                             : Protection.unknown("encrypted entry; container gave no verdict for it"));
         } else {
             protection = Protection.unknown("not expanded");
         }
         parts.add(new InspectedPart(path, child.name(), "", "application/octet-stream", 0, child.disposition(),
-                protection, ExtractedText.EMPTY, Set.of()));
+                protection, ExtractedText.EMPTY, Set.of(), Optional.empty()));
     }
 
     private static boolean readable(String detected, Protection protection) {
-        if (protection.level() == ProtectionLevel.STRONG || protection.level() == ProtectionLevel.WEAK) {
+        if (encrypted(protection)) {
             return false;
         }
         if (detected.equals("application/x-tika-ooxml-protected")) {

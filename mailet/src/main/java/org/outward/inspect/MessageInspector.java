@@ -9,6 +9,8 @@ import java.util.Objects;
 
 import org.apache.tika.config.TikaConfig;
 import org.outward.protect.ProtectionAssessor;
+import org.outward.protect.verify.PasswordCheckReaders;
+import org.outward.protect.verify.PasswordCheckSource;
 
 /**
  * The inspection core's entry point: walks a message (or a lone file) and returns every part with its true
@@ -28,7 +30,8 @@ public final class MessageInspector implements AutoCloseable {
 
     /** The shared, thread-safe machinery every run uses. */
     record Engine(TypeDetective detective, TextExtractor text, ArchiveExpander archives,
-                  ProtectionAssessor assessor, TimeBox timeBox, ParserIsolation isolation, ParserProcesses processes) {
+                  ProtectionAssessor assessor, PasswordCheckSource passwordChecks, TimeBox timeBox,
+                  ParserIsolation isolation, ParserProcesses processes) {
 
         /**
          * The text of one part: plain text on the calling thread, else in a parser process when the isolation
@@ -56,6 +59,16 @@ public final class MessageInspector implements AutoCloseable {
     }
 
     public MessageInspector(InspectionLimits limits, ProtectionAssessor assessor, ParserIsolation isolation) {
+        this(limits, assessor, isolation, PasswordCheckReaders.defaults());
+    }
+
+    /**
+     * @param passwordChecks where an encrypted attachment's own password check is read from (see
+     *                       {@link InspectedPart#passwordCheck()})
+     */
+    public MessageInspector(InspectionLimits limits, ProtectionAssessor assessor, ParserIsolation isolation,
+                            PasswordCheckSource passwordChecks) {
+        Objects.requireNonNull(passwordChecks, "passwordChecks");
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(assessor, "assessor");
         Objects.requireNonNull(isolation, "isolation");
@@ -64,7 +77,7 @@ public final class MessageInspector implements AutoCloseable {
         this.timeBox = new TimeBox(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
         this.processes = new ParserProcesses(isolation, timeBox);
         this.engine = new Engine(new TypeDetective(tika), new TextExtractor(tika, timeBox), new ArchiveExpander(),
-                assessor, timeBox, isolation, processes);
+                assessor, passwordChecks, timeBox, isolation, processes);
     }
 
     /** Inspects a raw RFC 5322 message. Never throws for bad content: that becomes findings and unknown verdicts. */

@@ -1,13 +1,9 @@
 package org.outward.protect;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -20,9 +16,6 @@ import org.w3c.dom.NodeList;
  * AES-256-GCM (ODF 1.4), and Blowfish CFB when saving as ODF 1.0/1.1.
  */
 final class OdfCheck implements ProtectionCheck {
-
-    private static final String MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
-    private static final int MAX_MANIFEST_BYTES = 1 << 20;
 
     @Override
     public String format() {
@@ -50,18 +43,15 @@ final class OdfCheck implements ProtectionCheck {
     @Override
     public Protection check(Path file, FileHead head) throws Exception {
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-            ZipArchiveEntry manifest = zip.getEntry("META-INF/manifest.xml");
+            ZipArchiveEntry manifest = zip.getEntry(OdfManifest.PATH);
             if (manifest == null) {
                 return Protection.unknown("ODF without a manifest");
             }
-            if (manifest.getSize() > MAX_MANIFEST_BYTES) {
+            if (manifest.getSize() > OdfManifest.MAX_BYTES) {
                 return Protection.unknown("ODF manifest too large");
             }
-            byte[] xml;
-            try (InputStream in = zip.getInputStream(manifest)) {
-                xml = in.readNBytes(MAX_MANIFEST_BYTES + 1);
-            }
-            if (xml.length > MAX_MANIFEST_BYTES) {
+            byte[] xml = OdfManifest.bytes(zip, manifest);
+            if (xml.length > OdfManifest.MAX_BYTES) {
                 return Protection.unknown("ODF manifest too large");
             }
             return judge(xml);
@@ -69,19 +59,10 @@ final class OdfCheck implements ProtectionCheck {
     }
 
     private static Protection judge(byte[] xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        // A manifest never needs a DTD; refusing one shuts out entity expansion and external fetches.
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setExpandEntityReferences(false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        builder.setErrorHandler(null);
-        NodeList algorithms = builder.parse(new java.io.ByteArrayInputStream(xml))
-                .getElementsByTagNameNS(MANIFEST_NS, "algorithm");
+        NodeList algorithms = OdfManifest.parse(xml).getElementsByTagNameNS(OdfManifest.NS, "algorithm");
         Set<String> ciphers = new LinkedHashSet<>();
         for (int i = 0; i < algorithms.getLength(); i++) {
-            ciphers.add(((Element) algorithms.item(i)).getAttributeNS(MANIFEST_NS, "algorithm-name"));
+            ciphers.add(((Element) algorithms.item(i)).getAttributeNS(OdfManifest.NS, "algorithm-name"));
         }
         if (ciphers.isEmpty()) {
             return Protection.none();
