@@ -204,11 +204,11 @@ class EnforcementEndToEndTest {
         assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
     }
 
+    /** The zip's own password check is kept: a follow-up that opens it is its password for certain. */
     @ParameterizedTest
-    @ValueSource(strings = {"Outward-fixture-1\n",
-            "Hi Alex,\n\nOutward-fixture-1\n\nSam\n", "For the file I sent earlier: Kq7!mzP4wR2x\n",
-            "Kq7!mzP4wR2x - that opens the zip.\n"})
-    void aBarePasswordThatFollowsAnEncryptedZipIsStopped(String followUp) throws Exception {
+    @ValueSource(strings = {"Outward-fixture-1\n", "Hi Alex,\n\nOutward-fixture-1\n\nSam\n",
+            "For the file I sent earlier: Outward-fixture-1\n", "Outward-fixture-1 - that opens the zip.\n"})
+    void aBarePasswordThatOpensAnEncryptedZipSentEarlierIsStopped(String followUp) throws Exception {
         send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
                 "application/zip"), OUTSIDE);
         assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
@@ -217,9 +217,36 @@ class EnforcementEndToEndTest {
         send(message("Re: Members list", followUp), OUTSIDE);
 
         MimeMessage notice = awaitOnly(SENDER);
-        assertThat(textOf(notice)).contains("looks like the password for \"members.zip\"");
-        assertThat(raw(notice)).doesNotContain("fixture-1").doesNotContain("mzP4wR2x");
+        assertThat(textOf(notice)).contains("gives the password for \"members.zip\"");
+        assertThat(raw(notice)).doesNotContain("fixture-1");
         assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    /** A token that does not open the earlier zip raises no alarm on that ground. */
+    @Test
+    void aTokenThatDoesNotOpenTheEarlierZipIsDelivered() throws Exception {
+        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
+                "application/zip"), OUTSIDE);
+        awaitOnly(OUTSIDE);
+        outside.purgeEmailFromAllMailboxes();
+
+        send(message("Re: Members list", "Team name for the quiz: Kq7!mzP4wR2x - the file has the rota.\n"), OUTSIDE);
+
+        assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
+    }
+
+    /** A file whose format keeps no check the gateway reads: the follow-up's wording and timing decide. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Kq7!mzP4wR2x\n", "For the file I sent earlier: Kq7!mzP4wR2x\n"})
+    void aBarePasswordAfterAnArchiveWithoutACheckIsStopped(String followUp) throws Exception {
+        send(withAttachment("Members list", "Here is the list.", "members.7z",
+                fixture("files/7z/aes256-names-visible.7z"), "application/x-7z-compressed"), OUTSIDE);
+        awaitOnly(OUTSIDE);
+        outside.purgeEmailFromAllMailboxes();
+
+        send(message("Re: Members list", followUp), OUTSIDE);
+
+        assertThat(textOf(awaitOnly(SENDER))).contains("looks like the password for \"members.7z\"");
     }
 
     @ParameterizedTest

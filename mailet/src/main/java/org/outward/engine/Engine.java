@@ -169,7 +169,8 @@ public final class Engine implements AutoCloseable {
         }
         Correlator fresh;
         try {
-            fresh = new Correlator(window, new PasswordCorrelator(sendLogs.open(key, window, clock)));
+            fresh = new Correlator(window, new PasswordCorrelator(sendLogs.open(key, window, clock), key,
+                    SecretFacts::decode));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the password-correlation state", e);
         }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.outward.detect.secret.FollowUpTokens;
 import org.outward.detect.secret.Location;
@@ -13,14 +14,18 @@ import org.outward.detect.secret.SecretDetector;
 import org.outward.detect.secret.SecretFinding;
 import org.outward.detect.secret.TextSource;
 import org.outward.detect.secret.TokenFinding;
+import org.outward.detect.secret.correlate.EncryptedFile;
 import org.outward.detect.secret.correlate.PasswordCorrelator;
 import org.outward.detect.secret.correlate.PasswordForAttachment;
+import org.outward.detect.secret.correlate.PasswordTest;
 import org.outward.inspect.InspectedPart;
 import org.outward.inspect.Inspection;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
 import org.outward.policy.FindingKind;
 import org.outward.protect.ProtectionLevel;
+import org.outward.protect.verify.MalformedCheckException;
+import org.outward.protect.verify.PasswordCheck;
 
 /**
  * Passwords and logins in the message's own words: the subject, the body (plain and HTML, quoted replies
@@ -90,23 +95,48 @@ final class SecretFacts {
 
     /**
      * Remembers encrypted attachments delivered to each recipient, so that a password sent after them is
-     * recognised as theirs. Only the keyed hashes of the addresses, the file name and the time are kept.
+     * recognised as theirs. Only the keyed hashes of the addresses, the file name, the time and the file's own
+     * password check (sealed under the installation key) are kept.
      */
     static void rememberEncryptedAttachments(PasswordCorrelator correlator, Inspection inspection, Envelope envelope,
                                              Decision decision, Instant now) {
         if (envelope.sender().isEmpty()) {
             return;
         }
-        List<String> encrypted = inspection.parts().stream()
+        List<EncryptedFile> encrypted = inspection.parts().stream()
                 .filter(p -> p.disposition() == InspectedPart.Disposition.ATTACHMENT)
                 .filter(p -> p.protection().level() == ProtectionLevel.STRONG || p.protection().level() == ProtectionLevel.WEAK)
-                .map(InspectionFacts::fileName)
+                .map(p -> new EncryptedFile(InspectionFacts.fileName(p), p.passwordCheck().map(SecretFacts::asTest)))
                 .toList();
         if (encrypted.isEmpty()) {
             return;
         }
         List<String> delivered = decision.recipients().stream().filter(r -> r.action().delivers())
                 .map(Decision.RecipientDecision::recipient).toList();
-        correlator.rememberEncrypted(envelope.sender(), delivered, encrypted, now);
+        correlator.remember(envelope.sender(), delivered, encrypted, now);
+    }
+
+    /** A file's own password check, as the correlation keeps and asks it. */
+    static PasswordTest asTest(PasswordCheck check) {
+        return new PasswordTest() {
+            @Override
+            public boolean opens(String candidate) {
+                return check.opens(candidate);
+            }
+
+            @Override
+            public byte[] encode() {
+                return check.encode();
+            }
+        };
+    }
+
+    /** A stored check read back; a form this version does not know is no check. */
+    static Optional<PasswordTest> decode(byte[] stored) {
+        try {
+            return Optional.of(asTest(PasswordCheck.decode(stored)));
+        } catch (MalformedCheckException unknown) {
+            return Optional.empty();
+        }
     }
 }
