@@ -21,7 +21,7 @@ final class CueContext {
     private static final Pattern EXAMPLE = Pattern.compile(
             "(?iu)\\b(?:e\\.g\\.|eg|for example|for instance|such as|example|examples|avoid|never use|don't use|"
                     + "don’t use|do not use|weak passwords?|bad passwords?|easy to guess|guessable|passwords like|"
-                    + "er enghraifft|e\\.e\\.|megis|osgoi|peidiwch|cyfrineiriau gwan)(?![\\w])");
+                    + "er enghraifft|e\\.e\\.|megis|osgoi|peidiwch (?:â|a|ag) (?:defnyddio|ddefnyddio)|cyfrineiriau gwan)(?![\\w])");
 
     private static final Pattern MEETING = Pattern.compile(
             "(?iu)meeting id|zoom\\.us|join zoom|teams meeting|microsoft teams|webinar|dial[- ]in|conference id"

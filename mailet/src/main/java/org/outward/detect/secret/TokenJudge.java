@@ -123,6 +123,23 @@ public final class TokenJudge {
         return letter && other;
     }
 
+    /**
+     * Whether the token is more than a plain word: {@link #isMixed mixed}, or a run of letters that no word
+     * has, with capitals scattered through it ("GeEXeYqanlQPA"), as password tools print with digits and
+     * symbols turned off. Brand names with a capital or two inside ("PowerPoint", "OneDriveSync") are words.
+     */
+    static boolean isMoreThanAWord(String token) {
+        if (isMixed(token)) {
+            return true;
+        }
+        if (token.length() < 8 || !token.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        long innerCapitals = token.substring(1).chars().filter(Character::isUpperCase).count();
+        long small = token.chars().filter(Character::isLowerCase).count();
+        return innerCapitals >= 3 && small >= 3;
+    }
+
     /** Whether the token is a plain word: letters, perhaps joined by apostrophes or hyphens ("enw'r"). */
     static boolean isPlainWord(String token) {
         return token.chars().allMatch(c -> Character.isLetter(c) || "'’-".indexOf(c) >= 0);
