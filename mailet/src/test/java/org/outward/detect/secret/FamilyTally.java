@@ -47,9 +47,9 @@ final class FamilyTally {
     /** The table of figures, one row a family, and the messages judged wrongly. */
     String report(String title) {
         StringBuilder out = new StringBuilder(title).append('\n');
-        out.append(String.format("  %-44s %5s %5s %8s%n", "disclosure family", "found", "of", "recall"));
+        out.append(String.format("  %-52s %5s %5s %8s%n", "disclosure family", "found", "of", "recall"));
         disclosures.forEach((family, c) -> out.append(row(family, c)));
-        out.append(String.format("  %-44s %5s %5s %8s%n", "look-alike family", "alarm", "of", "FPR"));
+        out.append(String.format("  %-52s %5s %5s %8s%n", "look-alike family", "alarm", "of", "FPR"));
         lookAlikes.forEach((family, c) -> out.append(row(family, c)));
         out.append(String.format("  all: recall %.3f (%d messages), false-positive rate %.3f (%d messages)%n",
                 recall(), disclosureCount(), falsePositiveRate(), lookAlikeCount()));
@@ -58,7 +58,7 @@ final class FamilyTally {
     }
 
     private static String row(String family, int[] c) {
-        return String.format("  %-44s %5d %5d %8.3f%n", family, c[0], c[1], (double) c[0] / c[1]);
+        return String.format("  %-52s %5d %5d %8.3f%n", family, c[0], c[1], (double) c[0] / c[1]);
     }
 
     private static double ratio(Map<String, int[]> families) {
