@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The registry of cue recognisers Outward ships, English and Welsh. One place to read what is recognised.
+ * The registry of cue recognisers Outward ships, English and Welsh. One place to read what is recognised:
+ * cues before the token ({@link #defaults()}), cues after it (the recognisers that start with the token), and
+ * cues that point to a later line ({@link #linesAhead()}).
  *
- * <p>Every pattern insists on a separator between cue and token (a colon, "is", "yw", "with"): a cue word on
- * its own ("password reset", "password-protect a spreadsheet") never starts a finding. Phrases that may sit
+ * <p>Every pattern insists on a separator between cue and token (a colon, "is", "yw", "with", "as the"): a cue
+ * word on its own ("password reset", "password-protect a spreadsheet") never starts a finding. A cue after the
+ * token must end its clause ("X is the password.", not "X is the password policy"). Phrases that may sit
  * between the cue and the separator must open with a preposition ("the password <em>for the zip</em> is"),
  * so "password protection is important" is not read as a disclosure.
  */
