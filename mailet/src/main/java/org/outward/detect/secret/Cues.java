@@ -35,7 +35,8 @@ public final class Cues {
      * clause or phrase ("... as the password <em>when</em> it asks"), never a noun that the cue qualifies
      * ("the password <em>policy</em>").
      */
-    private static final String CLAUSE_END = "(?=\\s*$|\\s*[.,;:!?)\\-–—]|\\s+(?:for|to|by|please|you|now|btw|and|but|or|so|when|if|then|once|until|on|in|at"
+    private static final String CLAUSE_END = "(?=\\s*$|\\s*[.,;:!?)\\-–—]|\\s+(?:for|to|by|please|you|now|btw|and|but|or|so|when|if|then|once|until|on|in|at|this|next|today"
+            + "|tonight|again|instead|too"
             + "|ar gyfer|i|newydd|dros dro|ac|a|pan|os|ond|wedyn|yna|er)\\b)";
     private static final String CY_LINK = "(?:ar gyfer|i|ar|y|yr|sydd|a)";
     static final List<String> FILE_CONTEXT = List.of("attach", "zip", "file", "spreadsheet", "encrypt",
@@ -72,19 +73,21 @@ public final class Cues {
                                 + "|(?:yw|ydy)(?:'r|’r))\\s+(?:" + NOUN_MODIFIER + "\\s+)?"
                                 + "(?<cue>" + NOUN + ")" + CLAUSE_END),
                 // "Use Kettle88 as the password", "Defnyddiwch Kettle88 fel cyfrinair": the cue names the token's role after it.
-                recogniser("use-as", 0.8, FILE_CONTEXT,
+                // A cue after the token takes a token that is more than a word: "use postcode as the password" and
+                // "Birthday (password)" tell how the password is made, not what it is.
+                strongOnly("use-as", 0.8, FILE_CONTEXT,
                         "\\b(?:use|enter|type|put in|try)\\s+" + TOKEN + "\\s+as\\s+(?:the\\s+|your\\s+|a\\s+)?(?:"
                                 + NOUN_MODIFIER + "\\s+)?(?<cue>" + NOUN + ")" + CLAUSE_END),
-                recogniser("use-as-cy", 0.8, FILE_CONTEXT,
+                strongOnly("use-as-cy", 0.8, FILE_CONTEXT,
                         "\\b(?:defnyddiwch|defnyddia|rhowch|rho|teipiwch|teipia)\\s+" + TOKEN
                                 + "\\s+fel\\s+(?:y\\s+|yr\\s+|eich\\s+)?(?<cue>" + NOUN + ")" + CLAUSE_END),
                 // "Kettle88 - that's the password", "Kettle88, dyna'r cyfrinair": a token, then a remark naming it.
-                recogniser("after-token-named", 0.75, FILE_CONTEXT,
+                strongOnly("after-token-named", 0.75, FILE_CONTEXT,
                         "(?<!\\S)" + TOKEN + "\\s*(?:[-–—,]+|<-+|←)\\s*(?:that(?:'s|’s|\\s+is|\\s+was)|dyna(?:'r|’r)|dyna\\s+yw(?:'r|’r)?)"
                                 + "\\s+(?:(?:the|your|my|y|yr)\\s+)?(?:" + NOUN_MODIFIER + "\\s+)?(?<cue>" + NOUN + ")" + CLAUSE_END),
                 // "Kettle88 (password for the zip)": the bracket must hold only the naming, so "report 55821
                 // (password protected)" is not one.
-                recogniser("after-token-bracketed", 0.75, FILE_CONTEXT,
+                strongOnly("after-token-bracketed", 0.75, FILE_CONTEXT,
                         "(?<!\\S)" + TOKEN + "\\s*\\(\\s*(?:that(?:'s|’s|\\s+is)\\s+)?(?:(?:the|your|y|yr)\\s+)?(?:"
                                 + NOUN_MODIFIER + "\\s+)?(?<cue>" + NOUN + ")(?:\\s+(?:for|to|i|ar gyfer)\\s[^)\\n]{1,40})?\\s*\\)"),
                 recogniser("copula-cy", 0.8, FILE_CONTEXT,

@@ -54,7 +54,8 @@ class CuesTest {
                 Arguments.of("login-pass", "Log in as lowri.rees, password Kestrel#5"),
                 Arguments.of("use-as", "Put in Gorse-Slate-66 as the password when Excel asks"),
                 Arguments.of("use-as-cy", "Defnyddiwch Enfys!2026 fel cyfrinair os bydd yn gofyn"),
-                Arguments.of("bare", "pw for the zip qTrwXzLpBnMk"));
+                Arguments.of("bare", "pw for the zip qTrwXzLpBnMk"),
+                Arguments.of("use-as", "Please use Cormorant!88 as the password this time."));
     }
 
     @ParameterizedTest
@@ -84,7 +85,9 @@ class CuesTest {
                 "Below is the password guidance", "Pass the parcel: everyone welcome", "Which is the password?",
                 "Use your usual email as the password reminder address", "Report ID 55821 (password protected)",
                 "Please use LibreOffice as the password tool is broken", "login page, password reset link below",
-                "It's in the folder - that's the password policy we agreed", "Flyer.pdf (password-protected)");
+                "It's in the folder - that's the password policy we agreed", "Flyer.pdf (password-protected)",
+                "Use postcode as the password", "Birthday (password)", "Defnyddiwch eich cod post fel cyfrinair",
+                "Surname - that's the password", "Order 55821 (password protected)", "Here it is (password to follow)");
     }
 
     @ParameterizedTest

@@ -28,14 +28,15 @@ class TokenJudgeTest {
 
     /** Letters only, but not a word: what password tools print with digits and symbols turned off. */
     @ParameterizedTest
-    @ValueSource(strings = {"GeEXeYqanlQPA", "psupxsUmBMJvcx", "HyxIrCSssNyY"})
+    @ValueSource(strings = {"GeEXeYqanlQPA", "psupxsUmBMJvcx", "HyxIrCSssNyY", "gHcyjagYlmkjm", "jKILTJUCAJVh",
+            "zbhvjwqexbs", "tjnhpsspcy"})
     void generatedLetterRunsAreMoreThanAWord(String token) {
         assertThat(TokenJudge.isMoreThanAWord(token)).as(token).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Kettle", "PowerPoint", "OneDriveSync", "LibreOffice", "WhatsApp", "UNISON", "McDonald",
-            "separately"})
+            "separately", "Llandrindod", "Pwllheli", "Brynmawr", "Cwmbrân", "rhythms", "paperwork"})
     void wordsAndBrandNamesAreNot(String token) {
         assertThat(TokenJudge.isMoreThanAWord(token)).as(token).isFalse();
     }
