@@ -75,6 +75,9 @@ public final class SecretDetector {
         };
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
+            if (!Cues.ANY_CUE.matcher(lines[i]).find()) {
+                continue;
+            }
             for (CueRecogniser recogniser : recognisers) {
                 Matcher matcher = recogniser.pattern().matcher(lines[i]);
                 while (matcher.find()) {
@@ -102,6 +105,9 @@ public final class SecretDetector {
     /** A cue that points down the message, and the secret alone on the next line that is not blank. */
     private void addTokensBelowCues(String[] lines, List<Candidate> candidates) {
         for (int i = 0; i < lines.length; i++) {
+            if (!Cues.ANY_CUE.matcher(lines[i]).find()) {
+                continue;
+            }
             for (LineAheadCue ahead : linesAhead) {
                 Matcher cue = ahead.cueLine().matcher(lines[i]);
                 if (!cue.find()) {
