@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * <p>Context words of the recogniser (a zip, an attachment, a login) on the line or the lines next to it
  * raise confidence a little. Words that mark an example lower it a lot: password policies and training
- * ("avoid passwords such as: Summer2024", "e.g. password: Bluebell1") quote passwords nobody uses.
+ * ("avoid passwords such as: Summer2024", "e.g. password: Bluebell1") quote passwords nobody uses; a word
+ * inside an address ("sam@party.example", "example.org/help") is not such a mark.
  * Online-meeting invitations lower it as much: Zoom and Teams put a meeting passcode under the meeting ID
  * by design, and such invitations are meant to be mailed; they are neither a file's password nor a login.
  */
@@ -19,9 +20,9 @@ final class CueContext {
     static final double EXAMPLE_PENALTY = 0.45;
 
     private static final Pattern EXAMPLE = Pattern.compile(
-            "(?iu)\\b(?:e\\.g\\.|eg|for example|for instance|such as|example|examples|avoid|never use|don't use|"
+            "(?iu)(?<![.@/-])\\b(?:e\\.g\\.|eg|for example|for instance|such as|example|examples|avoid|never use|don't use|"
                     + "don’t use|do not use|weak passwords?|bad passwords?|easy to guess|guessable|passwords like|"
-                    + "er enghraifft|e\\.e\\.|megis|osgoi|peidiwch|cyfrineiriau gwan)(?![\\w])");
+                    + "er enghraifft|e\\.e\\.|megis|osgoi|peidiwch (?:â|a|ag) (?:defnyddio|ddefnyddio)|cyfrineiriau gwan)(?![\\w]|\\.\\p{L})");
 
     private static final Pattern MEETING = Pattern.compile(
             "(?iu)meeting id|zoom\\.us|join zoom|teams meeting|microsoft teams|webinar|dial[- ]in|conference id"

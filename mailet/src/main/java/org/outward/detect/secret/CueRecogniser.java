@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * One way people disclose a secret, in the manner of Presidio's pattern recognisers: a pattern that finds
- * the cue and captures the token after (or inside) it, a base confidence, and context words that make the
+ * the cue and captures the token before or after it, a base confidence, and context words that make the
  * finding more likely when they are near (an attachment, a zip, a login).
  *
  * <p>The pattern must have a named group {@code token}, and may have a named group {@code cue} whose text

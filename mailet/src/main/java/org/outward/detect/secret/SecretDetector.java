@@ -27,27 +27,31 @@ public final class SecretDetector {
     private static final Pattern SECRET_FILE_NAME = Pattern.compile(
             "(?i)(.*(pass|pwd|cyfrin|login|credential|secret|mewngofnodi).*|(.*[^a-z])?pw([^a-z].*)?)\\.(txt|text)");
     private static final int SECRET_FILE_MAX_LINES = 10;
-    /** A line that ends with a cue and its separator: "The password is:", "Cyfrinair:"; the secret follows below. */
-    private static final Pattern CUE_ENDS_LINE = Pattern.compile("(?iu)(?<![\\w-])(?<cue>" + Cues.NOUN + ")"
-            + "(?:\\s+(?:for|to|on|of|ar gyfer|i)\\s[^:=\\n]{1,40}?)?\\s*(?::|=|\\bis:?|\\byw:?|\\bbelow:?|\\bisod:?)\\s*$");
-    private static final int NEXT_LINE_REACH = 2;
     private static final Pattern CLAUSE_GOES_ON = Pattern.compile("[,]?\\s+[\\p{L}']");
-    private static final double NEXT_LINE_CONFIDENCE = 0.8;
     private static final double SECRET_FILE_CONFIDENCE = 0.8;
 
     private final List<CueRecogniser> recognisers;
+    private final List<LineAheadCue> linesAhead;
     private final TokenJudge judge;
     private final double threshold;
 
     public SecretDetector(List<CueRecogniser> recognisers, TokenJudge judge, double threshold) {
+        this(recognisers, List.of(), judge, threshold);
+    }
+
+    /** With cues whose secret stands on a later line as well. */
+    public SecretDetector(List<CueRecogniser> recognisers, List<LineAheadCue> linesAhead, TokenJudge judge,
+                          double threshold) {
         this.recognisers = List.copyOf(recognisers);
+        this.linesAhead = List.copyOf(linesAhead);
         this.judge = Objects.requireNonNull(judge, "judge");
         this.threshold = threshold;
     }
 
     /** The shipped recognisers, word list and threshold. */
     public static SecretDetector withDefaults() {
-        return new SecretDetector(Cues.defaults(), new TokenJudge(CommonWords.standard()), DEFAULT_THRESHOLD);
+        return new SecretDetector(Cues.defaults(), Cues.linesAhead(), new TokenJudge(CommonWords.standard()),
+                DEFAULT_THRESHOLD);
     }
 
     /** Findings in all these sources, in order. */
@@ -71,12 +75,15 @@ public final class SecretDetector {
         };
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
+            if (!Cues.ANY_CUE.matcher(lines[i]).find()) {
+                continue;
+            }
             for (CueRecogniser recogniser : recognisers) {
                 Matcher matcher = recogniser.pattern().matcher(lines[i]);
                 while (matcher.find()) {
                     String token = TokenText.clean(matcher.group("token"));
                     TokenVerdict verdict = judge.judge(token);
-                    if (!verdict.plausible() || (recogniser.needsMixedToken() && !TokenJudge.isMixed(token))
+                    if (!verdict.plausible() || (recogniser.needsMixedToken() && !TokenJudge.isMoreThanAWord(token))
                             || (matcher.end("token") == matcher.end()
                                 && sentenceGoesOn(token, lines[i].substring(matcher.end("token"))))) {
                         continue;
@@ -95,30 +102,47 @@ public final class SecretDetector {
         return report(source, quoted, candidates);
     }
 
-    /** "The password is:" at the end of a line, and the secret alone on one of the next lines. */
+    /** A cue that points down the message, and the secret alone on the next line that is not blank. */
     private void addTokensBelowCues(String[] lines, List<Candidate> candidates) {
         for (int i = 0; i < lines.length; i++) {
-            Matcher cue = CUE_ENDS_LINE.matcher(lines[i]);
-            if (!cue.find()) {
+            if (!Cues.ANY_CUE.matcher(lines[i]).find()) {
                 continue;
             }
-            for (int j = i + 1; j < Math.min(lines.length, i + 1 + NEXT_LINE_REACH); j++) {
-                String line = lines[j].strip().replaceFirst("^>\\s*", "");
-                if (line.isEmpty()) {
+            for (LineAheadCue ahead : linesAhead) {
+                Matcher cue = ahead.cueLine().matcher(lines[i]);
+                if (!cue.find()) {
                     continue;
                 }
-                if (!line.contains(" ")) {
-                    String token = TokenText.clean(line);
-                    TokenVerdict verdict = judge.judge(token);
-                    if (verdict.plausible()) {
-                        candidates.add(new Candidate(j, lines[j].indexOf(line), "cue-then-line",
-                                CueLabel.of(cue.group("cue")), token, clamp(NEXT_LINE_CONFIDENCE
-                                + verdict.adjustment() + CueContext.adjust(Cues.FILE_CONTEXT, lines, i))));
-                    }
+                int j = nextFilledLine(lines, i);
+                if (j < 0) {
+                    continue;
                 }
-                break;
+                String line = bare(lines[j]);
+                String token = TokenText.clean(line);
+                TokenVerdict verdict = judge.judge(token);
+                if (line.contains(" ") || !verdict.plausible() || (ahead.needsMixedToken() && !TokenJudge.isMoreThanAWord(token))) {
+                    continue;
+                }
+                candidates.add(new Candidate(j, Math.max(0, lines[j].indexOf(line)), ahead.id(), CueLabel.of(cue.group("cue")),
+                        token, clamp(ahead.baseConfidence() + verdict.adjustment()
+                        + CueContext.adjust(ahead.contextWords(), lines, i))));
             }
         }
+    }
+
+    /** The first line after this one with text on it, within {@link LineAheadCue#REACH}; -1 when none. */
+    private static int nextFilledLine(String[] lines, int cue) {
+        for (int j = cue + 1; j < Math.min(lines.length, cue + 1 + LineAheadCue.REACH); j++) {
+            if (!bare(lines[j]).isEmpty()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** A line without its quote marks and the spaces around it, non-breaking ones (an HTML &amp;nbsp;) included. */
+    private static String bare(String line) {
+        return line.replace('\u00a0', ' ').strip().replaceFirst("^(?:>\\s*)+", "");
     }
 
     private void addSecretFileLines(String[] lines, List<Candidate> candidates) {

@@ -21,6 +21,10 @@ public final class TokenJudge {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)[<\\[{].*|.*(xxx|\\*\\*\\*|\\.\\.\\.|…|___).*");
 
+    /** How words are cased: small, capitals, Capitalised, CamelCase. */
+    private static final Pattern WORD_CASING = Pattern.compile("\\p{Ll}+|\\p{Lu}+|(?:\\p{Lu}\\p{Ll}+)+");
+    private static final Pattern CONSONANT_RUN = Pattern.compile("(?i)[b-df-hj-np-tvxz]{5}");
+
     private final CommonWords words;
 
     public TokenJudge(CommonWords words) {
@@ -121,6 +125,22 @@ public final class TokenJudge {
         boolean letter = token.chars().anyMatch(Character::isLetter);
         boolean other = token.chars().anyMatch(c -> !Character.isLetter(c) && "'’-".indexOf(c) < 0);
         return letter && other;
+    }
+
+    /**
+     * Whether the token is more than a plain word: {@link #isMixed mixed}, or a run of eight or more letters
+     * that no word looks like, as password tools print with digits and symbols turned off: cased as no word is
+     * ("gHcyjagYlmkjm", "jKILTJUCAJVh"; words are small, capitals, Capitalised or CamelCase like "PowerPoint"),
+     * or with five consonants in a row ("zbhvjwqexbs"; w and y count as vowels, as in Welsh).
+     */
+    static boolean isMoreThanAWord(String token) {
+        if (isMixed(token)) {
+            return true;
+        }
+        if (token.length() < 8 || !token.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        return !WORD_CASING.matcher(token).matches() || CONSONANT_RUN.matcher(token).find();
     }
 
     /** Whether the token is a plain word: letters, perhaps joined by apostrophes or hyphens ("enw'r"). */

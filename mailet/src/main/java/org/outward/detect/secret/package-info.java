@@ -7,8 +7,10 @@
  * <em>and</em> a token that could be typed to open something.
  *
  * <p>Shape, after Presidio: {@link org.outward.detect.secret.Cues} is the registry of
- * {@link org.outward.detect.secret.CueRecogniser}s (English and Welsh); each finds a cue and captures a token,
- * which the {@link org.outward.detect.secret.TokenJudge} validates against {@link
+ * {@link org.outward.detect.secret.CueRecogniser}s (English and Welsh); each finds a cue and captures the token
+ * before or after it ("Password: X", "use X as the password"), and each
+ * {@link org.outward.detect.secret.LineAheadCue} a cue that points to a secret alone on a later line ("Password
+ * below"). The {@link org.outward.detect.secret.TokenJudge} validates every token against {@link
  * org.outward.detect.secret.CommonWords}; {@code CueContext} raises confidence near context words and lowers
  * it for examples in policies and for online-meeting passcodes. {@link org.outward.detect.secret.SecretDetector}
  * runs them over {@link org.outward.detect.secret.TextSource}s and reports

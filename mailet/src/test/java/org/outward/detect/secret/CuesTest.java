@@ -39,7 +39,23 @@ class CuesTest {
                 Arguments.of("use-to-open", "Use Gl4dys-99 to open the spreadsheet"),
                 Arguments.of("open-with-cy", "Agorwch y ffeil gyda'r cyfrinair Afon#Taf3"),
                 Arguments.of("use-to-open-cy", "Defnyddiwch Hiraeth-Cwtch-7 i agor y daenlen"),
-                Arguments.of("credential-pair", "Your login is gevans / Cader!Idris9"));
+                Arguments.of("credential-pair", "Your login is gevans / Cader!Idris9"),
+                Arguments.of("copula-reversed", "Zuvaki55$ is the password - it's case sensitive"),
+                Arguments.of("copula-reversed", "Pebo77! is the zip password by the way"),
+                Arguments.of("copula-reversed", "Niwl2026! yw'r cyfrinair newydd"),
+                Arguments.of("bare", "pw for it sycamore.gorse.41"),
+                Arguments.of("use-as", "To open it use QFK3uvJosshmkj as the password."),
+                Arguments.of("use-as", "Type Heron-Quay-19 as your new PIN please"),
+                Arguments.of("use-as-cy", "Rhowch Barcud2027! fel y cyfrinair"),
+                Arguments.of("after-token-named", "Lichen_Ferry_42 - that's the password"),
+                Arguments.of("after-token-bracketed", "Tonnau88# (the password for the zip)"),
+                Arguments.of("after-token-named", "Cobble.Slate.77, dyna'r cyfrinair"),
+                Arguments.of("login-pass", "user rbowen / pass Marram2026!"),
+                Arguments.of("login-pass", "Log in as lowri.rees, password Kestrel#5"),
+                Arguments.of("use-as", "Put in Gorse-Slate-66 as the password when Excel asks"),
+                Arguments.of("use-as-cy", "Defnyddiwch Enfys!2026 fel cyfrinair os bydd yn gofyn"),
+                Arguments.of("bare", "pw for the zip qTrwXzLpBnMk"),
+                Arguments.of("use-as", "Please use Cormorant!88 as the password this time."));
     }
 
     @ParameterizedTest
@@ -66,12 +82,40 @@ class CuesTest {
                 "Defnyddiwch Excel i agor y ffeil", "Password hint: the usual one", "Password: check your phone",
                 "The PIN is on the sticky note in the office", "Your password expires in 7 days",
                 "Attached is the password policy.", "What is the password?", "This is the password for the zip:",
-                "Below is the password guidance", "Pass the parcel: everyone welcome", "Which is the password?");
+                "Below is the password guidance", "Pass the parcel: everyone welcome", "Which is the password?",
+                "Use your usual email as the password reminder address", "Report ID 55821 (password protected)",
+                "Please use LibreOffice as the password tool is broken", "login page, password reset link below",
+                "It's in the folder - that's the password policy we agreed", "Flyer.pdf (password-protected)",
+                "Use postcode as the password", "Birthday (password)", "Defnyddiwch eich cod post fel cyfrinair",
+                "Surname - that's the password", "Order 55821 (password protected)", "Here it is (password to follow)");
     }
 
     @ParameterizedTest
     @MethodSource("lookAlikes")
     void leavesLookAlikesAlone(String text) {
+        assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
+    }
+
+    /** A cue that ends its line, or points below, and the secret alone on a later line (blank lines between, as HTML gives). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "The password you'll need is:\n\n    Gorse!Quarry3",
+            "Password below as promised\n\n\n\nq7RtPw9kLm2z",
+            "The password is below.\n\u00a0\n\n\u00a0\nEryri_Cennin_55",
+            "Y cyfrinair isod:\n\n> Derwen2026?",
+            "Password for the attachment is as follows:\nkestrel.ferry.slate.12",
+            "The password's lower down, away from the preview\n\n\n\n\n\n\n\n\n\n\n\n\nKvTrmQpXwZnL",
+            "Password below:\n\u00a0\n\n\n\u00a0\n\n\n\u00a0\n\n\n\u00a0\n\n\n\u00a0\n\nSlate_Gorse_41"})
+    void findsTheSecretOnALaterLine(String text) {
+        assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "Details of how to choose a password below.\n\nBethan",
+            "Password below:\n\nI will text it to you tonight.",
+            "The password policy is below:\n\nPasswords must be long."})
+    void leavesLaterLinesAloneWhenTheyAreNotASecret(String text) {
         assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
     }
 

@@ -158,10 +158,12 @@ class HeldOutSentencesTest {
         assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
     }
 
-    /** Disclosures the detector still misses: the secret is not next to any cue it knows. */
+    /**
+     * Disclosures the detector still misses: the secret is not next to any cue it knows. ("It's Kettle88 (the
+     * password)" was here until the cue after the token was recognised; it is now among the disclosures.)
+     */
     @ParameterizedTest
     @ValueSource(strings = {
-            "It's Kettle88 (the password)",
             "It's encrypted - password same as before plus 1, so Kettle89"})
     void knownGaps(String text) {
         assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isEmpty();
@@ -177,7 +179,8 @@ class HeldOutSentencesTest {
             "Y cyfrinair yw: Cwtch#2026",
             "password = 'Saffron!Tidal4'",
             "PW: tr0mb0ne",
-            "password is bluebell"})
+            "password is bluebell",
+            "It's Kettle88 (the password)"})
     void disclosures(String text) {
         assertThat(detector.detect(new TextSource(Location.BODY_PLAIN, "1", text))).as(text).isNotEmpty();
     }

@@ -10,7 +10,10 @@ import org.outward.fixtures.secrets.SecretCorpus;
 import org.outward.fixtures.secrets.SecretCorpusGenerator;
 import org.outward.fixtures.secrets.SecretSample;
 
-/** Recall and false alarms of the secret detector over the labelled corpus in test-fixtures/secrets. */
+/**
+ * Recall and false alarms of the secret detector over the development corpus in test-fixtures/secrets, the one
+ * its cues were shaped on; {@link HeldOutPasswordCorpusTest} grades it on mail it was not.
+ */
 class SecretCorpusTest {
 
     private final SecretDetector detector = SecretDetector.withDefaults();
@@ -30,44 +33,24 @@ class SecretCorpusTest {
     @Test
     void recallAndFalseAlarmsMeetTheBar() throws Exception {
         List<SecretSample> samples = SecretCorpus.all();
-        int tp = 0;
-        int fn = 0;
-        int fp = 0;
-        int tn = 0;
-        List<String> notes = new ArrayList<>();
-        int misplaced = 0;
+        FamilyTally byPhrase = new FamilyTally();
+        List<String> misplaced = new ArrayList<>();
         for (SecretSample sample : samples) {
             List<SecretFinding> findings = detector.detect(EmlText.sources(sample.bytes()));
             boolean found = !findings.isEmpty();
-            if (sample.hasSecret() && found) {
-                tp++;
-                boolean placed = findings.stream().anyMatch(f -> f.location().name().equals(sample.location())
-                        || (sample.location().equals("BODY_HTML") && f.location() == Location.BODY_PLAIN));
-                if (!placed) {
-                    misplaced++;
-                    notes.add("wrong place " + sample.path() + " expected " + sample.location() + ": " + findings);
-                }
-            } else if (sample.hasSecret()) {
-                fn++;
-                notes.add("MISS " + sample.path() + " (" + sample.why() + ")");
-            } else if (found) {
-                fp++;
-                notes.add("FALSE ALARM " + sample.path() + " (" + sample.why() + "): " + findings);
-            } else {
-                tn++;
+            // The label reads "variant lang: phrase"; the phrase is the phrasing family.
+            byPhrase.add(sample.why().substring(sample.why().indexOf(": ") + 2), sample.hasSecret(), found, sample.path());
+            boolean placed = findings.stream().anyMatch(f -> f.location().name().equals(sample.location())
+                    || (sample.location().equals("BODY_HTML") && f.location() == Location.BODY_PLAIN));
+            if (sample.hasSecret() && found && !placed) {
+                misplaced.add("wrong place " + sample.path() + " expected " + sample.location() + ": " + findings);
             }
         }
-        double recall = (double) tp / (tp + fn);
-        double fpr = (double) fp / (fp + tn);
-        System.out.printf("Secrets corpus: %d messages%n", samples.size());
-        System.out.printf("                 found  not found%n");
-        System.out.printf("  has secret     %5d  %9d%n", tp, fn);
-        System.out.printf("  no secret      %5d  %9d%n", fp, tn);
-        System.out.printf("  recall %.3f, false-positive rate %.3f%n", recall, fpr);
-        notes.forEach(n -> System.out.println("  " + n));
+        System.out.print(byPhrase.report("Secrets development corpus (the one the cues were tuned on), per phrase:"));
+        misplaced.forEach(n -> System.out.println("  " + n));
         assertThat(samples).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(recall).as("recall").isGreaterThanOrEqualTo(0.97);
-        assertThat(fpr).as("false-positive rate").isLessThanOrEqualTo(0.01);
-        assertThat(misplaced).as("secrets found but reported in the wrong place").isZero();
+        assertThat(byPhrase.recall()).as("recall").isGreaterThanOrEqualTo(0.97);
+        assertThat(byPhrase.falsePositiveRate()).as("false-positive rate").isLessThanOrEqualTo(0.01);
+        assertThat(misplaced).as("secrets found but reported in the wrong place").isEmpty();
     }
 }

@@ -26,6 +26,21 @@ class TokenJudgeTest {
         assertThat(judge.judge(token).plausible()).as(token).isFalse();
     }
 
+    /** Letters only, but not a word: what password tools print with digits and symbols turned off. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GeEXeYqanlQPA", "psupxsUmBMJvcx", "HyxIrCSssNyY", "gHcyjagYlmkjm", "jKILTJUCAJVh",
+            "zbhvjwqexbs", "tjnhpsspcy"})
+    void generatedLetterRunsAreMoreThanAWord(String token) {
+        assertThat(TokenJudge.isMoreThanAWord(token)).as(token).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Kettle", "PowerPoint", "OneDriveSync", "LibreOffice", "WhatsApp", "UNISON", "McDonald",
+            "separately", "Llandrindod", "Pwllheli", "Brynmawr", "Cwmbrân", "rhythms", "paperwork"})
+    void wordsAndBrandNamesAreNot(String token) {
+        assertThat(TokenJudge.isMoreThanAWord(token)).as(token).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Tr0ub4dor&3", "x7Kd#pq92Lm"})
     void strongTokensRaiseConfidence(String token) {
