@@ -196,12 +196,26 @@ class EnforcementEndToEndTest {
         assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
         outside.purgeEmailFromAllMailboxes();
 
-        send(message("Re: Members list", "Sorry, forgot: the password is " + SECRET + "\n"), OUTSIDE);
+        send(message("Re: Members list", "Sorry, forgot: the password is Outward-fixture-1\n"), OUTSIDE);
 
         MimeMessage notice = awaitOnly(SENDER);
-        assertThat(textOf(notice)).contains("looks like the password for \"members.zip\", which you sent to the same person on");
-        assertThat(raw(notice)).doesNotContain(SECRET);
+        assertThat(textOf(notice)).contains("gives the password for \"members.zip\", which you sent to the same person on");
+        assertThat(raw(notice)).doesNotContain("fixture-1");
         assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    /** A password that does not open the earlier zip is still a password in a message, but not that file's. */
+    @Test
+    void aPasswordThatDoesNotOpenTheEarlierZipIsStoppedWithoutNamingIt() throws Exception {
+        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
+                "application/zip"), OUTSIDE);
+        awaitOnly(OUTSIDE);
+        outside.purgeEmailFromAllMailboxes();
+
+        send(message("Re: Members list", "The wifi password is " + SECRET + "\n"), OUTSIDE);
+
+        String text = textOf(awaitOnly(SENDER));
+        assertThat(text).contains("gives a password or login").doesNotContain("members.zip");
     }
 
     /** The zip's own password check is kept: a follow-up that opens it is its password for certain. */

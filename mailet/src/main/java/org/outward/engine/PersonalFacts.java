@@ -53,7 +53,7 @@ final class PersonalFacts {
             // The text of an encrypted part is what it carries outside the encryption: that text is unprotected.
             boolean outside = isEncrypted(part);
             ProtectionLevel level = outside ? ProtectionLevel.NONE : part.protection().level();
-            String where = outside ? "readable without the password: " : "";
+            String where = outside ? "readable without the password: " : nominal(part);
             String evidence = where + finding.records() + (finding.records() == 1 ? " record: " : " records: ") + kinds
                     + (examples.isEmpty() ? "" : " (e.g. " + examples + ")");
             facts.add(new Fact(FindingKind.PERSONAL_DATA, part.path(), name, level,
@@ -68,6 +68,15 @@ final class PersonalFacts {
             }
         }
         return facts;
+    }
+
+    /**
+     * Protection in name only (Excel's default password, a PDF owner password) does not count, and the sender is
+     * told why: the check's own note, e.g. "opens without a password: only an owner password is set".
+     */
+    private static String nominal(InspectedPart part) {
+        return part.protection().level() == ProtectionLevel.NONE && !part.protection().notes().isEmpty()
+                ? part.protection().notes().get(0) + "; " : "";
     }
 
     private static boolean isEncrypted(InspectedPart part) {

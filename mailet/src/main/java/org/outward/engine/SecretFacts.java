@@ -64,20 +64,21 @@ final class SecretFacts {
                 sources.add(new TextSource(Location.ATTACHMENT, part.path(), part.declaredName(), text));
             }
         }
-        List<SecretFinding> findings = detector.detect(sources);
+        List<TokenFinding> cued = detector.findTokens(sources);
+        List<SecretFinding> findings = cued.stream().map(TokenFinding::finding).toList();
         List<Fact> facts = new ArrayList<>();
         for (SecretFinding finding : findings) {
             facts.add(new Fact(FindingKind.PASSWORD, finding.partPath().isEmpty() ? "subject" : finding.partPath(), "",
                     ProtectionLevel.NONE, 0, finding.confidence(), finding.redacted() + " (" + finding.where() + ")"));
         }
         if (!envelope.sender().isEmpty()) {
-            List<PasswordForAttachment> links = new ArrayList<>(
-                    correlator.correlate(envelope.sender(), envelope.recipients(), findings));
-            List<TokenFinding> bare = followUps.find(sources).stream()
-                    .filter(t -> findings.stream().noneMatch(f -> sameLine(f, t.finding()))).toList();
-            if (!bare.isEmpty()) {
-                links.addAll(correlator.correlateTokens(envelope.sender(), envelope.recipients(), bare));
-            }
+            // Cued and bare tokens alike are tested against the earlier files' own checks where they have one.
+            List<TokenFinding> tokens = new ArrayList<>(cued);
+            followUps.find(sources).stream()
+                    .filter(t -> findings.stream().noneMatch(f -> sameLine(f, t.finding())))
+                    .forEach(tokens::add);
+            List<PasswordForAttachment> links = correlator.correlateTokens(envelope.sender(), envelope.recipients(),
+                    tokens);
             for (PasswordForAttachment link : links) {
                 facts.add(new Fact(FindingKind.PASSWORD_FOR_EARLIER_ATTACHMENT, link.finding().partPath(),
                         link.earlier().fileName(), ProtectionLevel.NONE, 0, link.opens() ? 1.0 : link.finding().confidence(),

@@ -65,6 +65,22 @@ public final class SecretDetector {
 
     /** Findings in one source, at most one per secret. */
     public List<SecretFinding> detect(TextSource source) {
+        return findTokens(source).stream().map(TokenFinding::finding).toList();
+    }
+
+    /**
+     * Findings in all these sources with the tokens they are about, for the correlation to test against an
+     * earlier file's own password check. The tokens must stay in memory.
+     */
+    public List<TokenFinding> findTokens(Collection<TextSource> sources) {
+        List<TokenFinding> found = new ArrayList<>();
+        for (TextSource source : sources) {
+            found.addAll(findTokens(source));
+        }
+        return List.copyOf(found);
+    }
+
+    private List<TokenFinding> findTokens(TextSource source) {
         String text = source.location() == Location.SUBJECT
                 ? source.text().replaceAll("\\r?\\n[ \\t]+", " ") // unfolded header
                 : source.text();
@@ -174,7 +190,7 @@ public final class SecretDetector {
     }
 
     /** Keeps the most confident candidate for each token position and turns the rest into findings. */
-    private List<SecretFinding> report(TextSource source, boolean[] quoted, List<Candidate> candidates) {
+    private List<TokenFinding> report(TextSource source, boolean[] quoted, List<Candidate> candidates) {
         candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
         List<Candidate> kept = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -188,11 +204,11 @@ public final class SecretDetector {
             }
         }
         kept.sort(Comparator.comparingInt(Candidate::line).thenComparingInt(Candidate::start));
-        List<SecretFinding> findings = new ArrayList<>();
+        List<TokenFinding> findings = new ArrayList<>();
         for (Candidate c : kept) {
             Location location = quoted[c.line()] ? Location.QUOTED : source.location();
-            findings.add(new SecretFinding(location, source.partPath(), c.line() + 1, c.recogniser(), c.label(),
-                    Redaction.of(c.label(), c.token()), c.confidence()));
+            findings.add(new TokenFinding(new SecretFinding(location, source.partPath(), c.line() + 1, c.recogniser(),
+                    c.label(), Redaction.of(c.label(), c.token()), c.confidence()), c.token()));
         }
         return List.copyOf(findings);
     }
