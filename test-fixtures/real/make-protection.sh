@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the tool-made half of real/protection/made/ (see real/README.md). Needs qpdf 11, 7-Zip (p7zip), Info-ZIP zip,
+# Makes real/protection/made/ (see README.md). Needs qpdf 11, 7-Zip (p7zip), Info-ZIP zip,
 # GnuPG 2.2 and OpenSSL 3. Run from test-fixtures/real; files change byte by byte on every run (salts, dates), their
 # verdicts do not. Every password is Corpus-pass-1 (PDF owner passwords add -owner).
 set -euo pipefail
@@ -87,3 +87,8 @@ ossl -sign -nodetach -signer cert.pem -inkey key.pem -outform DER -out "$out/cms
 ossl -sign -nodetach -signer cert.pem -inkey key.pem -stream -indef -outform DER -out "$out/cms-signed.ber.p7m"
 ossl -sign -signer cert.pem -inkey key.pem -outform DER -out "$out/cms-detached.der.p7s"
 ossl -sign -nodetach -signer cert.pem -inkey key.pem -outform PEM -out "$out/cms-signed.pem"
+
+# ODF: LibreOffice 7.4 files from the project's own fixtures (make-fixtures.sh), AES-256 and ODF 1.1 Blowfish.
+cp "$here/../files/odf/blowfish-odf11.ods" "$out/odf-blowfish-odf11-libreoffice.ods"
+cp "$here/../files/odf/aes256.odt" "$out/odf-aes256-libreoffice.odt"
+cp "$here/../files/odf/plain.odt" "$out/odf-plain-libreoffice.odt"

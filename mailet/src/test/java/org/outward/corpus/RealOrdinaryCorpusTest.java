@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.detect.secret.correlate.TestClock;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
@@ -52,12 +50,12 @@ class RealOrdinaryCorpusTest {
         List<String> missedNoMore = new ArrayList<>();
         Map<String, Integer> heldWhy = new TreeMap<>();
         Map<String, int[]> perFormat = new TreeMap<>();
-        JumpingClock clock = new JumpingClock();
+        TestClock clock = new TestClock(Instant.parse("2026-01-05T09:00:00Z"));
         long start = System.nanoTime();
         try (Engine engine = new Engine(state, clock)) {
             for (RealOrdinaryFile file : corpus) {
                 // Each file long after the one before, so no correlation state links one file to another.
-                clock.jump(policy.detection().correlationWindow().plusDays(1));
+                clock.advance(policy.detection().correlationWindow().plusDays(1));
                 Judgement judgement = judge(engine, file.file(), policy);
                 Action verdict = judgement.decision().verdict();
                 boolean held = verdict.isStricterThan(Action.WRAP);
@@ -123,29 +121,5 @@ class RealOrdinaryCorpusTest {
     private static String format(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         return name.substring(name.lastIndexOf('.') + 1);
-    }
-
-    /** Stands still within a message and jumps forward between messages. */
-    private static final class JumpingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-05T09:00:00Z");
-
-        void jump(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
