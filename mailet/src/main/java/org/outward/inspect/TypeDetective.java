@@ -71,6 +71,19 @@ final class TypeDetective {
                     MediaType.application("vnd.ms-excel.sheet.3"), MediaType.application("vnd.ms-excel.sheet.4"),
                     MediaType.application("vnd.ms-excel.workspace.3"), MediaType.application("vnd.ms-excel.workspace.4")),
             Set.of(MediaType.application("msword"), MediaType.application("rtf"), MediaType.application("vnd.ms-wordml")),
+            // OOXML: a template or a macro-enabled file under a document's name opens in the same program
+            Set.of(MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                    MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.template"),
+                    MediaType.application("vnd.ms-word.document.macroenabled.12"),
+                    MediaType.application("vnd.ms-word.template.macroenabled.12")),
+            Set.of(MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                    MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.template"),
+                    MediaType.application("vnd.ms-excel.sheet.macroenabled.12"),
+                    MediaType.application("vnd.ms-excel.template.macroenabled.12")),
+            Set.of(MediaType.application("vnd.openxmlformats-officedocument.presentationml.presentation"),
+                    MediaType.application("vnd.openxmlformats-officedocument.presentationml.template"),
+                    MediaType.application("vnd.openxmlformats-officedocument.presentationml.slideshow"),
+                    MediaType.application("vnd.ms-powerpoint.presentation.macroenabled.12")),
             // iWork: the 2013 format of each application, and one Tika cannot tell apart from the others
             Set.of(MediaType.application("vnd.apple.pages"), MediaType.application("vnd.apple.pages.13"),
                     MediaType.application("vnd.apple.pages.18"), MediaType.application("vnd.apple.numbers"),
@@ -166,6 +179,10 @@ final class TypeDetective {
             return true;
         }
         if (DIALECTS.stream().anyMatch(family -> family.contains(na) && family.contains(nb))) {
+            return true;
+        }
+        if (na.getType().equals("image") && nb.getType().equals("image")) {
+            // A PNG saved as .jpg is what phones and browsers make every day; images are not read for text either way.
             return true;
         }
         if (isTextual(na) && isTextual(nb)) {

@@ -39,6 +39,17 @@ class DialectsTest extends WithDefaultInspector {
         assertThat(inspection.part("1/ward.xlsx").orElseThrow().flags()).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void aPngSavedAsJpgIsNotDisguised() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("d4",
+                Mail.attachment("image/jpeg; name=photo.jpg", "; filename=photo.jpg", png.toByteArray()))));
+
+        assertThat(inspection.part("1/photo.jpg").orElseThrow().flags()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource(delimiter = '|', value = {
             "xlsx|application/octet-stream|photo.jpg",
