@@ -222,10 +222,11 @@ class MultiNodeTest {
         PasswordCorrelator nodeB = new PasswordCorrelator(node().encryptedSendLog(key, Duration.ofDays(7), clock));
         Instant sent = clock.instant();
 
-        nodeA.rememberEncrypted("sam@party.example", List.of("jo@example.org"), List.of("Ward list.zip"), sent);
+        nodeA.remember("sam@party.example", List.of("jo@example.org"),
+                List.of(org.outward.detect.secret.correlate.EncryptedFile.named("Ward list.zip")), sent);
         List<PasswordForAttachment> links = nodeB.correlate("sam@party.example", List.of("jo@example.org"),
-                SecretDetector.withDefaults().detect(new TextSource(Location.BODY_PLAIN, "1",
-                        "Sorry - the password is Kettle-Orchard-42")));
+                SecretDetector.withDefaults().findTokens(List.of(new TextSource(Location.BODY_PLAIN, "1",
+                        "Sorry - the password is Kettle-Orchard-42"))));
 
         assertThat(links).singleElement().satisfies(link -> {
             assertThat(link.earlier().fileName()).isEqualTo("Ward list.zip");

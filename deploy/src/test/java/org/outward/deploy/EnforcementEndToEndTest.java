@@ -235,11 +235,7 @@ class EnforcementEndToEndTest {
 
     @Test
     void passwordAfterAnEncryptedZipIsNamedAsThatFilesPassword() throws Exception {
-        send(withAttachment("Members list", "Here is the list; I will text you the password.",
-                "members.zip", fixture("files/zip/aes256-7zip.zip"), "application/zip"), OUTSIDE);
-        MimeMessage delivered = awaitOnly(OUTSIDE);
-        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
-        outside.purgeEmailFromAllMailboxes();
+        sendTheEncryptedZipFirst();
 
         send(message("Re: Members list", "Sorry, forgot: the password is Outward-fixture-1\n"), OUTSIDE);
 
@@ -252,10 +248,7 @@ class EnforcementEndToEndTest {
     /** A password that does not open the earlier zip is still a password in a message, but not that file's. */
     @Test
     void aPasswordThatDoesNotOpenTheEarlierZipIsStoppedWithoutNamingIt() throws Exception {
-        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
-                "application/zip"), OUTSIDE);
-        awaitOnly(OUTSIDE);
-        outside.purgeEmailFromAllMailboxes();
+        sendTheEncryptedZipFirst();
 
         send(message("Re: Members list", "The wifi password is " + SECRET + "\n"), OUTSIDE);
 
@@ -268,10 +261,7 @@ class EnforcementEndToEndTest {
     @ValueSource(strings = {"Outward-fixture-1\n", "Hi Alex,\n\nOutward-fixture-1\n\nSam\n",
             "For the file I sent earlier: Outward-fixture-1\n", "Outward-fixture-1 - that opens the zip.\n"})
     void aBarePasswordThatOpensAnEncryptedZipSentEarlierIsStopped(String followUp) throws Exception {
-        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
-                "application/zip"), OUTSIDE);
-        assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
-        outside.purgeEmailFromAllMailboxes();
+        sendTheEncryptedZipFirst();
 
         send(message("Re: Members list", followUp), OUTSIDE);
 
@@ -284,10 +274,7 @@ class EnforcementEndToEndTest {
     /** A token that does not open the earlier zip raises no alarm on that ground. */
     @Test
     void aTokenThatDoesNotOpenTheEarlierZipIsDelivered() throws Exception {
-        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
-                "application/zip"), OUTSIDE);
-        awaitOnly(OUTSIDE);
-        outside.purgeEmailFromAllMailboxes();
+        sendTheEncryptedZipFirst();
 
         send(message("Re: Members list", "Team name for the quiz: Kq7!mzP4wR2x - the file has the rota.\n"), OUTSIDE);
 
@@ -313,10 +300,7 @@ class EnforcementEndToEndTest {
             "Ref INV-2024-0042 for the printing invoice.\n",
             "Call me on 07700 900123 or @SamVolunteer2024 on the usual app.\n"})
     void anOrdinaryShortReplyAfterAnEncryptedZipIsDelivered(String followUp) throws Exception {
-        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
-                "application/zip"), OUTSIDE);
-        awaitOnly(OUTSIDE);
-        outside.purgeEmailFromAllMailboxes();
+        sendTheEncryptedZipFirst();
 
         send(message("Re: Members list", followUp), OUTSIDE);
 
@@ -403,6 +387,14 @@ class EnforcementEndToEndTest {
         assertThat(Arrays.stream(received[0].getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(recipient);
         return received[0];
+    }
+
+    /** Sends members.zip (AES-256, password Outward-fixture-1) to the outsider; it passes and is cleared away. */
+    private void sendTheEncryptedZipFirst() throws Exception {
+        send(withAttachment("Members list", "Here is the list.", "members.zip", fixture("files/zip/aes256-7zip.zip"),
+                "application/zip"), OUTSIDE);
+        assertThat(awaitOnly(OUTSIDE).getHeader("X-Outward-Verdict")).containsExactly("pass");
+        outside.purgeEmailFromAllMailboxes();
     }
 
     private static byte[] joined(byte[] first, byte[] second) {

@@ -77,7 +77,7 @@ final class SecretFacts {
             followUps.find(sources).stream()
                     .filter(t -> findings.stream().noneMatch(f -> sameLine(f, t.finding())))
                     .forEach(tokens::add);
-            List<PasswordForAttachment> links = correlator.correlateTokens(envelope.sender(), envelope.recipients(),
+            List<PasswordForAttachment> links = correlator.correlate(envelope.sender(), envelope.recipients(),
                     tokens);
             for (PasswordForAttachment link : links) {
                 facts.add(new Fact(FindingKind.PASSWORD_FOR_EARLIER_ATTACHMENT, link.finding().partPath(),

@@ -89,7 +89,8 @@ final class InspectionRun implements AutoCloseable {
         // label (a chart "declared" as a generic OLE object), not a sender's claim that could mislead a filter;
         // the name is still checked.
         String declared = source.disposition() == InspectedPart.Disposition.EMBEDDED ? "" : source.declaredType();
-        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(), !plain && PlainText.isText(file));
+        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(),
+                () -> !plain && PlainText.isText(file));
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
                     + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import org.apache.tika.config.TikaConfig;
@@ -116,9 +117,10 @@ final class TypeDetective {
      * Where the name and the declared type disagree with the detected type.
      *
      * @param textContent whether the content is readable text, whatever format Tika names it: any such format sent
-     *                    as {@code .txt} or {@code text/plain} is what its name says (ISA-Tab, a log, source code)
+     *                    as {@code .txt} or {@code text/plain} is what its name says (ISA-Tab, a log, source code);
+     *                    asked only when a text name or type disagrees, since it reads the file's head
      */
-    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, boolean textContent) {
+    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, BooleanSupplier textContent) {
         Set<TypeFlag> flags = EnumSet.noneOf(TypeFlag.class);
         MediaType detected = MediaType.parse(detectedType);
         // "application/octet-stream" declares nothing (RFC 2046: arbitrary data); mail programs use it for any
@@ -126,7 +128,7 @@ final class TypeDetective {
         if (!declaredType.isEmpty() && !isOpaque(detected) && !isOpaque(MediaType.parse(declaredType))) {
             MediaType declared = MediaType.parse(declaredType);
             if (declared != null && detected != null && !related(declared, detected)
-                    && !(textContent && isPlainText(declared))) {
+                    && !(isPlainText(declared) && textContent.getAsBoolean())) {
                 flags.add(TypeFlag.DECLARED_TYPE_MISMATCH);
             }
         }
@@ -140,7 +142,7 @@ final class TypeDetective {
             }
             MediaType byName = typeOfName(visible);
             if (byName != null && detected != null && !related(byName, detected)
-                    && !(textContent && isPlainText(byName))) {
+                    && !(isPlainText(byName) && textContent.getAsBoolean())) {
                 flags.add(TypeFlag.EXTENSION_MISMATCH);
             }
         }

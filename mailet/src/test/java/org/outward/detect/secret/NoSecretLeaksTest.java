@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.detect.secret.correlate.EncryptedFile;
 import org.outward.detect.secret.correlate.FileEncryptedSendLog;
 import org.outward.detect.secret.correlate.PasswordCorrelator;
 import org.outward.detect.secret.correlate.PasswordForAttachment;
@@ -62,11 +63,12 @@ class NoSecretLeaksTest {
             Clock clock = Clock.fixed(Instant.parse("2026-11-16T09:00:00Z"), ZoneOffset.UTC);
             PasswordCorrelator correlator = new PasswordCorrelator(new FileEncryptedSendLog(state,
                     InstallationKey.of(new byte[32]), Duration.ofDays(7), clock));
-            correlator.rememberEncrypted("sam@party.example", List.of("jo@example.org"), List.of("list.zip"),
+            correlator.remember("sam@party.example", List.of("jo@example.org"), List.of(EncryptedFile.named("list.zip")),
                     clock.instant());
             for (String secret : PLANTED) {
                 List<TextSource> planted = sources(secret).toList();
-                List<SecretFinding> findings = detector.detect(planted);
+                List<TokenFinding> tokens = detector.findTokens(planted);
+                List<SecretFinding> findings = tokens.stream().map(TokenFinding::finding).toList();
                 assertThat(findings).as("findings for a planted secret").hasSizeGreaterThanOrEqualTo(planted.size());
                 for (SecretFinding f : findings) {
                     written.add(f.toString());
@@ -74,8 +76,9 @@ class NoSecretLeaksTest {
                     written.add(f.where());
                     written.add(f.cue());
                 }
+                tokens.forEach(t -> written.add(t.toString()));
                 for (PasswordForAttachment link : correlator.correlate("sam@party.example", List.of("jo@example.org"),
-                        findings)) {
+                        tokens)) {
                     written.add(link.toString());
                 }
                 planted.forEach(s -> written.add(s.toString()));

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.outward.detect.secret.SecretFinding;
 import org.outward.detect.secret.TokenFinding;
 import org.outward.installation.InstallationKey;
 
@@ -17,12 +16,12 @@ import org.outward.installation.InstallationKey;
  * within the window: the party's rule is that the password for a file never travels by email, neither
  * with the file nor after it.
  *
- * <p>The inspection mailet calls {@link #rememberEncrypted} for each encrypted attachment that leaves, and
+ * <p>The inspection mailet calls {@link #remember} for each encrypted attachment that leaves, and
  * {@link #correlate} with each message's secret findings. Where the earlier file's format keeps its own password
  * check (see {@link PasswordTest}), the correlation keeps it, sealed under the installation key
  * ({@link CheckSeal}), and tests a later token against it: a token that opens the file is its password for
  * certain; a token that opens none of the checked files is not tied to them. Files without a check are tied to
- * any password-like token, as before checks existed.
+ * any password-like token the detectors report.
  */
 public final class PasswordCorrelator {
 
@@ -49,12 +48,6 @@ public final class PasswordCorrelator {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
     }
 
-    /** Remembers that these encrypted attachments, without checks, went from the sender to each recipient. */
-    public void rememberEncrypted(String sender, Collection<String> recipients, Collection<String> fileNames,
-                                  Instant sentAt) {
-        remember(sender, recipients, fileNames.stream().map(EncryptedFile::named).toList(), sentAt);
-    }
-
     /** Remembers that these encrypted attachments went from the sender to each recipient, with their checks. */
     public void remember(String sender, Collection<String> recipients, Collection<EncryptedFile> files,
                          Instant sentAt) {
@@ -68,33 +61,12 @@ public final class PasswordCorrelator {
     }
 
     /**
-     * For each recipient who earlier received an encrypted attachment from this sender, the secret findings
-     * of this message paired with the newest such attachment. For findings whose token is not at hand.
-     */
-    public List<PasswordForAttachment> correlate(String sender, Collection<String> recipients,
-                                                 List<SecretFinding> findings) {
-        List<PasswordForAttachment> links = new ArrayList<>();
-        if (findings.isEmpty()) {
-            return links;
-        }
-        for (String recipient : recipients) {
-            List<EncryptedSend> earlier = log.recent(sender, recipient);
-            if (!earlier.isEmpty()) {
-                for (SecretFinding finding : findings) {
-                    links.add(new PasswordForAttachment(recipient, finding, earlier.get(0), false));
-                }
-            }
-        }
-        return List.copyOf(links);
-    }
-
-    /**
      * For each recipient who earlier received an encrypted attachment from this sender, each token paired with
      * the file it opens (tested against the files' own checks, newest first), or else with the newest file that
      * keeps no check. A token that opens none of the checked files and finds no unchecked one is not tied.
      */
-    public List<PasswordForAttachment> correlateTokens(String sender, Collection<String> recipients,
-                                                       List<TokenFinding> tokens) {
+    public List<PasswordForAttachment> correlate(String sender, Collection<String> recipients,
+                                                 List<TokenFinding> tokens) {
         List<PasswordForAttachment> links = new ArrayList<>();
         if (tokens.isEmpty()) {
             return links;

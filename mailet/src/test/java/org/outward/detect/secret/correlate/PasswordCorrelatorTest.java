@@ -27,12 +27,12 @@ class PasswordCorrelatorTest {
         TestClock clock = new TestClock(Instant.parse("2026-11-16T09:00:00Z"));
         PasswordCorrelator correlator = new PasswordCorrelator(new FileEncryptedSendLog(folder.resolve("state"),
                 InstallationKey.of(new byte[32]), Duration.ofDays(7), clock));
-        correlator.rememberEncrypted("sam@party.example", List.of("jo@example.org", "ali@example.org"),
-                List.of("Ward list.zip"), clock.instant());
+        correlator.remember("sam@party.example", List.of("jo@example.org", "ali@example.org"),
+                List.of(EncryptedFile.named("Ward list.zip")), clock.instant());
         clock.advance(Duration.ofHours(2));
 
-        List<SecretFinding> findings = SecretDetector.withDefaults()
-                .detect(new TextSource(Location.BODY_PLAIN, "1", "Sorry - the password is Kettle-Orchard-42"));
+        List<TokenFinding> findings = SecretDetector.withDefaults().findTokens(
+                List.of(new TextSource(Location.BODY_PLAIN, "1", "Sorry - the password is Kettle-Orchard-42")));
         List<PasswordForAttachment> links = correlator.correlate("sam@party.example", List.of("jo@example.org",
                 "nobody@example.org"), findings);
 
@@ -56,7 +56,7 @@ class PasswordCorrelatorTest {
         clock.advance(Duration.ofHours(1));
         correlator.remember(SAM, List.of(JO), List.of(file("minutes.zip", "Other-pass-99")), clock.instant());
 
-        List<PasswordForAttachment> links = correlator.correlateTokens(SAM, List.of(JO), List.of(token("Kq7!mzP4wR2x")));
+        List<PasswordForAttachment> links = correlator.correlate(SAM, List.of(JO), List.of(token("Kq7!mzP4wR2x")));
 
         assertThat(links).singleElement().satisfies(link -> {
             assertThat(link.earlier().fileName()).isEqualTo("walk-sheets.7z");
@@ -71,7 +71,7 @@ class PasswordCorrelatorTest {
         PasswordCorrelator correlator = checking(clock, InstallationKey.of(new byte[32]), new Counting());
         correlator.remember(SAM, List.of(JO), List.of(file("walk-sheets.7z", "Kq7!mzP4wR2x")), clock.instant());
 
-        assertThat(correlator.correlateTokens(SAM, List.of(JO), List.of(token("Quiz-Team-2026!")))).isEmpty();
+        assertThat(correlator.correlate(SAM, List.of(JO), List.of(token("Quiz-Team-2026!")))).isEmpty();
     }
 
     @Test
@@ -81,7 +81,7 @@ class PasswordCorrelatorTest {
         correlator.remember(SAM, List.of(JO), List.of(EncryptedFile.named("old-format.xls")), clock.instant());
         correlator.remember(SAM, List.of(JO), List.of(file("walk-sheets.7z", "Kq7!mzP4wR2x")), clock.instant());
 
-        assertThat(correlator.correlateTokens(SAM, List.of(JO), List.of(token("Quiz-Team-2026!"))))
+        assertThat(correlator.correlate(SAM, List.of(JO), List.of(token("Quiz-Team-2026!"))))
                 .singleElement().satisfies(link -> {
                     assertThat(link.earlier().fileName()).isEqualTo("old-format.xls");
                     assertThat(link.opens()).isFalse();
@@ -102,7 +102,7 @@ class PasswordCorrelatorTest {
         log.record(SAM, "ali@example.org", "walk-sheets.7z", clock.instant(), moved);
 
         PasswordCorrelator correlator = new PasswordCorrelator(log, InstallationKey.of(new byte[32]), HashCheck::decode);
-        List<PasswordForAttachment> links = correlator.correlateTokens(SAM, List.of(JO, "ali@example.org"),
+        List<PasswordForAttachment> links = correlator.correlate(SAM, List.of(JO, "ali@example.org"),
                 List.of(token("Kq7!mzP4wR2x")));
 
         assertThat(links).hasSize(2).allSatisfy(link -> assertThat(link.opens()).isFalse());
@@ -130,7 +130,7 @@ class PasswordCorrelatorTest {
             correlator.remember(SAM, List.of(JO), List.of(file("f" + i + ".7z", "Pass-" + i + "-word")), clock.instant());
         }
 
-        correlator.correlateTokens(SAM, List.of(JO), List.of(token("Nope-1-word"), token("Nope-2-word")));
+        correlator.correlate(SAM, List.of(JO), List.of(token("Nope-1-word"), token("Nope-2-word")));
 
         assertThat(tests.count).isEqualTo(PasswordCorrelator.MAX_TESTS_PER_MESSAGE);
     }
@@ -212,7 +212,8 @@ class PasswordCorrelatorTest {
         TestClock clock = new TestClock(Instant.parse("2026-11-16T09:00:00Z"));
         PasswordCorrelator correlator = new PasswordCorrelator(new FileEncryptedSendLog(folder.resolve("state"),
                 InstallationKey.of(new byte[32]), Duration.ofDays(7), clock));
-        correlator.rememberEncrypted("sam@party.example", List.of("jo@example.org"), List.of("a.zip"), clock.instant());
+        correlator.remember("sam@party.example", List.of("jo@example.org"), List.of(EncryptedFile.named("a.zip")),
+                clock.instant());
         assertThat(correlator.correlate("sam@party.example", List.of("jo@example.org"), List.of())).isEmpty();
     }
 }
