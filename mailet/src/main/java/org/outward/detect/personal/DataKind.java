@@ -1,5 +1,7 @@
 package org.outward.detect.personal;
 
+import java.util.Locale;
+
 /** The kinds of personal data the recognisers know. */
 public enum DataKind {
     PERSON_NAME(true),
@@ -30,5 +32,10 @@ public enum DataKind {
      */
     public boolean identifier() {
         return identifier;
+    }
+
+    /** The word a policy file and the audit use for this kind, e.g. {@code national-insurance-number}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

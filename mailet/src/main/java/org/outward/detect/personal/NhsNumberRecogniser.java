@@ -26,20 +26,9 @@ final class NhsNumberRecogniser extends PatternRecogniser {
         return checkDigitValid(digits(candidate));
     }
 
-    /** Weights 10 down to 2 on the first nine digits; 11 minus the remainder is the tenth (11 means 0). */
+    /** Ten digits whose last is their modulus 11 check digit. */
     static boolean checkDigitValid(String ten) {
-        if (ten.length() != 10) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (ten.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - sum % 11;
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == ten.charAt(9) - '0';
+        return ten.length() == 10 && CheckDigit.MOD11.test(ten);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class PaymentCardRecogniser extends PatternRecogniser {
     @Override
     boolean validate(String candidate) {
         String digits = digits(candidate);
-        return knownScheme(digits) && luhn(digits);
+        return knownScheme(digits) && CheckDigit.LUHN.test(digits);
     }
 
     private static boolean knownScheme(String d) {
@@ -33,24 +33,6 @@ final class PaymentCardRecogniser extends PatternRecogniser {
                 || four == 6011 || two == 65 // Discover
                 || (four >= 3528 && four <= 3589) // JCB
                 || two == 50 || (two >= 56 && two <= 69); // Maestro
-    }
-
-    /** Luhn: double every second digit from the right; the total must end in 0. */
-    static boolean luhn(String digits) {
-        int sum = 0;
-        boolean doubled = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubled) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubled = !doubled;
-        }
-        return sum % 10 == 0;
     }
 
     @Override
