@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.outward.detect.personal.CheckDigit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,9 +60,76 @@ class PolicyLoaderTest {
         assertThat(policy.senderGroups()).containsKey("data-team");
     }
 
+    /** Every example shipped in policies/examples, so that a new example cannot go out unloaded. */
+    static Stream<Path> examplePolicies() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of("..", "policies", "examples"))) {
+            examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).extracting(f -> f.getFileName().toString())
+                .contains("strict-policy.yaml", "membership-numbers-policy.yaml");
+        return examples.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examplePolicies")
+    void everyExamplePolicyLoads(Path example) throws Exception {
+        assertThat(PolicyLoader.load(example).rules()).isNotEmpty();
+    }
+
+    @Test
+    void membershipExampleDeclaresThePartysMembershipNumbers() throws Exception {
+        Policy policy = PolicyLoader.parse(resource("/org/outward/policies/examples/membership-numbers-policy.yaml"),
+                "membership-numbers-policy.yaml");
+
+        CustomIdentifier number = policy.identifiers().get(0);
+        assertThat(policy.identifiers()).hasSize(1);
+        assertThat(number.name()).isEqualTo("party-membership-number");
+        assertThat(number.validator()).isEqualTo(CheckDigit.LUHN);
+        assertThat(number.pattern().matcher("member PM9496324, ").find()).isTrue();
+        assertThat(number.pattern().matcher("PM94963245").find()).as("eight digits").isFalse();
+        assertThat(number.contextWords()).contains("membership", "rhif aelodaeth");
+        assertThat(number.headerWords()).contains("membership number");
+        assertThat(number.contextRequired()).isFalse();
+        assertThat(number.window()).isEqualTo(60);
+        assertThat(number.score()).isEqualTo(0.9);
+        assertThat(number.identifier()).isTrue();
+        assertThat(policy.rules()).filteredOn(r -> r.id().equals("membership-numbers-stay-inside")).singleElement()
+                .satisfies(r -> assertThat(r.when().data()).containsExactly("party-membership-number"));
+    }
+
+    @Test
+    void anIdentifierNeedsOnlyANameADescriptionAndAPattern() throws Exception {
+        Policy policy = PolicyLoader.parse("""
+                version: 1
+                identifiers:
+                  - name: case-reference
+                    description: Casework references
+                    pattern: '\\bCW-[0-9]{6}\\b'
+                    context-words: [Casework, "Case Ref"]
+                rules:
+                  - id: case-lists
+                    when: {finding: personal-data, data: [case-reference, membership-number]}
+                    action: block
+                """, "minimal.yaml");
+
+        CustomIdentifier reference = policy.identifiers().get(0);
+        assertThat(reference.description()).isEqualTo("Casework references");
+        assertThat(reference.pattern().pattern()).isEqualTo("\\bCW-[0-9]{6}\\b");
+        assertThat(reference.validator()).isEqualTo(CheckDigit.NONE);
+        assertThat(reference.contextWords()).as("matched without regard to case").containsExactly("casework", "case ref");
+        assertThat(reference.headerWords()).isEmpty();
+        assertThat(reference.contextRequired()).isFalse();
+        assertThat(reference.window()).isEqualTo(CustomIdentifier.DEFAULT_WINDOW);
+        assertThat(reference.score()).isEqualTo(CustomIdentifier.DEFAULT_SCORE);
+        assertThat(reference.identifier()).isTrue();
+        assertThat(policy.rules().get(0).when().data()).containsExactly("case-reference", "membership-number");
+    }
+
     static Stream<String> brokenPolicies() {
         return Stream.of("unknown-key", "wrong-types", "bad-regex", "impossible-values", "not-yaml",
-                "unknown-partner", "missing-rules");
+                "unknown-partner", "missing-rules", "identifier-patterns", "identifier-names", "identifier-values",
+                "rule-data");
     }
 
     @ParameterizedTest
