@@ -126,6 +126,14 @@ class PolicyLoaderTest {
         assertThat(policy.rules().get(0).when().data()).containsExactly("case-reference", "membership-number");
     }
 
+    /** Problems about when.data send the admin to the README for the built-in words: it must list them all. */
+    @Test
+    void theReadmeListsEveryBuiltInKindARuleMayName() throws IOException {
+        String readme = Files.readString(Path.of("..", "policies", "README.md"));
+
+        assertThat(DataWords.builtIn()).isNotEmpty().allSatisfy(word -> assertThat(readme).contains("`" + word + "`"));
+    }
+
     static Stream<String> brokenPolicies() {
         return Stream.of("unknown-key", "wrong-types", "bad-regex", "impossible-values", "not-yaml",
                 "unknown-partner", "missing-rules", "identifier-patterns", "identifier-names", "identifier-values",
