@@ -17,8 +17,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads the policy's {@code identifiers:} section into {@link CustomIdentifier}s, checking each part as the
- * gateway will rely on it: the pattern compiles, cannot match an empty text and does not match ordinary words
- * ({@link OrdinaryWords}); the validator is a known check digit; names are kebab-case, unique and not a
+ * gateway will rely on it: the pattern compiles, cannot match an empty text, does not match ordinary words
+ * ({@link OrdinaryWords}) and is quick on long runs of characters ({@link PatternCost}); the validator is a known check digit; names are kebab-case, unique and not a
  * built-in kind's; context words are words; window and score are in range. Problems go to the shared
  * {@link PolicyNodes}, each with its line and column.
  */
@@ -106,7 +106,10 @@ final class IdentifierDeclarations {
         });
     }
 
-    /** Refuses a pattern that would find "values" in ordinary text; see {@link OrdinaryWords} for the bar. */
+    /**
+     * Refuses a pattern that would find "values" in ordinary text (see {@link OrdinaryWords} for the bar) or
+     * make mail slow to check ({@link PatternCost}).
+     */
     private boolean ordinary(Pattern pattern, Node at, String where) {
         if (OrdinaryWords.matchesEmpty(pattern)) {
             nodes.problem(at, where + " can match an empty text, so it would find a value everywhere; make each part"
@@ -118,6 +121,13 @@ final class IdentifierDeclarations {
             nodes.problem(at, where + " matches " + matched.size() + " of " + OrdinaryWords.count()
                     + " common English words (e.g. '" + matched.get(0) + "', '" + matched.get(1) + "'), so it would"
                     + " find values in ordinary mail; give it what words lack: digits, fixed letters, a fixed length");
+            return false;
+        }
+        Optional<String> slowOn = PatternCost.slowOn(pattern);
+        if (slowOn.isPresent()) {
+            nodes.problem(at, where + " takes too long on " + slowOn.get() + ": a repeat inside a repeat, or a repeat"
+                    + " that can take a whole run before it fails, makes mail slow to check; limit its repeats, e.g."
+                    + " [0-9]{5,10}, or begin it with \\b and a fixed letter");
             return false;
         }
         return true;

@@ -17,6 +17,7 @@ import org.outward.detect.personal.CheckDigit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyLoaderTest {
 
@@ -132,6 +133,44 @@ class PolicyLoaderTest {
         String readme = Files.readString(Path.of("..", "policies", "README.md"));
 
         assertThat(DataWords.builtIn()).isNotEmpty().allSatisfy(word -> assertThat(readme).contains("`" + word + "`"));
+    }
+
+    /** The checks on a declared pattern must not refuse the shapes real identifiers have. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\bPM[0-9]{7}\\b",
+            "\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b",
+            "\\b[0-9]{3} ?[0-9]{3} ?[0-9]{4}\\b", "\\b[A-Z]{2}[0-9]{1,4}\\b",
+            "\\bGB[0-9]{2} ?[A-Z]{4}(?: ?[0-9]{4}){3} ?[0-9]{2}\\b", "\\b[A-Z]{0,3}[0-9]{5,10}\\b",
+            "(?i)\\bcase[- ]?ref[: ]*[0-9]{5,8}\\b", "\\b[0-9]{9}\\b", "[0-9]{2,6}-[0-9]{4}",
+            "\\bM-[0-9]{6}/[0-9]{2}\\b"})
+    void realIdentifierShapesAreAccepted(String pattern) throws Exception {
+        Policy policy = PolicyLoader.parse("version: 1\nidentifiers:\n  - name: ours\n    description: ours\n"
+                + "    pattern: '" + pattern + "'\nrules: [{id: r, when: {finding: personal-data, data: [ours]}, action: block}]\n",
+                "shape.yaml");
+
+        assertThat(policy.identifiers()).singleElement().satisfies(i -> assertThat(i.pattern().pattern()).isEqualTo(pattern));
+    }
+
+    /** A mistake in a pattern is pointed at in the file, through YAML's quotes, escapes and folded lines. */
+    @Test
+    void aPatternMistakeIsPointedAtThroughQuotesEscapesAndFolding() {
+        String policy = """
+                version: 1
+                identifiers:
+                  - {name: quoted, description: q, pattern: 'it''s(x'}
+                  - {name: escaped, description: e, pattern: "\\u00e9[0-9"}
+                  - name: folded
+                    description: f
+                    pattern: >-
+                      \\bAB
+                      [0-9{3}
+                rules: [{id: r, when: {finding: personal-data}, action: block}]
+                """;
+
+        assertThatThrownBy(() -> PolicyLoader.parse(policy, "p.yaml"))
+                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column())
+                        .containsExactly("3:53", "4:56", "9:13"));
     }
 
     static Stream<String> brokenPolicies() {
