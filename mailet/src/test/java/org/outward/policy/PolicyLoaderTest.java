@@ -127,6 +127,17 @@ class PolicyLoaderTest {
         assertThat(policy.rules().get(0).when().data()).containsExactly("case-reference", "membership-number");
     }
 
+    /** Editors offer the validators the schema lists: they must be exactly the check digits the loader takes. */
+    @Test
+    void theSchemaListsEveryValidatorTheLoaderTakes() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(resource("/org/outward/policies/outward-policy.schema.json"));
+        List<String> listed = new java.util.ArrayList<>();
+        schema.at("/properties/identifiers/items/properties/validator/enum").forEach(v -> listed.add(v.asText()));
+
+        assertThat(listed).containsExactlyElementsOf(CheckDigit.words());
+    }
+
     /** Problems about when.data send the admin to the README for the built-in words: it must list them all. */
     @Test
     void theReadmeListsEveryBuiltInKindARuleMayName() throws IOException {
