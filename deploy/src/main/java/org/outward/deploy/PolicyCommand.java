@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.outward.notice.LinkNotices;
 import org.outward.notice.NoticeTemplateException;
 import org.outward.notice.NoticeTemplates;
+import org.outward.policy.CustomIdentifier;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 import org.outward.policy.PolicyLoader;
@@ -57,7 +58,9 @@ final class PolicyCommand {
                 out.println(file + ": OK, " + policy.rules().size() + " rules; internal domains "
                         + String.join(", ", policy.recipients().internalDomains()) + "; partners "
                         + (policy.recipients().partners().isEmpty() ? "none" : policy.recipients().partners().stream()
-                                .map(Policy.Partner::name).collect(java.util.stream.Collectors.joining(", "))));
+                                .map(Policy.Partner::name).collect(java.util.stream.Collectors.joining(", ")))
+                        + (policy.identifiers().isEmpty() ? "" : "; identifiers " + policy.identifiers().stream()
+                                .map(CustomIdentifier::name).collect(java.util.stream.Collectors.joining(", "))));
                 out.flush();
                 return 0;
             } catch (InvalidPolicyException e) {

@@ -6,9 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import picocli.CommandLine;
 
@@ -37,6 +41,28 @@ class PolicyCommandTest {
     @Test
     void strictExamplePassesTheCheck() {
         assertThat(run("policy", "check", Path.of("..", "policies", "examples", "strict-policy.yaml").toString())).isZero();
+    }
+
+    @Test
+    void membershipExamplePassesTheCheckAndNamesItsIdentifier() {
+        Path policy = Path.of("..", "policies", "examples", "membership-numbers-policy.yaml");
+
+        assertThat(run("policy", "check", policy.toString())).isZero();
+        assertThat(out.toString()).startsWith(policy + ": OK, ").contains("; identifiers party-membership-number");
+    }
+
+    /** The loader's fixtures of mistaken identifiers and data rules, each problem printed where it is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"identifier-patterns", "identifier-names", "identifier-values", "rule-data"})
+    void mistakesInIdentifiersArePrintedWithLineAndColumn(String name) throws Exception {
+        Path fixtures = Path.of("..", "mailet", "src", "test", "resources", "broken-policies");
+        Path policy = Files.copy(fixtures.resolve(name + ".yaml"), temp.resolve(name + ".yaml"));
+        List<String> expected = new ArrayList<>(Files.readAllLines(fixtures.resolve(name + ".expected")).stream()
+                .map(line -> temp.resolve(line)).map(Path::toString).toList());
+        expected.add(expected.size() + " problems");
+
+        assertThat(run("policy", "check", policy.toString())).isEqualTo(1);
+        assertThat(out.toString().lines()).containsExactlyElementsOf(expected);
     }
 
     @Test

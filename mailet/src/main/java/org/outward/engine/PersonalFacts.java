@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.outward.detect.personal.DataKind;
 import org.outward.detect.personal.PersonalDataDetector;
 import org.outward.detect.personal.PersonalDataFinding;
 import org.outward.detect.personal.PersonalDataThresholds;
@@ -56,15 +57,17 @@ final class PersonalFacts {
             String where = outside ? "readable without the password: " : nominal(part);
             String evidence = where + finding.records() + (finding.records() == 1 ? " record: " : " records: ") + kinds
                     + (examples.isEmpty() ? "" : " (e.g. " + examples + ")");
+            // Rules may name kinds in when.data; they do so by the kinds' policy words.
+            List<String> dataKinds = finding.kinds().stream().map(DataKind::word).toList();
             facts.add(new Fact(FindingKind.PERSONAL_DATA, part.path(), name, level,
-                    finding.records(), finding.confidence(), evidence));
+                    finding.records(), finding.confidence(), evidence, List.of(), dataKinds));
             if (finding.specialCategory()) {
                 String categories = finding.specialCategories().stream()
                         .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
                         .collect(Collectors.joining(", "));
                 facts.add(new Fact(FindingKind.SPECIAL_CATEGORY_DATA, part.path(), name, level,
                         finding.records(), finding.confidence(), where + finding.records() + " records with " + categories
-                        + (examples.isEmpty() ? "" : " (e.g. " + examples + ")")));
+                        + (examples.isEmpty() ? "" : " (e.g. " + examples + ")"), List.of(), dataKinds));
             }
         }
         return facts;

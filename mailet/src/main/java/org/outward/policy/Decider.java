@@ -100,6 +100,9 @@ public final class Decider {
         if (when.fileName() != null && !when.fileName().matcher(fact.fileName()).find()) {
             return false;
         }
+        if (!when.data().isEmpty() && fact.dataKinds().stream().noneMatch(when.data()::contains)) {
+            return false;
+        }
         return switch (fact.kind()) {
             case PERSONAL_DATA -> fact.records() >= (when.minRecords() > 0
                     ? when.minRecords() : policy.detection().minRecords())

@@ -18,12 +18,14 @@ import org.outward.protect.ProtectionLevel;
  * @param evidence   redacted evidence only, e.g. {@code 312 rows: J*** S****, LA9 4**}; never the data itself
  * @param recipients the recipients the fact concerns (a password for a file sent earlier to one of them);
  *                   empty when it concerns every recipient
+ * @param dataKinds  for personal and special category data, the kinds of personal data seen, by their policy
+ *                   words ({@code person-name}, a declared identifier's name), sorted; empty for other facts
  *
  * <p>For {@link FindingKind#PASSWORD_FOR_EARLIER_ATTACHMENT} the evidence is when the earlier file was sent,
  * followed by {@link #OPENS_THE_FILE} when the password was tested against the file's own check and opens it.
  */
 public record Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
-                   double confidence, String evidence, List<String> recipients) {
+                   double confidence, String evidence, List<String> recipients, List<String> dataKinds) {
 
     /** Ends the evidence of a password that was tested against the earlier file and opens it. */
     public static final String OPENS_THE_FILE = "; opens the file";
@@ -35,12 +37,19 @@ public record Fact(FindingKind kind, String partPath, String fileName, Protectio
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(evidence, "evidence");
         recipients = List.copyOf(recipients);
+        dataKinds = dataKinds.stream().distinct().sorted().toList();
+    }
+
+    /** A fact that concerns some recipients only, with no kinds of personal data. */
+    public Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
+                double confidence, String evidence, List<String> recipients) {
+        this(kind, partPath, fileName, protection, records, confidence, evidence, recipients, List.of());
     }
 
     /** A fact about the message as a whole, for every recipient. */
     public Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
                 double confidence, String evidence) {
-        this(kind, partPath, fileName, protection, records, confidence, evidence, List.of());
+        this(kind, partPath, fileName, protection, records, confidence, evidence, List.of(), List.of());
     }
 
     /** Whether the fact counts for this recipient. */

@@ -22,11 +22,12 @@ import org.outward.protect.ProtectionLevel;
  * @param links             secure-link settings
  * @param notices           notice settings
  * @param retention         how long held mail is kept before it is deleted
+ * @param identifiers       the identifiers the admins declared, which rules can name in {@code when.data}
  * @param rules             the rules, in file order
  */
 public record Policy(String source, Recipients recipients, Map<String, List<String>> senderGroups, InspectionLimits limits,
                      Detection detection, Action inspectionFailure, String secureTag, Links links, Notices notices,
-                     Retention retention, List<Rule> rules) {
+                     Retention retention, List<CustomIdentifier> identifiers, List<Rule> rules) {
 
     public Policy {
         Objects.requireNonNull(source, "source");
@@ -39,6 +40,7 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(notices, "notices");
         Objects.requireNonNull(retention, "retention");
+        identifiers = List.copyOf(identifiers);
         rules = List.copyOf(rules);
     }
 
@@ -113,12 +115,15 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
      * @param minRecords  fires only from this many records (personal data); 0 means the detection threshold
      * @param secureTag   fires only when the subject does (true) or does not (false) carry the secure tag; null for either
      * @param fileName    fires only for parts whose file name matches this pattern; null for any
+     * @param data        fires only when the fact holds at least one of these kinds of personal data (built-in
+     *                    words such as {@code national-insurance-number}, or declared identifiers' names); empty for any
      */
     public record Condition(FindingKind finding, List<ProtectionLevel> protection, int minRecords, Boolean secureTag,
-                            java.util.regex.Pattern fileName) {
+                            java.util.regex.Pattern fileName, List<String> data) {
         public Condition {
             Objects.requireNonNull(finding, "finding");
             protection = List.copyOf(protection);
+            data = List.copyOf(data);
         }
     }
 }

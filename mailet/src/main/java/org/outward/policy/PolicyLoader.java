@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.outward.inspect.InspectionLimits;
 import org.outward.protect.ProtectionLevel;
@@ -44,7 +43,7 @@ public final class PolicyLoader {
     private static final long MAX_FILE_BYTES = 1024 * 1024;
 
     private static final Set<String> TOP = Set.of("version", "recipients", "senders", "limits", "detection",
-            "inspection-failure", "secure-tag", "links", "notices", "retention", "rules");
+            "inspection-failure", "secure-tag", "links", "notices", "retention", "identifiers", "rules");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final Pattern SENDER = Pattern.compile("(?i)[^@\\s]+@" + DOMAIN.pattern() + "|@" + DOMAIN.pattern());
@@ -52,9 +51,9 @@ public final class PolicyLoader {
     private final PolicyNodes nodes;
     private final String source;
 
-    private PolicyLoader(String source) {
+    private PolicyLoader(String source, String text) {
         this.source = source;
-        this.nodes = new PolicyNodes(source);
+        this.nodes = new PolicyNodes(source, text);
     }
 
     public static Policy load(Path file) throws InvalidPolicyException {
@@ -93,7 +92,7 @@ public final class PolicyLoader {
         } catch (YamlEngineException e) {
             throw invalid(source, "not valid YAML: " + e.getMessage());
         }
-        PolicyLoader loader = new PolicyLoader(source);
+        PolicyLoader loader = new PolicyLoader(source, text);
         Policy policy = loader.bind(root);
         if (!loader.nodes.problems().isEmpty()) {
             // Top to bottom, as the admin reads the file.
@@ -129,8 +128,12 @@ public final class PolicyLoader {
         Policy.Links links = s.get("links").map(this::links).orElse(Policy.Links.DEFAULTS);
         Policy.Notices notices = s.get("notices").map(this::notices).orElse(Policy.Notices.DEFAULTS);
         Policy.Retention retention = s.get("retention").map(this::retention).orElse(Policy.Retention.DEFAULTS);
-        List<Policy.Rule> rules = s.require("rules").map(n -> rules(n, recipients, senders)).orElse(List.of());
-        return new Policy(source, recipients, senders, limits, detection, failure, secureTag, links, notices, retention, rules);
+        IdentifierDeclarations declarations = new IdentifierDeclarations(nodes);
+        List<CustomIdentifier> identifiers = s.get("identifiers").map(declarations::read).orElse(List.of());
+        Set<String> dataWords = DataWords.all(declarations.names());
+        List<Policy.Rule> rules = s.require("rules").map(n -> rules(n, recipients, senders, dataWords)).orElse(List.of());
+        return new Policy(source, recipients, senders, limits, detection, failure, secureTag, links, notices, retention,
+                identifiers, rules);
     }
 
     private Policy.Recipients recipients(Node node) {
@@ -277,7 +280,8 @@ public final class PolicyLoader {
                 .orElse(Policy.Notices.DEFAULTS.language()));
     }
 
-    private List<Policy.Rule> rules(Node node, Policy.Recipients recipients, Map<String, List<String>> senders) {
+    private List<Policy.Rule> rules(Node node, Policy.Recipients recipients, Map<String, List<String>> senders,
+                                    Set<String> dataWords) {
         List<Policy.Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> scopes = new HashSet<>(List.of("internal", "partners", "external"));
@@ -297,7 +301,7 @@ public final class PolicyLoader {
                 }
             });
             String description = s.get("description").flatMap(n -> nodes.text(n, where + ".description")).orElse("");
-            Optional<Policy.Condition> when = s.require("when").flatMap(n -> condition(n, where + ".when"));
+            Optional<Policy.Condition> when = s.require("when").flatMap(n -> condition(n, where + ".when", dataWords));
             List<String> to = s.get("recipients").map(n -> nodes.each(n, where + ".recipients",
                     r -> nodes.word(r, where + ".recipients", identity(scopes)))).orElse(List.of());
             List<String> from = s.get("senders").map(n -> nodes.each(n, where + ".senders",
@@ -318,9 +322,9 @@ public final class PolicyLoader {
         return rules;
     }
 
-    private Optional<Policy.Condition> condition(Node node, String where) {
+    private Optional<Policy.Condition> condition(Node node, String where, Set<String> dataWords) {
         Optional<PolicyNodes.Section> section = nodes.section(node, where,
-                Set.of("finding", "protection", "min-records", "secure-tag", "file-name"));
+                Set.of("finding", "protection", "min-records", "secure-tag", "file-name", "data"));
         if (section.isEmpty()) {
             return Optional.empty();
         }
@@ -335,20 +339,29 @@ public final class PolicyLoader {
                 .orElse(List.of());
         int minRecords = s.get("min-records").flatMap(n -> nodes.integer(n, where + ".min-records", 1, 1_000_000)).orElse(0);
         Boolean secureTag = s.get("secure-tag").flatMap(n -> nodes.bool(n, where + ".secure-tag")).orElse(null);
-        Pattern fileName = s.get("file-name").flatMap(n -> pattern(n, where + ".file-name")).orElse(null);
-        return finding.map(f -> new Policy.Condition(f, protection, minRecords, secureTag, fileName));
+        Pattern fileName = s.get("file-name")
+                .flatMap(n -> nodes.regex(n, where + ".file-name", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .orElse(null);
+        List<String> data = s.get("data").map(n -> data(n, where + ".data", finding, dataWords)).orElse(List.of());
+        return finding.map(f -> new Policy.Condition(f, protection, minRecords, secureTag, fileName, data));
     }
 
-    private Optional<Pattern> pattern(Node node, String where) {
-        return nodes.text(node, where).flatMap(text -> {
-            try {
-                return Optional.of(Pattern.compile(text, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-            } catch (PatternSyntaxException e) {
-                nodes.problem(node, where + " is not a valid regular expression: " + e.getDescription()
-                        + (e.getIndex() >= 0 ? " near position " + (e.getIndex() + 1) : ""));
+    /** Kinds of personal data a rule is about: only personal-data and special-category-data facts carry them. */
+    private List<String> data(Node node, String where, Optional<FindingKind> finding, Set<String> words) {
+        if (finding.isPresent() && finding.get() != FindingKind.PERSONAL_DATA
+                && finding.get() != FindingKind.SPECIAL_CATEGORY_DATA) {
+            nodes.problem(node, where + " applies to personal-data and special-category-data findings only, not to "
+                    + finding.get().word());
+            return List.of();
+        }
+        return nodes.each(node, where, item -> nodes.text(item, where).flatMap(word -> {
+            if (!words.contains(word)) {
+                nodes.problem(item, where + " must name kinds of personal data, built-in (listed in policies/README.md)"
+                        + " or declared under identifiers:, not '" + word + "'" + PolicyNodes.suggestion(word, words));
                 return Optional.empty();
             }
-        });
+            return Optional.of(word);
+        }));
     }
 
     private Optional<String> name(Node node, String where) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -30,10 +31,13 @@ final class PolicyNodes {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)", Pattern.CASE_INSENSITIVE);
 
     private final String file;
+    private final ScalarPositions positions;
     private final List<PolicyProblem> problems = new ArrayList<>();
 
-    PolicyNodes(String file) {
+    /** @param text the policy file's text, to point into a value */
+    PolicyNodes(String file, String text) {
         this.file = file;
+        this.positions = new ScalarPositions(text);
     }
 
     List<PolicyProblem> problems() {
@@ -44,6 +48,29 @@ final class PolicyNodes {
         Optional<Mark> mark = at == null ? Optional.empty() : at.getStartMark();
         problems.add(new PolicyProblem(file, mark.map(m -> m.getLine() + 1).orElse(0),
                 mark.map(m -> m.getColumn() + 1).orElse(0), message));
+    }
+
+    /** A problem at one character of a text value ({@code offset} into its value), or at the node if it has no text. */
+    void problemAt(Node at, int offset, String message) {
+        Optional<int[]> position = at instanceof ScalarNode scalar ? positions.of(scalar, offset) : Optional.empty();
+        if (position.isEmpty()) {
+            problem(at, message);
+            return;
+        }
+        problems.add(new PolicyProblem(file, position.get()[0], position.get()[1], message));
+    }
+
+    /** A Java regular expression; a mistake in it is reported at the character where Java found it. */
+    Optional<Pattern> regex(Node node, String where, int flags) {
+        return text(node, where).flatMap(text -> {
+            try {
+                return Optional.of(Pattern.compile(text, flags));
+            } catch (PatternSyntaxException e) {
+                problemAt(node, Math.min(Math.max(0, e.getIndex()), text.length()),
+                        where + " is not a valid regular expression: " + e.getDescription());
+                return Optional.empty();
+            }
+        });
     }
 
     /** A mapping whose keys are checked against the keys a section allows, reported with a suggestion if unknown. */
@@ -290,6 +317,11 @@ final class PolicyNodes {
         Optional<Node> get(String key) {
             NodeTuple tuple = entries.get(key);
             return tuple == null ? Optional.empty() : Optional.of(tuple.getValueNode());
+        }
+
+        /** The same entries, named otherwise in problems (once the entry's own name is known). */
+        Section named(String name) {
+            return new Section(nodes, name, node, entries);
         }
 
         Optional<Node> require(String key) {

@@ -135,4 +135,71 @@ class DeciderTest {
         assertThat(fromDataTeam.recipients().get(0).fired()).extracting(Decision.FiredRule::ruleId)
                 .containsExactly("data-team-secure-link");
     }
+
+    /** The membership example: a list carrying the party's own membership numbers never leaves the party. */
+    private static Decider membershipExample() throws Exception {
+        return new Decider(PolicyLoader.parse(PolicyLoaderTest.resource(
+                "/org/outward/policies/examples/membership-numbers-policy.yaml"), "membership"));
+    }
+
+    private static Fact list(FindingKind kind, int records, String... dataKinds) {
+        return new Fact(kind, "2/mailing.csv", "mailing.csv", ProtectionLevel.NONE, records, 0.9,
+                records + " records", List.of(), List.of(dataKinds));
+    }
+
+    @Test
+    void aListWithTheDeclaredKindIsBlockedEvenToThePartnerThatMayHaveLists() throws Exception {
+        Decision decision = membershipExample().decide(message("Mailing", List.of("orders@mailing-house.example"),
+                list(FindingKind.PERSONAL_DATA, 40, "person-name", "party-membership-number", "street-address")));
+
+        Decision.RecipientDecision outcome = decision.recipients().get(0);
+        assertThat(outcome.action()).isEqualTo(Action.BLOCK);
+        assertThat(outcome.decidedBy()).isEqualTo("membership-numbers-stay-inside");
+    }
+
+    @Test
+    void aListWithoutTheDeclaredKindGoesToThePartnerWithAReminder() throws Exception {
+        Decision decision = membershipExample().decide(message("Mailing", List.of("orders@mailing-house.example"),
+                list(FindingKind.PERSONAL_DATA, 40, "person-name", "membership-number", "street-address")));
+
+        Decision.RecipientDecision outcome = decision.recipients().get(0);
+        assertThat(outcome.action()).as("the built-in membership-number kind is another kind").isEqualTo(Action.WARN);
+        assertThat(outcome.fired()).extracting(Decision.FiredRule::ruleId).containsExactly("mailing-house-lists");
+    }
+
+    @Test
+    void aDataConditionStillNeedsTheListThreshold() throws Exception {
+        Decision decision = membershipExample().decide(message("My card", List.of("orders@mailing-house.example"),
+                list(FindingKind.PERSONAL_DATA, 1, "person-name", "party-membership-number")));
+
+        assertThat(decision.verdict()).isEqualTo(Action.PASS);
+    }
+
+    @Test
+    void aDataConditionFiresOnAnyOfTheKindsItNamesAndOnSpecialCategoryFacts() throws Exception {
+        Decider decider = new Decider(PolicyLoader.parse("""
+                version: 1
+                identifiers:
+                  - name: case-reference
+                    description: Casework references
+                    pattern: '\\bCW-[0-9]{6}\\b'
+                rules:
+                  - id: identity-numbers
+                    when: {finding: special-category-data, data: [case-reference, national-insurance-number]}
+                    action: quarantine
+                """, "any-of.yaml"));
+
+        assertThat(decider.decide(message("cases", List.of("a@example.org"),
+                list(FindingKind.SPECIAL_CATEGORY_DATA, 3, "national-insurance-number"))).verdict())
+                .isEqualTo(Action.QUARANTINE);
+        assertThat(decider.decide(message("cases", List.of("a@example.org"),
+                list(FindingKind.SPECIAL_CATEGORY_DATA, 3, "case-reference", "phone"))).verdict())
+                .isEqualTo(Action.QUARANTINE);
+        assertThat(decider.decide(message("cases", List.of("a@example.org"),
+                list(FindingKind.SPECIAL_CATEGORY_DATA, 3, "phone", "person-name"))).verdict())
+                .isEqualTo(Action.PASS);
+        assertThat(decider.decide(message("cases", List.of("a@example.org"),
+                list(FindingKind.PERSONAL_DATA, 3, "case-reference"))).verdict())
+                .as("the rule is about special category data").isEqualTo(Action.PASS);
+    }
 }

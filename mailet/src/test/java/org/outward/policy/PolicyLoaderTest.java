@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.outward.detect.personal.CheckDigit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyLoaderTest {
 
@@ -59,9 +61,133 @@ class PolicyLoaderTest {
         assertThat(policy.senderGroups()).containsKey("data-team");
     }
 
+    /** Every example shipped in policies/examples, so that a new example cannot go out unloaded. */
+    static Stream<Path> examplePolicies() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of("..", "policies", "examples"))) {
+            examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).extracting(f -> f.getFileName().toString())
+                .contains("strict-policy.yaml", "membership-numbers-policy.yaml");
+        return examples.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examplePolicies")
+    void everyExamplePolicyLoads(Path example) throws Exception {
+        assertThat(PolicyLoader.load(example).rules()).isNotEmpty();
+    }
+
+    @Test
+    void membershipExampleDeclaresThePartysMembershipNumbers() throws Exception {
+        Policy policy = PolicyLoader.parse(resource("/org/outward/policies/examples/membership-numbers-policy.yaml"),
+                "membership-numbers-policy.yaml");
+
+        CustomIdentifier number = policy.identifiers().get(0);
+        assertThat(policy.identifiers()).hasSize(1);
+        assertThat(number.name()).isEqualTo("party-membership-number");
+        assertThat(number.validator()).isEqualTo(CheckDigit.LUHN);
+        assertThat(number.pattern().matcher("member PM9496324, ").find()).isTrue();
+        assertThat(number.pattern().matcher("PM94963245").find()).as("eight digits").isFalse();
+        assertThat(number.contextWords()).contains("membership", "rhif aelodaeth");
+        assertThat(number.headerWords()).contains("membership number");
+        assertThat(number.contextRequired()).isFalse();
+        assertThat(number.window()).isEqualTo(60);
+        assertThat(number.score()).isEqualTo(0.9);
+        assertThat(number.identifier()).isTrue();
+        assertThat(policy.rules()).filteredOn(r -> r.id().equals("membership-numbers-stay-inside")).singleElement()
+                .satisfies(r -> assertThat(r.when().data()).containsExactly("party-membership-number"));
+    }
+
+    @Test
+    void anIdentifierNeedsOnlyANameADescriptionAndAPattern() throws Exception {
+        Policy policy = PolicyLoader.parse("""
+                version: 1
+                identifiers:
+                  - name: case-reference
+                    description: Casework references
+                    pattern: '\\bCW-[0-9]{6}\\b'
+                    context-words: [Casework, "Case Ref"]
+                rules:
+                  - id: case-lists
+                    when: {finding: personal-data, data: [case-reference, membership-number]}
+                    action: block
+                """, "minimal.yaml");
+
+        CustomIdentifier reference = policy.identifiers().get(0);
+        assertThat(reference.description()).isEqualTo("Casework references");
+        assertThat(reference.pattern().pattern()).isEqualTo("\\bCW-[0-9]{6}\\b");
+        assertThat(reference.validator()).isEqualTo(CheckDigit.NONE);
+        assertThat(reference.contextWords()).as("matched without regard to case").containsExactly("casework", "case ref");
+        assertThat(reference.headerWords()).isEmpty();
+        assertThat(reference.contextRequired()).isFalse();
+        assertThat(reference.window()).isEqualTo(CustomIdentifier.DEFAULT_WINDOW);
+        assertThat(reference.score()).isEqualTo(CustomIdentifier.DEFAULT_SCORE);
+        assertThat(reference.identifier()).isTrue();
+        assertThat(policy.rules().get(0).when().data()).containsExactly("case-reference", "membership-number");
+    }
+
+    /** Editors offer the validators the schema lists: they must be exactly the check digits the loader takes. */
+    @Test
+    void theSchemaListsEveryValidatorTheLoaderTakes() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(resource("/org/outward/policies/outward-policy.schema.json"));
+        List<String> listed = new java.util.ArrayList<>();
+        schema.at("/properties/identifiers/items/properties/validator/enum").forEach(v -> listed.add(v.asText()));
+
+        assertThat(listed).containsExactlyElementsOf(CheckDigit.words());
+    }
+
+    /** Problems about when.data send the admin to the README for the built-in words: it must list them all. */
+    @Test
+    void theReadmeListsEveryBuiltInKindARuleMayName() throws IOException {
+        String readme = Files.readString(Path.of("..", "policies", "README.md"));
+
+        assertThat(DataWords.builtIn()).isNotEmpty().allSatisfy(word -> assertThat(readme).contains("`" + word + "`"));
+    }
+
+    /** The checks on a declared pattern must not refuse the shapes real identifiers have. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\bPM[0-9]{7}\\b",
+            "\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b",
+            "\\b[0-9]{3} ?[0-9]{3} ?[0-9]{4}\\b", "\\b[A-Z]{2}[0-9]{1,4}\\b",
+            "\\bGB[0-9]{2} ?[A-Z]{4}(?: ?[0-9]{4}){3} ?[0-9]{2}\\b", "\\b[A-Z]{0,3}[0-9]{5,10}\\b",
+            "(?i)\\bcase[- ]?ref[: ]*[0-9]{5,8}\\b", "\\b[0-9]{9}\\b", "[0-9]{2,6}-[0-9]{4}",
+            "\\bM-[0-9]{6}/[0-9]{2}\\b"})
+    void realIdentifierShapesAreAccepted(String pattern) throws Exception {
+        Policy policy = PolicyLoader.parse("version: 1\nidentifiers:\n  - name: ours\n    description: ours\n"
+                + "    pattern: '" + pattern + "'\nrules: [{id: r, when: {finding: personal-data, data: [ours]}, action: block}]\n",
+                "shape.yaml");
+
+        assertThat(policy.identifiers()).singleElement().satisfies(i -> assertThat(i.pattern().pattern()).isEqualTo(pattern));
+    }
+
+    /** A mistake in a pattern is pointed at in the file, through YAML's quotes, escapes and folded lines. */
+    @Test
+    void aPatternMistakeIsPointedAtThroughQuotesEscapesAndFolding() {
+        String policy = """
+                version: 1
+                identifiers:
+                  - {name: quoted, description: q, pattern: 'it''s(x'}
+                  - {name: escaped, description: e, pattern: "\\u00e9[0-9"}
+                  - name: folded
+                    description: f
+                    pattern: >-
+                      \\bAB
+                      [0-9{3}
+                rules: [{id: r, when: {finding: personal-data}, action: block}]
+                """;
+
+        assertThatThrownBy(() -> PolicyLoader.parse(policy, "p.yaml"))
+                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column())
+                        .containsExactly("3:53", "4:56", "9:13"));
+    }
+
     static Stream<String> brokenPolicies() {
         return Stream.of("unknown-key", "wrong-types", "bad-regex", "impossible-values", "not-yaml",
-                "unknown-partner", "missing-rules");
+                "unknown-partner", "missing-rules", "identifier-patterns", "identifier-names", "identifier-values",
+                "rule-data");
     }
 
     @ParameterizedTest
