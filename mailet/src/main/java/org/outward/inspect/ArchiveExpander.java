@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -102,18 +102,19 @@ final class ArchiveExpander {
             return;
         }
         try (zip) {
-            Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
-            while (all.hasMoreElements()) {
-                ZipArchiveEntry entry = all.nextElement();
+            List<ZipArchiveEntry> all = Collections.list(zip.getEntriesInPhysicalOrder());
+            ZipEntryNames names = ZipEntryNames.of(all, entry -> head(zip, entry));
+            for (ZipArchiveEntry entry : all) {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(entry.getName());
+                String name = names.name(entry);
+                String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(name);
                 if (entry.getGeneralPurposeBit().usesEncryption()) {
                     if (budget.next(path, 0) == null) {
                         return;
                     }
-                    entries.add(new Entry(entry.getName(), null, null, true));
+                    entries.add(new Entry(name, null, null, true));
                     continue;
                 }
                 ArchiveBudget.Slot slot = budget.next(path, entry.getSize());
@@ -121,15 +122,27 @@ final class ArchiveExpander {
                     return;
                 }
                 if (slot.file() == null || !zip.canReadEntryData(entry)) {
-                    entries.add(new Entry(entry.getName(), null, null, false));
+                    entries.add(new Entry(name, null, null, false));
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
                     Spool.Result result = Spool.copy(in, slot.file(), slot.maxBytes());
                     budget.spent(slot, result);
-                    entries.add(new Entry(entry.getName(), slot.file(), result, false));
+                    entries.add(new Entry(name, slot.file(), result, false));
                 }
             }
+        }
+    }
+
+    /** The first bytes of an entry, for telling the code page of its name; bounded, so a bomb costs nothing. */
+    private static byte[] head(ZipFile zip, ZipArchiveEntry entry) {
+        if (!zip.canReadEntryData(entry)) {
+            return new byte[0];
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readNBytes(ZipEntryNames.HEAD_BYTES);
+        } catch (IOException | RuntimeException e) {
+            return new byte[0];
         }
     }
 
@@ -140,19 +153,20 @@ final class ArchiveExpander {
             if (entry.isDirectory()) {
                 continue;
             }
-            String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(entry.getName());
+            String name = entry instanceof ZipArchiveEntry z ? ZipEntryNames.of(List.of(z)).name(z) : entry.getName();
+            String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(name);
             boolean encrypted = entry instanceof ZipArchiveEntry z && z.getGeneralPurposeBit().usesEncryption();
             ArchiveBudget.Slot slot = budget.next(path, encrypted ? 0 : entry.getSize());
             if (slot == null) {
                 return;
             }
             if (encrypted || slot.file() == null || !archive.canReadEntryData(entry)) {
-                entries.add(new Entry(entry.getName(), null, null, encrypted));
+                entries.add(new Entry(name, null, null, encrypted));
                 continue;
             }
             Spool.Result result = Spool.copy(archive, slot.file(), slot.maxBytes());
             budget.spent(slot, result);
-            entries.add(new Entry(entry.getName(), slot.file(), result, false));
+            entries.add(new Entry(name, slot.file(), result, false));
         }
     }
 

@@ -89,7 +89,7 @@ final class InspectionRun implements AutoCloseable {
         // label (a chart "declared" as a generic OLE object), not a sender's claim that could mislead a filter;
         // the name is still checked.
         String declared = source.disposition() == InspectedPart.Disposition.EMBEDDED ? "" : source.declaredType();
-        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(),
+        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(), spool.bytes() == 0,
                 () -> !plain && PlainText.isText(file));
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
@@ -107,7 +107,10 @@ final class InspectionRun implements AutoCloseable {
         parts.add(null);
         ExtractedText text = ExtractedText.EMPTY;
         boolean isMessage = detected.equals("message/rfc822") || source.declaredType().equals("message/rfc822");
-        if (!spool.cut() && isMessage) {
+        if (spool.bytes() == 0) {
+            // Nothing to read: a parser would only fail on it (POI refuses an empty .doc).
+            text = ExtractedText.EMPTY;
+        } else if (!spool.cut() && isMessage) {
             walkAttachedMessage(file, path, source.depth());
         } else if (!spool.cut() && ArchiveExpander.isArchive(detected)) {
             text = expand(file, detected, source, path, protection);

@@ -102,27 +102,37 @@ final class TypeDetective {
         this.registry = tika.getMediaTypeRegistry();
     }
 
-    /** The detected type, as {@code type/subtype} without parameters. */
+    /**
+     * The detected type, as {@code type/subtype} without parameters. Text in a legacy code page (Shift-JIS, GBK)
+     * is only bytes to Tika's magic: it is named {@code text/plain} here, so it is read as the text it is.
+     */
     String detect(Path file, String fileName) throws IOException {
         Metadata metadata = new Metadata();
         if (!fileName.isEmpty()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
+        MediaType type;
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            return detector.detect(in, metadata).getBaseType().toString();
+            type = detector.detect(in, metadata).getBaseType();
         }
+        if (type.equals(MediaType.OCTET_STREAM) && LegacyCodePage.of(PlainText.head(file)).isPresent()) {
+            return MediaType.TEXT_PLAIN.toString();
+        }
+        return type.toString();
     }
 
     /**
      * Where the name and the declared type disagree with the detected type.
      *
+     * @param empty       the part has no content: then nothing can disagree with its name or declared type
      * @param textContent whether the content is readable text, whatever format Tika names it: any such format sent
      *                    as {@code .txt} or {@code text/plain} is what its name says (ISA-Tab, a log, source code);
      *                    asked only when a text name or type disagrees, since it reads the file's head
      */
-    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, BooleanSupplier textContent) {
+    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, boolean empty,
+                        BooleanSupplier textContent) {
         Set<TypeFlag> flags = EnumSet.noneOf(TypeFlag.class);
-        MediaType detected = MediaType.parse(detectedType);
+        MediaType detected = empty ? null : MediaType.parse(detectedType);
         // "application/octet-stream" declares nothing (RFC 2046: arbitrary data); mail programs use it for any
         // type they have no name for, and the content is read by what it is, so only the name is checked then.
         if (!declaredType.isEmpty() && !isOpaque(detected) && !isOpaque(MediaType.parse(declaredType))) {
