@@ -89,8 +89,8 @@ final class InspectionRun implements AutoCloseable {
         // label (a chart "declared" as a generic OLE object), not a sender's claim that could mislead a filter;
         // the name is still checked.
         String declared = source.disposition() == InspectedPart.Disposition.EMBEDDED ? "" : source.declaredType();
-        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(), spool.bytes() == 0,
-                () -> !plain && PlainText.isText(file));
+        Set<TypeFlag> flags = engine.detective().flags(judgedType(file, detected), declared, source.name(),
+                spool.bytes() == 0, () -> !plain && PlainText.isText(file));
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
                     + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));
@@ -127,6 +127,15 @@ final class InspectionRun implements AutoCloseable {
                 source.disposition(), protection, text, flags, passwordCheck);
         parts.set(place, part);
         return part;
+    }
+
+    /** The type the name is judged against; the detected one if the envelope cannot be read. */
+    private String judgedType(Path file, String detected) {
+        try {
+            return engine.detective().judgedType(file, detected);
+        } catch (IOException e) {
+            return detected;
+        }
     }
 
     private String detect(Path file, Source source, String path) {

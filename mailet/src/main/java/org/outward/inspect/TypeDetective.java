@@ -1,14 +1,18 @@
 package org.outward.inspect;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -35,6 +39,7 @@ final class TypeDetective {
     /** Encrypted OOXML is an OLE2 container; Tika names it so whatever the document inside. */
     private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
     private static final MediaType OOXML = MediaType.application("x-tika-ooxml");
+    private static final MediaType APPLE_SINGLE = MediaType.application("applefile");
     /** A legacy Office document under rights management: an OLE2 container, whichever application made it. */
     private static final MediaType OLE_DRM = MediaType.application("x-tika-ole-drm-encrypted");
     private static final Set<MediaType> LEGACY_OFFICE = Set.of(MediaType.application("msword"),
@@ -115,10 +120,35 @@ final class TypeDetective {
         try (TikaInputStream in = TikaInputStream.get(file)) {
             type = detector.detect(in, metadata).getBaseType();
         }
+        boolean vague = type.equals(MediaType.OCTET_STREAM) || isTextual(type);
+        if (vague && !type.equals(MediaType.TEXT_PLAIN) && PdfHeader.within(PlainText.head(file))) {
+            return "application/pdf";
+        }
         if (type.equals(MediaType.OCTET_STREAM) && LegacyCodePage.of(PlainText.head(file)).isPresent()) {
             return MediaType.TEXT_PLAIN.toString();
         }
         return type.toString();
+    }
+
+    /**
+     * The type a part's name and declared type are judged against: the detected type, or for an envelope that
+     * carries one document under that document's name (AppleSingle), the type of the document inside.
+     */
+    String judgedType(Path file, String detectedType) throws IOException {
+        if (!detectedType.equals(APPLE_SINGLE.toString())) {
+            return detectedType;
+        }
+        Optional<AppleSingle.Fork> fork = AppleSingle.dataFork(file);
+        if (fork.isEmpty()) {
+            return detectedType;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(fork.get().offset());
+            try (TikaInputStream data = TikaInputStream.get(BoundedInputStream.builder().setInputStream(in)
+                    .setMaxCount(fork.get().length()).get())) {
+                return detector.detect(data, new Metadata()).getBaseType().toString();
+            }
+        }
     }
 
     /**
