@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
@@ -95,14 +97,17 @@ final class ArchiveExpander {
             zip = ZipFile.builder().setPath(file).get();
         } catch (IOException e) {
             // The central directory is missing or lies: the local headers are the other truth in a zip.
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                 ZipArchiveInputStream stream = new ZipArchiveInputStream(in, "UTF-8", true, true)) {
-                stream(stream, where, budget, entries);
-            }
+            fromLocalHeaders(file, where, budget, entries);
             return;
         }
         try (zip) {
             List<ZipArchiveEntry> all = Collections.list(zip.getEntriesInPhysicalOrder());
+            if (ZipEnd.entries(file).orElse(0) > all.size()) {
+                // A directory that does not add up with its end record yields fewer entries, without a word.
+                zip.close();
+                fromLocalHeaders(file, where, budget, entries);
+                return;
+            }
             ZipEntryNames names = ZipEntryNames.of(all, entry -> head(zip, entry));
             for (ZipArchiveEntry entry : all) {
                 if (entry.isDirectory()) {
@@ -126,11 +131,19 @@ final class ArchiveExpander {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    Spool.Result result = Spool.copy(in, slot.file(), slot.maxBytes());
+                    Spool.Result result = checked(entry, in, slot);
                     budget.spent(slot, result);
                     entries.add(new Entry(name, slot.file(), result, false));
                 }
             }
+        }
+    }
+
+    private static void fromLocalHeaders(Path file, String where, ArchiveBudget.Container budget, List<Entry> entries)
+            throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+             ZipArchiveInputStream stream = new ZipArchiveInputStream(in, "UTF-8", true, true)) {
+            stream(stream, where, budget, entries);
         }
     }
 
@@ -164,10 +177,27 @@ final class ArchiveExpander {
                 entries.add(new Entry(name, null, null, encrypted));
                 continue;
             }
-            Spool.Result result = Spool.copy(archive, slot.file(), slot.maxBytes());
+            Spool.Result result = entry instanceof ZipArchiveEntry z ? checked(z, archive, slot)
+                    : Spool.copy(archive, slot.file(), slot.maxBytes());
             budget.spent(slot, result);
             entries.add(new Entry(name, slot.file(), result, false));
         }
+    }
+
+    /**
+     * Spools a zip entry and holds it to the size and CRC its headers give (commons-compress checks neither when
+     * reading from the central directory): an entry that ends early or whose bytes do not match is broken.
+     */
+    private static Spool.Result checked(ZipArchiveEntry entry, InputStream in, ArchiveBudget.Slot slot)
+            throws IOException {
+        CheckedInputStream counted = new CheckedInputStream(in, new CRC32());
+        Spool.Result result = Spool.copy(counted, slot.file(), slot.maxBytes());
+        if (result.cut() || result.broken()) {
+            return result;
+        }
+        boolean shortOrLong = entry.getSize() >= 0 && entry.getSize() != result.bytes();
+        boolean badCrc = entry.getCrc() >= 0 && entry.getCrc() != counted.getChecksum().getValue();
+        return shortOrLong || badCrc ? new Spool.Result(result.bytes(), false, true) : result;
     }
 
     private static void sevenZ(Path file, String where, ArchiveBudget.Container budget, List<Entry> entries)

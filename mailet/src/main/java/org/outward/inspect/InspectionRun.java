@@ -79,7 +79,7 @@ final class InspectionRun implements AutoCloseable {
     InspectedPart inspect(Path file, Spool.Result spool, Source source) {
         String path = PartPaths.named(source.positions(), source.name());
         if (spool.broken()) {
-            finding(FindingKind.UNREADABLE, path, "content ended early or could not be decoded");
+            finding(FindingKind.UNREADABLE, path, "content ended early, could not be decoded or failed its checksum");
         }
         // Plain text is also read on this thread (the checks stay boxed: an assessor may be anything): a
         // hand-over to a worker thread waits for a core, which on a busy machine costs more than the reading.
@@ -91,6 +91,9 @@ final class InspectionRun implements AutoCloseable {
         String declared = source.disposition() == InspectedPart.Disposition.EMBEDDED ? "" : source.declaredType();
         Set<TypeFlag> flags = engine.detective().flags(judgedType(file, detected), declared, source.name(),
                 spool.bytes() == 0, () -> !plain && PlainText.isText(file));
+        if (!spool.cut() && spool.bytes() > 0 && engine.detective().isZipBased(detected) && !ZipEnd.present(file)) {
+            finding(FindingKind.UNREADABLE, path, "truncated: the zip's central directory is missing");
+        }
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
                     + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));

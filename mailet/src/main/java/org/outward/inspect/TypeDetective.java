@@ -40,6 +40,7 @@ final class TypeDetective {
     private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
     private static final MediaType OOXML = MediaType.application("x-tika-ooxml");
     private static final MediaType APPLE_SINGLE = MediaType.application("applefile");
+    private static final MediaType ZIP = MediaType.application("zip");
     /** A legacy Office document under rights management: an OLE2 container, whichever application made it. */
     private static final MediaType OLE_DRM = MediaType.application("x-tika-ole-drm-encrypted");
     private static final Set<MediaType> LEGACY_OFFICE = Set.of(MediaType.application("msword"),
@@ -128,6 +129,12 @@ final class TypeDetective {
             return MediaType.TEXT_PLAIN.toString();
         }
         return type.toString();
+    }
+
+    /** Whether the type is a zip or a format built on zip (OOXML, OpenDocument, EPUB, JAR). */
+    boolean isZipBased(String type) {
+        MediaType parsed = MediaType.parse(type);
+        return parsed != null && (parsed.equals(ZIP) || registry.isSpecializationOf(parsed, ZIP));
     }
 
     /**
