@@ -10,31 +10,16 @@ import java.util.Random;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.outward.protect.Protection;
 
 /**
  * Zip archives as Windows archivers in China and Japan write them: entry names and text in the local code page (GBK,
  * Shift-JIS) without the zip's UTF-8 flag. Made here with commons-compress (the real corpus's two such archives come
  * from Tika's suite): the names are read right, the text is read as text, and nothing is called disguised.
  */
-class LegacyCodePageArchiveTest {
-
-    private static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), (file, type, name) -> Protection.none());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
+class LegacyCodePageArchiveTest extends AttachmentInspection {
 
     @ParameterizedTest
     @CsvSource({
@@ -46,8 +31,7 @@ class LegacyCodePageArchiveTest {
         byte[] zip = zip(charset, List.of(firstName, secondName), List.of(firstText.getBytes(charset),
                 secondText.getBytes(charset)));
 
-        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("z1", Mail.text("Files attached."),
-                Mail.attachment("application/zip; name=\"files.zip\"", "; filename=\"files.zip\"", zip))));
+        Inspection inspection = attach("files.zip", "application/zip", zip);
 
         List<InspectedPart> entries = inspection.parts().stream().filter(p -> p.path().startsWith("2/files.zip/"))
                 .toList();
@@ -66,8 +50,7 @@ class LegacyCodePageArchiveTest {
         byte[] zip = zip(Charset.forName("GBK"), List.of("空白文档.doc", "说明.txt"),
                 List.of(new byte[0], "请填写表格后交回。".getBytes("GBK")));
 
-        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("z2", Mail.text("Files attached."),
-                Mail.attachment("application/zip; name=\"forms.zip\"", "; filename=\"forms.zip\"", zip))));
+        Inspection inspection = attach("forms.zip", "application/zip", zip);
 
         assertThat(inspection.parts()).filteredOn(p -> p.path().startsWith("2/forms.zip/"))
                 .allSatisfy(entry -> assertThat(entry.flags()).as(entry.path()).isEmpty());

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.outward.protect.Protection;
 
 /**
  * Documents that reach the gateway in a wrapping their own program reads past: a PDF after a print system's job
@@ -18,21 +15,9 @@ import org.outward.protect.Protection;
  * Made here with PDFBox and by hand (the real corpus's two come from Tika's suite): typed by what they hold, not
  * called disguised.
  */
-class WrappedDocumentTypeTest {
+class WrappedDocumentTypeTest extends AttachmentInspection {
 
     private static final String SENTENCE = "Leaflet round for Ward Three on Saturday";
-
-    private static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), (file, type, name) -> Protection.none());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -69,11 +54,6 @@ class WrappedDocumentTypeTest {
         Inspection inspection = attach("rounds.pdf", "application/pdf", appleSingle("members.csv", csv));
 
         assertThat(inspection.part("2/rounds.pdf").orElseThrow().flags()).contains(TypeFlag.EXTENSION_MISMATCH);
-    }
-
-    private static Inspection attach(String name, String type, byte[] content) {
-        return inspector.inspect(Mail.stream(Mail.message("w1", Mail.text("Attached."),
-                Mail.attachment(type + "; name=\"" + name + "\"", "; filename=\"" + name + "\"", content))));
     }
 
     private static byte[] pdf() throws Exception {
