@@ -291,6 +291,12 @@ final class InspectionRun implements AutoCloseable {
         spooler = new EmbeddedSpooler(container, path);
         TextExtractor.Result result = engine.extract(file, detected, source.name(),
                 limits.maxTextCharsPerPart(), limits.timePerPart(), spooler, plain);
+        if (result.failed() != null && !result.timedOut() && isXml(detected) && PlainText.isText(file)) {
+            // Markup an XML parser refuses (an undeclared prefix, a bare ampersand) is still text, and all of it
+            // is read as such: nothing stays unread.
+            result = engine.extract(file, "text/plain", source.name(), limits.maxTextCharsPerPart(),
+                    limits.timePerPart(), spooler, true);
+        }
         if (result.limitReached()) {
             finding(FindingKind.TEXT_LIMIT, path, "text cut at " + limits.maxTextCharsPerPart() + " characters");
         }
@@ -317,6 +323,10 @@ final class InspectionRun implements AutoCloseable {
             }
         }
         return result.text();
+    }
+
+    private static boolean isXml(String type) {
+        return type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
     }
 
     private static String declared(String type) {
