@@ -233,7 +233,10 @@ final class InspectionRun implements AutoCloseable {
             position++;
             Source child = new Source(PartPaths.child(path, position), entry.name(), "",
                     InspectedPart.Disposition.ARCHIVE_ENTRY, source.depth() + 1, container);
-            if (entry.file() == null) {
+            if (encryptedByContainer(entry, protection)) {
+                // Stored plainly but encrypted by the container's own scheme (an OpenDocument-style manifest).
+                listUnopened(new ArchiveExpander.Entry(entry.name(), null, null, true), child, protection);
+            } else if (entry.file() == null) {
                 listUnopened(entry, child, protection);
             } else {
                 inspect(entry.file(), entry.spool(), child);
@@ -242,6 +245,11 @@ final class InspectionRun implements AutoCloseable {
         String names = listing.entries().stream().map(ArchiveExpander.Entry::name)
                 .collect(java.util.stream.Collectors.joining("\n"));
         return names.isEmpty() ? ExtractedText.EMPTY : new ExtractedText(names, List.of(), false);
+    }
+
+    private static boolean encryptedByContainer(ArchiveExpander.Entry entry, Protection container) {
+        return !entry.encrypted() && container.entries().stream().anyMatch(e -> e.name().equals(entry.name())
+                && (e.level() == ProtectionLevel.STRONG || e.level() == ProtectionLevel.WEAK));
     }
 
     /** An entry that was not expanded: encrypted, or declared too large. Its name is metadata, kept. */
