@@ -109,8 +109,10 @@ final class TypeDetective {
     }
 
     /**
-     * The detected type, as {@code type/subtype} without parameters. Text in a legacy code page (Shift-JIS, GBK)
-     * is only bytes to Tika's magic: it is named {@code text/plain} here, so it is read as the text it is.
+     * The detected type, as {@code type/subtype} without parameters. Where Tika's magic sees only bytes or some
+     * text, two things readers know better are named here: a PDF after a print job header (see {@link PdfHeader}),
+     * and text in a legacy code page (Shift-JIS, GBK; see {@link LegacyCodePage}), named {@code text/plain} so it is
+     * read as the text it is.
      */
     String detect(Path file, String fileName) throws IOException {
         Metadata metadata = new Metadata();
