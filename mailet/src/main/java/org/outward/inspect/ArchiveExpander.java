@@ -58,8 +58,9 @@ final class ArchiveExpander {
     record Listing(List<Entry> entries, String problem, boolean namesEncrypted) {
     }
 
-    static boolean isArchive(String type) {
-        return ARCHIVES.contains(type);
+    /** Whether the part is expanded rather than parsed: an archive, or CMS compressed data. */
+    static boolean isArchive(String type, Path file) {
+        return ARCHIVES.contains(type) || (type.equals(CmsCompressed.TYPE) && CmsCompressed.is(PlainText.head(file)));
     }
 
     Listing expand(Path file, String type, String fileName, String where, ArchiveBudget.Container budget) {
@@ -268,10 +269,10 @@ final class ArchiveExpander {
         }
     }
 
-    /** gzip, bzip2, xz: one stream, one entry, named after the file without its compression suffix. */
+    /** gzip, bzip2, xz, CMS compressed data: one stream, one entry, named after the file without its compression suffix. */
     private static void single(Path file, String type, String fileName, String where,
                                ArchiveBudget.Container budget, List<Entry> entries) throws IOException {
-        String name = fileName.replaceFirst("(?i)\\.(gz|tgz|bz2|tbz2|xz|txz)$", "");
+        String name = fileName.replaceFirst("(?i)\\.(gz|tgz|bz2|tbz2|xz|txz|p7z)$", "");
         if (fileName.toLowerCase(Locale.ROOT).matches(".*\\.t(gz|bz2|xz)$")) {
             name = name + ".tar";
         }
@@ -286,6 +287,7 @@ final class ArchiveExpander {
              InputStream in = switch (type) {
                  case "application/x-bzip2" -> new BZip2CompressorInputStream(raw, true);
                  case "application/x-xz" -> new XZCompressorInputStream(raw, true, SEVEN_Z_MEMORY_KB);
+                 case CmsCompressed.TYPE -> CmsCompressed.content(raw);
                  default -> new GzipCompressorInputStream(raw, true);
              }) {
             Spool.Result result = Spool.copy(in, slot.file(), slot.maxBytes());

@@ -115,7 +115,7 @@ final class InspectionRun implements AutoCloseable {
             text = ExtractedText.EMPTY;
         } else if (!spool.cut() && isMessage) {
             walkAttachedMessage(file, path, source.depth());
-        } else if (!spool.cut() && ArchiveExpander.isArchive(detected)) {
+        } else if (!spool.cut() && ArchiveExpander.isArchive(detected, file)) {
             text = expand(file, detected, source, path, protection);
         } else if (readable(detected, protection)) {
             text = extract(file, detected, source, path, plain);

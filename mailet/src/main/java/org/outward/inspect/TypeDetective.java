@@ -110,14 +110,17 @@ final class TypeDetective {
 
     /**
      * The detected type, as {@code type/subtype} without parameters. Where Tika's magic sees only bytes or some
-     * text, two things readers know better are named here: a PDF after a print job header (see {@link PdfHeader}),
-     * and text in a legacy code page (Shift-JIS, GBK; see {@link LegacyCodePage}), named {@code text/plain} so it is
-     * read as the text it is.
+     * text, what readers know better is named here: CMS compressed data (see {@link CmsCompressed}), a PDF after a
+     * print job header (see {@link PdfHeader}), and text in a legacy code page (Shift-JIS, GBK; see
+     * {@link LegacyCodePage}), named {@code text/plain} so it is read as the text it is.
      */
     String detect(Path file, String fileName) throws IOException {
         Metadata metadata = new Metadata();
         if (!fileName.isEmpty()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        }
+        if (CmsCompressed.is(PlainText.head(file))) {
+            return CmsCompressed.TYPE;
         }
         MediaType type;
         try (TikaInputStream in = TikaInputStream.get(file)) {
