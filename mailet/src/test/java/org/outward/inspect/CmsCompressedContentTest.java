@@ -6,31 +6,16 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cms.CMSCompressedDataGenerator;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.jcajce.ZlibCompressor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.outward.fixtures.Fixtures;
-import org.outward.protect.ProtectionChecks;
 import org.outward.protect.ProtectionLevel;
 
 /**
  * CMS CompressedData ({@code .p7z}, RFC 3274) is compressed, not encrypted: what it holds is unpacked and read like
  * any file, so a list of people inside is found. Made here with Bouncy Castle, DER and BER.
  */
-class CmsCompressedContentTest {
-
-    private static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        inspector = new MessageInspector(InspectionLimits.defaults(), ProtectionChecks.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
+class CmsCompressedContentTest extends WithCheckingInspector {
 
     @ParameterizedTest
     @ValueSource(strings = {ASN1Encoding.DER, ASN1Encoding.BER})

@@ -9,11 +9,8 @@ import java.util.Random;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.outward.protect.ProtectionChecks;
 import org.outward.protect.ProtectionLevel;
 
 /**
@@ -22,20 +19,7 @@ import org.outward.protect.ProtectionLevel;
  * commons-compress (the real corpus's one comes from Tika's suite): the encrypted entry is judged by its cipher and
  * not opened, instead of being read as the XML its name says and found unreadable.
  */
-class ManifestEncryptedEntryTest {
-
-    private static MessageInspector inspector;
-
-    @BeforeAll
-    static void start() {
-        ProtectionChecks checks = ProtectionChecks.defaults();
-        inspector = new MessageInspector(InspectionLimits.defaults(), checks);
-    }
-
-    @AfterAll
-    static void stop() {
-        inspector.close();
-    }
+class ManifestEncryptedEntryTest extends WithCheckingInspector {
 
     @ParameterizedTest
     @CsvSource({
