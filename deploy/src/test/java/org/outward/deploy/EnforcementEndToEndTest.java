@@ -26,6 +26,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.fixtures.DefaultPasswordWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -142,42 +143,15 @@ class EnforcementEndToEndTest {
     @Test
     void aCanvassUnderExcelsDefaultPasswordIsReadAndStopped() throws Exception {
         send(withAttachment("Canvass returns", "It is password protected.", "canvass.xlsx",
-                underDefaultPassword(fixture("personal/positive/canvass-1.csv")),
+                DefaultPasswordWorkbook.of(fixture("personal/positive/canvass-1.csv")),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), OUTSIDE);
 
         assertThat(textOf(awaitOnly(SENDER))).contains("- canvass.xlsx: looks like a list of")
-                .contains("Excel's built-in default password").contains("Encrypt the file before sending it");
+                .contains("is encrypted with Excel's built-in default password: anyone can open it, because Office"
+                        + " opens it without asking for a password, so it does not count as encryption")
+                .contains("Encrypt it again, properly: in 7-Zip choose Encryption method AES-256")
+                .contains("Encrypt with Password");
         assertThat(outside.getReceivedMessagesForDomain("example.org")).isEmpty();
-    }
-
-    /** The CSV's rows as a workbook, encrypted as Excel does for a write-protected file. */
-    private static byte[] underDefaultPassword(byte[] csv) throws Exception {
-        byte[] workbook;
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var sheet = book.createSheet("Canvass");
-            String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r?\n");
-            for (int r = 0; r < lines.length; r++) {
-                String[] cells = lines[r].split(",", -1);
-                var row = sheet.createRow(r);
-                for (int c = 0; c < cells.length; c++) {
-                    row.createCell(c).setCellValue(cells[c].replace("\"", ""));
-                }
-            }
-            book.write(out);
-            workbook = out.toByteArray();
-        }
-        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var encryptor = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile)
-                    .getEncryptor();
-            encryptor.confirmPassword(org.apache.poi.poifs.crypt.Decryptor.DEFAULT_PASSWORD);
-            try (java.io.OutputStream os = encryptor.getDataStream(fs)) {
-                os.write(workbook);
-            }
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        }
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
@@ -56,8 +58,9 @@ final class ArchiveExpander {
     record Listing(List<Entry> entries, String problem, boolean namesEncrypted) {
     }
 
-    static boolean isArchive(String type) {
-        return ARCHIVES.contains(type);
+    /** Whether the part is expanded rather than parsed: an archive, or CMS compressed data. */
+    static boolean isArchive(String type, Path file) {
+        return ARCHIVES.contains(type) || (type.equals(CmsCompressed.TYPE) && CmsCompressed.is(PlainText.head(file)));
     }
 
     Listing expand(Path file, String type, String fileName, String where, ArchiveBudget.Container budget) {
@@ -95,25 +98,29 @@ final class ArchiveExpander {
             zip = ZipFile.builder().setPath(file).get();
         } catch (IOException e) {
             // The central directory is missing or lies: the local headers are the other truth in a zip.
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                 ZipArchiveInputStream stream = new ZipArchiveInputStream(in, "UTF-8", true, true)) {
-                stream(stream, where, budget, entries);
-            }
+            fromLocalHeaders(file, where, budget, entries);
             return;
         }
         try (zip) {
-            Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
-            while (all.hasMoreElements()) {
-                ZipArchiveEntry entry = all.nextElement();
+            List<ZipArchiveEntry> all = Collections.list(zip.getEntriesInPhysicalOrder());
+            if (ZipEnd.entries(file).orElse(0) > all.size()) {
+                // A directory that does not add up with its end record yields fewer entries, without a word.
+                zip.close();
+                fromLocalHeaders(file, where, budget, entries);
+                return;
+            }
+            ZipEntryNames names = ZipEntryNames.of(all, entry -> head(zip, entry));
+            for (ZipArchiveEntry entry : all) {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(entry.getName());
+                String name = names.name(entry);
+                String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(name);
                 if (entry.getGeneralPurposeBit().usesEncryption()) {
                     if (budget.next(path, 0) == null) {
                         return;
                     }
-                    entries.add(new Entry(entry.getName(), null, null, true));
+                    entries.add(new Entry(name, null, null, true));
                     continue;
                 }
                 ArchiveBudget.Slot slot = budget.next(path, entry.getSize());
@@ -121,15 +128,35 @@ final class ArchiveExpander {
                     return;
                 }
                 if (slot.file() == null || !zip.canReadEntryData(entry)) {
-                    entries.add(new Entry(entry.getName(), null, null, false));
+                    entries.add(new Entry(name, null, null, false));
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    Spool.Result result = Spool.copy(in, slot.file(), slot.maxBytes());
+                    Spool.Result result = checked(entry, in, slot);
                     budget.spent(slot, result);
-                    entries.add(new Entry(entry.getName(), slot.file(), result, false));
+                    entries.add(new Entry(name, slot.file(), result, false));
                 }
             }
+        }
+    }
+
+    private static void fromLocalHeaders(Path file, String where, ArchiveBudget.Container budget, List<Entry> entries)
+            throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+             ZipArchiveInputStream stream = new ZipArchiveInputStream(in, "UTF-8", true, true)) {
+            stream(stream, where, budget, entries);
+        }
+    }
+
+    /** The first bytes of an entry, for telling the code page of its name; bounded, so a bomb costs nothing. */
+    private static byte[] head(ZipFile zip, ZipArchiveEntry entry) {
+        if (!zip.canReadEntryData(entry)) {
+            return new byte[0];
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readNBytes(ZipEntryNames.HEAD_BYTES);
+        } catch (IOException | RuntimeException e) {
+            return new byte[0];
         }
     }
 
@@ -140,20 +167,38 @@ final class ArchiveExpander {
             if (entry.isDirectory()) {
                 continue;
             }
-            String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(entry.getName());
+            String name = entry instanceof ZipArchiveEntry z ? ZipEntryNames.of(List.of(z)).name(z) : entry.getName();
+            String path = where + "/" + (entries.size() + 1) + "/" + PartPaths.safe(name);
             boolean encrypted = entry instanceof ZipArchiveEntry z && z.getGeneralPurposeBit().usesEncryption();
             ArchiveBudget.Slot slot = budget.next(path, encrypted ? 0 : entry.getSize());
             if (slot == null) {
                 return;
             }
             if (encrypted || slot.file() == null || !archive.canReadEntryData(entry)) {
-                entries.add(new Entry(entry.getName(), null, null, encrypted));
+                entries.add(new Entry(name, null, null, encrypted));
                 continue;
             }
-            Spool.Result result = Spool.copy(archive, slot.file(), slot.maxBytes());
+            Spool.Result result = entry instanceof ZipArchiveEntry z ? checked(z, archive, slot)
+                    : Spool.copy(archive, slot.file(), slot.maxBytes());
             budget.spent(slot, result);
-            entries.add(new Entry(entry.getName(), slot.file(), result, false));
+            entries.add(new Entry(name, slot.file(), result, false));
         }
+    }
+
+    /**
+     * Spools a zip entry and holds it to the size and CRC its headers give (commons-compress checks neither when
+     * reading from the central directory): an entry that ends early or whose bytes do not match is broken.
+     */
+    private static Spool.Result checked(ZipArchiveEntry entry, InputStream in, ArchiveBudget.Slot slot)
+            throws IOException {
+        CheckedInputStream counted = new CheckedInputStream(in, new CRC32());
+        Spool.Result result = Spool.copy(counted, slot.file(), slot.maxBytes());
+        if (result.cut() || result.broken()) {
+            return result;
+        }
+        boolean shortOrLong = entry.getSize() >= 0 && entry.getSize() != result.bytes();
+        boolean badCrc = entry.getCrc() >= 0 && entry.getCrc() != counted.getChecksum().getValue();
+        return shortOrLong || badCrc ? new Spool.Result(result.bytes(), false, true) : result;
     }
 
     private static void sevenZ(Path file, String where, ArchiveBudget.Container budget, List<Entry> entries)
@@ -224,10 +269,10 @@ final class ArchiveExpander {
         }
     }
 
-    /** gzip, bzip2, xz: one stream, one entry, named after the file without its compression suffix. */
+    /** gzip, bzip2, xz, CMS compressed data: one stream, one entry, named after the file without its compression suffix. */
     private static void single(Path file, String type, String fileName, String where,
                                ArchiveBudget.Container budget, List<Entry> entries) throws IOException {
-        String name = fileName.replaceFirst("(?i)\\.(gz|tgz|bz2|tbz2|xz|txz)$", "");
+        String name = fileName.replaceFirst("(?i)\\.(gz|tgz|bz2|tbz2|xz|txz|p7z)$", "");
         if (fileName.toLowerCase(Locale.ROOT).matches(".*\\.t(gz|bz2|xz)$")) {
             name = name + ".tar";
         }
@@ -242,6 +287,7 @@ final class ArchiveExpander {
              InputStream in = switch (type) {
                  case "application/x-bzip2" -> new BZip2CompressorInputStream(raw, true);
                  case "application/x-xz" -> new XZCompressorInputStream(raw, true, SEVEN_Z_MEMORY_KB);
+                 case CmsCompressed.TYPE -> CmsCompressed.content(raw);
                  default -> new GzipCompressorInputStream(raw, true);
              }) {
             Spool.Result result = Spool.copy(in, slot.file(), slot.maxBytes());

@@ -79,7 +79,7 @@ final class InspectionRun implements AutoCloseable {
     InspectedPart inspect(Path file, Spool.Result spool, Source source) {
         String path = PartPaths.named(source.positions(), source.name());
         if (spool.broken()) {
-            finding(FindingKind.UNREADABLE, path, "content ended early or could not be decoded");
+            finding(FindingKind.UNREADABLE, path, "content ended early, could not be decoded or failed its checksum");
         }
         // Plain text is also read on this thread (the checks stay boxed: an assessor may be anything): a
         // hand-over to a worker thread waits for a core, which on a busy machine costs more than the reading.
@@ -89,8 +89,11 @@ final class InspectionRun implements AutoCloseable {
         // label (a chart "declared" as a generic OLE object), not a sender's claim that could mislead a filter;
         // the name is still checked.
         String declared = source.disposition() == InspectedPart.Disposition.EMBEDDED ? "" : source.declaredType();
-        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(),
-                () -> !plain && PlainText.isText(file));
+        Set<TypeFlag> flags = engine.detective().flags(judgedType(file, detected), declared, source.name(),
+                spool.bytes() == 0, () -> !plain && PlainText.isText(file));
+        if (!spool.cut() && spool.bytes() > 0 && engine.detective().isZipBased(detected) && !ZipEnd.present(file)) {
+            finding(FindingKind.UNREADABLE, path, "truncated: the zip's central directory is missing");
+        }
         if (!flags.isEmpty()) {
             finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
                     + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));
@@ -107,9 +110,12 @@ final class InspectionRun implements AutoCloseable {
         parts.add(null);
         ExtractedText text = ExtractedText.EMPTY;
         boolean isMessage = detected.equals("message/rfc822") || source.declaredType().equals("message/rfc822");
-        if (!spool.cut() && isMessage) {
+        if (spool.bytes() == 0) {
+            // Nothing to read: a parser would only fail on it (POI refuses an empty .doc).
+            text = ExtractedText.EMPTY;
+        } else if (!spool.cut() && isMessage) {
             walkAttachedMessage(file, path, source.depth());
-        } else if (!spool.cut() && ArchiveExpander.isArchive(detected)) {
+        } else if (!spool.cut() && ArchiveExpander.isArchive(detected, file)) {
             text = expand(file, detected, source, path, protection);
         } else if (readable(detected, protection)) {
             text = extract(file, detected, source, path, plain);
@@ -124,6 +130,15 @@ final class InspectionRun implements AutoCloseable {
                 source.disposition(), protection, text, flags, passwordCheck);
         parts.set(place, part);
         return part;
+    }
+
+    /** The type the name is judged against; the detected one if the envelope cannot be read. */
+    private String judgedType(Path file, String detected) {
+        try {
+            return engine.detective().judgedType(file, detected);
+        } catch (IOException e) {
+            return detected;
+        }
     }
 
     private String detect(Path file, Source source, String path) {
@@ -218,7 +233,10 @@ final class InspectionRun implements AutoCloseable {
             position++;
             Source child = new Source(PartPaths.child(path, position), entry.name(), "",
                     InspectedPart.Disposition.ARCHIVE_ENTRY, source.depth() + 1, container);
-            if (entry.file() == null) {
+            if (encryptedByContainer(entry, protection)) {
+                // Stored plainly but encrypted by the container's own scheme (an OpenDocument-style manifest).
+                listUnopened(new ArchiveExpander.Entry(entry.name(), null, null, true), child, protection);
+            } else if (entry.file() == null) {
                 listUnopened(entry, child, protection);
             } else {
                 inspect(entry.file(), entry.spool(), child);
@@ -227,6 +245,11 @@ final class InspectionRun implements AutoCloseable {
         String names = listing.entries().stream().map(ArchiveExpander.Entry::name)
                 .collect(java.util.stream.Collectors.joining("\n"));
         return names.isEmpty() ? ExtractedText.EMPTY : new ExtractedText(names, List.of(), false);
+    }
+
+    private static boolean encryptedByContainer(ArchiveExpander.Entry entry, Protection container) {
+        return !entry.encrypted() && container.entries().stream().anyMatch(e -> e.name().equals(entry.name())
+                && (e.level() == ProtectionLevel.STRONG || e.level() == ProtectionLevel.WEAK));
     }
 
     /** An entry that was not expanded: encrypted, or declared too large. Its name is metadata, kept. */
@@ -276,6 +299,12 @@ final class InspectionRun implements AutoCloseable {
         spooler = new EmbeddedSpooler(container, path);
         TextExtractor.Result result = engine.extract(file, detected, source.name(),
                 limits.maxTextCharsPerPart(), limits.timePerPart(), spooler, plain);
+        if (result.failed() != null && !result.timedOut() && isXml(detected) && PlainText.isText(file)) {
+            // Markup an XML parser refuses (an undeclared prefix, a bare ampersand) is still text, and all of it
+            // is read as such: nothing stays unread.
+            result = engine.extract(file, "text/plain", source.name(), limits.maxTextCharsPerPart(),
+                    limits.timePerPart(), spooler, true);
+        }
         if (result.limitReached()) {
             finding(FindingKind.TEXT_LIMIT, path, "text cut at " + limits.maxTextCharsPerPart() + " characters");
         }
@@ -302,6 +331,10 @@ final class InspectionRun implements AutoCloseable {
             }
         }
         return result.text();
+    }
+
+    private static boolean isXml(String type) {
+        return type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
     }
 
     private static String declared(String type) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,21 +70,29 @@ final class PlainText {
      * characters but white space. Says nothing about the format: XML, ISA-Tab and source code are all text.
      */
     static boolean isText(Path file) {
-        byte[] head = new byte[8 * 1024];
-        int n;
+        byte[] head = head(file);
+        return head.length > 0 && isText(head, StandardCharsets.UTF_8);
+    }
+
+    /** Up to the first 8 KiB of the file; empty if it cannot be read. */
+    static byte[] head(Path file) {
         try (var in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
+            return in.readNBytes(8 * 1024);
         } catch (IOException e) {
-            return false;
+            return new byte[0];
         }
-        if (n == 0) {
-            return false;
-        }
+    }
+
+    /**
+     * Whether a file's head decodes in this charset to characters with no control characters but white space.
+     * The head may be cut in the middle of a character: only what decodes is judged.
+     */
+    static boolean isText(byte[] head, Charset charset) {
+        int n = head.length;
         CharBuffer chars = CharBuffer.allocate(n);
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        // A head cut in the middle of a character is still text: only what decodes is judged.
-        if (decoder.decode(ByteBuffer.wrap(head, 0, n), chars, n < head.length).isError()) {
+        if (decoder.decode(ByteBuffer.wrap(head, 0, n), chars, n < 8 * 1024).isError()) {
             return false;
         }
         chars.flip();

@@ -1,14 +1,18 @@
 package org.outward.inspect;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -35,6 +39,8 @@ final class TypeDetective {
     /** Encrypted OOXML is an OLE2 container; Tika names it so whatever the document inside. */
     private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
     private static final MediaType OOXML = MediaType.application("x-tika-ooxml");
+    private static final MediaType APPLE_SINGLE = MediaType.application("applefile");
+    private static final MediaType ZIP = MediaType.application("zip");
     /** A legacy Office document under rights management: an OLE2 container, whichever application made it. */
     private static final MediaType OLE_DRM = MediaType.application("x-tika-ole-drm-encrypted");
     private static final Set<MediaType> LEGACY_OFFICE = Set.of(MediaType.application("msword"),
@@ -102,27 +108,73 @@ final class TypeDetective {
         this.registry = tika.getMediaTypeRegistry();
     }
 
-    /** The detected type, as {@code type/subtype} without parameters. */
+    /**
+     * The detected type, as {@code type/subtype} without parameters. Where Tika's magic sees only bytes or some
+     * text, what readers know better is named here: CMS compressed data (see {@link CmsCompressed}), a PDF after a
+     * print job header (see {@link PdfHeader}), and text in a legacy code page (Shift-JIS, GBK; see
+     * {@link LegacyCodePage}), named {@code text/plain} so it is read as the text it is.
+     */
     String detect(Path file, String fileName) throws IOException {
         Metadata metadata = new Metadata();
         if (!fileName.isEmpty()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
+        if (CmsCompressed.is(PlainText.head(file))) {
+            return CmsCompressed.TYPE;
+        }
+        MediaType type;
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            return detector.detect(in, metadata).getBaseType().toString();
+            type = detector.detect(in, metadata).getBaseType();
+        }
+        boolean vague = type.equals(MediaType.OCTET_STREAM) || isTextual(type);
+        if (vague && !type.equals(MediaType.TEXT_PLAIN) && PdfHeader.within(PlainText.head(file))) {
+            return "application/pdf";
+        }
+        if (type.equals(MediaType.OCTET_STREAM) && LegacyCodePage.of(PlainText.head(file)).isPresent()) {
+            return MediaType.TEXT_PLAIN.toString();
+        }
+        return type.toString();
+    }
+
+    /** Whether the type is a zip or a format built on zip (OOXML, OpenDocument, EPUB, JAR). */
+    boolean isZipBased(String type) {
+        MediaType parsed = MediaType.parse(type);
+        return parsed != null && (parsed.equals(ZIP) || registry.isSpecializationOf(parsed, ZIP));
+    }
+
+    /**
+     * The type a part's name and declared type are judged against: the detected type, or for an envelope that
+     * carries one document under that document's name (AppleSingle), the type of the document inside.
+     */
+    String judgedType(Path file, String detectedType) throws IOException {
+        if (!detectedType.equals(APPLE_SINGLE.toString())) {
+            return detectedType;
+        }
+        Optional<AppleSingle.Fork> fork = AppleSingle.dataFork(file);
+        if (fork.isEmpty()) {
+            return detectedType;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(fork.get().offset());
+            try (TikaInputStream data = TikaInputStream.get(BoundedInputStream.builder().setInputStream(in)
+                    .setMaxCount(fork.get().length()).get())) {
+                return detector.detect(data, new Metadata()).getBaseType().toString();
+            }
         }
     }
 
     /**
      * Where the name and the declared type disagree with the detected type.
      *
+     * @param empty       the part has no content: then nothing can disagree with its name or declared type
      * @param textContent whether the content is readable text, whatever format Tika names it: any such format sent
      *                    as {@code .txt} or {@code text/plain} is what its name says (ISA-Tab, a log, source code);
      *                    asked only when a text name or type disagrees, since it reads the file's head
      */
-    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, BooleanSupplier textContent) {
+    Set<TypeFlag> flags(String detectedType, String declaredType, String fileName, boolean empty,
+                        BooleanSupplier textContent) {
         Set<TypeFlag> flags = EnumSet.noneOf(TypeFlag.class);
-        MediaType detected = MediaType.parse(detectedType);
+        MediaType detected = empty ? null : MediaType.parse(detectedType);
         // "application/octet-stream" declares nothing (RFC 2046: arbitrary data); mail programs use it for any
         // type they have no name for, and the content is read by what it is, so only the name is checked then.
         if (!declaredType.isEmpty() && !isOpaque(detected) && !isOpaque(MediaType.parse(declaredType))) {

@@ -21,6 +21,7 @@ import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeMessage;
 import org.outward.notice.NoticeTemplateException;
 import org.outward.notice.NoticeTemplates;
+import org.outward.protect.Protection;
 
 /**
  * Sends the sender one teaching notice about a message the gateway stopped, held or warned about: which
@@ -136,6 +137,8 @@ public class NotifySender extends GenericMailet {
         private boolean personal;
         private boolean special;
         private String weakScheme = "";
+        private boolean ownerOnly;
+        private boolean defaultPassword;
         private boolean disguised;
         private boolean notInspected;
         private String evidence = "";
@@ -153,11 +156,11 @@ public class NotifySender extends GenericMailet {
             switch (kind) {
                 case "personal-data" -> {
                     personal = true;
-                    evidence = evidence.isEmpty() ? finding.getOrDefault("evidence", "") : evidence;
+                    evidence = evidence.isEmpty() ? counted(finding.getOrDefault("evidence", "")) : evidence;
                 }
                 case "special-category-data" -> {
                     special = true;
-                    evidence = finding.getOrDefault("evidence", evidence);
+                    evidence = counted(finding.getOrDefault("evidence", evidence));
                 }
                 case "weak-protection" -> weakScheme = finding.getOrDefault("evidence", "a weak scheme");
                 case "disguised-file" -> disguised = true;
@@ -167,9 +170,29 @@ public class NotifySender extends GenericMailet {
             }
         }
 
+        /**
+         * The evidence without the note of a protection in name only (see {@link Protection#DEFAULT_PASSWORD_NOTE}),
+         * which the notice says in its own words instead.
+         */
+        private String counted(String found) {
+            if (found.startsWith(Protection.DEFAULT_PASSWORD_NOTE)) {
+                defaultPassword = true;
+                return withoutNote(found, Protection.DEFAULT_PASSWORD_NOTE);
+            }
+            if (found.startsWith(Protection.OWNER_ONLY_NOTE)) {
+                ownerOnly = true;
+                return withoutNote(found, Protection.OWNER_ONLY_NOTE);
+            }
+            return found;
+        }
+
+        private static String withoutNote(String found, String note) {
+            return found.substring(note.length()).replaceFirst("^; ", "");
+        }
+
         NoticeFacts.Part build() {
-            return new NoticeFacts.Part(name, records, personal, special, weakScheme, false, disguised, notInspected,
-                    evidence);
+            return new NoticeFacts.Part(name, records, personal, special, weakScheme, ownerOnly, defaultPassword,
+                    disguised, notInspected, evidence);
         }
     }
 

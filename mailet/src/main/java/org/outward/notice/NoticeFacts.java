@@ -44,12 +44,14 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
      * @param specialCategory special category data (voting intentions, health, ...)
      * @param weakScheme      the broken scheme protecting it (e.g. {@code ZipCrypto}), empty if none
      * @param ownerOnly       a PDF with only an owner password
+     * @param defaultPassword encrypted with Excel's built-in default password, which Office opens without asking
      * @param disguised       content disagrees with the name
      * @param notInspected    a limit stopped inspection
      * @param evidence        redacted evidence
      */
     public record Part(String name, int records, boolean personalData, boolean specialCategory, String weakScheme,
-                       boolean ownerOnly, boolean disguised, boolean notInspected, String evidence) {
+                       boolean ownerOnly, boolean defaultPassword, boolean disguised, boolean notInspected,
+                       String evidence) {
     }
 
     /**
@@ -72,11 +74,13 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
     static NoticeFacts everything() {
         return new NoticeFacts("Canvass returns", "22 Nov 2026 10:00", List.of("a@example.org"),
                 List.of("b@example.org"), List.of("c@party.example"),
-                List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, "312 rows"),
-                        new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, "40 rows"),
-                        new Part("report.pdf", 0, false, false, "", true, false, false, ""),
-                        new Part("photo.jpg", 0, false, false, "", false, true, false, ""),
-                        new Part("archive.7z", 0, false, false, "", false, false, true, "")),
+                List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, false, "312 rows"),
+                        new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, false, "40 rows"),
+                        new Part("minutes.doc", 0, false, false, "Word 97-2003 RC4", false, false, false, false, ""),
+                        new Part("roll.xlsx", 12, true, false, "", false, true, false, false, "12 rows"),
+                        new Part("report.pdf", 0, false, false, "", true, false, false, false, ""),
+                        new Part("photo.jpg", 0, false, false, "", false, false, true, false, ""),
+                        new Part("archive.7z", 0, false, false, "", false, false, false, true, "")),
                 "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026", true), "[secure]");
     }
 
@@ -101,6 +105,10 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
             p.put("weak", !part.weakScheme().isEmpty());
             p.put("scheme", part.weakScheme());
             p.put("ownerOnly", part.ownerOnly());
+            NameOnly nameOnly = NameOnly.of(part).orElse(null);
+            p.put("defaultPassword", nameOnly == NameOnly.DEFAULT_PASSWORD);
+            p.put("zipCrypto", nameOnly == NameOnly.ZIP_CRYPTO);
+            p.put("brokenCipher", nameOnly == NameOnly.BROKEN_CIPHER);
             p.put("disguised", part.disguised());
             p.put("notInspected", part.notInspected());
             p.put("evidence", part.evidence());
@@ -109,6 +117,7 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
         v.put("parts", partVariables);
         v.put("personalData", parts.stream().anyMatch(p -> p.personalData() || p.specialCategory()));
         v.put("specialCategory", parts.stream().anyMatch(Part::specialCategory));
+        v.put("nameOnly", parts.stream().anyMatch(p -> NameOnly.of(p).isPresent()));
         v.put("password", !passwordEvidence.isEmpty());
         v.put("passwordEvidence", passwordEvidence);
         v.put("passwordForEarlier", passwordForEarlier == null ? false : Map.of("file", passwordForEarlier.file(),

@@ -25,13 +25,18 @@ import org.bouncycastle.util.io.pem.PemReader;
 /**
  * CMS / PKCS #7 (the body of an S/MIME {@code .p7m}), DER or PEM, read with BouncyCastle's ASN.1 classes:
  * EnvelopedData, AuthEnvelopedData and EncryptedData are encrypted, judged by their content cipher;
- * SignedData alone is signed, not encrypted.
+ * SignedData alone is signed, and CompressedData ({@code .p7z}) only compressed: neither is encrypted.
  */
 final class CmsCheck implements ProtectionCheck {
 
     /** The DER encoding of the PKCS #7 content-type arc 1.2.840.113549.1.7, found near the start of a ContentInfo. */
     private static final int[] PKCS7_ARC = {0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07};
-    private static final int[] AUTH_ENVELOPED_ARC = {0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x10, 0x01, 0x17};
+    /**
+     * The DER encoding of the S/MIME content-type arc 1.2.840.113549.1.9.16.1 (id-ct) without its last arc:
+     * AuthEnvelopedData, CompressedData and the later CMS content types are registered under it.
+     */
+    private static final int[] SMIME_CONTENT_TYPE_ARC = {0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09,
+            0x10, 0x01};
     private static final int MAX_PEM_BYTES = 64 * 1024 * 1024;
 
     private record Cipher(String name, ProtectionLevel level) {
@@ -70,7 +75,7 @@ final class CmsCheck implements ProtectionCheck {
 
     @Override
     public boolean hasMagic(FileHead head) {
-        return head.startsWith(0x30) && (head.contains(24, PKCS7_ARC) || head.contains(24, AUTH_ENVELOPED_ARC));
+        return head.startsWith(0x30) && (head.contains(24, PKCS7_ARC) || head.contains(24, SMIME_CONTENT_TYPE_ARC));
     }
 
     private static boolean hasPem(FileHead head) {
@@ -122,6 +127,9 @@ final class CmsCheck implements ProtectionCheck {
         }
         if (CMSObjectIdentifiers.signedData.equals(type)) {
             return Protection.of(ProtectionLevel.NONE, "CMS SignedData (signed, not encrypted)");
+        }
+        if (CMSObjectIdentifiers.compressedData.equals(type)) {
+            return Protection.of(ProtectionLevel.NONE, "CMS CompressedData (compressed, not encrypted)");
         }
         if (CMSObjectIdentifiers.data.equals(type)) {
             return Protection.of(ProtectionLevel.NONE, "CMS Data, not encrypted");

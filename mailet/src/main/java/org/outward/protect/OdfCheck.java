@@ -79,6 +79,12 @@ final class OdfCheck implements ProtectionCheck {
         return Protection.of(weakest, "ODF " + String.join(" + ", names));
     }
 
+    /** The verdict of one entry encrypted the OpenDocument way, from its manifest's algorithm name. */
+    static Protection.EntryProtection entry(String name, String algorithm) {
+        Cipher cipher = Cipher.of(algorithm);
+        return new Protection.EntryProtection(name, cipher.level(), "ODF " + cipher.name());
+    }
+
     private record Cipher(String name, ProtectionLevel level) {
         static Cipher of(String uri) {
             return switch (uri) {

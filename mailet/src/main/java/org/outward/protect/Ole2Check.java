@@ -38,8 +38,6 @@ final class Ole2Check implements ProtectionCheck {
 
     /** Office's own files use 100,000 rounds; a file that claims far more is not tried with the default password. */
     private static final int MAX_SPIN_COUNT_TRIED = 1_000_000;
-    private static final String DEFAULT_PASSWORD_NOTE = "encrypted with Excel's built-in default password"
-            + " (VelvetSweatshop): opens without asking for one";
 
     @Override
     public String format() {
@@ -130,7 +128,8 @@ final class Ole2Check implements ProtectionCheck {
         }
         Protection named = ooxml(info);
         return opensWithDefaultPassword(info)
-                ? Protection.of(ProtectionLevel.NONE, named.scheme() + " with the default password", DEFAULT_PASSWORD_NOTE)
+                ? Protection.of(ProtectionLevel.NONE, named.scheme() + " with the default password",
+                        Protection.DEFAULT_PASSWORD_NOTE)
                 : named;
     }
 
@@ -203,7 +202,7 @@ final class Ole2Check implements ProtectionCheck {
                     String kind = rc4Kind(body, 2);
                     return rc4OpensWithDefaultPassword(body, kind)
                             ? Protection.of(ProtectionLevel.NONE, "Excel 97-2003 " + kind + " with the default password",
-                                    DEFAULT_PASSWORD_NOTE)
+                                    Protection.DEFAULT_PASSWORD_NOTE)
                             : Protection.of(ProtectionLevel.WEAK, "Excel 97-2003 " + kind);
                 }
                 if (type == 0x000A && record > 0) { // EOF of the globals: no FILEPASS

@@ -65,8 +65,7 @@ final class PdfCheck implements ProtectionCheck {
             ProtectionLevel level = cipher.startsWith("AES") ? ProtectionLevel.STRONG : ProtectionLevel.WEAK;
             return Protection.of(level, "PDF " + cipher + " user password");
         }
-        return Protection.of(ProtectionLevel.NONE, "PDF " + cipher + " owner password only",
-                "opens without a password: only an owner password (permission flags) is set");
+        return Protection.of(ProtectionLevel.NONE, "PDF " + cipher + " owner password only", Protection.OWNER_ONLY_NOTE);
     }
 
     /**

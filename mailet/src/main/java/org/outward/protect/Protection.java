@@ -18,6 +18,17 @@ import java.util.Objects;
  */
 public record Protection(ProtectionLevel level, String scheme, List<EntryProtection> entries, List<String> notes) {
 
+    /**
+     * The note of a file encrypted with Excel's built-in default password; the notice recognises it to explain
+     * why that protection does not count.
+     */
+    public static final String DEFAULT_PASSWORD_NOTE = "encrypted with Excel's built-in default password"
+            + " (VelvetSweatshop): opens without asking for one";
+
+    /** The note of a PDF with only an owner password, recognised by the notice like the one above. */
+    public static final String OWNER_ONLY_NOTE = "opens without a password: only an owner password (permission flags)"
+            + " is set";
+
     public Protection {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(scheme, "scheme");

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.compress.archivers.zip.GeneralPurposeBit;
@@ -73,8 +74,31 @@ final class ZipCheck implements ProtectionCheck {
                 entries.add(agrees(channel, entry) ? judge(entry)
                         : new Protection.EntryProtection(entry.getName(), ProtectionLevel.UNKNOWN, "ZIP headers disagree"));
             }
+            entries = encryptedByManifest(zip, entries);
         }
         return Verdicts.combine("ZIP", entries, notes);
+    }
+
+    /**
+     * Entries a {@code META-INF/manifest.xml} lists as encrypted the OpenDocument way, in a zip that is not an
+     * OpenDocument file (LibreOffice's password-protected Basic libraries): the zip stores them plainly, the cipher
+     * is the manifest's. A manifest that cannot be read changes nothing.
+     */
+    private static List<Protection.EntryProtection> encryptedByManifest(ZipFile zip,
+                                                                        List<Protection.EntryProtection> entries) {
+        ZipArchiveEntry manifest = zip.getEntry(OdfManifest.PATH);
+        if (manifest == null || manifest.getSize() > OdfManifest.MAX_BYTES) {
+            return entries;
+        }
+        Map<String, String> encrypted;
+        try {
+            byte[] xml = OdfManifest.bytes(zip, manifest);
+            encrypted = xml.length > OdfManifest.MAX_BYTES ? Map.of() : OdfManifest.encryptedEntries(xml);
+        } catch (Exception e) {
+            return entries;
+        }
+        return entries.stream().map(e -> e.level() == ProtectionLevel.NONE && encrypted.containsKey(e.name())
+                ? OdfCheck.entry(e.name(), encrypted.get(e.name())) : e).toList();
     }
 
     /**

@@ -60,7 +60,7 @@ class BidiControlsTest {
                 "1 May 2026", "https://files.example/l/x", 3), "both");
         Notice confirmation = links.confirmation("Canvass", List.of(new LinkNotices.SentLink(DISGUISED,
                 "a@example.org", "1 May 2026", "https://files.example/m/x")), "both");
-        NoticeFacts.Part attachment = new NoticeFacts.Part(DISGUISED, 0, false, false, "", false, true, false, "");
+        NoticeFacts.Part attachment = new NoticeFacts.Part(DISGUISED, 0, false, false, "", false, false, true, false, "");
         Notice blocked = NoticeTemplates.builtIn().render(new NoticeFacts("Subject \u2067x\u2069", "Sun 22 Nov 2026",
                 List.of("a@example.org"), List.of(), List.of(), List.of(attachment), "", null, "[secure]"), "both");
         for (String body : List.of(part.text(), part.html(), confirmation.text(), confirmation.html(), blocked.text(),

@@ -66,20 +66,7 @@ class FormatsTest extends WithDefaultInspector {
 
     @Test
     void pdfTextIsRead() throws Exception {
-        byte[] pdf;
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(50, 700);
-                content.showText("Polling district KA1 walk sheet");
-                content.endText();
-            }
-            doc.save(out);
-            pdf = out.toByteArray();
-        }
+        byte[] pdf = Samples.pdf("Polling district KA1 walk sheet");
         Inspection inspection = inspector.inspect(Mail.stream(Mail.message("p1",
                 Mail.attachment("application/pdf", "; filename=walk.pdf", pdf))));
 

@@ -9,12 +9,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
-/** Real files made with the libraries users' tools are built on (POI, commons-compress). */
+/** Real files made with the libraries users' tools are built on (POI, PDFBox, commons-compress). */
 final class Samples {
 
     static final String CSV = "Name,Address,Postcode,Elector number\n"
@@ -22,6 +27,23 @@ final class Samples {
             + "Bob Evans,2 Low Road,AB1 3EF,KA124\n";
 
     private Samples() {
+    }
+
+    /** A one-page PDF (PDFBox) showing one line of text. */
+    static byte[] pdf(String line) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText(line);
+                content.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     static byte[] xlsx() throws IOException {

@@ -39,10 +39,12 @@ class NoticeRenderingTest {
     }
 
     static Stream<Arguments> kinds() {
-        NoticeFacts.Part canvass = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, false, false,
+        NoticeFacts.Part canvass = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, false, false, false,
                 "312 records: person name, postcode (e.g. J*** S****, LA9 4**)");
-        NoticeFacts.Part zip = new NoticeFacts.Part("members.zip", 0, false, false, "ZIP ZipCrypto", false, false, false, "");
-        NoticeFacts.Part photo = new NoticeFacts.Part("photo.jpg", 0, false, false, "", false, true, false, "");
+        NoticeFacts.Part zip = new NoticeFacts.Part("members.zip", 0, false, false, "ZIP ZipCrypto", false, false, false, false, "");
+        NoticeFacts.Part defaultPassword = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, true,
+                false, false, "312 records: person name, postcode (e.g. J*** S****, LA9 4**)");
+        NoticeFacts.Part photo = new NoticeFacts.Part("photo.jpg", 0, false, false, "", false, false, true, false, "");
         return Stream.of(
                 Arguments.of("blocked-canvass", "en", new NoticeFacts("Canvass returns for Ward 3", "Sun 22 Nov 2026 10:00",
                         List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "", null, "[secure]"),
@@ -54,7 +56,13 @@ class NoticeRenderingTest {
                                 "Treat this password as exposed")),
                 Arguments.of("warned-weak-zip", "en", new NoticeFacts("Members", "Sun 22 Nov 2026 11:00", List.of(),
                         List.of(), List.of("agent@example.org"), List.of(zip), "", null, "[secure]"),
-                        List.of("Please check your message", "can be broken in minutes")),
+                        List.of("Please check your message", "the zip format's old encryption: it is broken",
+                                "Encrypt it again, properly", "AES-256")),
+                Arguments.of("blocked-default-password-welsh", "cy", new NoticeFacts("Canvass returns for Ward 3",
+                        "Sul 22 Tach 2026 10:00", List.of("agent@example.org"), List.of(), List.of(),
+                        List.of(defaultPassword), "", null, "[secure]"),
+                        List.of("Ni anfonwyd eich neges", "chyfrinair diofyn Excel ei hun: gall unrhyw un ei hagor",
+                                "Amgryptiwch hi eto, yn iawn", "Encrypt with Password")),
                 Arguments.of("held-disguised", "en", new NoticeFacts("Photo from Saturday", "Sun 22 Nov 2026 12:00",
                         List.of(), List.of("agent@example.org"), List.of(), List.of(photo), "", null, "[secure]"),
                         List.of("Your message is held for checking", "is not what its name says it is")),

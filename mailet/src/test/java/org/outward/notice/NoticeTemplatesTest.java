@@ -23,7 +23,7 @@ class NoticeTemplatesTest {
     private static NoticeFacts blockedCanvass(String fileName) {
         return new NoticeFacts("Canvass returns for Ward 3", "Sun, 22 Nov 2026 10:00", List.of("agent@example.org"),
                 List.of(), List.of("colleague@party.example"),
-                List.of(new NoticeFacts.Part(fileName, 312, true, true, "", false, false, false, "312 rows: J*** S****, LA9 4**")),
+                List.of(new NoticeFacts.Part(fileName, 312, true, true, "", false, false, false, false, "312 rows: J*** S****, LA9 4**")),
                 "", null, "[secure]");
     }
 
