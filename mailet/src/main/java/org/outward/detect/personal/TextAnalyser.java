@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads running text: tables pasted into it go to the {@link TableAnalyser}; in the prose that remains, a
@@ -158,7 +159,7 @@ final class TextAnalyser {
         }
         String text = scanned.text();
         Set<String> people = new HashSet<>();
-        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        Set<DataKind> kinds = new TreeSet<>();
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
         SpecialCategoryCues.InText cues = null;
         List<String> evidence = new ArrayList<>();
