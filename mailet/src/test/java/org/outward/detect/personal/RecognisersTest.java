@@ -17,6 +17,11 @@ class RecognisersTest {
         return (PatternRecogniser) RecogniserRegistry.standard().get(kind);
     }
 
+    /** Whether a recogniser reads table cells in capitals (its declaration says so). */
+    static boolean inCapitals(PatternRecogniser p) {
+        return p instanceof DeclaredRecogniser d && d.declaration().hints().capitalsInCells();
+    }
+
     private static List<DataKind> kinds(Recogniser r, String text) {
         return r.find(text).stream().map(Match::kind).toList();
     }
@@ -699,7 +704,7 @@ class RecognisersTest {
                 continue;
             }
             for (String cell : cells) {
-                String v = (p.kind().equals(DataKind.POSTCODE) ? cell.toUpperCase(java.util.Locale.ROOT) : cell).strip();
+                String v = (inCapitals(p) ? cell.toUpperCase(java.util.Locale.ROOT) : cell).strip();
                 boolean expected = !v.isEmpty() && v.length() < 64 && p.pattern().matcher(v).matches()
                         && p.validate(v);
                 assertThat(p.isValue(cell)).as("%s [%s]", r.kind(), cell).isEqualTo(expected);
@@ -914,7 +919,7 @@ class RecognisersTest {
             if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0) {
                 int values = 0;
                 for (String cell : cells) {
-                    String v = (p.kind().equals(DataKind.POSTCODE) ? cell.toUpperCase(java.util.Locale.ROOT) : cell)
+                    String v = (inCapitals(p) ? cell.toUpperCase(java.util.Locale.ROOT) : cell)
                             .strip();
                     if (p.pattern().matcher(v).matches() && p.validate(v)) {
                         values++;
