@@ -70,8 +70,7 @@ public enum ColumnRole {
     /**
      * Each role's header words as a deterministic automaton ({@link PlainPattern}; null for UNKNOWN, which
      * names nothing): a header is read once per role, where the pattern of all roles backtracked through
-     * every alternative of every role (a microsecond for "price"), and the first rows of every table and
-     * pasted list are tried as headers.
+     * every alternative of every role, and the first rows of every table and pasted list are tried as headers.
      */
     private static final RunAutomaton[] WORDS = new RunAutomaton[ROLES.length];
     /**
@@ -175,6 +174,11 @@ public enum ColumnRole {
         }
         normal.append(ch);
         return false;
+    }
+
+    /** The header words, as a plain pattern over a header's normal form. */
+    String headerWords() {
+        return header;
     }
 
     /** The kind of personal data the column holds, if any. */

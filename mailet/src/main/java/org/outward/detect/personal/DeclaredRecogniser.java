@@ -21,6 +21,8 @@ final class DeclaredRecogniser extends PatternRecogniser {
      */
     private final RunAutomaton beginning;
     private final HandReading reading;
+    /** Whether the reading gives where a match at a word start ends (else it finds matches, or is none). */
+    private final boolean readsEnds;
 
     DeclaredRecogniser(IdentifierDeclaration declaration) {
         super(declaration.kind(), declaration.shape(), escaped(declaration.contextWords()),
@@ -28,6 +30,7 @@ final class DeclaredRecogniser extends PatternRecogniser {
         this.declaration = declaration;
         this.facts = ShapeFacts.of(declaration.shape());
         this.reading = declaration.hints().reading();
+        this.readsEnds = reading != null && reading.end("", 0, 0) != (int) HandReading.NOT_READ;
         this.beginning = facts.digitAnchor() >= 0 ? ShapeFacts.beginning(declaration.shape()) : null;
     }
 
@@ -99,7 +102,7 @@ final class DeclaredRecogniser extends PatternRecogniser {
 
     @Override
     boolean byHand() {
-        return reading != null && digitAnchor() >= 0;
+        return readsEnds && digitAnchor() >= 0;
     }
 
     @Override

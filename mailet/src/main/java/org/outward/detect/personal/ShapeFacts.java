@@ -68,10 +68,11 @@ record ShapeFacts(int digitAnchor, int minDigits, int maxDigits, int maxLength, 
         Graph g = new Graph(new RegExp(plain, RegExp.NONE).toAutomaton(false));
         int maxDigits = g.longest(true);
         int maxLength = g.longest(false);
-        if (g.acceptsWithoutDigit()) {
+        int anchor = g.acceptsWithoutDigit() ? -1 : g.charsBeforeFirstDigit();
+        if (anchor < 0) {
             return new ShapeFacts(-1, 0, maxDigits, maxLength, g.trigger());
         }
-        return new ShapeFacts(g.charsBeforeFirstDigit(), g.fewestInFirstRun(), maxDigits, maxLength, (char) 0);
+        return new ShapeFacts(anchor, g.fewestInFirstRun(), maxDigits, maxLength, (char) 0);
     }
 
     /** The automaton's live states (reachable and able to reach an accepting state) and their edges. */

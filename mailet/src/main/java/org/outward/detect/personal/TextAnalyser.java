@@ -31,9 +31,9 @@ final class TextAnalyser {
     /** The recognisers' context words, looked for in a text all at once. */
     private final ContextWords contextWords;
     /**
-     * The recognisers of details (all but names), split once by how they read a text. Asking each, for every
-     * text, whether it is a {@link ScansText} took 0.8 us of the 1.9 us a 39-byte body cost (Java 17; HotSpot
-     * caches one interface per class for such checks, and each recogniser is checked against two in turn).
+     * The recognisers of details (all but names), split once by how they read a text: asking each, for every
+     * text, whether it is a {@link ScansText} was a large share of reading a short body (HotSpot caches one
+     * interface per class for such checks, and each recogniser is checked against two in turn).
      */
     private final ScansText[] readers;
     private final Recogniser[] others;
