@@ -72,6 +72,11 @@ public record DataKind(String word, boolean identifier) implements Comparable<Da
     }
 
     private int rank() {
+        for (int i = 0; i < BUILT_IN.size(); i++) {
+            if (BUILT_IN.get(i) == this) {
+                return i; // the constants themselves, nearly always: sets of kinds are sorted per finding
+            }
+        }
         int i = BUILT_IN.indexOf(this);
         return i < 0 ? BUILT_IN.size() : i;
     }

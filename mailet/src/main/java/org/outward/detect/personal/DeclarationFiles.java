@@ -83,7 +83,7 @@ final class DeclarationFiles {
 
     private static void add(List<String> names, String path) {
         if (path.startsWith(FOLDER) && path.endsWith(".class") && path.indexOf('$') < 0
-                && path.indexOf('/', FOLDER.length()) < 0) {
+                && path.indexOf('-') < 0 && path.indexOf('/', FOLDER.length()) < 0) { // not package-info
             names.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
         }
     }

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -44,6 +45,9 @@ record ShapeFacts(int digitAnchor, int minDigits, int maxDigits, int maxLength, 
     private static final String TRIGGERS = "@#%&+=:;/_.-";
     private static final int UNBOUNDED = Integer.MAX_VALUE;
     private static final Map<String, ShapeFacts> KNOWN = new ConcurrentHashMap<>();
+    /** Automata are immutable once built, and shared by every detector built from the same shape. */
+    private static final Map<String, Optional<RunAutomaton>> BEGINNINGS = new ConcurrentHashMap<>();
+    private static final Optional<RunAutomaton> NO_AUTOMATON = Optional.empty();
 
     /** The facts of a shape (cached: a detector is built with each engine, and reading a shape takes a while). */
     static ShapeFacts of(Pattern shape) {
@@ -55,9 +59,11 @@ record ShapeFacts(int digitAnchor, int minDigits, int maxDigits, int maxLength, 
      * aside), or null where the shape cannot be read as one.
      */
     static RunAutomaton beginning(Pattern shape) {
-        String plain = AutomatonSyntax.of(shape.pattern());
-        return plain == null ? null : new RunAutomaton(
-                new RegExp(plain, RegExp.NONE).toAutomaton().concatenate(Automaton.makeAnyString()));
+        return BEGINNINGS.computeIfAbsent(shape.pattern(), regex -> {
+            String plain = AutomatonSyntax.of(regex);
+            return plain == null ? NO_AUTOMATON : Optional.of(new RunAutomaton(
+                    new RegExp(plain, RegExp.NONE).toAutomaton().concatenate(Automaton.makeAnyString())));
+        }).orElse(null);
     }
 
     private static ShapeFacts read(String regex) {
