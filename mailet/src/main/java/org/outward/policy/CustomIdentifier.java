@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.outward.detect.personal.CheckDigit;
+import org.outward.detect.personal.DataKind;
+import org.outward.detect.personal.IdentifierDeclaration;
 
 /**
  * An identifier the admins declared under {@code identifiers:} in the policy file, such as the party's own
@@ -49,5 +51,17 @@ public record CustomIdentifier(String name, String description, Pattern pattern,
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be between 0 and 1");
         }
+    }
+
+    /**
+     * This identifier as the detector declares its own, so it is found, counted in records and named in
+     * findings exactly as a built-in one. The detector looks for values where a word begins: a pattern that
+     * does not say {@code \\b} first is given one, keeping its flags.
+     */
+    public IdentifierDeclaration declaration() {
+        Pattern shape = pattern.pattern().startsWith("\\b") ? pattern
+                : Pattern.compile("\\b(?:" + pattern.pattern() + ")", pattern.flags());
+        return new IdentifierDeclaration(new DataKind(name, identifier), shape, validator, contextWords, headerWords,
+                contextRequired, window, score);
     }
 }

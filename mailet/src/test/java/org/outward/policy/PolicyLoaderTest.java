@@ -86,7 +86,7 @@ class PolicyLoaderTest {
         CustomIdentifier number = policy.identifiers().get(0);
         assertThat(policy.identifiers()).hasSize(1);
         assertThat(number.name()).isEqualTo("party-membership-number");
-        assertThat(number.validator()).isEqualTo(CheckDigit.LUHN);
+        assertThat((Object) number.validator()).isEqualTo(CheckDigit.LUHN);
         assertThat(number.pattern().matcher("member PM9496324, ").find()).isTrue();
         assertThat(number.pattern().matcher("PM94963245").find()).as("eight digits").isFalse();
         assertThat(number.contextWords()).contains("membership", "rhif aelodaeth");
@@ -117,7 +117,7 @@ class PolicyLoaderTest {
         CustomIdentifier reference = policy.identifiers().get(0);
         assertThat(reference.description()).isEqualTo("Casework references");
         assertThat(reference.pattern().pattern()).isEqualTo("\\bCW-[0-9]{6}\\b");
-        assertThat(reference.validator()).isEqualTo(CheckDigit.NONE);
+        assertThat((Object) reference.validator()).isEqualTo(CheckDigit.NONE);
         assertThat(reference.contextWords()).as("matched without regard to case").containsExactly("casework", "case ref");
         assertThat(reference.headerWords()).isEmpty();
         assertThat(reference.contextRequired()).isFalse();

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param headerWords     what a column header of such values says, each a phrase or a plain pattern (lower-case
  *                        letters, digits, spaces, {@code (?:a|b)}, {@code ?}) matched against the header
  *                        lower-cased with its punctuation as spaces
- * @param contextRequired whether a candidate in running text with no context word near it is dropped
+ * @param contextRequired whether a candidate in running text with no context word near it is dropped (with
+ *                        header words only, values count only in a column under one of them)
  * @param window          how many characters either side of a candidate are looked at for context words
  * @param score           confidence in a value with no context word near (0.3 more with one)
  * @param hints           what cannot be worked out from the shape ({@link Hints#NONE} for most)
@@ -34,8 +35,8 @@ public record IdentifierDeclaration(DataKind kind, Pattern shape, Predicate<Stri
         }
         contextWords = List.copyOf(contextWords);
         headerWords = List.copyOf(headerWords);
-        if (contextRequired && contextWords.isEmpty()) {
-            throw new IllegalArgumentException("context is required but no context words are given");
+        if (contextRequired && contextWords.isEmpty() && headerWords.isEmpty()) {
+            throw new IllegalArgumentException("context is required but no context or header words are given");
         }
     }
 

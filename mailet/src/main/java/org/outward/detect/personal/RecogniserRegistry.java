@@ -41,10 +41,24 @@ public final class RecogniserRegistry {
         return new RecogniserRegistry(compose(DeclarationFiles.builtIn()));
     }
 
-    /** This registry's declared identifiers followed by the given ones (an installation's own, from its policy). */
+    /** The kinds the built-in recognisers report (the declared identifiers' among them): what a policy may name. */
+    public static List<DataKind> standardKinds() {
+        return StandardKinds.KINDS;
+    }
+
+    /** Worked out on first use, once: compiling the standard registry takes a moment. */
+    private static final class StandardKinds {
+        static final List<DataKind> KINDS = standard().all().stream().map(Recogniser::kind).distinct().toList();
+    }
+
+    /**
+     * The given declarations (an installation's own, from its policy) followed by this registry's. An
+     * installation's own come first: where its header words or values are also a built-in kind's (a column
+     * headed "Membership no" of the party's own checked numbers), the party's precise declaration names them.
+     */
     public RecogniserRegistry with(List<IdentifierDeclaration> custom) {
-        List<IdentifierDeclaration> both = new ArrayList<>(declarations);
-        both.addAll(custom);
+        List<IdentifierDeclaration> both = new ArrayList<>(custom);
+        both.addAll(declarations);
         return new RecogniserRegistry(compose(both));
     }
 

@@ -179,12 +179,15 @@ class DeclarationsTest {
         return new RegExp(PlainPattern.plain(plain), RegExp.NONE).toAutomaton();
     }
 
-    /** An installation's own identifier composes after the built-ins: in tables by its header, in text by its words. */
+    /**
+     * An installation's own identifier composes before the built-ins (its precise declaration names what a
+     * built-in's looser one would too): in tables by its header, in text by its words.
+     */
     @Test
-    void customIdentifiersComposeAfterTheBuiltIns() {
+    void customIdentifiersComposeBeforeTheBuiltIns() {
         RecogniserRegistry registry = RecogniserRegistry.standard().with(List.of(CASE_REFERENCE));
-        assertThat(registry.declarations()).last().isEqualTo(CASE_REFERENCE);
-        assertThat(registry.declarations()).startsWith(DeclarationFiles.builtIn().toArray(new IdentifierDeclaration[0]));
+        assertThat(registry.declarations()).first().isEqualTo(CASE_REFERENCE);
+        assertThat(registry.declarations()).endsWith(DeclarationFiles.builtIn().toArray(new IdentifierDeclaration[0]));
         PersonalDataDetector detector = new PersonalDataDetector(registry);
         List<List<String>> rows = List.of(List.of("Surname", "Case Ref.", "Notes"),
                 List.of("Smith", "CR-104233", "pothole"), List.of("Abshire", "CR-104391", "bins"),
