@@ -2,7 +2,6 @@ package org.outward.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,8 +23,7 @@ import org.outward.policy.PolicyLoader;
  */
 class CustomIdentifierJudgementTest {
 
-    private static final String OUTSIDE = "caseworker@elsewhere.example";
-    private static final Envelope ENVELOPE = new Envelope("member@party.example", List.of(OUTSIDE));
+    private static final Envelope ENVELOPE = new Envelope("member@party.example", List.of(ListMail.OUTSIDE));
 
     /** PM, six serial digits and a Luhn check digit. */
     private static final String[] VALID = {"PM1234566", "PM2345676", "PM3456787", "PM4567897", "PM5678909",
@@ -58,7 +56,7 @@ class CustomIdentifierJudgementTest {
     void aColumnOfDeclaredNumbersUnderItsHeaderIsThatKindAndTheRuleNamingItBlocks() throws Exception {
         Policy policy = PolicyLoader.parse(policy("\\bPM[0-9]{7}\\b"), "custom.yaml");
         try (Engine engine = new Engine(state, Clock.systemUTC())) {
-            Judgement judgement = engine.judge(csv("Membership no", VALID), ENVELOPE, policy);
+            Judgement judgement = engine.judge(ListMail.csv("Membership no", VALID), ENVELOPE, policy);
 
             assertThat(personal(judgement).orElseThrow().dataKinds()).contains("party-membership-number");
             assertThat(judgement.decision().verdict()).isEqualTo(Action.BLOCK);
@@ -75,7 +73,7 @@ class CustomIdentifierJudgementTest {
             wrongCheck[i] = VALID[i].substring(0, 8) + (char) ('0' + (last - '0' + 1) % 10);
         }
         try (Engine engine = new Engine(state, Clock.systemUTC())) {
-            Judgement judgement = engine.judge(csv("Membership no", wrongCheck), ENVELOPE, policy);
+            Judgement judgement = engine.judge(ListMail.csv("Membership no", wrongCheck), ENVELOPE, policy);
 
             assertThat(personal(judgement).map(Fact::dataKinds).orElse(List.of()))
                     .doesNotContain("party-membership-number");
@@ -87,14 +85,12 @@ class CustomIdentifierJudgementTest {
     void declaredNumbersInRunningTextNearTheirContextWordAreFound() throws Exception {
         Policy policy = PolicyLoader.parse(policy("PM[0-9]{7}"), "custom.yaml");
         StringBuilder body = new StringBuilder("Renewals due this month:\r\n");
-        String[] names = {"Aneurin Trevanion", "Bethan Quellyn", "Cai Penwarden", "Delyth Cadwgan", "Elis Marrack",
-                "Ffion Tregenna"};
-        for (int i = 0; i < names.length; i++) {
-            body.append(names[i]).append(" - membership ").append(VALID[i]).append(" - SY23 ").append(i + 1)
+        for (int i = 0; i < ListMail.NAMES.length; i++) {
+            body.append(ListMail.NAMES[i]).append(" - membership ").append(VALID[i]).append(" - SY23 ").append(i + 1)
                     .append("AB\r\n");
         }
         try (Engine engine = new Engine(state, Clock.systemUTC())) {
-            Judgement judgement = engine.judge(plain(body.toString()), ENVELOPE, policy);
+            Judgement judgement = engine.judge(ListMail.plain(body.toString()), ENVELOPE, policy);
 
             assertThat(personal(judgement).orElseThrow().dataKinds()).contains("party-membership-number");
             assertThat(judgement.decision().verdict()).isEqualTo(Action.BLOCK);
@@ -112,9 +108,9 @@ class CustomIdentifierJudgementTest {
                 """, "plain.yaml");
         Policy with = PolicyLoader.parse(policy("\\bPM[0-9]{7}\\b"), "custom.yaml");
         try (Engine engine = new Engine(state, Clock.systemUTC())) {
-            Judgement before = engine.judge(csv("Membership no", VALID), ENVELOPE, without);
-            Judgement after = engine.judge(csv("Membership no", VALID), ENVELOPE, with);
-            Judgement back = engine.judge(csv("Membership no", VALID), ENVELOPE, without);
+            Judgement before = engine.judge(ListMail.csv("Membership no", VALID), ENVELOPE, without);
+            Judgement after = engine.judge(ListMail.csv("Membership no", VALID), ENVELOPE, with);
+            Judgement back = engine.judge(ListMail.csv("Membership no", VALID), ENVELOPE, without);
 
             assertThat(personal(before).map(Fact::dataKinds).orElse(List.of()))
                     .doesNotContain("party-membership-number");
@@ -126,23 +122,5 @@ class CustomIdentifierJudgementTest {
 
     private static Optional<Fact> personal(Judgement judgement) {
         return judgement.facts().stream().filter(f -> f.kind() == FindingKind.PERSONAL_DATA).findFirst();
-    }
-
-    private static byte[] csv(String header, String[] values) {
-        String[] names = {"Aneurin Trevanion", "Bethan Quellyn", "Cai Penwarden", "Delyth Cadwgan", "Elis Marrack",
-                "Ffion Tregenna"};
-        StringBuilder csv = new StringBuilder("Name,Postcode," + header + "\r\n");
-        for (int i = 0; i < names.length; i++) {
-            csv.append(names[i]).append(",SY23 ").append(i + 1).append("AB,").append(values[i]).append("\r\n");
-        }
-        return ("From: member@party.example\r\nTo: " + OUTSIDE + "\r\nSubject: the list\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nAttached.\r\n"
-                + "--b\r\nContent-Type: text/csv; name=list.csv\r\nContent-Disposition: attachment; filename=list.csv\r\n\r\n"
-                + csv + "--b--\r\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] plain(String body) {
-        return ("From: member@party.example\r\nTo: " + OUTSIDE + "\r\nSubject: renewals\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
     }
 }
