@@ -31,6 +31,11 @@ public record CustomIdentifier(String name, String description, Pattern pattern,
                                List<String> contextWords, List<String> headerWords, boolean contextRequired,
                                int window, double score, boolean identifier, int line) {
 
+    /**
+     * The most identifiers one policy declares: the detector counts a row's kinds in one machine word, which
+     * the built-in kinds share.
+     */
+    public static final int MAX_DECLARED = 32;
     /** Characters either side searched for context words when the policy does not say. */
     public static final int DEFAULT_WINDOW = 60;
     /** The widest window: Purview's own keyword proximity for UK identifiers. */

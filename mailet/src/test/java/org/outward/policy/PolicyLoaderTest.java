@@ -184,6 +184,22 @@ class PolicyLoaderTest {
                         .containsExactly("3:53", "4:56", "9:13"));
     }
 
+    @Test
+    void aPolicyDeclaresAtMostThirtyTwoIdentifiersAndIsToldWhereTheFirstTooManyIs() {
+        StringBuilder policy = new StringBuilder("version: 1\nidentifiers:\n");
+        for (int i = 0; i < 33; i++) {
+            policy.append("  - {name: ref-").append(i).append(", description: reference ").append(i)
+                    .append(", pattern: '\\\\bR").append((char) ('A' + i % 26)).append((char) ('A' + i / 26))
+                    .append("[0-9]{6}\\\\b'}\n");
+        }
+        policy.append("rules: [{id: r, when: {finding: personal-data}, action: block}]\n");
+
+        assertThatThrownBy(() -> PolicyLoader.parse(policy.toString(), "p.yaml"))
+                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column() + " " + p.message().substring(0, 28))
+                        .containsExactly("35:5 a policy declares at most 32"));
+    }
+
     static Stream<String> brokenPolicies() {
         return Stream.of("unknown-key", "wrong-types", "bad-regex", "impossible-values", "not-yaml",
                 "unknown-partner", "missing-rules", "identifier-patterns", "identifier-names", "identifier-values",
