@@ -18,6 +18,7 @@ import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeUtility;
 
 import org.outward.detect.personal.PersonalDataDetector;
+import org.outward.detect.personal.RecogniserRegistry;
 import org.outward.detect.secret.FollowUpTokens;
 import org.outward.detect.secret.SecretDetector;
 import org.outward.detect.secret.correlate.EncryptedSendLogs;
@@ -27,6 +28,7 @@ import org.outward.inspect.InspectionLimits;
 import org.outward.inspect.MessageInspector;
 import org.outward.inspect.ParserIsolation;
 import org.outward.installation.InstallationKey;
+import org.outward.policy.CustomIdentifier;
 import org.outward.policy.Decider;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
@@ -52,7 +54,7 @@ public final class Engine implements AutoCloseable {
 
     private final SecretDetector secrets = SecretDetector.withDefaults();
     private final FollowUpTokens followUps = FollowUpTokens.withDefaults();
-    private final PersonalDataDetector people = new PersonalDataDetector();
+    private final AtomicReference<People> people = new AtomicReference<>();
     private final EncryptedSendLogs sendLogs;
     private final Clock clock;
     private final InstallationKey key;
@@ -62,6 +64,10 @@ public final class Engine implements AutoCloseable {
 
     /** The inspector for one set of limits: rebuilt when a reloaded policy changes them. */
     private record Inspector(InspectionLimits limits, MessageInspector inspector) {
+    }
+
+    /** The personal-data detector for one policy's declared identifiers: rebuilt when a reload changes them. */
+    private record People(List<CustomIdentifier> identifiers, PersonalDataDetector detector) {
     }
 
     /** The password correlation for one window: rebuilt when a reloaded policy changes it. */
@@ -136,7 +142,7 @@ public final class Engine implements AutoCloseable {
             throw new UncheckedIOException("cannot read the message to judge", e);
         }
         List<Fact> facts = new ArrayList<>(InspectionFacts.of(inspection));
-        facts.addAll(PersonalFacts.of(people, inspection, policy));
+        facts.addAll(PersonalFacts.of(peopleFor(policy), inspection, policy));
         facts.addAll(SecretFacts.of(secrets, followUps, correlatorFor(policy), subject, inspection, envelope));
         Decision decision = new Decider(policy).decide(new MessageFacts(envelope.sender(), envelope.recipients(),
                 subject, facts));
@@ -159,6 +165,18 @@ public final class Engine implements AutoCloseable {
         }
         fresh.inspector().close();
         return inspector.get().inspector();
+    }
+
+    private PersonalDataDetector peopleFor(Policy policy) {
+        List<CustomIdentifier> identifiers = policy.identifiers();
+        People current = people.get();
+        if (current != null && current.identifiers().equals(identifiers)) {
+            return current.detector();
+        }
+        RecogniserRegistry registry = RecogniserRegistry.standard()
+                .with(identifiers.stream().map(CustomIdentifier::declaration).toList());
+        People fresh = new People(identifiers, new PersonalDataDetector(registry));
+        return people.compareAndSet(current, fresh) ? fresh.detector() : people.get().detector();
     }
 
     private PasswordCorrelator correlatorFor(Policy policy) {

@@ -48,7 +48,7 @@ final class PersonalFacts {
                 continue;
             }
             String name = InspectionFacts.fileName(part);
-            String kinds = finding.kinds().stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            String kinds = finding.kinds().stream().map(DataKind::words)
                     .sorted().collect(Collectors.joining(", "));
             String examples = finding.evidence().stream().limit(EVIDENCE_EXAMPLES).collect(Collectors.joining("; "));
             // The text of an encrypted part is what it carries outside the encryption: that text is unprotected.

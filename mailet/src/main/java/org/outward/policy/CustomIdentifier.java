@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.outward.detect.personal.CheckDigit;
+import org.outward.detect.personal.DataKind;
+import org.outward.detect.personal.IdentifierDeclaration;
 
 /**
  * An identifier the admins declared under {@code identifiers:} in the policy file, such as the party's own
@@ -29,6 +31,11 @@ public record CustomIdentifier(String name, String description, Pattern pattern,
                                List<String> contextWords, List<String> headerWords, boolean contextRequired,
                                int window, double score, boolean identifier, int line) {
 
+    /**
+     * The most identifiers one policy declares: the detector counts a row's kinds in one machine word, which
+     * the built-in kinds share.
+     */
+    public static final int MAX_DECLARED = 32;
     /** Characters either side searched for context words when the policy does not say. */
     public static final int DEFAULT_WINDOW = 60;
     /** The widest window: Purview's own keyword proximity for UK identifiers. */
@@ -49,5 +56,17 @@ public record CustomIdentifier(String name, String description, Pattern pattern,
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be between 0 and 1");
         }
+    }
+
+    /**
+     * This identifier as the detector declares its own, so it is found, counted in records and named in
+     * findings exactly as a built-in one. The detector looks for values where a word begins: a pattern that
+     * does not say {@code \\b} first is given one, keeping its flags.
+     */
+    public IdentifierDeclaration declaration() {
+        Pattern shape = pattern.pattern().startsWith("\\b") ? pattern
+                : Pattern.compile("\\b(?:" + pattern.pattern() + ")", pattern.flags());
+        return new IdentifierDeclaration(new DataKind(name, identifier), shape, validator, contextWords, headerWords,
+                contextRequired, window, score);
     }
 }

@@ -1,12 +1,12 @@
 package org.outward.policy;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.outward.detect.personal.DataKind;
+import org.outward.detect.personal.RecogniserRegistry;
 
 /**
  * The words that name kinds of personal data in a policy: the built-in kinds' (as the detector reports them,
@@ -21,7 +21,8 @@ final class DataWords {
     /** The built-in kinds' words, in the detector's order. */
     static Set<String> builtIn() {
         Set<String> words = new LinkedHashSet<>();
-        Arrays.stream(DataKind.values()).map(DataKind::word).forEach(words::add);
+        DataKind.builtIn().forEach(k -> words.add(k.word()));
+        RecogniserRegistry.standardKinds().forEach(k -> words.add(k.word()));
         return Collections.unmodifiableSet(words);
     }
 

@@ -38,8 +38,14 @@ final class IdentifierDeclarations {
     /** The declarations under {@code identifiers:}, in file order; those with problems are left out. */
     List<CustomIdentifier> read(Node node) {
         List<CustomIdentifier> identifiers = new ArrayList<>();
-        for (Node item : nodes.list(node, "identifiers").orElse(List.of())) {
+        List<Node> items = nodes.list(node, "identifiers").orElse(List.of());
+        for (Node item : items) {
             declaration(item).ifPresent(identifiers::add);
+        }
+        if (items.size() > CustomIdentifier.MAX_DECLARED) {
+            nodes.problem(items.get(CustomIdentifier.MAX_DECLARED), "a policy declares at most "
+                    + CustomIdentifier.MAX_DECLARED + " identifiers, and this is number " + (CustomIdentifier.MAX_DECLARED
+                    + 1) + "; one declaration with alternatives in its pattern covers related shapes");
         }
         return identifiers;
     }

@@ -2,7 +2,6 @@ package org.outward.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.outward.policy.PolicyLoader;
  */
 class DataKindRuleJudgementTest {
 
-    private static final String OUTSIDE = "caseworker@elsewhere.example";
 
     @TempDir
     Path state;
@@ -42,10 +40,10 @@ class DataKindRuleJudgementTest {
     void aListWithNationalInsuranceNumbersIsBlockedAndTheSameListWithPhonesIsNot() throws Exception {
         Policy policy = PolicyLoader.parse(POLICY, "data-rule.yaml");
         try (Engine engine = new Engine(state, Clock.systemUTC())) {
-            Envelope envelope = new Envelope("member@party.example", List.of(OUTSIDE));
-            Judgement withNumbers = engine.judge(message("NI number", new String[] {"JK123456A", "CE234567B",
+            Envelope envelope = new Envelope("member@party.example", List.of(ListMail.OUTSIDE));
+            Judgement withNumbers = engine.judge(ListMail.csv("NI number", new String[] {"JK123456A", "CE234567B",
                     "HP345678C", "SN456789D", "WL567890A", "RT678901B"}), envelope, policy);
-            Judgement withPhones = engine.judge(message("Phone", new String[] {"07700 900101", "07700 900102",
+            Judgement withPhones = engine.judge(ListMail.csv("Phone", new String[] {"07700 900101", "07700 900102",
                     "07700 900103", "07700 900104", "07700 900105", "07700 900106"}), envelope, policy);
 
             assertThat(personal(withNumbers).dataKinds()).contains("national-insurance-number", "person-name");
@@ -58,19 +56,5 @@ class DataKindRuleJudgementTest {
 
     private static Fact personal(Judgement judgement) {
         return judgement.facts().stream().filter(f -> f.kind() == FindingKind.PERSONAL_DATA).findFirst().orElseThrow();
-    }
-
-    /** A message with a CSV of six people: name, postcode and one more column. */
-    private static byte[] message(String header, String[] values) {
-        String[] names = {"Aneurin Trevanion", "Bethan Quellyn", "Cai Penwarden", "Delyth Cadwgan", "Elis Marrack",
-                "Ffion Tregenna"};
-        StringBuilder csv = new StringBuilder("Name,Postcode," + header + "\r\n");
-        for (int i = 0; i < names.length; i++) {
-            csv.append(names[i]).append(",SY23 ").append(i + 1).append("AB,").append(values[i]).append("\r\n");
-        }
-        return ("From: member@party.example\r\nTo: " + OUTSIDE + "\r\nSubject: the list\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nAttached.\r\n"
-                + "--b\r\nContent-Type: text/csv; name=list.csv\r\nContent-Disposition: attachment; filename=list.csv\r\n\r\n"
-                + csv + "--b--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 }

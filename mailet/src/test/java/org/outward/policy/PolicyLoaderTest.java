@@ -86,7 +86,7 @@ class PolicyLoaderTest {
         CustomIdentifier number = policy.identifiers().get(0);
         assertThat(policy.identifiers()).hasSize(1);
         assertThat(number.name()).isEqualTo("party-membership-number");
-        assertThat(number.validator()).isEqualTo(CheckDigit.LUHN);
+        assertThat((Object) number.validator()).isEqualTo(CheckDigit.LUHN);
         assertThat(number.pattern().matcher("member PM9496324, ").find()).isTrue();
         assertThat(number.pattern().matcher("PM94963245").find()).as("eight digits").isFalse();
         assertThat(number.contextWords()).contains("membership", "rhif aelodaeth");
@@ -117,7 +117,7 @@ class PolicyLoaderTest {
         CustomIdentifier reference = policy.identifiers().get(0);
         assertThat(reference.description()).isEqualTo("Casework references");
         assertThat(reference.pattern().pattern()).isEqualTo("\\bCW-[0-9]{6}\\b");
-        assertThat(reference.validator()).isEqualTo(CheckDigit.NONE);
+        assertThat((Object) reference.validator()).isEqualTo(CheckDigit.NONE);
         assertThat(reference.contextWords()).as("matched without regard to case").containsExactly("casework", "case ref");
         assertThat(reference.headerWords()).isEmpty();
         assertThat(reference.contextRequired()).isFalse();
@@ -182,6 +182,22 @@ class PolicyLoaderTest {
                 .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.line() + ":" + p.column())
                         .containsExactly("3:53", "4:56", "9:13"));
+    }
+
+    @Test
+    void aPolicyDeclaresAtMostThirtyTwoIdentifiersAndIsToldWhereTheFirstTooManyIs() {
+        StringBuilder policy = new StringBuilder("version: 1\nidentifiers:\n");
+        for (int i = 0; i < 33; i++) {
+            policy.append("  - {name: ref-").append(i).append(", description: reference ").append(i)
+                    .append(", pattern: '\\\\bR").append((char) ('A' + i % 26)).append((char) ('A' + i / 26))
+                    .append("[0-9]{6}\\\\b'}\n");
+        }
+        policy.append("rules: [{id: r, when: {finding: personal-data}, action: block}]\n");
+
+        assertThatThrownBy(() -> PolicyLoader.parse(policy.toString(), "p.yaml"))
+                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column() + " " + p.message().substring(0, 28))
+                        .containsExactly("35:5 a policy declares at most 32"));
     }
 
     static Stream<String> brokenPolicies() {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The check-digit schemes a declared identifier can name as its validator, by the word used in a policy file
@@ -11,7 +12,7 @@ import java.util.Optional;
  * count where the scheme gives them values, as IBAN's mod 97 does); a candidate too short for its scheme
  * fails.
  */
-public enum CheckDigit {
+public enum CheckDigit implements Predicate<String> {
     /** No check digit: the shape and context decide. */
     NONE {
         @Override
@@ -91,6 +92,7 @@ public enum CheckDigit {
     };
 
     /** Whether the candidate, as matched in text, passes this scheme. */
+    @Override
     public abstract boolean test(String candidate);
 
     /** The word a policy file uses for this scheme. */

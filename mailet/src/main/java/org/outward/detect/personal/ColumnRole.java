@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a column header says a column holds, in the words councils' register exports, membership systems and
- * canvass tools use, in English and Welsh. Headers are compared after lower-casing and turning punctuation into spaces, so
+ * canvass tools use, in English and Welsh: the roles that are not declared identifiers (names, addresses,
+ * phones, canvass and special-category columns); a declared identifier's header words are its declaration's
+ * ({@link ColumnHeadings}). Headers are compared after lower-casing and turning punctuation into spaces, so
  * {@code "Address_1"}, {@code "ADDRESS 1"} and {@code "address-1"} are one header.
  */
 public enum ColumnRole {
@@ -27,24 +29,13 @@ public enum ColumnRole {
             + "|cyfeiriad(?: ?[1-6])?"),
     STREET(DataKind.STREET_ADDRESS, null, "street|road|street name|stryd|heol"),
     TOWN(null, null, "town|city|locality|county|village|area|ward|ward name|parish|tref|dinas|pentref|sir"),
-    POSTCODE(DataKind.POSTCODE, null, "post ?code|pcode|postal code|zip|c(?:o| )d ?post"),
-    EMAIL(DataKind.EMAIL, null, "e ?mail(?: address)?|email ?addr(?:ess)?|(?:cyfeiriad )?e ?bost"),
     PHONE(DataKind.PHONE, null, "(?:home |work |mobile |contact |day |evening )?(?:tel|telephone|phone|mob|mobile|"
             + "landline|cell)(?: ?(?:no|number|num))?|contact number|phone ?1|phone ?2"
             // ffôn reads "ff n": ô is not a-z
             + "|(?:rhif )?(?:ff(?:o| )n(?: symudol)?|symudol)"),
-    DATE_OF_BIRTH(DataKind.DATE_OF_BIRTH, null, "dob|d o b|date of birth|birth ?date|birthday|born|dyddiad geni"),
     POLLING_DISTRICT(null, null, "pd|polling district|pd code|district code|prefix|polling district code"
             + "|dosbarth pleidleisio|ardal bleidleisio"),
-    ELECTOR_NUMBER(DataKind.ELECTOR_NUMBER, null, "eno|elector (?:number|no|num|ref)|electoral number|pd ?eno"
-            + "|roll (?:number|no)|elector number prefix|register number|rhif etholwr"),
     ELECTOR_SUFFIX(null, null, "suffix|eno suffix|elector suffix|number suffix"),
-    MEMBERSHIP_NUMBER(DataKind.MEMBERSHIP_NUMBER, null,
-            "(?:party )?(?:membership|member) (?:number|no|num|id|ref)|mem no|membership"),
-    NATIONAL_INSURANCE(DataKind.NATIONAL_INSURANCE_NUMBER, null, "ni|ni (?:number|no)|nino|national insurance(?: number| no)?"),
-    NHS_NUMBER(DataKind.NHS_NUMBER, null, "nhs|nhs (?:number|no)"),
-    BANK(DataKind.BANK_ACCOUNT, null, "sort ?code|account (?:number|no)|acc(?:ount)? no|bank account|iban"),
-    CARD(DataKind.PAYMENT_CARD, null, "card (?:number|no)|card|pan"),
     VOTING_INTENTION(null, SpecialCategory.POLITICAL_OPINION,
             "vi|vi ?\\d{2,4}|voting intention|vote intention|intention|likely vote|support|party support|supporter"
             + " (?:code|status)|ld support|previous vote|past vote|vote ?\\d{4}|how voted|squeeze|canvass"
@@ -79,8 +70,7 @@ public enum ColumnRole {
     /**
      * Each role's header words as a deterministic automaton ({@link PlainPattern}; null for UNKNOWN, which
      * names nothing): a header is read once per role, where the pattern of all roles backtracked through
-     * every alternative of every role (a microsecond for "price"), and the first rows of every table and
-     * pasted list are tried as headers.
+     * every alternative of every role, and the first rows of every table and pasted list are tried as headers.
      */
     private static final RunAutomaton[] WORDS = new RunAutomaton[ROLES.length];
     /**
@@ -186,6 +176,11 @@ public enum ColumnRole {
         return false;
     }
 
+    /** The header words, as a plain pattern over a header's normal form. */
+    String headerWords() {
+        return header;
+    }
+
     /** The kind of personal data the column holds, if any. */
     public Optional<DataKind> kind() {
         return Optional.ofNullable(kind);
@@ -210,12 +205,13 @@ public enum ColumnRole {
         return role != UNKNOWN ? role : of(header.substring(slash + 1));
     }
 
-    private static ColumnRole ofOne(String header) {
+    /** The role the whole header names, not split at a slash; {@link #UNKNOWN} when it names none. */
+    static ColumnRole ofOne(String header) {
         if (header == null || header.length() > 60) {
             return UNKNOWN;
         }
         char first = firstNormal(header);
-        if (first != 0 && (ROLES_BY_FIRST[first].length == 0 || !someRoleReads(header))) {
+        if (first != 0 && (ROLES_BY_FIRST[first].length == 0 || !mayRead(ANY_WORDS, header))) {
             return UNKNOWN; // no header begins so, or is so: most data cells read as headers (numbers, names) end here
         }
         String normal = normal(header);
@@ -226,11 +222,11 @@ public enum ColumnRole {
     }
 
     /**
-     * Whether the normal form of the header is some role's header words, read through {@link #ANY_WORDS} as
+     * Whether the normal form of the header may be read by the automaton (a header's words), read as
      * {@link #normal} would make it, character by character; true (not known) for a header beyond ASCII.
      */
-    private static boolean someRoleReads(String header) {
-        int state = ANY_WORDS.getInitialState();
+    static boolean mayRead(RunAutomaton words, String header) {
+        int state = words.getInitialState();
         boolean gap = false;
         boolean any = false;
         for (int i = 0; i < header.length(); i++) {
@@ -246,23 +242,23 @@ public enum ColumnRole {
                 continue;
             }
             if (gap && any) {
-                state = ANY_WORDS.step(state, ' ');
+                state = words.step(state, ' ');
             }
-            state = state < 0 ? -1 : ANY_WORDS.step(state, ch);
+            state = state < 0 ? -1 : words.step(state, ch);
             if (state < 0) {
                 return false;
             }
             gap = false;
             any = true;
         }
-        return ANY_WORDS.isAccept(state);
+        return words.isAccept(state);
     }
 
     /**
      * The first character of the header's normal form, when only ASCII comes before it; 0 otherwise (a
      * character beyond ASCII first, or no letter or digit at all), and the normal form is then worked out.
      */
-    private static char firstNormal(String header) {
+    static char firstNormal(String header) {
         for (int i = 0; i < header.length(); i++) {
             char ch = header.charAt(i);
             if (ch >= 128) {

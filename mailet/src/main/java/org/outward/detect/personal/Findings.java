@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Adds up findings from separate tables or passages of one part. */
 final class Findings {
@@ -28,7 +29,7 @@ final class Findings {
     private static PersonalDataFinding add(List<PersonalDataFinding> findings) {
         int records = 0;
         double confidence = 0;
-        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        Set<DataKind> kinds = new TreeSet<>();
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
         List<String> evidence = new ArrayList<>();
         for (PersonalDataFinding f : findings) {
@@ -59,7 +60,7 @@ final class Findings {
         if (other.records() == 0) {
             return main;
         }
-        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        Set<DataKind> kinds = new TreeSet<>();
         kinds.addAll(main.kinds());
         kinds.addAll(other.kinds());
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);

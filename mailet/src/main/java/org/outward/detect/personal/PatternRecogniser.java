@@ -7,10 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The common shape of a recogniser: a precompiled pattern, a validator for each candidate, and context words
- * looked for in a window around it. Most values hold a digit: those recognisers try their pattern only near
- * the text's runs of digits ({@link DigitRuns}, found once for all of them) that are long enough for their
- * values; the others name a character every value holds, and only lines with it are searched.
+ * The scanning plan's machinery for one pattern: a precompiled shape, a validator for each candidate, and
+ * context words looked for in a window around it. Most values hold a digit: those patterns are tried only near
+ * the text's runs of digits ({@link DigitRuns}, found once for all recognisers) that are long enough for their
+ * values; the others name a character every value holds, and only lines with it are searched. What a pattern
+ * needs here is answered by {@link DeclaredRecogniser} from its declaration; the street address, which is no
+ * declared identifier, answers by hand.
  */
 abstract class PatternRecogniser implements Recogniser, ScansText {
 
@@ -118,7 +120,7 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
     }
 
     /** {@link #findByHand}'s answer for a recogniser that searches its regex. */
-    static final long NOT_BY_HAND = -2;
+    static final long NOT_BY_HAND = HandReading.NOT_READ;
 
     @Override
     public List<Match> find(String text) {

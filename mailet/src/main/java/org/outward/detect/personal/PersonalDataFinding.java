@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What personal-data detection concluded about one part. Evidence is redacted ({@code J*** S****, LA9 4**});
@@ -20,9 +21,9 @@ public record PersonalDataFinding(int records, Set<DataKind> kinds, Set<SpecialC
         double confidence, List<String> evidence) {
 
     public PersonalDataFinding {
-        // Copied into enum sets: they iterate in the enums' order (Set.copyOf's order changes from run to run)
-        // and are cheaper to build, one per table and passage.
-        kinds = Collections.unmodifiableSet(copy(kinds, DataKind.class));
+        // Copied into sorted sets: they iterate in the kinds' and categories' order (Set.copyOf's order changes
+        // from run to run).
+        kinds = Collections.unmodifiableSet(new TreeSet<>(kinds));
         specialCategories = Collections.unmodifiableSet(copy(specialCategories, SpecialCategory.class));
         evidence = List.copyOf(evidence);
     }

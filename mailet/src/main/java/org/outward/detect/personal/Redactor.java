@@ -51,11 +51,11 @@ final class Redactor {
 
     /**
      * The outward code and the sector digit stay (they name an area of thousands), the unit letters go. The
-     * whole value must be a {@link #POSTCODE} ({@link PostcodeRecogniser#outwardEnd}, letters of either case).
+     * whole value must be a {@link #POSTCODE} ({@link PostcodeShape#outwardEnd}, letters of either case).
      */
     static String postcode(String value) {
         String v = value.strip();
-        int outwardEnd = PostcodeRecogniser.outwardEnd(v, true);
+        int outwardEnd = PostcodeShape.outwardEnd(v, true);
         return outwardEnd < 0 ? masked(value)
                 : v.substring(0, outwardEnd).toUpperCase(Locale.ROOT) + " " + v.charAt(v.length() - 3) + "**";
     }
@@ -71,10 +71,9 @@ final class Redactor {
 
     /** A value of the given kind, redacted in the way that suits it. */
     static String of(DataKind kind, String value) {
-        return switch (kind) {
-            case PERSON_NAME -> name(value);
-            case POSTCODE -> postcode(value);
-            default -> masked(value);
-        };
+        if (kind.equals(DataKind.PERSON_NAME)) {
+            return name(value);
+        }
+        return kind.equals(DataKind.POSTCODE) ? postcode(value) : masked(value);
     }
 }

@@ -326,11 +326,14 @@ final class RepeatedRecords {
     private int kinds(int firstDetail, int endDetail) {
         int bits = 0;
         for (int d = firstDetail; d < endDetail; d++) {
-            bits |= switch (details.get(d).kind()) {
-                case PHONE, EMAIL -> 1;
-                case STREET_ADDRESS, POSTCODE -> 2;
-                default -> 4;
-            };
+            DataKind kind = details.get(d).kind();
+            if (kind == DataKind.PHONE || kind == DataKind.EMAIL) {
+                bits |= 1;
+            } else if (kind == DataKind.STREET_ADDRESS || kind == DataKind.POSTCODE) {
+                bits |= 2;
+            } else {
+                bits |= 4;
+            }
         }
         return bits;
     }

@@ -47,7 +47,7 @@ final class StreetAddressRecogniser extends PatternRecogniser {
      * was a quarter of this recogniser's time on everyday mail).
      */
     static boolean postcodeAfter(ScannedText scanned, int end) {
-        return PostcodeRecogniser.shapeWithin(scanned, end, Math.min(scanned.length(), end + POSTCODE_WINDOW));
+        return PostcodeShape.shapeWithin(scanned, end, Math.min(scanned.length(), end + POSTCODE_WINDOW));
     }
 
     /**

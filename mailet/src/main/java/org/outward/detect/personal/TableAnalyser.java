@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.outward.detect.personal.ColumnHeadings.Heading;
 
 /**
  * Reads one table the way a data officer would: finds the header row (if any), decides what each column
@@ -21,10 +23,12 @@ final class TableAnalyser {
 
     private final RecogniserRegistry registry;
     private final ColumnContentClassifier content;
+    private final ColumnHeadings headings;
 
     TableAnalyser(RecogniserRegistry registry) {
         this.registry = registry;
         this.content = new ColumnContentClassifier(registry);
+        this.headings = new ColumnHeadings(registry);
     }
 
     /** What one column turned out to hold. */
@@ -48,33 +52,35 @@ final class TableAnalyser {
         }
         Column[] columns = new Column[width];
         for (int c = 0; c < width; c++) {
-            ColumnRole role = found != null && c < found.roles().length ? found.roles()[c] : ColumnRole.UNKNOWN;
-            columns[c] = classify(role, sample(rows, first, c), header >= 0);
+            Heading heading = found != null && c < found.headings().length ? found.headings()[c] : UNKNOWN;
+            columns[c] = classify(heading, sample(rows, first, c), header >= 0);
         }
         return count(rows, first, columns);
     }
 
-    /** The header row and the role of each of its cells (a blank cell's is UNKNOWN). */
-    private record Header(int row, ColumnRole[] roles) {
+    /** The header row and what each of its cells names (a blank cell names nothing). */
+    private record Header(int row, Heading[] headings) {
     }
+
+    private static final Heading UNKNOWN = new Heading(ColumnRole.UNKNOWN, null);
 
     /**
      * The first row among the first few in which two or more cells are known headers, with the cells' roles
      * (worked out once: each is a match of the pattern of all roles); null when none.
      */
-    private static Header headerRow(List<List<String>> rows) {
+    private Header headerRow(List<List<String>> rows) {
         for (int r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.size()); r++) {
             List<String> row = rows.get(r);
-            ColumnRole[] roles = new ColumnRole[row.size()];
+            Heading[] roles = new Heading[row.size()];
             int known = 0;
             int filled = 0;
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
-                roles[c] = ColumnRole.UNKNOWN;
+                roles[c] = UNKNOWN;
                 if (cell != null && !cell.isBlank()) {
                     filled++;
-                    roles[c] = ColumnRole.of(cell);
-                    if (roles[c] != ColumnRole.UNKNOWN) {
+                    roles[c] = headings.of(cell);
+                    if (roles[c].known()) {
                         known++;
                     }
                 }
@@ -97,7 +103,8 @@ final class TableAnalyser {
         return cells;
     }
 
-    private Column classify(ColumnRole role, List<String> cells, boolean hasHeader) {
+    private Column classify(Heading heading, List<String> cells, boolean hasHeader) {
+        ColumnRole role = heading.role();
         if (cells.isEmpty()) {
             return new Column(null, null, false, false);
         }
@@ -106,6 +113,9 @@ final class TableAnalyser {
         }
         if (role == ColumnRole.NOTES) {
             return new Column(null, null, true, true);
+        }
+        if (heading.declared() != null && confirmed(heading.declared(), cells)) {
+            return new Column(heading.declared(), null, false, true);
         }
         if (role.kind().isPresent() && confirmed(role, cells)) {
             return new Column(role.kind().get(), null, false, true);
@@ -129,25 +139,32 @@ final class TableAnalyser {
     /** A header's claim holds when enough cells agree: a "Name" column of budget lines is not names. */
     private boolean confirmed(ColumnRole role, List<String> cells) {
         DataKind kind = role.kind().orElseThrow();
-        return switch (kind) {
-            case PERSON_NAME -> {
-                // Stops once the share is certain either way, as for the other kinds.
-                PersonNameRecogniser names = (PersonNameRecogniser) registry.get(DataKind.PERSON_NAME);
-                double needed = cells.size() * 0.6;
-                int shaped = 0;
-                for (int i = 0; i < cells.size() && shaped < needed && shaped + cells.size() - i >= needed; i++) {
-                    if (names.hasNameShape(cells.get(i))) {
-                        shaped++;
-                    }
+        if (kind.equals(DataKind.PERSON_NAME)) {
+            // Stops once the share is certain either way, as for the other kinds.
+            PersonNameRecogniser names = (PersonNameRecogniser) registry.get(DataKind.PERSON_NAME);
+            double needed = cells.size() * 0.6;
+            int shaped = 0;
+            for (int i = 0; i < cells.size() && shaped < needed && shaped + cells.size() - i >= needed; i++) {
+                if (names.hasNameShape(cells.get(i))) {
+                    shaped++;
                 }
-                yield shaped >= needed;
             }
-            case EMAIL, PHONE, POSTCODE, NATIONAL_INSURANCE_NUMBER, NHS_NUMBER, PAYMENT_CARD, DATE_OF_BIRTH ->
-                    ColumnContentClassifier.atLeast(cells, registry.get(kind), 0.5);
-            case STREET_ADDRESS -> hasDigits(cells, 0.3);
-            case ELECTOR_NUMBER, MEMBERSHIP_NUMBER, BANK_ACCOUNT -> hasDigits(cells, 0.8);
-            case ABSENT_VOTER_STATUS -> true;
-        };
+            return shaped >= needed;
+        }
+        if (kind.equals(DataKind.STREET_ADDRESS)) {
+            return hasDigits(cells, 0.3);
+        }
+        return kind.equals(DataKind.ABSENT_VOTER_STATUS) || ColumnContentClassifier.atLeast(cells, registry.get(kind), 0.5);
+    }
+
+    /**
+     * A declared identifier's header holds when half the cells are its values, or, for values that exports
+     * split into parts (district and number, sort code and account), when most cells hold digits.
+     */
+    private boolean confirmed(DataKind declared, List<String> cells) {
+        Recogniser r = registry.get(declared);
+        return r instanceof DeclaredRecogniser d && d.headerTakesDigits() ? hasDigits(cells, 0.8)
+                : ColumnContentClassifier.atLeast(cells, r, 0.5);
     }
 
     private static boolean hasDigits(List<String> cells, double share) {
@@ -164,14 +181,28 @@ final class TableAnalyser {
     }
 
     private PersonalDataFinding count(List<List<String>> rows, int first, Column[] columns) {
+        // Each column's kind as one bit of a row's kinds: a register has tens of thousands of rows.
+        List<DataKind> tableKinds = new ArrayList<>();
+        long[] kindBits = new long[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            DataKind kind = columns[c].kind();
+            if (kind != null) {
+                int k = tableKinds.indexOf(kind);
+                if (k < 0) {
+                    k = tableKinds.size();
+                    tableKinds.add(kind);
+                }
+                kindBits[c] = 1L << k;
+            }
+        }
         int records = 0;
         boolean fromHeaders = true;
-        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        long kinds = 0;
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
         List<String> evidence = new ArrayList<>();
         for (int r = first; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            Set<DataKind> rowKinds = EnumSet.noneOf(DataKind.class);
+            long rowKinds = 0;
             Set<SpecialCategory> rowSpecial = EnumSet.noneOf(SpecialCategory.class);
             boolean identifier = false;
             boolean rowFromHeaders = true;
@@ -192,13 +223,13 @@ final class TableAnalyser {
                 if (column.special() != null) {
                     rowSpecial.add(column.special());
                 } else {
-                    rowKinds.add(column.kind());
+                    rowKinds |= kindBits[c];
                     identifier |= column.kind().identifier();
                 }
             }
-            if (identifier && (rowKinds.size() >= 2 || !rowSpecial.isEmpty())) {
+            if (identifier && (Long.bitCount(rowKinds) >= 2 || !rowSpecial.isEmpty())) {
                 records++;
-                kinds.addAll(rowKinds);
+                kinds |= rowKinds;
                 special.addAll(rowSpecial);
                 fromHeaders &= rowFromHeaders;
                 if (evidence.size() < 3) {
@@ -209,8 +240,14 @@ final class TableAnalyser {
         if (records == 0) {
             return PersonalDataFinding.none();
         }
-        double confidence = Math.min(1.0, (fromHeaders ? 0.8 : 0.65) + 0.05 * (kinds.size() - 1));
-        return new PersonalDataFinding(records, kinds, special, confidence, evidence);
+        Set<DataKind> found = new TreeSet<>();
+        for (int k = 0; k < tableKinds.size(); k++) {
+            if ((kinds & (1L << k)) != 0) {
+                found.add(tableKinds.get(k));
+            }
+        }
+        double confidence = Math.min(1.0, (fromHeaders ? 0.8 : 0.65) + 0.05 * (found.size() - 1));
+        return new PersonalDataFinding(records, found, special, confidence, evidence);
     }
 
     /** "SMITH, Jane" as "Jane Smith", so evidence reads the same whatever the export's name order. */

@@ -22,7 +22,7 @@ import java.util.List;
  * the region, once to check it): that cost more than the matching. Here the patterns of the types a length
  * allows are joined into one, and each pattern is compiled once into a deterministic automaton
  * ({@link PlainPattern}): a number is then read digit by digit, once, where the joined regex backtracked through
- * the fixed-line ranges (about a microsecond a number, and a list validates every cell of its phone column).
+ * the fixed-line ranges (and a list validates every cell of its phone column).
  * RecognisersTest checks the answers against the library.
  */
 final class UkNumberingPlan {
@@ -41,7 +41,7 @@ final class UkNumberingPlan {
 
     /**
      * A plan pattern, compiled into an automaton when first asked: most lengths are never asked, and compiling
-     * every pattern at start took 0.3 s of every detector's first use.
+     * every pattern at start slowed every detector's first use.
      */
     private static final class Compiled {
 

@@ -12,6 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each recogniser with valid values, invalid values and look-alikes. */
 class RecognisersTest {
 
+    /** The recogniser the standard registry compiled from a built-in declaration. */
+    static PatternRecogniser declared(DataKind kind) {
+        return (PatternRecogniser) RecogniserRegistry.standard().get(kind);
+    }
+
+    /** Whether a recogniser reads table cells in capitals (its declaration says so). */
+    static boolean inCapitals(PatternRecogniser p) {
+        return p instanceof DeclaredRecogniser d && d.declaration().hints().capitalsInCells();
+    }
+
     private static List<DataKind> kinds(Recogniser r, String text) {
         return r.find(text).stream().map(Match::kind).toList();
     }
@@ -73,7 +83,7 @@ class RecognisersTest {
 
     @Nested
     class Postcodes {
-        private final PostcodeRecogniser r = new PostcodeRecogniser();
+        private final PatternRecogniser r = declared(DataKind.POSTCODE);
 
         @ParameterizedTest
         @ValueSource(strings = {"LA9 4XB", "SW1A 1AA", "EC1A 1BB", "M1 1AE", "B33 8TH", "CR2 6XH", "KA1 2NP", "la9 4xb"})
@@ -131,7 +141,7 @@ class RecognisersTest {
             String outward = compact.substring(0, compact.length() - 3);
             String inward = compact.substring(compact.length() - 3);
             String area = outward.replaceAll("[0-9].*", "");
-            if (!PostcodeRecogniser.AREAS.contains(area)) {
+            if (!PostcodeShape.AREAS.contains(area)) {
                 return false;
             }
             char last = outward.charAt(outward.length() - 1);
@@ -242,7 +252,7 @@ class RecognisersTest {
 
     @Nested
     class Emails {
-        private final EmailRecogniser r = new EmailRecogniser();
+        private final PatternRecogniser r = declared(DataKind.EMAIL);
 
         @Test
         void validInvalidAndLookAlike() {
@@ -271,7 +281,7 @@ class RecognisersTest {
                 List<String> expected = new java.util.ArrayList<>();
                 int from = 0;
                 for (String line : t.split("\n", -1)) {
-                    java.util.regex.Matcher m = EmailRecogniser.SHAPE.matcher(t).region(from, from + line.length());
+                    java.util.regex.Matcher m = r.pattern().matcher(t).region(from, from + line.length());
                     while (m.find()) {
                         if (r.validate(m.group())) {
                             expected.add(m.start() + "-" + m.end());
@@ -288,7 +298,7 @@ class RecognisersTest {
 
     @Nested
     class DatesOfBirth {
-        private final DateOfBirthRecogniser r = new DateOfBirthRecogniser();
+        private final PatternRecogniser r = declared(DataKind.DATE_OF_BIRTH);
 
         @Test
         void needsBirthContextInText() {
@@ -321,7 +331,7 @@ class RecognisersTest {
 
     @Nested
     class NationalInsurance {
-        private final NationalInsuranceRecogniser r = new NationalInsuranceRecogniser();
+        private final PatternRecogniser r = declared(DataKind.NATIONAL_INSURANCE_NUMBER);
 
         @ParameterizedTest
         @ValueSource(strings = {"AB 12 34 56 C", "AB123456C", "JG 10 38 32 D", "ZA 11 22 33 A"})
@@ -339,7 +349,7 @@ class RecognisersTest {
 
     @Nested
     class NhsNumbers {
-        private final NhsNumberRecogniser r = new NhsNumberRecogniser();
+        private final PatternRecogniser r = declared(DataKind.NHS_NUMBER);
 
         @Test
         void checkDigit() {
@@ -357,7 +367,7 @@ class RecognisersTest {
 
     @Nested
     class ElectorNumbers {
-        private final ElectorNumberRecogniser r = new ElectorNumberRecogniser();
+        private final PatternRecogniser r = declared(DataKind.ELECTOR_NUMBER);
 
         @Test
         void councilShapes() {
@@ -377,7 +387,7 @@ class RecognisersTest {
 
     @Nested
     class MembershipNumbers {
-        private final MembershipNumberRecogniser r = new MembershipNumberRecogniser();
+        private final PatternRecogniser r = declared(DataKind.MEMBERSHIP_NUMBER);
 
         @Test
         void onlyNextToMembershipWords() {
@@ -389,7 +399,7 @@ class RecognisersTest {
 
     @Nested
     class BankAccounts {
-        private final BankAccountRecogniser r = new BankAccountRecogniser();
+        private final PatternRecogniser r = declared(DataKind.BANK_ACCOUNT);
 
         @Test
         void sortCodeWithAccountOrWords() {
@@ -401,7 +411,7 @@ class RecognisersTest {
 
     @Nested
     class PaymentCards {
-        private final PaymentCardRecogniser r = new PaymentCardRecogniser();
+        private final PatternRecogniser r = declared(DataKind.PAYMENT_CARD);
 
         @Test
         void luhnAndScheme() {
@@ -694,7 +704,7 @@ class RecognisersTest {
                 continue;
             }
             for (String cell : cells) {
-                String v = (p instanceof PostcodeRecogniser ? cell.toUpperCase(java.util.Locale.ROOT) : cell).strip();
+                String v = (inCapitals(p) ? cell.toUpperCase(java.util.Locale.ROOT) : cell).strip();
                 boolean expected = !v.isEmpty() && v.length() < 64 && p.pattern().matcher(v).matches()
                         && p.validate(v);
                 assertThat(p.isValue(cell)).as("%s [%s]", r.kind(), cell).isEqualTo(expected);
@@ -784,31 +794,40 @@ class RecognisersTest {
         assertThat(Redactor.masked("07700 900123")).doesNotContain("900123");
     }
 
+    private static final ColumnHeadings HEADINGS = new ColumnHeadings(RecogniserRegistry.standard());
+
+    /** What a header names with the standard registry: a role, or a declared identifier's kind. */
+    private static Object named(String header) {
+        ColumnHeadings.Heading h = HEADINGS.of(header);
+        return h.declared() != null ? h.declared() : h.role();
+    }
+
     @Test
     void columnHeaders() {
-        assertThat(ColumnRole.of("Address_1")).isEqualTo(ColumnRole.ADDRESS);
-        assertThat(ColumnRole.of("Elector Number")).isEqualTo(ColumnRole.ELECTOR_NUMBER);
-        assertThat(ColumnRole.of("PD")).isEqualTo(ColumnRole.POLLING_DISTRICT);
-        assertThat(ColumnRole.of("VI 2024")).isEqualTo(ColumnRole.VOTING_INTENTION);
-        assertThat(ColumnRole.of("Postal Voter")).isEqualTo(ColumnRole.ABSENT_VOTER);
-        assertThat(ColumnRole.of("Column 3")).isEqualTo(ColumnRole.UNKNOWN);
-        assertThat(ColumnRole.of("Forename")).isEqualTo(ColumnRole.GIVEN_NAME);
-        assertThat(ColumnRole.of("D/O/B")).isEqualTo(ColumnRole.DATE_OF_BIRTH);
+        assertThat(named("Address_1")).isEqualTo(ColumnRole.ADDRESS);
+        assertThat(named("Elector Number")).isEqualTo(DataKind.ELECTOR_NUMBER);
+        assertThat(named("PD")).isEqualTo(ColumnRole.POLLING_DISTRICT);
+        assertThat(named("VI 2024")).isEqualTo(ColumnRole.VOTING_INTENTION);
+        assertThat(named("Postal Voter")).isEqualTo(ColumnRole.ABSENT_VOTER);
+        assertThat(named("Column 3")).isEqualTo(ColumnRole.UNKNOWN);
+        assertThat(named("Forename")).isEqualTo(ColumnRole.GIVEN_NAME);
+        assertThat(named("D/O/B")).isEqualTo(DataKind.DATE_OF_BIRTH);
     }
 
     @Test
     void welshAndBilingualColumnHeaders() {
-        assertThat(ColumnRole.of("Enw / Name")).isEqualTo(ColumnRole.FULL_NAME);
-        assertThat(ColumnRole.of("Cyfeiriad")).isEqualTo(ColumnRole.ADDRESS);
-        assertThat(ColumnRole.of("Côd post")).isEqualTo(ColumnRole.POSTCODE);
-        assertThat(ColumnRole.of("Cod post / Postcode")).isEqualTo(ColumnRole.POSTCODE);
-        assertThat(ColumnRole.of("Ffôn / Phone")).isEqualTo(ColumnRole.PHONE);
-        assertThat(ColumnRole.of("Rhif ffôn symudol")).isEqualTo(ColumnRole.PHONE);
-        assertThat(ColumnRole.of("Cyfeiriad e-bost")).isEqualTo(ColumnRole.EMAIL);
-        assertThat(ColumnRole.of("Bwriad pleidleisio / VI")).isEqualTo(ColumnRole.VOTING_INTENTION);
-        assertThat(ColumnRole.of("Rhif etholwr")).isEqualTo(ColumnRole.ELECTOR_NUMBER);
-        assertThat(ColumnRole.of("Ward / Party")).isEqualTo(ColumnRole.TOWN);
-        assertThat(ColumnRole.of("Column 3 / Colofn 3")).isEqualTo(ColumnRole.UNKNOWN);
+        assertThat(named("Enw / Name")).isEqualTo(ColumnRole.FULL_NAME);
+        assertThat(named("Cyfeiriad")).isEqualTo(ColumnRole.ADDRESS);
+        assertThat(named("Côd post")).isEqualTo(DataKind.POSTCODE);
+        assertThat(named("Cod post / Postcode")).isEqualTo(DataKind.POSTCODE);
+        assertThat(named("Ffôn / Phone")).isEqualTo(ColumnRole.PHONE);
+        assertThat(named("Rhif ffôn symudol")).isEqualTo(ColumnRole.PHONE);
+        assertThat(named("Cyfeiriad e-bost")).isEqualTo(DataKind.EMAIL);
+        assertThat(named("Bwriad pleidleisio / VI")).isEqualTo(ColumnRole.VOTING_INTENTION);
+        assertThat(named("Rhif etholwr")).isEqualTo(DataKind.ELECTOR_NUMBER);
+        assertThat(named("Ward / Party")).isEqualTo(ColumnRole.TOWN);
+        assertThat(named("Column 3 / Colofn 3")).isEqualTo(ColumnRole.UNKNOWN);
+        assertThat(named("NHS no / Enw")).isEqualTo(DataKind.NHS_NUMBER);
     }
 
     /** Headers are normalised by hand; the result must be what lower-casing and one regex would give. */
@@ -900,7 +919,7 @@ class RecognisersTest {
             if (r instanceof PatternRecogniser p && p.digitAnchor() >= 0) {
                 int values = 0;
                 for (String cell : cells) {
-                    String v = (p instanceof PostcodeRecogniser ? cell.toUpperCase(java.util.Locale.ROOT) : cell)
+                    String v = (inCapitals(p) ? cell.toUpperCase(java.util.Locale.ROOT) : cell)
                             .strip();
                     if (p.pattern().matcher(v).matches() && p.validate(v)) {
                         values++;

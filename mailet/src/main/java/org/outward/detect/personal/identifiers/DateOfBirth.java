@@ -1,4 +1,4 @@
-package org.outward.detect.personal;
+package org.outward.detect.personal.identifiers;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.outward.detect.personal.DataKind;
+import org.outward.detect.personal.IdentifierDeclaration;
 
 /**
  * Dates of birth: a real calendar date of someone alive (born 1900 to today), and in running text only with
- * a birth word near it, since dates alone are everywhere in party mail (meetings, deadlines, invoices).
+ * a birth word near it, since dates alone are everywhere in party mail (meetings, deadlines, invoices). A
+ * column of dates may be meeting or payment dates: only a birth header makes it personal.
  */
-final class DateOfBirthRecogniser extends PatternRecogniser {
+public final class DateOfBirth {
 
     private static final String MONTHS = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
             + "|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
@@ -20,19 +23,16 @@ final class DateOfBirthRecogniser extends PatternRecogniser {
             + "|(\\d{4})-(\\d{2})-(\\d{2})"
             + "|(\\d{1,2})(?:st|nd|rd|th)? (" + MONTHS + ") (\\d{4}))\\b");
 
-    DateOfBirthRecogniser() {
-        super(DataKind.DATE_OF_BIRTH, SHAPE,
-                List.of("DOB", "D\\.O\\.B", "date of birth", "born", "birthday", "birth date", "d/o/b"),
-                true, 40, 0.5);
+    public static final IdentifierDeclaration DECLARATION = new IdentifierDeclaration(
+            DataKind.DATE_OF_BIRTH, SHAPE, DateOfBirth::realBirthDate,
+            List.of("DOB", "D.O.B", "date of birth", "born", "birthday", "birth date", "d/o/b"),
+            List.of("dob", "d o b", "date of birth", "birth ?date", "birthday", "born", "dyddiad geni"),
+            true, 40, 0.5, IdentifierDeclaration.Hints.column(false, false));
+
+    private DateOfBirth() {
     }
 
-    @Override
-    boolean mayContain(DigitRuns runs) {
-        return runs.any(4); // every date shape has a four-digit year
-    }
-
-    @Override
-    boolean validate(String candidate) {
+    private static boolean realBirthDate(String candidate) {
         Matcher m = SHAPE.matcher(candidate);
         if (!m.matches()) {
             return false;
@@ -62,21 +62,5 @@ final class DateOfBirthRecogniser extends PatternRecogniser {
             }
         }
         throw new DateTimeException("no month");
-    }
-
-    @Override
-    public boolean columnIsContext() {
-        // A column of dates may be meeting dates or payment dates: only a DOB header makes it personal.
-        return false;
-    }
-
-    @Override
-    int maxDigits() {
-        return 8;
-    }
-
-    @Override
-    int digitAnchor() {
-        return 0;
     }
 }

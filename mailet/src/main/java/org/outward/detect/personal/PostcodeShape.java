@@ -1,15 +1,24 @@
 package org.outward.detect.personal;
 
-import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * UK postcodes, checked against Royal Mail's format rules and the list of postcode areas, so "QX1 1AA" or
- * "ZZ9 9ZZ" are rejected although they have the shape. Upper case only in running text: a lower-case
- * look-alike in prose is far more often a reference code than an address.
+ * The UK postcode's shape and rules, read by hand: Royal Mail's format rules and the list of postcode areas,
+ * so "QX1 1AA" or "ZZ9 9ZZ" are rejected although they have the shape. The postcode declaration uses them;
+ * street addresses and evidence read the shape too.
  */
-final class PostcodeRecogniser extends PatternRecogniser {
+public final class PostcodeShape {
+
+    /**
+     * The declaration's shape read by hand at a word start: every address in a body has a postcode, and each
+     * was a regex started with all its groups reset. RecognisersTest compares it with the regex.
+     */
+    public static final HandReading READING = new HandReading() {
+        @Override
+        public int end(String text, int i, int to) {
+            return shapeEnd(text, i, to, false);
+        }
+    };
 
     /** The 121 postcode areas in use (plus the Crown dependencies, which share the format). */
     static final Set<String> AREAS = Set.of("AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR",
@@ -25,11 +34,6 @@ final class PostcodeRecogniser extends PatternRecogniser {
     private static final String ONE_LETTER_AREAS = oneLetterAreas();
     private static final boolean[] TWO_LETTER_AREAS = twoLetterAreas();
 
-    /** The longest postcode, with its space. */
-    private static final int MAX_LENGTH = "AA9A 9AA".length();
-
-    // Outward: area (1-2 letters), district digit, then an optional digit or letter; inward: digit + 2 letters.
-    private static final Pattern SHAPE = Pattern.compile("\\b([A-Z]{1,2})([0-9])([0-9A-Z]?) ?([0-9])([A-Z]{2})\\b");
 
     private static String oneLetterAreas() {
         StringBuilder one = new StringBuilder();
@@ -47,16 +51,14 @@ final class PostcodeRecogniser extends PatternRecogniser {
         return two;
     }
 
-    PostcodeRecogniser() {
-        super(DataKind.POSTCODE, SHAPE, List.of("postcode", "post code", "address"), false, 80, 0.5);
+    private PostcodeShape() {
     }
 
     /**
      * The candidate has the pattern's shape: an outward code, at most one space, a digit and two capitals.
      * Read in place (a column of postcodes has every cell validated, and every address in a body one postcode).
      */
-    @Override
-    boolean validate(String candidate) {
+    public static boolean valid(String candidate) {
         int n = candidate.length();
         int outwardEnd = candidate.charAt(n - 4) == ' ' ? n - 4 : n - 3;
         int letters = Character.isLetter(candidate.charAt(1)) ? 2 : 1;
@@ -88,23 +90,9 @@ final class PostcodeRecogniser extends PatternRecogniser {
                 : TWO_LETTER_AREAS[(value.charAt(0) - 'A') * 26 + (value.charAt(1) - 'A')];
     }
 
-    @Override
-    boolean byHand() {
-        return true;
-    }
-
     /**
-     * The pattern read by hand at a word start: one or two capitals, a digit, then, as the regex tries them, a
-     * digit or capital or not, a space or not, and the inward code (a digit and two capitals) ending a word.
-     * Every address in a body has a postcode, and each was a regex started with all its groups reset.
-     */
-    @Override
-    int endByHand(String text, int i, int to) {
-        return shapeEnd(text, i, to, false);
-    }
-
-    /**
-     * {@link #endByHand}, the shape alone; with {@code textEndsAtTo} the text is taken to end at {@code to}, as a
+     * The shape read at word start i: one or two capitals, a digit, then, as the regex tries them, a digit or
+     * capital or not, a space or not, and the inward code (a digit and two capitals) ending a word; with {@code textEndsAtTo} the text is taken to end at {@code to}, as a
      * matcher with opaque bounds sees it (a word cut there ends there).
      */
     static int shapeEnd(String text, int i, int to, boolean textEndsAtTo) {
@@ -166,12 +154,6 @@ final class PostcodeRecogniser extends PatternRecogniser {
         return false;
     }
 
-    /** The whole value as the pattern reads it, by hand (a postcode column has every cell checked). */
-    @Override
-    boolean shapeOf(String value) {
-        return outwardEnd(value, false) >= 0;
-    }
-
     /**
      * Where the outward code of a value that is wholly a postcode ends, or -1 when the value is none: the
      * inward code is the last three characters, a digit and two letters; a space before it is the optional
@@ -207,38 +189,5 @@ final class PostcodeRecogniser extends PatternRecogniser {
 
     private static boolean isLetter(char ch, boolean eitherCase) {
         return isCapital(ch) || (eitherCase && ch >= 'a' && ch <= 'z');
-    }
-
-    @Override
-    public boolean isValue(String cell) {
-        if (cell == null) {
-            return false;
-        }
-        String value = cell.strip();
-        // A postcode has at most eight characters (AA9A 9AA); an ASCII cell keeps its length in upper case, so a
-        // longer one (a street, a name) is none without the copy. Beyond ASCII, upper case may change lengths.
-        if (value.length() > MAX_LENGTH && isAscii(value)) {
-            return false;
-        }
-        return super.isValue(value.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private static boolean isAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    int maxDigits() {
-        return 3;
-    }
-
-    @Override
-    int digitAnchor() {
-        return 2;
     }
 }

@@ -1,14 +1,21 @@
 package org.outward.detect.personal;
 
-import java.util.List;
-import java.util.regex.Pattern;
+/**
+ * The e-mail address's shape read by hand, and its rules: a bounded local part and a domain with a
+ * real-looking top-level label. The e-mail declaration uses them.
+ */
+public final class EmailShape {
 
-/** E-mail addresses: a bounded local part and a domain with a real-looking top-level label. */
-final class EmailRecogniser extends PatternRecogniser {
-
-    // Bounded quantifiers and disjoint classes on either side of '@' keep this linear on long text.
-    static final Pattern SHAPE = Pattern.compile(
-            "\\b[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.){1,6}[A-Za-z]{2,24}\\b");
+    /**
+     * The declaration's shape read by hand, line by line (every mail has addresses in its signature and
+     * quoted headers). RecognisersTest compares it with the regex.
+     */
+    public static final HandReading READING = new HandReading() {
+        @Override
+        public long firstMatch(String text, int from, int to) {
+            return EmailShape.firstMatch(text, from, to);
+        }
+    };
 
     /** The pattern's bounds: local part, labels after the first, characters of a label, top-level label. */
     private static final int MAX_LOCAL = 64;
@@ -16,13 +23,7 @@ final class EmailRecogniser extends PatternRecogniser {
     private static final int MAX_LABEL = 62;
     private static final int MAX_TOP_LEVEL = 24;
 
-    EmailRecogniser() {
-        super(DataKind.EMAIL, SHAPE, List.of(), false, 0, 0.8);
-    }
-
-    @Override
-    char trigger() {
-        return '@';
+    private EmailShape() {
     }
 
     /**
@@ -34,8 +35,7 @@ final class EmailRecogniser extends PatternRecogniser {
      * one label fewer, and must end a word. The '@' of a match holds the only choices, so a match is looked for
      * at each '@' in turn.
      */
-    @Override
-    long findByHand(String text, int from, int to) {
+    static long firstMatch(String text, int from, int to) {
         for (int at = text.indexOf('@', from); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
             int start = localStart(text, from, at);
             if (start < 0) {
@@ -118,8 +118,8 @@ final class EmailRecogniser extends PatternRecogniser {
         return isAsciiLetter(ch) || (ch >= '0' && ch <= '9');
     }
 
-    @Override
-    boolean validate(String candidate) {
+    /** The local part has no empty label between dots, and no domain label begins or ends with a dash. */
+    public static boolean valid(String candidate) {
         int at = candidate.indexOf('@');
         String local = candidate.substring(0, at);
         String domain = candidate.substring(at + 1);
