@@ -39,7 +39,7 @@ final class LoadRun {
     }
 
     static Result run(String label, boolean inspection, List<byte[]> mix, int warmup, int count, int concurrency,
-                      Duration timeout, Path work) throws Exception {
+                      Duration timeout, Path work, Optional<Path> config) throws Exception {
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
         AtomicInteger received = new AtomicInteger();
         int port = freePort();
@@ -56,7 +56,7 @@ final class LoadRun {
             return sink;
         });
         Files.createDirectories(work);
-        try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work,
+        try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, config, work,
                 new OutboundRoute.Relay("127.0.0.1", port, false, Optional.empty()), Optional.empty(), inspection))) {
             submit(gateway.smtpPort(), mix, "warmup-", warmup, concurrency);
             await(arrivals, "warmup-", warmup, timeout);
