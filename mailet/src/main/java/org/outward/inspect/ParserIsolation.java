@@ -21,8 +21,8 @@ import java.util.Locale;
  * @param processes      how many parser processes may run at once for ordinary parts; 0 parses everything in
  *                       the gateway's JVM
  * @param heapMegabytes  the heap each parser process gets ({@code -Xmx})
- * <p>With {@code warmUp}, each parser process parses a small built-in mix of documents when it starts, alongside
- * the first parts it is given, so that later parts find Tika, PDFBox and POI loaded and compiled.
+ * <p>With {@code warmUp}, each parser process parses a small built-in mix of documents after its first part,
+ * taking turns with the parts that follow, so that later parts find Tika, PDFBox and POI loaded and compiled.
  *
  * @param largePartBytes from what size a part is parsed in the process for large parts
  * <p>With a {@code classArchiveFolder}, parser processes share a class-data archive kept there ({@code ClassArchive}):

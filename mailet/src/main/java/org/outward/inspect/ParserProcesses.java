@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * own that keeps the optimising compiler, which a large workbook repays and an everyday attachment does not
  * (to an ordinary process when another large part has it).
  *
- * <p>Processes warm up when they start, when the isolation says so ({@link WarmUp}); the first reply after the
- * warm-up has ended carries its {@link WarmUp.Report}, which goes to the report sink (by default the log). A warm-up
- * never holds a part back: the process serves from the start.
+ * <p>Processes warm up after their first part, when the isolation says so ({@link WarmUp}, {@link ParseChild});
+ * the first reply after the warm-up has ended carries its {@link WarmUp.Report}, which goes to the report sink
+ * (by default the log). A part waits at most for one warm-up sample, never for the whole warm-up.
  */
 final class ParserProcesses implements AutoCloseable {
 
@@ -153,8 +153,8 @@ final class ParserProcesses implements AutoCloseable {
     }
 
     private Child start(boolean optimising) throws IOException {
-        List<String> jvm = new ArrayList<>(archive.jvmOptions(
-                partial -> command(false, List.of("-XX:ArchiveClassesAtExit=" + partial), ParseChild.WARM_UP_ONLY)));
+        List<String> jvm = archive.jvmOptions(
+                partial -> command(false, List.of("-XX:ArchiveClassesAtExit=" + partial), ParseChild.WARM_UP_ONLY));
         Process process = new ProcessBuilder(command(optimising, jvm, isolation.warmUp() ? ParseChild.WARM_UP : null))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Child child = new Child(process);

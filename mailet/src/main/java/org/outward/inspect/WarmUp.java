@@ -5,17 +5,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 import org.apache.tika.parser.Parser;
 
 /**
- * Parses a small mix of documents ({@link WarmUpSamples}) when a parser process starts, so that the classes of
- * Tika, PDFBox and POI are loaded and their busiest code compiled before, or while, the first attachments
+ * Parses a small mix of documents ({@link WarmUpSamples}) early in a parser process's life, so that the classes
+ * of Tika, PDFBox and POI are loaded and their busiest code compiled before the attachments that need them
  * arrive, instead of during them.
  *
  * <p>It must never cost mail: each sample is made and parsed on its own, and whatever goes wrong with one
  * (it cannot be made, its parser throws, it takes too long) is counted in the {@link Report} and the next
- * sample is tried. Nothing it parses leaves the process, and its embedded files are skipped.
+ * sample is tried. Each sample is parsed holding {@code turn}, the lock the process's own parses hold, so a
+ * part never shares the CPU with the warm-up: it waits at most for the one sample being parsed. Nothing it
+ * parses leaves the process, and its embedded files are skipped.
  */
 final class WarmUp {
 
@@ -24,10 +27,13 @@ final class WarmUp {
 
     private final Parser parser;
     private final Duration timePerSample;
+    private final Lock turn;
 
-    WarmUp(Parser parser, Duration timePerSample) {
+    /** @param turn held while a sample is parsed; a fair lock, so that a part waiting for it goes first */
+    WarmUp(Parser parser, Duration timePerSample, Lock turn) {
         this.parser = parser;
         this.timePerSample = timePerSample;
+        this.turn = turn;
     }
 
     /**
@@ -55,7 +61,13 @@ final class WarmUp {
         long start = System.nanoTime();
         List<String> failed = new ArrayList<>();
         for (WarmUpSamples.Sample sample : samples) {
-            String why = parse(sample);
+            String why;
+            turn.lock();
+            try {
+                why = parse(sample);
+            } finally {
+                turn.unlock();
+            }
             if (why != null) {
                 failed.add(sample.name() + ": " + why);
             }

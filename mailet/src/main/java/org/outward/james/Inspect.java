@@ -79,9 +79,9 @@ import org.slf4j.LoggerFactory;
  *       Default 2.</li>
  *   <li>{@code parserHeapMegabytes}: the heap of each parser process. Default 384. Parts of 256 KiB or
  *       more are parsed in one more process of this heap, which keeps the optimising compiler.</li>
- *   <li>{@code parserWarmUp}: whether each parser process parses a small built-in mix of documents when it
- *       starts, alongside its first parts, so that later parts find the parsers loaded and compiled. Default
- *       true.</li>
+ *   <li>{@code parserWarmUp}: whether each parser process parses a small built-in mix of documents after its
+ *       first part, taking turns with the parts that follow, so that later parts find the parsers loaded and
+ *       compiled. Default true.</li>
  *   <li>{@code parserClassArchive}: whether parser processes share a class-data archive, made once in
  *       {@code parser-classes} under the state folder, which spares each process most of its start-up.
  *       Default true; parser processes start without it when it cannot be made or used.</li>

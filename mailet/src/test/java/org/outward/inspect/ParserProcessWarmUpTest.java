@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A parser process warms up on the built-in samples while it already serves parts: every part is parsed right
- * whether it comes before, during or after the warm-up, and the process reports its warm-up once.
+ * A parser process warms up on the built-in samples after its first part, taking turns with the parts that
+ * follow: every part is parsed right whether it comes before, during or after the warm-up, and the process
+ * reports its warm-up once.
  */
 class ParserProcessWarmUpTest {
 
@@ -28,8 +29,8 @@ class ParserProcessWarmUpTest {
         Path docx = Files.write(dir.resolve("minutes.docx"), Samples.docxWithTable());
         try (TimeBox timeBox = new TimeBox(2);
              ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 96), timeBox, reports::add)) {
-            // The first part is asked for as soon as the process starts, during its warm-up; the loop ends when
-            // a reply has carried the warm-up's report (the bound only keeps a broken build from hanging).
+            // The first part starts the process; the next ones come during its warm-up. The loop ends when a reply
+            // has carried the warm-up's report (the bound only keeps a broken build from hanging).
             long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             int parts = 0;
             while (reports.isEmpty() && System.nanoTime() < giveUp) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.parser.Parser;
@@ -27,7 +28,7 @@ class WarmUpTest {
 
     @Test
     void everyBuiltInSampleIsParsed() {
-        WarmUp.Report report = new WarmUp(parser, Duration.ofSeconds(60)).run(WarmUpSamples.builtIn());
+        WarmUp.Report report = new WarmUp(parser, Duration.ofSeconds(60), new ReentrantLock()).run(WarmUpSamples.builtIn());
 
         assertThat(report.failed()).isEmpty();
         assertThat(report.samples()).isEqualTo(WarmUpSamples.builtIn().size());
@@ -61,7 +62,7 @@ class WarmUpTest {
         }));
         samples.addAll(WarmUpSamples.builtIn());
 
-        WarmUp.Report report = new WarmUp(parser, Duration.ofSeconds(60)).run(samples);
+        WarmUp.Report report = new WarmUp(parser, Duration.ofSeconds(60), new ReentrantLock()).run(samples);
 
         assertThat(report.samples()).isEqualTo(samples.size());
         assertThat(report.failed()).hasSize(3);
