@@ -54,6 +54,25 @@ class ParserProcessWarmUpTest {
         }
     }
 
+    /**
+     * A part that comes while the process is warming up is parsed alone: the warm-up thread is alive but waits
+     * (a test parser in the process looks at it while it parses: {@link WarmUpWitnessParser}).
+     */
+    @Test
+    void aPartNeverSharesTheProcessWithAWarmUpSample() throws Exception {
+        Path docx = Files.write(dir.resolve("minutes.docx"), Samples.docxWithTable());
+        Path witness = Files.writeString(dir.resolve("witness.bin"), "a test type");
+        try (TimeBox timeBox = new TimeBox(2);
+             ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 96), timeBox, r -> { })) {
+            assertThat(processes.extract(docx, DOCX, "minutes.docx", 100_000, Duration.ofSeconds(60),
+                    new EmbeddedSpooler(null, "")).text().text()).contains("Ann Jones");
+            // The warm-up begins after that first reply and lasts a second or more; this part comes at once.
+            String seen = processes.extract(witness, WarmUpWitnessParser.WITNESS.toString(), "witness.bin", 1000,
+                    Duration.ofSeconds(60), new EmbeddedSpooler(null, "")).text().text().strip();
+            assertThat(seen).matches("alive=[1-9][0-9]* parsing=0");
+        }
+    }
+
     @Test
     void withoutWarmUpNothingIsReportedAndPartsAreParsed() throws Exception {
         List<WarmUp.Report> reports = new CopyOnWriteArrayList<>();
