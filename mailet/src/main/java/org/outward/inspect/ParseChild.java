@@ -10,6 +10,11 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.parser.Parser;
@@ -21,19 +26,45 @@ import org.apache.tika.parser.Parser;
  *
  * <p>It runs with a small heap and exits on running out of memory, and it ends when the gateway's process ends
  * (its standard input closes or its parent exits), so a stuck parse never outlives the gateway.
+ *
+ * <p>With {@value #WARM_UP}, it parses the built-in sample mix ({@link WarmUp}) on a thread of its own, starting
+ * after its first reply (the gateway starts a process when a part needs one, so that part is parsed first, alone)
+ * and taking turns with the requests that follow: a part waits at most for the one sample being parsed, never for
+ * the whole warm-up, and never shares the CPU with it. Each reply says how the warm-up went once it has ended.
  */
 public final class ParseChild {
+
+    /** Argument: warm up at start. */
+    static final String WARM_UP = "--warm-up";
+
+    /** Argument: warm up, print the report on standard error and exit, serving nothing (to record its classes). */
+    static final String WARM_UP_ONLY = "--warm-up-only";
+
+    /** Time a warm-up sample may take before it is given up. */
+    private static final Duration WARM_UP_TIME_PER_SAMPLE = Duration.ofSeconds(30);
 
     private ParseChild() {
     }
 
     public static void main(String[] args) throws IOException {
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+        if (List.of(args).contains(WARM_UP_ONLY)) {
+            System.err.println("Parser process warm-up: " + new WarmUp(
+                    ParsersByType.of(TikaConfig.getDefaultConfig().getParser()), WARM_UP_TIME_PER_SAMPLE,
+                    new ReentrantLock()).run(WarmUpSamples.builtIn()));
+            return;
+        }
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         // Standard output is the wire: anything a library prints must go elsewhere.
         System.setOut(System.err);
-        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         Parser parser = ParsersByType.of(TikaConfig.getDefaultConfig().getParser());
+        AtomicReference<WarmUp.Report> warmed = new AtomicReference<>();
+        Lock turn = new ReentrantLock(true);
+        Thread warmUp = new Thread(() -> warmed.set(
+                new WarmUp(parser, WARM_UP_TIME_PER_SAMPLE, turn).run(WarmUpSamples.builtIn())), "warm-up");
+        warmUp.setDaemon(true);
+        boolean warmUpWanted = List.of(args).contains(WARM_UP);
         out.writeByte(ParseWire.READY);
         out.flush();
         while (true) {
@@ -52,6 +83,7 @@ public final class ParseChild {
             int maxChars = in.readInt();
             TextCollector collector = new TextCollector(maxChars);
             String failed = "";
+            turn.lock();
             try {
                 TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out));
             } catch (UncheckedIOException e) {
@@ -59,12 +91,18 @@ public final class ParseChild {
                 return;
             } catch (Exception | StackOverflowError e) {
                 failed = TextExtractor.describe(parser, type, e);
+            } finally {
+                turn.unlock();
             }
             out.writeByte(ParseWire.DONE);
             out.writeBoolean(collector.limitReached());
             ParseWire.writeString(out, failed);
             ParseWire.writeText(out, collector.result(!failed.isEmpty()));
+            ParseWire.writeWarmUp(out, warmed.get());
             out.flush();
+            if (warmUpWanted && warmUp.getState() == Thread.State.NEW) {
+                warmUp.start();
+            }
         }
     }
 

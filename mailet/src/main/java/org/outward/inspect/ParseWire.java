@@ -22,7 +22,7 @@ final class ParseWire {
     static final int SLOT = 'S';
     /** Child to gateway: an embedded file was spooled into the slot last given. */
     static final int KEPT = 'K';
-    /** Child to gateway: the parse ended; its text follows. */
+    /** Child to gateway: the parse ended; its text follows, then how the process's warm-up went, if it ended. */
     static final int DONE = 'D';
 
     /** A string longer than this on the wire means the stream is out of step: stop rather than allocate. */
@@ -83,5 +83,36 @@ final class ParseWire {
             tables.add(new ExtractedText.Table(name, rows));
         }
         return new ExtractedText(text, tables, truncated);
+    }
+
+    /** A warm-up's report, or that there is none (none asked, or still running). */
+    static void writeWarmUp(DataOutputStream out, WarmUp.Report report) throws IOException {
+        out.writeBoolean(report != null);
+        if (report != null) {
+            out.writeInt(report.samples());
+            out.writeLong(report.millis());
+            out.writeInt(report.failed().size());
+            for (String failed : report.failed()) {
+                writeString(out, failed);
+            }
+        }
+    }
+
+    /** As written by {@link #writeWarmUp}; null when there is none. */
+    static WarmUp.Report readWarmUp(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        int samples = in.readInt();
+        long millis = in.readLong();
+        int count = in.readInt();
+        if (count < 0 || count > samples) {
+            throw new IOException("parser process wire out of step");
+        }
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            failed.add(readString(in));
+        }
+        return new WarmUp.Report(samples, failed, millis);
     }
 }

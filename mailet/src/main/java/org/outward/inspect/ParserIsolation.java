@@ -1,5 +1,6 @@
 package org.outward.inspect;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -20,9 +21,20 @@ import java.util.Locale;
  * @param processes      how many parser processes may run at once for ordinary parts; 0 parses everything in
  *                       the gateway's JVM
  * @param heapMegabytes  the heap each parser process gets ({@code -Xmx})
+ * <p>With {@code warmUp}, each parser process parses a small built-in mix of documents after its first part,
+ * taking turns with the parts that follow, so that later parts find Tika, PDFBox and POI loaded and compiled.
+ *
  * @param largePartBytes from what size a part is parsed in the process for large parts
+ * <p>With a {@code classArchiveFolder}, parser processes share a class-data archive kept there ({@code ClassArchive}):
+ * made once, by one extra process, the first time parsing is needed, it spares each later process most of the
+ * work of loading Tika, PDFBox and POI. The folder must be writable; without it, or when the archive cannot be
+ * made or used, processes start without it.
+ *
+ * @param warmUp             whether each parser process warms up on the built-in sample mix when it starts
+ * @param classArchiveFolder where the parser processes' class-data archive is kept; null for none
  */
-public record ParserIsolation(int processes, int heapMegabytes, long largePartBytes) {
+public record ParserIsolation(int processes, int heapMegabytes, long largePartBytes, boolean warmUp,
+                              Path classArchiveFolder) {
 
     /** Parts of 256 KiB or more are large: spreadsheets and reports, not letters and leaflets. */
     public static final long LARGE_PART_BYTES = 256 * 1024;
@@ -39,11 +51,21 @@ public record ParserIsolation(int processes, int heapMegabytes, long largePartBy
         }
     }
 
+    /** Parser processes without a class-data archive. */
+    public ParserIsolation(int processes, int heapMegabytes, long largePartBytes, boolean warmUp) {
+        this(processes, heapMegabytes, largePartBytes, warmUp, null);
+    }
+
+    /** Parser processes that warm up when they start. */
+    public ParserIsolation(int processes, int heapMegabytes, long largePartBytes) {
+        this(processes, heapMegabytes, largePartBytes, true);
+    }
+
     public ParserIsolation(int processes, int heapMegabytes) {
         this(processes, heapMegabytes, LARGE_PART_BYTES);
     }
 
-    /** Two parser processes of 384 MB each. */
+    /** Two parser processes of 384 MB each, which warm up when they start. */
     public static ParserIsolation defaults() {
         return new ParserIsolation(2, 384);
     }

@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses untrusted files in separate, small JVMs ({@link ParseChild}), so that a parser that loops or runs out
@@ -30,8 +34,14 @@ import java.util.concurrent.TimeUnit;
  * the quick compiler only; parts of {@link ParserIsolation#largePartBytes()} or more go to one process of their
  * own that keeps the optimising compiler, which a large workbook repays and an everyday attachment does not
  * (to an ordinary process when another large part has it).
+ *
+ * <p>Processes warm up after their first part, when the isolation says so ({@link WarmUp}, {@link ParseChild});
+ * the first reply after the warm-up has ended carries its {@link WarmUp.Report}, which goes to the report sink
+ * (by default the log). A part waits at most for one warm-up sample, never for the whole warm-up.
  */
 final class ParserProcesses implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParserProcesses.class);
 
     /** Exit status of a JVM run with {@code -XX:+ExitOnOutOfMemoryError} that ran out of memory. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
@@ -41,6 +51,9 @@ final class ParserProcesses implements AutoCloseable {
     private final Pool ordinary;
     private final Pool large;
     private final Set<Child> all = ConcurrentHashMap.newKeySet();
+    private final Consumer<WarmUp.Report> warmUps;
+    private final String classPath;
+    private final ClassArchive archive;
     private volatile boolean closed;
 
     /** Processes of one kind: how many may parse at once, and those waiting for a part. */
@@ -50,8 +63,23 @@ final class ParserProcesses implements AutoCloseable {
         }
     }
 
+    /** Warm-up reports go to the log. */
     ParserProcesses(ParserIsolation isolation, TimeBox timeBox) {
+        this(isolation, timeBox, ParserProcesses::log);
+    }
+
+    /** @param warmUps where each process's warm-up report goes, once, when the process first replies after it */
+    ParserProcesses(ParserIsolation isolation, TimeBox timeBox, Consumer<WarmUp.Report> warmUps) {
+        this(isolation, timeBox, warmUps, classPath());
+    }
+
+    /** @param classPath the parser processes' class path, by default the gateway's (see {@link #classPath()}) */
+    ParserProcesses(ParserIsolation isolation, TimeBox timeBox, Consumer<WarmUp.Report> warmUps, String classPath) {
+        this.classPath = classPath;
+        this.warmUps = warmUps;
         this.isolation = isolation;
+        this.archive = isolation.classArchiveFolder() == null ? ClassArchive.none()
+                : ClassArchive.in(isolation.classArchiveFolder(), classPath);
         this.timeBox = timeBox;
         this.ordinary = new Pool(isolation.processes(), false);
         this.large = new Pool(1, true);
@@ -104,6 +132,14 @@ final class ParserProcesses implements AutoCloseable {
         }
     }
 
+    private static void log(WarmUp.Report report) {
+        if (report.failed().isEmpty()) {
+            LOG.info("Parser process warmed up: {}", report);
+        } else {
+            LOG.warn("Parser process warm-up incomplete, the process parses as usual: {}", report);
+        }
+    }
+
     private boolean isLarge(Path file) {
         try {
             return Files.size(file) >= isolation.largePartBytes();
@@ -117,6 +153,20 @@ final class ParserProcesses implements AutoCloseable {
     }
 
     private Child start(boolean optimising) throws IOException {
+        List<String> jvm = archive.jvmOptions(
+                partial -> command(false, List.of("-XX:ArchiveClassesAtExit=" + partial), ParseChild.WARM_UP_ONLY));
+        Process process = new ProcessBuilder(command(optimising, jvm, isolation.warmUp() ? ParseChild.WARM_UP : null))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Child child = new Child(process);
+        all.add(child);
+        if (closed) {
+            child.kill();
+        }
+        return child;
+    }
+
+    /** The command line of a parser process, with these JVM options and this one argument (or none). */
+    private List<String> command(boolean optimising, List<String> jvmOptions, String argument) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + isolation.heapMegabytes() + "m");
@@ -130,18 +180,20 @@ final class ParserProcesses implements AutoCloseable {
         if (!optimising) {
             command.add("-XX:TieredStopAtLevel=1");
         }
+        // Standard output is the wire: the JVM's own warnings (a class archive it refuses, say) go to standard error.
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=warning:stderr");
+        command.add("-XX:+DisplayVMOutputToStderr");
+        command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
-        command.add(classPath());
+        command.add(classPath);
         command.add(ParseChild.class.getName());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Child child = new Child(process);
-        all.add(child);
-        if (closed) {
-            child.kill();
+        if (argument != null) {
+            command.add(argument);
         }
-        return child;
+        return command;
     }
 
     /**
@@ -182,6 +234,7 @@ final class ParserProcesses implements AutoCloseable {
         private final DataOutputStream out;
         private final DataInputStream in;
         private boolean ready;
+        private boolean warmUpReported;
 
         Child(Process process) {
             this.process = process;
@@ -224,7 +277,13 @@ final class ParserProcesses implements AutoCloseable {
                 } else if (op == ParseWire.DONE) {
                     boolean limitReached = in.readBoolean();
                     String failed = ParseWire.readString(in);
-                    return new Reply(ParseWire.readText(in), limitReached, failed);
+                    Reply reply = new Reply(ParseWire.readText(in), limitReached, failed);
+                    WarmUp.Report warmUp = ParseWire.readWarmUp(in);
+                    if (warmUp != null && !warmUpReported) {
+                        warmUpReported = true;
+                        warmUps.accept(warmUp);
+                    }
+                    return reply;
                 } else {
                     throw new IOException("parser process wire out of step");
                 }

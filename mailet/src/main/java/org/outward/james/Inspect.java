@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  *   <verdictHeader>X-Outward-Verdict</verdictHeader>
  *   <parserProcesses>2</parserProcesses>
  *   <parserHeapMegabytes>384</parserHeapMegabytes>
+ *   <parserWarmUp>true</parserWarmUp>
+ *   <parserClassArchive>true</parserClassArchive>
  * </mailet>
  * }</pre>
  *
@@ -77,6 +79,12 @@ import org.slf4j.LoggerFactory;
  *       Default 2.</li>
  *   <li>{@code parserHeapMegabytes}: the heap of each parser process. Default 384. Parts of 256 KiB or
  *       more are parsed in one more process of this heap, which keeps the optimising compiler.</li>
+ *   <li>{@code parserWarmUp}: whether each parser process parses a small built-in mix of documents after its
+ *       first part, taking turns with the parts that follow, so that later parts find the parsers loaded and
+ *       compiled. Default true.</li>
+ *   <li>{@code parserClassArchive}: whether parser processes share a class-data archive, made once in
+ *       {@code parser-classes} under the state folder, which spares each process most of its start-up.
+ *       Default true; parser processes start without it when it cannot be made or used.</li>
  * </ul>
  */
 public class Inspect extends GenericMailet {
@@ -129,10 +137,12 @@ public class Inspect extends GenericMailet {
             throw new MessagingException("Inspect: policy " + e.problems().get(0)
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
+        Path state = Path.of(getInitParameter("stateFolder", "var/outward").trim());
         ParserIsolation isolation = new ParserIsolation(
                 wholeNumber("parserProcesses", ParserIsolation.defaults().processes(), 0),
-                wholeNumber("parserHeapMegabytes", ParserIsolation.defaults().heapMegabytes(), 64));
-        Path state = Path.of(getInitParameter("stateFolder", "var/outward").trim());
+                wholeNumber("parserHeapMegabytes", ParserIsolation.defaults().heapMegabytes(), 64),
+                ParserIsolation.LARGE_PART_BYTES, onOrOff("parserWarmUp"),
+                onOrOff("parserClassArchive") ? state.resolve("parser-classes") : null);
         String correlation = getInitParameter("correlationState", "local").trim();
         EncryptedSendLogs sendLogs;
         if (correlation.equals("local")) {
@@ -147,6 +157,15 @@ public class Inspect extends GenericMailet {
         } catch (RuntimeException e) {
             throw new MessagingException("Inspect: cannot use the state folder " + state + ": " + e.getMessage());
         }
+    }
+
+    /** A switch that is on unless set to false. */
+    private boolean onOrOff(String parameter) throws MessagingException {
+        String value = getInitParameter(parameter, "true").trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new MessagingException("Inspect: " + parameter + " must be true or false");
     }
 
     private int wholeNumber(String parameter, int defaultValue, int min) throws MessagingException {

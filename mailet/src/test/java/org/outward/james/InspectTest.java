@@ -89,6 +89,17 @@ class InspectTest {
     }
 
     @Test
+    void refusesAParserSwitchThatIsNeitherTrueNorFalse() {
+        Inspect mailet = new Inspect();
+        assertThatThrownBy(() -> mailet.init(config().setProperty("parserWarmUp", "yes").build()))
+                .isInstanceOf(MessagingException.class)
+                .hasMessage("Inspect: parserWarmUp must be true or false");
+        assertThatThrownBy(() -> mailet.init(config().setProperty("parserClassArchive", "off").build()))
+                .isInstanceOf(MessagingException.class)
+                .hasMessage("Inspect: parserClassArchive must be true or false");
+    }
+
+    @Test
     void refusesToStartWithoutAPolicy() {
         Inspect mailet = new Inspect();
         assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("Inspect").build()))

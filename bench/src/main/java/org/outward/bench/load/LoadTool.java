@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -43,6 +44,11 @@ public final class LoadTool implements Callable<Integer> {
     @Option(names = "--timeout", description = "Seconds a run may take before it is abandoned (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 600;
 
+    @Option(names = "--config", description = "James configuration folder for every run instead of the built-in "
+            + "deploy/conf, as deploy/gateway run --config takes it (an Inspect <stateFolder> there is kept, so "
+            + "state such as the parser class archive lasts from run to run).")
+    Path config;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadTool()).execute(args));
     }
@@ -63,10 +69,10 @@ public final class LoadTool implements Callable<Integer> {
         LoadRun.Result full = null;
         for (int round = 1; round <= rounds; round++) {
             plain = LoadRun.run("plain James #" + round, false, messagesOfMix, warmup, messages, concurrency, timeout,
-                    work.resolve("plain-" + round));
+                    work.resolve("plain-" + round), Optional.ofNullable(config));
             print(plain);
             full = LoadRun.run("Outward #" + round, true, messagesOfMix, warmup, messages, concurrency, timeout,
-                    work.resolve("full-" + round));
+                    work.resolve("full-" + round), Optional.ofNullable(config));
             print(full);
         }
         System.out.printf(Locale.ROOT, "ratio Outward / plain James: throughput %.2f, p50 latency %.2f, "
