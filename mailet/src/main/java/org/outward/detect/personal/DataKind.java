@@ -81,6 +81,18 @@ public record DataKind(String word, boolean identifier) implements Comparable<Da
         return i < 0 ? BUILT_IN.size() : i;
     }
 
+    /** Written out, with the identity first: kinds are compared per table cell and per detail. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || other instanceof DataKind k && identifier == k.identifier && word.equals(k.word);
+    }
+
+    @Override
+    public int hashCode() {
+        return word.hashCode() * 31 + Boolean.hashCode(identifier);
+    }
+
     @Override
     public String toString() {
         return word.toUpperCase(Locale.ROOT).replace('-', '_');

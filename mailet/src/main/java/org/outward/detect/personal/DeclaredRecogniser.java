@@ -31,7 +31,9 @@ final class DeclaredRecogniser extends PatternRecogniser {
         this.facts = ShapeFacts.of(declaration.shape());
         this.reading = declaration.hints().reading();
         this.readsEnds = reading != null && reading.end("", 0, 0) != (int) HandReading.NOT_READ;
-        this.beginning = facts.digitAnchor() >= 0 ? ShapeFacts.beginning(declaration.shape()) : null;
+        // A shape read by hand is turned away as fast by its reading as by the automaton.
+        this.beginning = facts.digitAnchor() >= 0 && !readsEnds ? ShapeFacts.beginning(declaration.shape()) : null;
+
     }
 
     IdentifierDeclaration declaration() {

@@ -61,8 +61,9 @@ record ShapeFacts(int digitAnchor, int minDigits, int maxDigits, int maxLength, 
     static RunAutomaton beginning(Pattern shape) {
         return BEGINNINGS.computeIfAbsent(shape.pattern(), regex -> {
             String plain = AutomatonSyntax.of(regex);
+            // Tabled: a step is one look-up, not a search of the character ranges (64K entries, once per shape).
             return plain == null ? NO_AUTOMATON : Optional.of(new RunAutomaton(
-                    new RegExp(plain, RegExp.NONE).toAutomaton().concatenate(Automaton.makeAnyString())));
+                    new RegExp(plain, RegExp.NONE).toAutomaton().concatenate(Automaton.makeAnyString()), true));
         }).orElse(null);
     }
 

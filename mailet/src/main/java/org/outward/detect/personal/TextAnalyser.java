@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads running text: tables pasted into it go to the {@link TableAnalyser}; in the prose that remains, a
@@ -159,7 +158,7 @@ final class TextAnalyser {
         }
         String text = scanned.text();
         Set<String> people = new HashSet<>();
-        Set<DataKind> kinds = new TreeSet<>();
+        KindsSeen kinds = new KindsSeen();
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
         SpecialCategoryCues.InText cues = null;
         List<String> evidence = new ArrayList<>();
@@ -197,7 +196,7 @@ final class TextAnalyser {
             return PersonalDataFinding.none();
         }
         double confidence = Math.min(1.0, 0.3 + 0.1 * Math.min(3, kinds.size() - 1) + 0.4 * scores / found);
-        return new PersonalDataFinding(found, kinds, special, confidence, evidence);
+        return new PersonalDataFinding(found, kinds.toSet(), special, confidence, evidence);
     }
 
     /** The matches that are details of a record: all but street addresses the recogniser is unsure of. */
