@@ -422,9 +422,8 @@ final class ConfigRenderer {
     private static Element remoteDelivery(Document xml) {
         Element mailet = mailet(xml, "RemoteDelivery");
         param(xml, mailet, "outgoingQueue", "outgoing");
-        // A first retry soon (a smart host restarting), then backing off for up to a day.
-        param(xml, mailet, "delayTime", "1 * 2 seconds, 4 * 5 minutes, 6 * 1 hours, 12 * 2 hours");
-        param(xml, mailet, "maxRetries", "23");
+        param(xml, mailet, "delayTime", RetrySchedule.DELAY_TIME);
+        param(xml, mailet, "maxRetries", Integer.toString(RetrySchedule.MAX_RETRIES));
         param(xml, mailet, "maxDnsProblemRetries", "3");
         param(xml, mailet, "deliveryThreads", "4");
         param(xml, mailet, "sendpartial", "true");

@@ -1,0 +1,21 @@
+package org.outward.deploy;
+
+/**
+ * How long RemoteDelivery keeps trying to hand accepted mail to the next server, in James 3.8.1's
+ * {@code delayTime} and {@code maxRetries} syntax: a first retry after five seconds (a smart host restarting),
+ * then backing off as a mature MTA does, up to four hours apart, and giving up (a bounce to the sender) after
+ * about five days, Postfix's default queue lifetime. The Docker flavours' {@code mailetcontainer.xml} files carry
+ * the same text, which {@code RetryScheduleTest} checks.
+ */
+final class RetrySchedule {
+
+    /** Waits between attempts: 5 s, 1 min, 5 min twice, 15 min twice, 30 min twice, 1 h twice, 2 h twice, then 4 h. */
+    static final String DELAY_TIME = "1 * 5 seconds, 1 * 1 minutes, 2 * 5 minutes, 2 * 15 minutes, 2 * 30 minutes, "
+            + "2 * 1 hours, 2 * 2 hours, 28 * 4 hours";
+
+    /** The sum of the attempts above: James stretches the last delay if this is larger, the schedule if smaller. */
+    static final int MAX_RETRIES = 40;
+
+    private RetrySchedule() {
+    }
+}
