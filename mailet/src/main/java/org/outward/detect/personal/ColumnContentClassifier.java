@@ -1,15 +1,25 @@
 package org.outward.detect.personal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Says what a column holds from its cells alone, for tables with no header row or with headers such as
  * "Column 3". A kind is taken only when most of the sampled cells are valid values of it, and only for
  * recognisers whose shape is telling in bulk ({@link Recogniser#columnIsContext()}).
+ *
+ * <p>Two shapes of machine-written columns are turned away. A column of identifiers about different people
+ * has different values: at least half its cells are distinct, which a register meets (each elector, member
+ * or NI number once) while one callsign, sensor or ward code repeated down a log does not. And a column of
+ * phone numbers known only by its cells must be written as numbers are dialled, with the trunk 0 or a +:
+ * ten digits without either are what timestamps, serial numbers and row ids look like, and only a phone
+ * header (where a spreadsheet has dropped the 0) makes them phones.
  */
 final class ColumnContentClassifier {
 
@@ -43,7 +53,9 @@ final class ColumnContentClassifier {
                     && !enoughDigits(digits, p.minDigits(), p.maxDigits())) {
                 continue; // too few cells have as many digits as a value has: names are not tried cell by cell
             }
-            if (atLeast(sample, r, VALID_SHARE)) {
+            Predicate<String> valid = r.kind().equals(DataKind.PHONE)
+                    ? cell -> PhoneRecogniser.writtenWithPrefix(cell) && r.isValue(cell) : r::isValue;
+            if (atLeast(sample, valid, VALID_SHARE) && (!r.kind().identifier() || varied(sample))) {
                 return Optional.of(r.kind());
             }
         }
@@ -67,13 +79,17 @@ final class ColumnContentClassifier {
      * the costly part, and a column of names need not be tried as phone numbers cell by cell.
      */
     static boolean atLeast(List<String> sample, Recogniser r, double share) {
+        return atLeast(sample, r::isValue, share);
+    }
+
+    private static boolean atLeast(List<String> sample, Predicate<String> isValue, double share) {
         if (sample.isEmpty()) {
             return false;
         }
         int n = sample.size();
         int valid = 0;
         for (int i = 0; i < n; i++) {
-            if (r.isValue(sample.get(i))) {
+            if (isValue.test(sample.get(i))) {
                 valid++;
             }
             // Compared as the share itself, so the answer is the one the whole sample would give.
@@ -85,6 +101,31 @@ final class ColumnContentClassifier {
             }
         }
         return false;
+    }
+
+    /** Whether at least half the cells are distinct, as identifiers of different people are. */
+    static boolean varied(List<String> sample) {
+        Set<String> distinct = new HashSet<>();
+        for (String cell : sample) {
+            distinct.add(cell.strip());
+        }
+        return distinct.size() * 2 >= sample.size();
+    }
+
+    /**
+     * Whether one value fills nine cells in ten of five or more: the one office, room or helpline number a
+     * log repeats, where a household's phone repeats only for the few people at one address.
+     */
+    static boolean oneValue(List<String> sample) {
+        if (sample.size() < 5) {
+            return false;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        int most = 0;
+        for (String cell : sample) {
+            most = Math.max(most, counts.merge(cell.strip(), 1, Integer::sum));
+        }
+        return most >= sample.size() * 0.9;
     }
 
     /**

@@ -160,6 +160,24 @@ final class PhoneRecogniser implements Recogniser, ScansText {
     }
 
     /**
+     * Whether the value is written as a number is dialled: its first digit the trunk 0 ({@code 01632 960123},
+     * {@code (0161) 496 0000}) or a + before it. The plan alone accepts ten bare digits as a national number
+     * without its 0, which is also what a Unix time or a serial number looks like.
+     */
+    static boolean writtenWithPrefix(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if (ch == '+' || ch == '0') {
+                return true;
+            }
+            if (ch != ' ' && ch != '(') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Ofcom's numbers for drama (07700 900xxx, 01632 960xxx, 020 7946 0xxx and the like), as national digits
      * without their last three. They are allocated to nobody, so the plan rejects them; but training lists, test
      * data and examples of a list of people use them, and such a list is still one to stop.

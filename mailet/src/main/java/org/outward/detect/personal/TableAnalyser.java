@@ -104,6 +104,15 @@ final class TableAnalyser {
     }
 
     private Column classify(Heading heading, List<String> cells, boolean hasHeader) {
+        Column column = classifyCells(heading, cells, hasHeader);
+        // One number down the whole column is the office's or the room's, whichever way the column was known.
+        if (DataKind.PHONE.equals(column.kind()) && ColumnContentClassifier.oneValue(cells)) {
+            return new Column(null, null, false, column.fromHeader());
+        }
+        return column;
+    }
+
+    private Column classifyCells(Heading heading, List<String> cells, boolean hasHeader) {
         ColumnRole role = heading.role();
         if (cells.isEmpty()) {
             return new Column(null, null, false, false);
