@@ -1,5 +1,6 @@
 package org.outward.inspect;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.tika.mime.MediaType;
@@ -10,7 +11,8 @@ import org.apache.tika.parser.Parser;
 /**
  * Tika's composite parser with its map from type to parser worked out once. Tika's own asks every one of its
  * parsers for its types on every parse, which for a short text part cost more than reading the text. The map is
- * made with the same context every parse gets, so each type goes to the parser it went to before.
+ * made with the same context every parse gets, so each type goes to the parser it went to before, except that
+ * workbooks go through {@link StrictSpreadsheetParser} so that Strict OOXML ones are read too.
  */
 final class ParsersByType extends CompositeParser {
 
@@ -19,7 +21,11 @@ final class ParsersByType extends CompositeParser {
     private ParsersByType(CompositeParser source) {
         super(source.getMediaTypeRegistry(), source.getAllComponentParsers());
         setFallback(source.getFallback());
-        this.parsers = Map.copyOf(source.getParsers(TextExtractor.context()));
+        Map<MediaType, Parser> byType = new HashMap<>(source.getParsers(TextExtractor.context()));
+        for (MediaType workbook : StrictSpreadsheetParser.TYPES) {
+            byType.computeIfPresent(workbook, (type, parser) -> new StrictSpreadsheetParser(parser));
+        }
+        this.parsers = Map.copyOf(byType);
     }
 
     /** The parser to use in place of {@code parser}: the same, with its choice by type fixed when composite. */

@@ -111,6 +111,9 @@ final class TextExtractor {
         String by = "";
         if (parser instanceof org.apache.tika.parser.CompositeParser composite) {
             Parser chosen = composite.getParsers(context()).get(org.apache.tika.mime.MediaType.parse(detectedType));
+            if (chosen instanceof StrictSpreadsheetParser strict) {
+                chosen = strict.getWrappedParser();
+            }
             by = chosen == null ? "" : " in " + chosen.getClass().getSimpleName();
         }
         return failure.getClass().getSimpleName()
