@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.outward.protect.Protection;
 import org.outward.protect.ProtectionLevel;
@@ -321,10 +322,11 @@ final class InspectionRun implements AutoCloseable {
                 finding(FindingKind.DEPTH_LIMIT, path, embedded.size() + " embedded files at depth "
                         + (source.depth() + 1) + ", limit " + limits.maxDepth());
             } else {
+                UnaryOperator<String> names = TnefCodePage.names(file, detected);
                 int position = 0;
                 for (EmbeddedSpooler.Embedded e : embedded) {
                     position++;
-                    inspect(e.file(), e.spool(), new Source(PartPaths.child(path, position), e.name(),
+                    inspect(e.file(), e.spool(), new Source(PartPaths.child(path, position), names.apply(e.name()),
                             declared(e.declaredType()), InspectedPart.Disposition.EMBEDDED, source.depth() + 1,
                             container));
                 }

@@ -17,6 +17,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.outward.protect.Protection;
 
 class FormatsTest extends WithDefaultInspector {
@@ -33,6 +35,22 @@ class FormatsTest extends WithDefaultInspector {
         InspectedPart csv = inspection.part("2/winmail.dat/1/members.csv").orElseThrow();
         assertThat(csv.disposition()).isEqualTo(InspectedPart.Disposition.EMBEDDED);
         assertThat(csv.text().tables().get(0).rows().get(0)).contains("Elector number");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1251, windows-1251, члены.csv", "932, Shift_JIS, 会員名簿.csv", "1253, windows-1253, μέλη.csv"})
+    void tnefFromASenderWithAnotherCodePageIsReadToTheEnd(int codePage, String charset, String name) {
+        byte[] winmail = Tnef.withAttachment(name, Samples.csv(), codePage, java.nio.charset.Charset.forName(charset));
+        Inspection inspection = inspector.inspect(Mail.stream(Mail.message("t2",
+                Mail.text("see attached"),
+                Mail.attachment("application/ms-tnef; name=winmail.dat", "; filename=winmail.dat", winmail))));
+
+        assertThat(inspection.findings()).isEmpty();
+        InspectedPart csv = inspection.parts().stream().filter(p -> p.path().startsWith("2/winmail.dat/"))
+                .findFirst().orElseThrow();
+        assertThat(csv.path()).isEqualTo("2/winmail.dat/1/" + name);
+        assertThat(csv.text().tables().get(0).rows().get(0)).contains("Elector number");
+        assertThat(csv.protection().level()).isEqualTo(org.outward.protect.ProtectionLevel.NONE);
     }
 
     @Test

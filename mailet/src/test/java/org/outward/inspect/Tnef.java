@@ -17,17 +17,27 @@ final class Tnef {
     private static final int ATT_ATTACH_REND_DATA = 0x00069002;
     private static final int ATT_ATTACH_TITLE = 0x00018010;
     private static final int ATT_ATTACH_DATA = 0x0006800F;
+    private static final int ATT_OEM_CODEPAGE = 0x00069007;
 
     private Tnef() {
     }
 
     static byte[] withAttachment(String fileName, byte[] content) {
+        return withAttachment(fileName, content, 1252, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * One attachment whose title is written in the given code page, as Outlook writes it for a sender whose
+     * Windows uses that code page, and announced as the stream's OEM code page (attOemCodepage).
+     */
+    static byte[] withAttachment(String fileName, byte[] content, int codePage, java.nio.charset.Charset charset) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(le(4).putInt(SIGNATURE).array());
         out.writeBytes(le(2).putShort((short) 0x0001).array());
         attribute(out, 1, ATT_TNEF_VERSION, le(4).putInt(0x00010000).array());
+        attribute(out, 1, ATT_OEM_CODEPAGE, le(8).putInt(codePage).putInt(0).array());
         attribute(out, 2, ATT_ATTACH_REND_DATA, new byte[14]);
-        byte[] title = (fileName + "\0").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] title = (fileName + "\0").getBytes(charset);
         attribute(out, 2, ATT_ATTACH_TITLE, title);
         attribute(out, 2, ATT_ATTACH_DATA, content);
         return out.toByteArray();
