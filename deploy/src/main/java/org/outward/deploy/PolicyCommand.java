@@ -16,6 +16,7 @@ import org.outward.policy.PolicyLoader;
 import org.outward.policy.PolicyProblem;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,9 @@ final class PolicyCommand {
 
         @Spec
         CommandSpec spec;
+
+        @Mixin
+        Verbosity verbosity;
 
         @Parameters(paramLabel = "FILE", description = "The policy file, e.g. policies/default-policy.yaml.")
         Path file;

@@ -15,6 +15,7 @@ import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,6 +32,9 @@ final class PolicyTestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity;
 
     @Option(names = "--policy", paramLabel = "FILE", required = true, description = "The policy to test.")
     Path policyFile;

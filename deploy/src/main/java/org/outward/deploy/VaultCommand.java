@@ -63,6 +63,9 @@ final class VaultCommand {
         CommandSpec spec;
 
         @Mixin
+        Verbosity verbosity;
+
+        @Mixin
         Folder folder;
 
         PrintWriter out() {
