@@ -52,6 +52,10 @@ final class PolicyTestCommand implements Callable<Integer> {
                     + "keep one manifest per kind of recipient, e.g. --to colleague@party.example --manifest internal.csv.")
     List<String> to = new ArrayList<>();
 
+    @Option(names = "--json", description = "One JSON object per sample and line as it is judged (kind, path, expected, "
+            + "verdict, agrees, decidedBy), then a summary line (kind, policy, manifest, samples, agree, disagree).")
+    boolean json;
+
     @Parameters(paramLabel = "DIR", description = "The folder of samples with their manifest.")
     Path folder;
 
@@ -92,15 +96,24 @@ final class PolicyTestCommand implements Callable<Integer> {
                 Judgement judgement = judge.judge(expectation.sample());
                 Action actual = judgement.decision().verdict();
                 matrix.add(expectation.verdict(), actual);
+                String decidedBy = ScanResult.decidingRule(judgement);
                 if (actual != expectation.verdict()) {
-                    disagreements.add(new Disagreement(expectation.relativePath(), expectation.verdict(), actual,
-                            ScanResult.decidingRule(judgement)));
+                    disagreements.add(new Disagreement(expectation.relativePath(), expectation.verdict(), actual, decidedBy));
+                }
+                if (json) {
+                    JsonLines.print(out, new PolicyTestResult.Sample(expectation.relativePath(),
+                            expectation.verdict().word(), actual.word(), decidedBy));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        printReport(out, manifest, matrix, disagreements);
+        if (json) {
+            JsonLines.print(out, new PolicyTestResult.Summary(policyFile.toString(), manifest.file().toString(),
+                    manifest.expectations().size(), disagreements.size()));
+        } else {
+            printReport(out, manifest, matrix, disagreements);
+        }
         return disagreements.isEmpty() ? 0 : 1;
     }
 
