@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Judge every sample listed in DIR/outcomes.csv (path,verdict,why; # starts a comment) with the "
                 + "policy and compare with the expected verdict (for an outside recipient unless --to says otherwise).",
                 "Prints a confusion matrix (expected x actual) and every disagreement with the rule that decided. "
-                        + "Exit code 0 when all agree, 1 when any disagrees, 2 for bad usage, an unusable policy or manifest."})
+                        + "Exit code 0 when all agree, 1 when any disagrees, 2 for bad usage, an unusable policy or manifest, "
+                        + "or a sample that could not be read (the others are still judged)."})
 final class PolicyTestCommand implements Callable<Integer> {
 
     @Spec
@@ -91,9 +92,20 @@ final class PolicyTestCommand implements Callable<Integer> {
         }
         ConfusionMatrix matrix = new ConfusionMatrix();
         List<Disagreement> disagreements = new ArrayList<>();
+        int unread = 0;
         try (SampleJudge judge = new SampleJudge(policy, from, to)) {
             for (Manifest.Expectation expectation : manifest.expectations()) {
-                Judgement judgement = judge.judge(expectation.sample());
+                Judgement judgement;
+                try {
+                    judgement = judge.judge(expectation.sample());
+                } catch (IOException | UncheckedIOException e) {
+                    // One sample that broke mid-read must not cost the verdicts of all the others.
+                    unread++;
+                    err.println("policy test: cannot read " + expectation.relativePath() + ": "
+                            + e.getClass().getSimpleName() + "; not judged");
+                    err.flush();
+                    continue;
+                }
                 Action actual = judgement.decision().verdict();
                 matrix.add(expectation.verdict(), actual);
                 String decidedBy = ScanResult.decidingRule(judgement);
@@ -110,15 +122,15 @@ final class PolicyTestCommand implements Callable<Integer> {
         }
         if (json) {
             JsonLines.print(out, new PolicyTestResult.Summary(policyFile.toString(), manifest.file().toString(),
-                    manifest.expectations().size(), disagreements.size()));
+                    manifest.expectations().size() - unread, disagreements.size()));
         } else {
-            printReport(out, manifest, matrix, disagreements);
+            printReport(out, manifest, manifest.expectations().size() - unread, matrix, disagreements);
         }
-        return disagreements.isEmpty() ? 0 : 1;
+        return unread > 0 ? 2 : disagreements.isEmpty() ? 0 : 1;
     }
 
-    private void printReport(PrintWriter out, Manifest manifest, ConfusionMatrix matrix, List<Disagreement> disagreements) {
-        int total = manifest.expectations().size();
+    private void printReport(PrintWriter out, Manifest manifest, int total, ConfusionMatrix matrix,
+                             List<Disagreement> disagreements) {
         out.println("policy " + policyFile + " on " + total + " samples of " + manifest.file());
         matrix.print(out);
         if (disagreements.isEmpty()) {

@@ -27,7 +27,7 @@ final class PolicyTestResult {
      * @param kind     always {@code summary}
      * @param policy   the policy file as given
      * @param manifest the manifest read
-     * @param samples  how many samples were judged
+     * @param samples  how many samples were judged (a sample that could not be read is not)
      * @param agree    how many got the expected verdict
      * @param disagree how many did not
      */

@@ -131,4 +131,22 @@ class PolicyTestCommandTest {
         assertThat(summary.get("agree").asInt()).isEqualTo(1);
         assertThat(summary.get("disagree").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aSampleThatFailsMidReadIsNamedInOneLineAndTheOthersAreStillJudged() throws Exception {
+        // A regular, readable file whose every read fails with EIO: what a failing disk or share looks like.
+        Path failing = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(failing) && Files.isReadable(failing));
+        folderWithAWrongExpectation();
+        Files.createSymbolicLink(temp.resolve("mine/broken.eml"), failing);
+        Files.writeString(temp.resolve("outcomes.csv"), "mine/broken.eml,pass,unreadable\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        int exit = run("policy", "test", "--policy", POLICIES.resolve("default-policy.yaml").toString(), temp.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("policy test: cannot read mine/broken.eml: ").endsWith("; not judged");
+        assertThat(out.toString()).contains("mine/list.csv: expected monitor, got block");
+    }
 }
