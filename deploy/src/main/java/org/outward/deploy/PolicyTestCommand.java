@@ -26,10 +26,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Judge every sample listed in DIR/outcomes.csv (path,verdict,why; # starts a comment) with the "
                 + "policy and compare with the expected verdict (for an outside recipient unless --to says otherwise).",
-                "Prints a confusion matrix (expected x actual) and every disagreement with the rule that decided. "
+                "Prints a confusion matrix (expected x actual) and every disagreement with the rule that decided, "
+                        + "and every 10 samples of a longer run its progress on standard error. "
                         + "Exit code 0 when all agree, 1 when any disagrees, 2 for bad usage, an unusable policy or manifest, "
                         + "or a sample that could not be read (the others are still judged)."})
 final class PolicyTestCommand implements Callable<Integer> {
+
+    /** How often a long run says how far it is: a folder of hundreds of samples takes minutes. */
+    private static final int PROGRESS_EVERY = 10;
 
     @Spec
     CommandSpec spec;
@@ -93,6 +97,7 @@ final class PolicyTestCommand implements Callable<Integer> {
         ConfusionMatrix matrix = new ConfusionMatrix();
         List<Disagreement> disagreements = new ArrayList<>();
         int unread = 0;
+        int judged = 0;
         try (SampleJudge judge = new SampleJudge(policy, from, to)) {
             for (Manifest.Expectation expectation : manifest.expectations()) {
                 Judgement judgement;
@@ -115,6 +120,8 @@ final class PolicyTestCommand implements Callable<Integer> {
                 if (json) {
                     JsonLines.print(out, new PolicyTestResult.Sample(expectation.relativePath(),
                             expectation.verdict().word(), actual.word(), decidedBy));
+                } else {
+                    progress(err, ++judged, manifest.expectations().size());
                 }
             }
         } catch (IOException e) {
@@ -127,6 +134,14 @@ final class PolicyTestCommand implements Callable<Integer> {
             printReport(out, manifest, manifest.expectations().size() - unread, matrix, disagreements);
         }
         return unread > 0 ? 2 : disagreements.isEmpty() ? 0 : 1;
+    }
+
+    /** Every {@value #PROGRESS_EVERY} samples of a longer manifest, how far the run is, on standard error. */
+    private static void progress(PrintWriter err, int judged, int total) {
+        if (judged % PROGRESS_EVERY == 0 && judged < total) {
+            err.println("policy test: " + judged + " of " + total + " samples judged");
+            err.flush();
+        }
     }
 
     private void printReport(PrintWriter out, Manifest manifest, int total, ConfusionMatrix matrix,

@@ -42,6 +42,8 @@ class PolicyTestCommandTest {
 
         assertThat(exit).as(out.toString()).isZero();
         assertThat(out.toString()).contains("expected \\ actual").containsPattern("all \\d+ samples agree");
+        assertThat(err.toString()).as("progress of a long run").contains("policy test: 10 of ")
+                .containsPattern("policy test: 20 of \\d+ samples judged");
     }
 
     @Test
@@ -107,6 +109,7 @@ class PolicyTestCommandTest {
                 temp.toString());
 
         assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEmpty();
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString().lines().toList()) {
