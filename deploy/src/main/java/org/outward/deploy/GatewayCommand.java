@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -35,7 +36,23 @@ public final class GatewayCommand {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new GatewayCommand());
+        CommandLine commandLine = new CommandLine(new GatewayCommand());
+        commandLine.setExecutionStrategy(GatewayCommand::execute);
+        return commandLine;
+    }
+
+    /** {@code run} logs as configured; every other command is quiet unless it is given {@code --verbose}. */
+    private static int execute(ParseResult parsed) {
+        ParseResult command = parsed;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        if (command.commandSpec().userObject() instanceof Run) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        try (CommandLogging logging = CommandLogging.forTool(command.hasMatchedOption(Verbosity.OPTION))) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT on Apache James 3.8.1",

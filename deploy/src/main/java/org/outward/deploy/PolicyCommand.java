@@ -9,13 +9,11 @@ import java.util.concurrent.Callable;
 import org.outward.notice.LinkNotices;
 import org.outward.notice.NoticeTemplateException;
 import org.outward.notice.NoticeTemplates;
-import org.outward.policy.CustomIdentifier;
 import org.outward.policy.InvalidPolicyException;
-import org.outward.policy.Policy;
 import org.outward.policy.PolicyLoader;
-import org.outward.policy.PolicyProblem;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +32,9 @@ final class PolicyCommand {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        Verbosity verbosity;
+
         @Parameters(paramLabel = "FILE", description = "The policy file, e.g. policies/default-policy.yaml.")
         Path file;
 
@@ -41,37 +42,45 @@ final class PolicyCommand {
                 description = "A folder of notice templates laid out as policies/notices (default: the built-in ones).")
         Path notices;
 
+        @Option(names = "--json", description = "One JSON object on one line: file, ok, rules, internalDomains, "
+                + "partners, identifiers, and problems with file, line, column and message.")
+        boolean json;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<String> templateProblems = templateProblems();
-            if (!templateProblems.isEmpty()) {
-                templateProblems.forEach(out::println);
-            }
+            PolicyCheckResult result;
             try {
-                Policy policy = PolicyLoader.load(file);
-                if (!templateProblems.isEmpty()) {
-                    out.println(templateProblems.size() == 1 ? "1 problem" : templateProblems.size() + " problems");
-                    out.flush();
-                    return 1;
-                }
-                out.println(file + ": OK, " + policy.rules().size() + " rules; internal domains "
-                        + String.join(", ", policy.recipients().internalDomains()) + "; partners "
-                        + (policy.recipients().partners().isEmpty() ? "none" : policy.recipients().partners().stream()
-                                .map(Policy.Partner::name).collect(java.util.stream.Collectors.joining(", ")))
-                        + (policy.identifiers().isEmpty() ? "" : "; identifiers " + policy.identifiers().stream()
-                                .map(CustomIdentifier::name).collect(java.util.stream.Collectors.joining(", "))));
-                out.flush();
-                return 0;
+                result = PolicyCheckResult.usable(file.toString(), PolicyLoader.load(file),
+                        templateProblems.stream().map(PolicyCheckResult.Problem::ofTemplate).toList());
             } catch (InvalidPolicyException e) {
-                for (PolicyProblem problem : e.problems()) {
-                    out.println(problem);
-                }
-                int count = e.problems().size() + templateProblems.size();
-                out.println(count == 1 ? "1 problem" : count + " problems");
-                out.flush();
-                return 1;
+                List<PolicyCheckResult.Problem> problems = new ArrayList<>();
+                templateProblems.stream().map(PolicyCheckResult.Problem::ofTemplate).forEach(problems::add);
+                e.problems().stream().map(PolicyCheckResult.Problem::of).forEach(problems::add);
+                result = PolicyCheckResult.unusable(file.toString(), problems);
             }
+            if (json) {
+                JsonLines.print(out, result);
+            } else {
+                printHuman(out, result);
+            }
+            return result.ok() ? 0 : 1;
+        }
+
+        /** Every problem as FILE:LINE:COLUMN: what is wrong, and their count; or what the usable policy holds. */
+        private static void printHuman(PrintWriter out, PolicyCheckResult result) {
+            if (result.ok()) {
+                out.println(result.file() + ": OK, " + result.rules() + " rules; internal domains "
+                        + String.join(", ", result.internalDomains()) + "; partners "
+                        + (result.partners().isEmpty() ? "none" : String.join(", ", result.partners()))
+                        + (result.identifiers().isEmpty() ? "" : "; identifiers " + String.join(", ", result.identifiers())));
+            } else {
+                result.problems().forEach(out::println);
+                int count = result.problems().size();
+                out.println(count == 1 ? "1 problem" : count + " problems");
+            }
+            out.flush();
         }
 
         /**

@@ -15,6 +15,7 @@ import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,12 +26,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Judge every sample listed in DIR/outcomes.csv (path,verdict,why; # starts a comment) with the "
                 + "policy and compare with the expected verdict (for an outside recipient unless --to says otherwise).",
-                "Prints a confusion matrix (expected x actual) and every disagreement with the rule that decided. "
-                        + "Exit code 0 when all agree, 1 when any disagrees, 2 for bad usage, an unusable policy or manifest."})
+                "Prints a confusion matrix (expected x actual) and every disagreement with the rule that decided, "
+                        + "and every 10 samples of a longer run its progress on standard error. "
+                        + "Exit code 0 when all agree, 1 when any disagrees, 2 for bad usage, an unusable policy or manifest, "
+                        + "or a sample that could not be read (the others are still judged)."})
 final class PolicyTestCommand implements Callable<Integer> {
+
+    /** How often a long run says how far it is: a folder of hundreds of samples takes minutes. */
+    private static final int PROGRESS_EVERY = 10;
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity;
 
     @Option(names = "--policy", paramLabel = "FILE", required = true, description = "The policy to test.")
     Path policyFile;
@@ -47,6 +56,10 @@ final class PolicyTestCommand implements Callable<Integer> {
             description = "Envelope recipient, repeatable (default: " + SampleJudge.DEFAULT_RECIPIENT + "); "
                     + "keep one manifest per kind of recipient, e.g. --to colleague@party.example --manifest internal.csv.")
     List<String> to = new ArrayList<>();
+
+    @Option(names = "--json", description = "One JSON object per sample and line as it is judged (kind, path, expected, "
+            + "verdict, agrees, decidedBy), then a summary line (kind, policy, manifest, samples, agree, disagree).")
+    boolean json;
 
     @Parameters(paramLabel = "DIR", description = "The folder of samples with their manifest.")
     Path folder;
@@ -83,25 +96,56 @@ final class PolicyTestCommand implements Callable<Integer> {
         }
         ConfusionMatrix matrix = new ConfusionMatrix();
         List<Disagreement> disagreements = new ArrayList<>();
+        int unread = 0;
+        int judged = 0;
         try (SampleJudge judge = new SampleJudge(policy, from, to)) {
             for (Manifest.Expectation expectation : manifest.expectations()) {
-                Judgement judgement = judge.judge(expectation.sample());
+                Judgement judgement;
+                try {
+                    judgement = judge.judge(expectation.sample());
+                } catch (IOException | UncheckedIOException e) {
+                    // One sample that broke mid-read must not cost the verdicts of all the others.
+                    unread++;
+                    err.println("policy test: cannot read " + expectation.relativePath() + ": "
+                            + e.getClass().getSimpleName() + "; not judged");
+                    err.flush();
+                    continue;
+                }
                 Action actual = judgement.decision().verdict();
                 matrix.add(expectation.verdict(), actual);
+                String decidedBy = ScanResult.decidingRule(judgement);
                 if (actual != expectation.verdict()) {
-                    disagreements.add(new Disagreement(expectation.relativePath(), expectation.verdict(), actual,
-                            ScanResult.decidingRule(judgement)));
+                    disagreements.add(new Disagreement(expectation.relativePath(), expectation.verdict(), actual, decidedBy));
+                }
+                if (json) {
+                    JsonLines.print(out, new PolicyTestResult.Sample(expectation.relativePath(),
+                            expectation.verdict().word(), actual.word(), decidedBy));
+                } else {
+                    progress(err, ++judged, manifest.expectations().size());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        printReport(out, manifest, matrix, disagreements);
-        return disagreements.isEmpty() ? 0 : 1;
+        if (json) {
+            JsonLines.print(out, new PolicyTestResult.Summary(policyFile.toString(), manifest.file().toString(),
+                    manifest.expectations().size() - unread, disagreements.size()));
+        } else {
+            printReport(out, manifest, manifest.expectations().size() - unread, matrix, disagreements);
+        }
+        return unread > 0 ? 2 : disagreements.isEmpty() ? 0 : 1;
     }
 
-    private void printReport(PrintWriter out, Manifest manifest, ConfusionMatrix matrix, List<Disagreement> disagreements) {
-        int total = manifest.expectations().size();
+    /** Every {@value #PROGRESS_EVERY} samples of a longer manifest, how far the run is, on standard error. */
+    private static void progress(PrintWriter err, int judged, int total) {
+        if (judged % PROGRESS_EVERY == 0 && judged < total) {
+            err.println("policy test: " + judged + " of " + total + " samples judged");
+            err.flush();
+        }
+    }
+
+    private void printReport(PrintWriter out, Manifest manifest, int total, ConfusionMatrix matrix,
+                             List<Disagreement> disagreements) {
         out.println("policy " + policyFile + " on " + total + " samples of " + manifest.file());
         matrix.print(out);
         if (disagreements.isEmpty()) {

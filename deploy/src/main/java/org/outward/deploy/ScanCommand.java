@@ -15,10 +15,8 @@ import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +36,9 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    Verbosity verbosity;
+
     @Option(names = "--policy", paramLabel = "FILE", description = "The policy to judge with (default: the default policy).")
     Path policyFile;
 
@@ -54,8 +55,6 @@ final class ScanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Messages (.eml) and files to judge.")
     List<Path> paths;
-
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
     public Integer call() {
@@ -89,7 +88,7 @@ final class ScanCommand implements Callable<Integer> {
                     continue;
                 }
                 if (json) {
-                    out.println(toJson(ScanResult.of(path.toString(), judgement)));
+                    JsonLines.print(out, ScanResult.of(path.toString(), judgement));
                 } else {
                     printHuman(out, path, judgement);
                 }
@@ -106,14 +105,6 @@ final class ScanCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    private String toJson(ScanResult result) {
-        try {
-            return mapper.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the scan result as JSON", e);
-        }
     }
 
     /** Verdict, outcome per recipient, findings: metadata and redacted evidence only, never the subject or text. */

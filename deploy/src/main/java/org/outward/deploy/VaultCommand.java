@@ -63,6 +63,9 @@ final class VaultCommand {
         CommandSpec spec;
 
         @Mixin
+        Verbosity verbosity;
+
+        @Mixin
         Folder folder;
 
         PrintWriter out() {
@@ -85,6 +88,20 @@ final class VaultCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per item, newest first.")
     static final class ListItems extends Base {
+        @Option(names = "--json", description = "One JSON object per item and line: id, state, created, expires "
+                + "(ISO-8601 instants), downloads, maxDownloads.")
+        boolean json;
+
+        /**
+         * One item as {@code vault list --json} prints it: the listing's fields, no sender, recipient nor file name.
+         */
+        record Listed(String id, String state, String created, String expires, int downloads, int maxDownloads) {
+            static Listed of(ItemInfo item, Instant now) {
+                return new Listed(item.id().toString(), item.stateAt(now), item.created().toString(),
+                        item.expires().toString(), item.downloads(), item.maxDownloads());
+            }
+        }
+
         @Override
         public Integer call() throws IOException {
             Optional<Vault> vault = folder.open(err());
@@ -93,6 +110,10 @@ final class VaultCommand {
             }
             Instant now = Instant.now();
             for (ItemInfo item : vault.get().list()) {
+                if (json) {
+                    JsonLines.print(out(), Listed.of(item, now));
+                    continue;
+                }
                 out().println(item.id() + "  " + item.stateAt(now) + "  created " + item.created() + "  expires "
                         + item.expires() + "  downloads " + item.downloads() + "/" + item.maxDownloads());
             }

@@ -19,6 +19,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.SignatureAlgorithm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,9 @@ final class WebAdminTokenCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity;
 
     @Option(names = "--private-key", required = true, paramLabel = "FILE",
             description = "The private key, PEM (PKCS#8 or PKCS#1), whose public half WebAdmin reads.")

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import picocli.CommandLine;
 
 class PolicyCommandTest {
@@ -102,5 +105,40 @@ class PolicyCommandTest {
     void theShippedNoticeTemplatesPassTheCheck() {
         assertThat(run("policy", "check", "--notices", Path.of("..", "policies", "notices").toString(),
                 Path.of("..", "policies", "default-policy.yaml").toString())).isZero();
+    }
+
+    @Test
+    void jsonGivesTheOutcomeAndEveryProblemWithFileLineAndColumn() throws Exception {
+        Path policy = Files.writeString(temp.resolve("broken.yaml"),
+                "version: 1\nsecure-tagg: x\nrules:\n  - id: a\n    when: {finding: password}\n    action: blok\n");
+
+        assertThat(run("policy", "check", "--json", policy.toString())).isEqualTo(1);
+
+        assertThat(out.toString().lines()).hasSize(1);
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("file").asText()).isEqualTo(policy.toString());
+        assertThat(result.get("ok").asBoolean()).isFalse();
+        JsonNode problems = result.get("problems");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).get("file").asText()).isEqualTo(policy.toString());
+        assertThat(problems.get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(problems.get(0).get("column").asInt()).isEqualTo(1);
+        assertThat(problems.get(0).get("message").asText()).startsWith("unknown key 'secure-tagg'");
+        assertThat(problems.get(1).get("line").asInt()).isEqualTo(6);
+        assertThat(problems.get(1).get("column").asInt()).isEqualTo(13);
+    }
+
+    @Test
+    void jsonOfAUsablePolicyIsOkWithItsRulesAndDomains() throws Exception {
+        Path policy = Path.of("..", "policies", "examples", "membership-numbers-policy.yaml");
+
+        assertThat(run("policy", "check", "--json", policy.toString())).isZero();
+
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("ok").asBoolean()).isTrue();
+        assertThat(result.get("problems")).isEmpty();
+        assertThat(result.get("rules").asInt()).isPositive();
+        assertThat(result.get("internalDomains")).isNotEmpty();
+        assertThat(result.get("identifiers").toString()).contains("party-membership-number");
     }
 }

@@ -9,12 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.vault.Deposit;
 import org.outward.vault.LocalDiskVault;
 import org.outward.vault.NewItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 
@@ -33,14 +39,25 @@ class VaultCommandTest {
         return command.execute(args);
     }
 
+    /** An item with the default expiry and limit, holding "secret rows". */
+    private static Deposit keptItem(LocalDiskVault vault) throws Exception {
+        return vault.put(NewItem.withDefaults("agent@party.example", "printer@example.org", "canvass.csv", "text/csv"),
+                new ByteArrayInputStream("secret rows".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An item that has expired by the time this returns. */
+    private static Deposit expiredItem(LocalDiskVault vault) throws Exception {
+        Deposit deposit = vault.put(new NewItem("agent@party.example", "b@example.org", "b.csv", "text/csv",
+                Duration.ofMillis(1), 1), new ByteArrayInputStream(new byte[3]));
+        Thread.sleep(5);
+        return deposit;
+    }
+
     @Test
     void listShowRevokePurge() throws Exception {
         LocalDiskVault vault = new LocalDiskVault(folder, Clock.systemUTC());
-        Deposit kept = vault.put(NewItem.withDefaults("agent@party.example", "printer@example.org", "canvass.csv", "text/csv"),
-                new ByteArrayInputStream("secret rows".getBytes(StandardCharsets.UTF_8)));
-        Deposit shortLived = vault.put(new NewItem("agent@party.example", "b@example.org", "b.csv", "text/csv",
-                Duration.ofMillis(1), 1), new ByteArrayInputStream(new byte[3]));
-        Thread.sleep(5);
+        Deposit kept = keptItem(vault);
+        Deposit shortLived = expiredItem(vault);
 
         assertThat(run("vault", "list", "--vault", folder.toString())).isZero();
         assertThat(out.toString()).contains(kept.id() + "  active", shortLived.id() + "  expired");
@@ -56,5 +73,29 @@ class VaultCommandTest {
 
         assertThat(run("vault", "show", "nonsense", "--vault", folder.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("not an item id");
+    }
+
+    @Test
+    void listAsJsonGivesOneObjectPerItemWithoutContent() throws Exception {
+        LocalDiskVault vault = new LocalDiskVault(folder, Clock.systemUTC());
+        Deposit kept = keptItem(vault);
+        Deposit shortLived = expiredItem(vault);
+
+        assertThat(run("vault", "list", "--json", "--vault", folder.toString())).isZero();
+
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> items = new HashMap<>();
+        for (String line : out.toString().lines().toList()) {
+            JsonNode item = json.readTree(line);
+            items.put(item.get("id").asText(), item);
+        }
+        assertThat(items).containsOnlyKeys(kept.id().hex(), shortLived.id().hex());
+        JsonNode active = items.get(kept.id().hex());
+        assertThat(active.get("state").asText()).isEqualTo("active");
+        assertThat(Instant.parse(active.get("expires").asText())).isAfter(Instant.parse(active.get("created").asText()));
+        assertThat(active.get("downloads").asInt()).isZero();
+        assertThat(active.get("maxDownloads").asInt()).isPositive();
+        assertThat(items.get(shortLived.id().hex()).get("state").asText()).isEqualTo("expired");
+        assertThat(out.toString()).doesNotContain("secret rows");
     }
 }

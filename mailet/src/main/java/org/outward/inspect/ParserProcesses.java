@@ -155,8 +155,11 @@ final class ParserProcesses implements AutoCloseable {
     private Child start(boolean optimising) throws IOException {
         List<String> jvm = archive.jvmOptions(
                 partial -> command(false, List.of("-XX:ArchiveClassesAtExit=" + partial), ParseChild.WARM_UP_ONLY));
+        // The process's log (its libraries' complaints) is shown where the gateway's is, and not when the gateway's
+        // log is off: the command-line tools silence theirs.
         Process process = new ProcessBuilder(command(optimising, jvm, isolation.warmUp() ? ParseChild.WARM_UP : null))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(LOG.isErrorEnabled() ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD)
+                .start();
         Child child = new Child(process);
         all.add(child);
         if (closed) {
