@@ -1,12 +1,10 @@
 package org.outward.james;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.mail.MessagingException;
@@ -43,9 +41,6 @@ import org.outward.protect.Protection;
  * templates. The language and the secure tag come from the policy, through the inspection's attributes.
  */
 public class NotifySender extends GenericMailet {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private NoticeTemplates templates;
 
@@ -124,8 +119,8 @@ public class NotifySender extends GenericMailet {
             }
         }
         String subject = original.getSubject() == null ? "" : original.getSubject();
-        String date = original.getSentDate() == null ? "" : DATE.format(original.getSentDate().toInstant());
-        return new NoticeFacts(subject, date, blocked, held, warned,
+        Instant sent = original.getSentDate() == null ? null : original.getSentDate().toInstant();
+        return new NoticeFacts(subject, sent, blocked, held, warned,
                 parts.values().stream().map(PartBuilder::build).toList(), passwordEvidence, earlier,
                 DecisionAttributes.secureTag(mail));
     }

@@ -1,5 +1,6 @@
 package org.outward.notice;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * was found, part by part, with redacted evidence only. The templates turn it into words.
  *
  * @param subject              the original subject
- * @param date                 when the original was sent, already formatted
+ * @param sent                 when the original was sent, or null when it does not say
  * @param blockedRecipients    not delivered
  * @param heldRecipients       held for an admin
  * @param warnedRecipients     delivered, with this notice
@@ -20,13 +21,12 @@ import java.util.Objects;
  * @param passwordForEarlier   the earlier attachment a password belongs to, or null
  * @param secureTag            the subject tag that asks for secure links, empty if secure links are not offered
  */
-public record NoticeFacts(String subject, String date, List<String> blockedRecipients, List<String> heldRecipients,
+public record NoticeFacts(String subject, Instant sent, List<String> blockedRecipients, List<String> heldRecipients,
                           List<String> warnedRecipients, List<Part> parts, String passwordEvidence,
                           EarlierAttachment passwordForEarlier, String secureTag) {
 
     public NoticeFacts {
         Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(date, "date");
         blockedRecipients = List.copyOf(blockedRecipients);
         heldRecipients = List.copyOf(heldRecipients);
         warnedRecipients = List.copyOf(warnedRecipients);
@@ -72,7 +72,7 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
 
     /** Facts that switch every section of a template on: used to check templates when they are loaded. */
     static NoticeFacts everything() {
-        return new NoticeFacts("Canvass returns", "22 Nov 2026 10:00", List.of("a@example.org"),
+        return new NoticeFacts("Canvass returns", Instant.parse("2026-11-22T10:00:00Z"), List.of("a@example.org"),
                 List.of("b@example.org"), List.of("c@party.example"),
                 List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, false, "312 rows"),
                         new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, false, "40 rows"),
@@ -84,11 +84,11 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
                 "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026", true), "[secure]");
     }
 
-    /** The variables the templates see; documented in policies/notices/README.md. */
-    Map<String, Object> variables() {
+    /** The variables the templates of one language see; documented in policies/notices/README.md. */
+    Map<String, Object> variables(String language) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("subject", subject);
-        v.put("date", date);
+        v.put("date", NoticeDate.in(language, sent));
         v.put("blocked", !blockedRecipients.isEmpty());
         v.put("blockedRecipients", blockedRecipients);
         v.put("held", !heldRecipients.isEmpty());

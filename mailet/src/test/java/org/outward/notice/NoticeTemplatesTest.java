@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ class NoticeTemplatesTest {
     }
 
     private static NoticeFacts blockedCanvass(String fileName) {
-        return new NoticeFacts("Canvass returns for Ward 3", "Sun, 22 Nov 2026 10:00", List.of("agent@example.org"),
+        return new NoticeFacts("Canvass returns for Ward 3", Instant.parse("2026-11-22T10:00:00Z"), List.of("agent@example.org"),
                 List.of(), List.of("colleague@party.example"),
                 List.of(new NoticeFacts.Part(fileName, 312, true, true, "", false, false, false, false, "312 rows: J*** S****, LA9 4**")),
                 "", null, "[secure]");
@@ -57,7 +58,7 @@ class NoticeTemplatesTest {
 
     @Test
     void passwordNoticeExplainsTheOtherChannelAndShowsOnlyTheRedactedForm() throws Exception {
-        NoticeFacts facts = new NoticeFacts("the file", "Sun, 22 Nov 2026 10:05", List.of("agent@example.org"),
+        NoticeFacts facts = new NoticeFacts("the file", Instant.parse("2026-11-22T10:05:00Z"), List.of("agent@example.org"),
                 List.of(), List.of(), List.of(), "Password: T*****-******-**", null, "[secure]");
 
         Notice notice = templates.render(facts, "en");
