@@ -98,6 +98,11 @@ public final class DecisionAttributes {
             finding.put("protection", AttributeValue.of(f.protection().word()));
             finding.put("records", AttributeValue.of(f.records()));
             finding.put("evidence", AttributeValue.of(f.evidence()));
+            // The same evidence in parts, so that a notice can say it in its own language.
+            finding.put("dataKinds", AttributeValue.of(String.join(",", f.dataKinds())));
+            finding.put("categories", AttributeValue.of(String.join(",", f.people().categories())));
+            finding.put("outsideEncryption", AttributeValue.of(f.people().outsideEncryption()));
+            finding.put("examples", AttributeValue.of(String.join("; ", f.people().examples())));
             return AttributeValue.of(finding);
         }).toList();
         mail.setAttribute(new Attribute(ACTIONS, AttributeValue.of(actions)));

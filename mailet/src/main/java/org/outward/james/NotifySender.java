@@ -19,6 +19,7 @@ import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeMessage;
 import org.outward.notice.NoticeTemplateException;
 import org.outward.notice.NoticeTemplates;
+import org.outward.policy.PeopleEvidence;
 import org.outward.protect.Protection;
 
 /**
@@ -136,7 +137,10 @@ public class NotifySender extends GenericMailet {
         private boolean defaultPassword;
         private boolean disguised;
         private boolean notInspected;
-        private String evidence = "";
+        private List<String> dataKinds = List.of();
+        private List<String> categories = List.of();
+        private boolean outsideEncryption;
+        private List<String> examples = List.of();
 
         PartBuilder(String name) {
             this.name = name;
@@ -151,11 +155,14 @@ public class NotifySender extends GenericMailet {
             switch (kind) {
                 case "personal-data" -> {
                     personal = true;
-                    evidence = evidence.isEmpty() ? counted(finding.getOrDefault("evidence", "")) : evidence;
+                    notes(finding.getOrDefault("evidence", ""));
+                    people(finding);
                 }
                 case "special-category-data" -> {
                     special = true;
-                    evidence = counted(finding.getOrDefault("evidence", evidence));
+                    notes(finding.getOrDefault("evidence", ""));
+                    people(finding);
+                    categories = words(finding.getOrDefault("categories", ""), ",");
                 }
                 case "weak-protection" -> weakScheme = finding.getOrDefault("evidence", "a weak scheme");
                 case "disguised-file" -> disguised = true;
@@ -166,28 +173,32 @@ public class NotifySender extends GenericMailet {
         }
 
         /**
-         * The evidence without the note of a protection in name only (see {@link Protection#DEFAULT_PASSWORD_NOTE}),
-         * which the notice says in its own words instead.
+         * Whether the evidence starts with the note of a protection in name only (see
+         * {@link Protection#DEFAULT_PASSWORD_NOTE}), which the notice says in its own words.
          */
-        private String counted(String found) {
-            if (found.startsWith(Protection.DEFAULT_PASSWORD_NOTE)) {
-                defaultPassword = true;
-                return withoutNote(found, Protection.DEFAULT_PASSWORD_NOTE);
-            }
-            if (found.startsWith(Protection.OWNER_ONLY_NOTE)) {
-                ownerOnly = true;
-                return withoutNote(found, Protection.OWNER_ONLY_NOTE);
-            }
-            return found;
+        private void notes(String found) {
+            defaultPassword |= found.startsWith(Protection.DEFAULT_PASSWORD_NOTE);
+            ownerOnly |= found.startsWith(Protection.OWNER_ONLY_NOTE);
         }
 
-        private static String withoutNote(String found, String note) {
-            return found.substring(note.length()).replaceFirst("^; ", "");
+        /** The parts of a list-of-people finding, which the notice words in its own language. */
+        private void people(Map<String, String> finding) {
+            if (dataKinds.isEmpty()) {
+                dataKinds = words(finding.getOrDefault("dataKinds", ""), ",");
+            }
+            outsideEncryption |= Boolean.parseBoolean(finding.getOrDefault("outsideEncryption", "false"));
+            if (examples.isEmpty()) {
+                examples = words(finding.getOrDefault("examples", ""), "; ");
+            }
+        }
+
+        private static List<String> words(String joined, String separator) {
+            return joined.isEmpty() ? List.of() : List.of(joined.split(java.util.regex.Pattern.quote(separator)));
         }
 
         NoticeFacts.Part build() {
             return new NoticeFacts.Part(name, records, personal, special, weakScheme, ownerOnly, defaultPassword,
-                    disguised, notInspected, evidence);
+                    disguised, notInspected, dataKinds, new PeopleEvidence(outsideEncryption, categories, examples));
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outward.policy.PeopleEvidence;
+
 /**
  * What a notice says, independent of language: which message, what happened for which recipients, and what
  * was found, part by part, with redacted evidence only. The templates turn it into words.
@@ -47,11 +49,17 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
      * @param defaultPassword encrypted with Excel's built-in default password, which Office opens without asking
      * @param disguised       content disagrees with the name
      * @param notInspected    a limit stopped inspection
-     * @param evidence        redacted evidence
+     * @param dataKinds       the kinds of personal data seen, by their policy words
+     * @param people          the rest of what was found in a list of people (redacted examples only)
      */
     public record Part(String name, int records, boolean personalData, boolean specialCategory, String weakScheme,
                        boolean ownerOnly, boolean defaultPassword, boolean disguised, boolean notInspected,
-                       String evidence) {
+                       List<String> dataKinds, PeopleEvidence people) {
+
+        public Part {
+            dataKinds = List.copyOf(dataKinds);
+            Objects.requireNonNull(people, "people");
+        }
     }
 
     /**
@@ -74,13 +82,21 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
     static NoticeFacts everything() {
         return new NoticeFacts("Canvass returns", Instant.parse("2026-11-22T10:00:00Z"), List.of("a@example.org"),
                 List.of("b@example.org"), List.of("c@party.example"),
-                List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, false, "312 rows"),
-                        new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, false, "40 rows"),
-                        new Part("minutes.doc", 0, false, false, "Word 97-2003 RC4", false, false, false, false, ""),
-                        new Part("roll.xlsx", 12, true, false, "", false, true, false, false, "12 rows"),
-                        new Part("report.pdf", 0, false, false, "", true, false, false, false, ""),
-                        new Part("photo.jpg", 0, false, false, "", false, false, true, false, ""),
-                        new Part("archive.7z", 0, false, false, "", false, false, false, true, "")),
+                List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, false,
+                                List.of("person-name"), new PeopleEvidence(false, List.of("political-opinion"),
+                                List.of("J*** S****"))),
+                        new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, false,
+                                List.of("person-name"), new PeopleEvidence(true, List.of(), List.of())),
+                        new Part("minutes.doc", 0, false, false, "Word 97-2003 RC4", false, false, false, false,
+                                List.of(), PeopleEvidence.NONE),
+                        new Part("roll.xlsx", 12, true, false, "", false, true, false, false, List.of("postcode"),
+                                PeopleEvidence.NONE),
+                        new Part("report.pdf", 0, false, false, "", true, false, false, false, List.of(),
+                                PeopleEvidence.NONE),
+                        new Part("photo.jpg", 0, false, false, "", false, false, true, false, List.of(),
+                                PeopleEvidence.NONE),
+                        new Part("archive.7z", 0, false, false, "", false, false, false, true, List.of(),
+                                PeopleEvidence.NONE)),
                 "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026", true), "[secure]");
     }
 
@@ -111,7 +127,7 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
             p.put("brokenCipher", nameOnly == NameOnly.BROKEN_CIPHER);
             p.put("disguised", part.disguised());
             p.put("notInspected", part.notInspected());
-            p.put("evidence", part.evidence());
+            p.put("evidence", EvidenceWords.in(language, part));
             partVariables.add(p);
         }
         v.put("parts", partVariables);

@@ -10,6 +10,7 @@ import org.outward.notice.LinkNotices;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeTemplates;
+import org.outward.policy.PeopleEvidence;
 
 class BidiControlsTest {
 
@@ -61,7 +62,8 @@ class BidiControlsTest {
                 Instant.parse("2026-05-01T00:00:00Z"), "https://files.example/l/x", 3), "both");
         Notice confirmation = links.confirmation("Canvass", List.of(new LinkNotices.SentLink(DISGUISED,
                 "a@example.org", Instant.parse("2026-05-01T00:00:00Z"), "https://files.example/m/x")), "both");
-        NoticeFacts.Part attachment = new NoticeFacts.Part(DISGUISED, 0, false, false, "", false, false, true, false, "");
+        NoticeFacts.Part attachment = new NoticeFacts.Part(DISGUISED, 0, false, false, "", false, false, true, false, List.of(),
+                PeopleEvidence.NONE);
         Notice blocked = NoticeTemplates.builtIn().render(new NoticeFacts("Subject \u2067x\u2069", Instant.parse("2026-11-22T00:00:00Z"),
                 List.of("a@example.org"), List.of(), List.of(), List.of(attachment), "", null, "[secure]"), "both");
         for (String body : List.of(part.text(), part.html(), confirmation.text(), confirmation.html(), blocked.text(),

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.outward.policy.PeopleEvidence;
 
 /**
  * Notices as a person sees them: each kind rendered by a real browser (Debian's headless Chromium), its
@@ -41,11 +42,15 @@ class NoticeRenderingTest {
 
     static Stream<Arguments> kinds() {
         NoticeFacts.Part canvass = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, false, false, false,
-                "312 records: person name, postcode (e.g. J*** S****, LA9 4**)");
-        NoticeFacts.Part zip = new NoticeFacts.Part("members.zip", 0, false, false, "ZIP ZipCrypto", false, false, false, false, "");
+                List.of("person-name", "postcode"),
+                new PeopleEvidence(false, List.of("political-opinion"), List.of("J*** S****, LA9 4**")));
+        NoticeFacts.Part zip = new NoticeFacts.Part("members.zip", 0, false, false, "ZIP ZipCrypto", false, false, false, false,
+                List.of(), PeopleEvidence.NONE);
         NoticeFacts.Part defaultPassword = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, true,
-                false, false, "312 records: person name, postcode (e.g. J*** S****, LA9 4**)");
-        NoticeFacts.Part photo = new NoticeFacts.Part("photo.jpg", 0, false, false, "", false, false, true, false, "");
+                false, false, List.of("person-name", "postcode"),
+                new PeopleEvidence(false, List.of("political-opinion"), List.of("J*** S****, LA9 4**")));
+        NoticeFacts.Part photo = new NoticeFacts.Part("photo.jpg", 0, false, false, "", false, false, true, false,
+                List.of(), PeopleEvidence.NONE);
         return Stream.of(
                 Arguments.of("blocked-canvass", "en", new NoticeFacts("Canvass returns for Ward 3", Instant.parse("2026-11-22T10:00:00Z"),
                         List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "", null, "[secure]"),
