@@ -120,6 +120,27 @@ class NotifySenderTest {
     }
 
     @Test
+    void repliesToANoticeGoToTheDataProtectionOfficerThePolicyNames() throws Exception {
+        FakeMail mail = mail("sam@party.example", Action.BLOCK, canvassMessage());
+        DecisionAttributes.writeDpoAddress(mail, "dpo@party.example");
+
+        mailet.service(mail);
+
+        MimeMessage notice = context.getSentMails().get(0).getMsg();
+        assertThat(notice.getReplyTo()).extracting(Object::toString).containsExactly("dpo@party.example");
+        assertThat(notice.getFrom()).extracting(Object::toString).containsExactly("postmaster@gateway.outward.invalid");
+    }
+
+    @Test
+    void withoutADataProtectionOfficerRepliesGoToThePostmaster() throws Exception {
+        mailet.service(mail("sam@party.example", Action.BLOCK, canvassMessage()));
+
+        MimeMessage notice = context.getSentMails().get(0).getMsg();
+        assertThat(notice.getHeader("Reply-To")).isNull();
+        assertThat(notice.getReplyTo()).extracting(Object::toString).containsExactly("postmaster@gateway.outward.invalid");
+    }
+
+    @Test
     void noNoticeForABounce() throws Exception {
         mailet.service(mail(null, Action.BLOCK, canvassMessage()));
 
