@@ -89,12 +89,7 @@ public class NotifySender extends GenericMailet {
         MailAddress postmaster = getMailetContext().getPostmaster();
         MimeMessage message = NoticeMessage.compose(notice, postmaster.toInternetAddress()
                 .orElseThrow(() -> new MessagingException("NotifySender: the postmaster address is not usable")),
-                new InternetAddress(sender.asString()), original.getMessageID());
-        String dpo = DecisionAttributes.dpoAddress(mail);
-        if (!dpo.isEmpty()) {
-            // "If you think it is wrong, reply to your data protection officer": the reply goes to them.
-            message.setReplyTo(new InternetAddress[] {new InternetAddress(dpo)});
-        }
+                DecisionAttributes.dpoAddress(mail), new InternetAddress(sender.asString()), original.getMessageID());
         getMailetContext().sendMail(postmaster, List.of(sender), message);
     }
 

@@ -239,7 +239,8 @@ public class Wrap extends GenericMailet {
         MailAddress postmaster = getMailetContext().getPostmaster();
         MimeMessage message = NoticeMessage.compose(notice, postmaster.toInternetAddress()
                 .orElseThrow(() -> new MessagingException("Wrap: the postmaster address is not usable")),
-                new InternetAddress(sender.asString()), mail.getMessage().getMessageID());
+                DecisionAttributes.dpoAddress(mail), new InternetAddress(sender.asString()),
+                mail.getMessage().getMessageID());
         getMailetContext().sendMail(postmaster, List.of(sender), message);
     }
 

@@ -139,6 +139,19 @@ class WrapTest {
         }
     }
 
+    @Test
+    void repliesToTheSendersConfirmationGoToTheDataProtectionOfficer() throws Exception {
+        FakeMail mail = mail("Canvass returns", "a@example.org");
+        DecisionAttributes.writeDpoAddress(mail, "dpo@party.example");
+
+        mailet.service(mail);
+
+        FakeMailContext.SentMail confirmation = context.getSentMails().get(1);
+        assertThat(confirmation.getRecipients()).containsExactly(new MailAddress("sam@party.example"));
+        assertThat(confirmation.getMsg().getReplyTo()).extracting(Object::toString)
+                .containsExactly("dpo@party.example");
+    }
+
     /** The plain-text words of a message, without its attachments. */
     private static String text(Part part) throws Exception {
         if (part.getContent() instanceof Multipart multipart) {
