@@ -16,6 +16,7 @@ import org.outward.inspect.InspectedPart;
 import org.outward.inspect.Inspection;
 import org.outward.policy.Fact;
 import org.outward.policy.FindingKind;
+import org.outward.policy.PeopleEvidence;
 import org.outward.policy.Policy;
 import org.outward.protect.ProtectionLevel;
 
@@ -50,7 +51,8 @@ final class PersonalFacts {
             String name = InspectionFacts.fileName(part);
             String kinds = finding.kinds().stream().map(DataKind::words)
                     .sorted().collect(Collectors.joining(", "));
-            String examples = finding.evidence().stream().limit(EVIDENCE_EXAMPLES).collect(Collectors.joining("; "));
+            List<String> shown = finding.evidence().stream().limit(EVIDENCE_EXAMPLES).toList();
+            String examples = String.join("; ", shown);
             // The text of an encrypted part is what it carries outside the encryption: that text is unprotected.
             boolean outside = isEncrypted(part);
             ProtectionLevel level = outside ? ProtectionLevel.NONE : part.protection().level();
@@ -60,14 +62,17 @@ final class PersonalFacts {
             // Rules may name kinds in when.data; they do so by the kinds' policy words.
             List<String> dataKinds = finding.kinds().stream().map(DataKind::word).toList();
             facts.add(new Fact(FindingKind.PERSONAL_DATA, part.path(), name, level,
-                    finding.records(), finding.confidence(), evidence, List.of(), dataKinds));
+                    finding.records(), finding.confidence(), evidence, List.of(), dataKinds,
+                    new PeopleEvidence(outside, List.of(), shown)));
             if (finding.specialCategory()) {
-                String categories = finding.specialCategories().stream()
-                        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
+                List<String> categoryWords = finding.specialCategories().stream()
+                        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).sorted().toList();
+                String categories = categoryWords.stream().map(c -> c.replace('-', ' '))
                         .collect(Collectors.joining(", "));
                 facts.add(new Fact(FindingKind.SPECIAL_CATEGORY_DATA, part.path(), name, level,
                         finding.records(), finding.confidence(), where + finding.records() + " records with " + categories
-                        + (examples.isEmpty() ? "" : " (e.g. " + examples + ")"), List.of(), dataKinds));
+                        + (examples.isEmpty() ? "" : " (e.g. " + examples + ")"), List.of(), dataKinds,
+                        new PeopleEvidence(outside, categoryWords, shown)));
             }
         }
         return facts;

@@ -33,6 +33,7 @@ public final class DecisionAttributes {
     public static final String VERDICT_NAME = "org.outward.verdict";
     public static final String NOTICE_LANGUAGE_NAME = "org.outward.noticeLanguage";
     public static final String SECURE_TAG_NAME = "org.outward.secureTag";
+    public static final String DPO_ADDRESS_NAME = "org.outward.dpoAddress";
     public static final String LINK_EXPIRY_NAME = "org.outward.linkExpirySeconds";
     public static final String LINK_DOWNLOADS_NAME = "org.outward.linkMaxDownloads";
 
@@ -41,6 +42,7 @@ public final class DecisionAttributes {
     static final AttributeName FINDINGS = AttributeName.of(FINDINGS_NAME);
     static final AttributeName VERDICT = AttributeName.of(VERDICT_NAME);
     static final AttributeName NOTICE_LANGUAGE = AttributeName.of(NOTICE_LANGUAGE_NAME);
+    static final AttributeName DPO_ADDRESS = AttributeName.of(DPO_ADDRESS_NAME);
     static final AttributeName SECURE_TAG = AttributeName.of(SECURE_TAG_NAME);
     static final AttributeName LINK_EXPIRY = AttributeName.of(LINK_EXPIRY_NAME);
     static final AttributeName LINK_DOWNLOADS = AttributeName.of(LINK_DOWNLOADS_NAME);
@@ -52,6 +54,15 @@ public final class DecisionAttributes {
     static void writeNoticeSettings(Mail mail, String language, String secureTag) {
         mail.setAttribute(new Attribute(NOTICE_LANGUAGE, AttributeValue.of(language)));
         mail.setAttribute(new Attribute(SECURE_TAG, AttributeValue.of(secureTag)));
+    }
+
+    /** Where replies to notices go, from the policy; empty: nowhere but the notice's sender, the postmaster. */
+    static void writeDpoAddress(Mail mail, String address) {
+        mail.setAttribute(new Attribute(DPO_ADDRESS, AttributeValue.of(address)));
+    }
+
+    static String dpoAddress(Mail mail) {
+        return mail.getAttribute(DPO_ADDRESS).map(a -> String.valueOf(a.getValue().getValue())).orElse("");
     }
 
     /** The policy's secure-link settings, for the wrap mailet, which does not read the policy itself. */
@@ -98,6 +109,11 @@ public final class DecisionAttributes {
             finding.put("protection", AttributeValue.of(f.protection().word()));
             finding.put("records", AttributeValue.of(f.records()));
             finding.put("evidence", AttributeValue.of(f.evidence()));
+            // The same evidence in parts, so that a notice can say it in its own language.
+            finding.put("dataKinds", AttributeValue.of(String.join(",", f.dataKinds())));
+            finding.put("categories", AttributeValue.of(String.join(",", f.people().categories())));
+            finding.put("outsideEncryption", AttributeValue.of(f.people().outsideEncryption()));
+            finding.put("examples", AttributeValue.of(String.join("; ", f.people().examples())));
             return AttributeValue.of(finding);
         }).toList();
         mail.setAttribute(new Attribute(ACTIONS, AttributeValue.of(actions)));

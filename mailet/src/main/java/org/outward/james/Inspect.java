@@ -215,6 +215,7 @@ public class Inspect extends GenericMailet {
         }
         DecisionAttributes.write(mail, decision, facts);
         DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());
+        DecisionAttributes.writeDpoAddress(mail, inForce.notices().dpoAddress());
         DecisionAttributes.writeLinkSettings(mail, inForce.links().expiry(), inForce.links().maxDownloads());
         AuditLog.decision(message.getMessageID(), envelope.sender(), decision, facts, System.nanoTime() - started);
     }

@@ -1,12 +1,10 @@
 package org.outward.james;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.mail.MessagingException;
@@ -21,6 +19,7 @@ import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeMessage;
 import org.outward.notice.NoticeTemplateException;
 import org.outward.notice.NoticeTemplates;
+import org.outward.policy.PeopleEvidence;
 import org.outward.protect.Protection;
 
 /**
@@ -43,9 +42,6 @@ import org.outward.protect.Protection;
  * templates. The language and the secure tag come from the policy, through the inspection's attributes.
  */
 public class NotifySender extends GenericMailet {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private NoticeTemplates templates;
 
@@ -93,7 +89,7 @@ public class NotifySender extends GenericMailet {
         MailAddress postmaster = getMailetContext().getPostmaster();
         MimeMessage message = NoticeMessage.compose(notice, postmaster.toInternetAddress()
                 .orElseThrow(() -> new MessagingException("NotifySender: the postmaster address is not usable")),
-                new InternetAddress(sender.asString()), original.getMessageID());
+                DecisionAttributes.dpoAddress(mail), new InternetAddress(sender.asString()), original.getMessageID());
         getMailetContext().sendMail(postmaster, List.of(sender), message);
     }
 
@@ -124,8 +120,8 @@ public class NotifySender extends GenericMailet {
             }
         }
         String subject = original.getSubject() == null ? "" : original.getSubject();
-        String date = original.getSentDate() == null ? "" : DATE.format(original.getSentDate().toInstant());
-        return new NoticeFacts(subject, date, blocked, held, warned,
+        Instant sent = original.getSentDate() == null ? null : original.getSentDate().toInstant();
+        return new NoticeFacts(subject, sent, blocked, held, warned,
                 parts.values().stream().map(PartBuilder::build).toList(), passwordEvidence, earlier,
                 DecisionAttributes.secureTag(mail));
     }
@@ -141,7 +137,10 @@ public class NotifySender extends GenericMailet {
         private boolean defaultPassword;
         private boolean disguised;
         private boolean notInspected;
-        private String evidence = "";
+        private List<String> dataKinds = List.of();
+        private List<String> categories = List.of();
+        private boolean outsideEncryption;
+        private List<String> examples = List.of();
 
         PartBuilder(String name) {
             this.name = name;
@@ -156,11 +155,14 @@ public class NotifySender extends GenericMailet {
             switch (kind) {
                 case "personal-data" -> {
                     personal = true;
-                    evidence = evidence.isEmpty() ? counted(finding.getOrDefault("evidence", "")) : evidence;
+                    notes(finding.getOrDefault("evidence", ""));
+                    people(finding);
                 }
                 case "special-category-data" -> {
                     special = true;
-                    evidence = counted(finding.getOrDefault("evidence", evidence));
+                    notes(finding.getOrDefault("evidence", ""));
+                    people(finding);
+                    categories = words(finding.getOrDefault("categories", ""), ",");
                 }
                 case "weak-protection" -> weakScheme = finding.getOrDefault("evidence", "a weak scheme");
                 case "disguised-file" -> disguised = true;
@@ -171,28 +173,32 @@ public class NotifySender extends GenericMailet {
         }
 
         /**
-         * The evidence without the note of a protection in name only (see {@link Protection#DEFAULT_PASSWORD_NOTE}),
-         * which the notice says in its own words instead.
+         * Whether the evidence starts with the note of a protection in name only (see
+         * {@link Protection#DEFAULT_PASSWORD_NOTE}), which the notice says in its own words.
          */
-        private String counted(String found) {
-            if (found.startsWith(Protection.DEFAULT_PASSWORD_NOTE)) {
-                defaultPassword = true;
-                return withoutNote(found, Protection.DEFAULT_PASSWORD_NOTE);
-            }
-            if (found.startsWith(Protection.OWNER_ONLY_NOTE)) {
-                ownerOnly = true;
-                return withoutNote(found, Protection.OWNER_ONLY_NOTE);
-            }
-            return found;
+        private void notes(String found) {
+            defaultPassword |= found.startsWith(Protection.DEFAULT_PASSWORD_NOTE);
+            ownerOnly |= found.startsWith(Protection.OWNER_ONLY_NOTE);
         }
 
-        private static String withoutNote(String found, String note) {
-            return found.substring(note.length()).replaceFirst("^; ", "");
+        /** The parts of a list-of-people finding, which the notice words in its own language. */
+        private void people(Map<String, String> finding) {
+            if (dataKinds.isEmpty()) {
+                dataKinds = words(finding.getOrDefault("dataKinds", ""), ",");
+            }
+            outsideEncryption |= Boolean.parseBoolean(finding.getOrDefault("outsideEncryption", "false"));
+            if (examples.isEmpty()) {
+                examples = words(finding.getOrDefault("examples", ""), "; ");
+            }
+        }
+
+        private static List<String> words(String joined, String separator) {
+            return joined.isEmpty() ? List.of() : List.of(joined.split(java.util.regex.Pattern.quote(separator)));
         }
 
         NoticeFacts.Part build() {
             return new NoticeFacts.Part(name, records, personal, special, weakScheme, ownerOnly, defaultPassword,
-                    disguised, notInspected, evidence);
+                    disguised, notInspected, dataKinds, new PeopleEvidence(outsideEncryption, categories, examples));
         }
     }
 

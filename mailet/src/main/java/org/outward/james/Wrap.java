@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,8 +74,6 @@ import org.slf4j.LoggerFactory;
 public class Wrap extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wrap.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     /** How stale the vault size gauges may be: listing the vault reads every item's metadata. */
     private static final Duration VAULT_SIZE_REFRESH = Duration.ofSeconds(30);
@@ -194,7 +191,7 @@ public class Wrap extends GenericMailet {
                         lifetime, downloads), content);
             }
             made.add(deposit);
-            String expires = DATE.format(deposit.expires());
+            Instant expires = deposit.expires();
             LinkNotices.Rendered words = notices.part(new LinkNotices.LinkFacts(leaf.fileName(),
                     sender.isEmpty() ? "The sender" : sender, expires, deposit.linkUrl(portalUrl).toString(), downloads),
                     language);
@@ -242,7 +239,8 @@ public class Wrap extends GenericMailet {
         MailAddress postmaster = getMailetContext().getPostmaster();
         MimeMessage message = NoticeMessage.compose(notice, postmaster.toInternetAddress()
                 .orElseThrow(() -> new MessagingException("Wrap: the postmaster address is not usable")),
-                new InternetAddress(sender.asString()), mail.getMessage().getMessageID());
+                DecisionAttributes.dpoAddress(mail), new InternetAddress(sender.asString()),
+                mail.getMessage().getMessageID());
         getMailetContext().sendMail(postmaster, List.of(sender), message);
     }
 

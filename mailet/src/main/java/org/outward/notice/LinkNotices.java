@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,10 +90,11 @@ public final class LinkNotices {
         }
         LinkNotices notices = new LinkNotices(compiled);
         // Render once now, so that an admin's mistyped variable stops start-up instead of a wrapped mail.
-        LinkFacts sample = new LinkFacts("canvass.xlsx", "sam@party.example", "Sat 29 Nov 2026 10:00", "https://x/l/t", 5);
+        Instant expiry = Instant.parse("2026-11-29T10:00:00Z");
+        LinkFacts sample = new LinkFacts("canvass.xlsx", "sam@party.example", expiry, "https://x/l/t", 5);
         for (String language : NoticeTemplates.LANGUAGES) {
             notices.part(sample, language);
-            notices.confirmation("Canvass", List.of(new SentLink("canvass.xlsx", "a@example.org", "Sat", "https://x/m/t")),
+            notices.confirmation("Canvass", List.of(new SentLink("canvass.xlsx", "a@example.org", expiry, "https://x/m/t")),
                     language);
         }
         return notices;
@@ -103,11 +105,11 @@ public final class LinkNotices {
      *
      * @param fileName     the attachment's name
      * @param sender       who sent it
-     * @param expires      when the link stops working, formatted
+     * @param expires      when the link stops working
      * @param link         the recipient's own link
      * @param maxDownloads the download limit
      */
-    public record LinkFacts(String fileName, String sender, String expires, String link, int maxDownloads) {
+    public record LinkFacts(String fileName, String sender, Instant expires, String link, int maxDownloads) {
         @Override
         public String toString() {
             return "LinkFacts[link redacted]";
@@ -115,7 +117,7 @@ public final class LinkNotices {
     }
 
     /** One line of the sender's confirmation: a file, its recipient, its expiry and its management link. */
-    public record SentLink(String fileName, String recipient, String expires, String manage) {
+    public record SentLink(String fileName, String recipient, Instant expires, String manage) {
         @Override
         public String toString() {
             return "SentLink[link redacted]";
@@ -124,12 +126,13 @@ public final class LinkNotices {
 
     /** The text and HTML that take an attachment's place, in {@code en}, {@code cy} or {@code both}. */
     public Rendered part(LinkFacts facts, String language) throws NoticeTemplateException {
-        Map<String, Object> v = Map.of("fileName", facts.fileName(), "sender", facts.sender(),
-                "expires", facts.expires(), "link", facts.link(), "maxDownloads", facts.maxDownloads());
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         try {
             for (String lang : languages(language)) {
+                Map<String, Object> v = Map.of("fileName", facts.fileName(), "sender", facts.sender(),
+                        "expires", NoticeDate.in(lang, facts.expires()), "link", facts.link(),
+                        "maxDownloads", facts.maxDownloads());
                 if (text.length() > 0) {
                     text.append("\n----------------------------------------\n\n");
                 }
@@ -146,14 +149,15 @@ public final class LinkNotices {
 
     /** The sender's confirmation for one message. */
     public Notice confirmation(String subject, List<SentLink> links, String language) throws NoticeTemplateException {
-        List<Map<String, Object>> items = links.stream().<Map<String, Object>>map(l -> Map.of("fileName", l.fileName(),
-                "recipient", l.recipient(), "expires", l.expires(), "manage", l.manage())).toList();
-        Map<String, Object> v = Map.of("subject", subject, "items", items);
         List<String> subjects = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         try {
             for (String lang : languages(language)) {
+                List<Map<String, Object>> items = links.stream().<Map<String, Object>>map(l -> Map.of("fileName",
+                        l.fileName(), "recipient", l.recipient(), "expires", NoticeDate.in(lang, l.expires()),
+                        "manage", l.manage())).toList();
+                Map<String, Object> v = Map.of("subject", subject, "items", items);
                 subjects.add(templates.get(lang + "/links-sent.subject.mustache").execute(v).strip());
                 if (text.length() > 0) {
                     text.append("\n\n----------------------------------------\n\n");

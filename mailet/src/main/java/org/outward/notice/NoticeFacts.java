@@ -1,17 +1,20 @@
 package org.outward.notice;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outward.policy.PeopleEvidence;
+
 /**
  * What a notice says, independent of language: which message, what happened for which recipients, and what
  * was found, part by part, with redacted evidence only. The templates turn it into words.
  *
  * @param subject              the original subject
- * @param date                 when the original was sent, already formatted
+ * @param sent                 when the original was sent, or null when it does not say
  * @param blockedRecipients    not delivered
  * @param heldRecipients       held for an admin
  * @param warnedRecipients     delivered, with this notice
@@ -20,13 +23,12 @@ import java.util.Objects;
  * @param passwordForEarlier   the earlier attachment a password belongs to, or null
  * @param secureTag            the subject tag that asks for secure links, empty if secure links are not offered
  */
-public record NoticeFacts(String subject, String date, List<String> blockedRecipients, List<String> heldRecipients,
+public record NoticeFacts(String subject, Instant sent, List<String> blockedRecipients, List<String> heldRecipients,
                           List<String> warnedRecipients, List<Part> parts, String passwordEvidence,
                           EarlierAttachment passwordForEarlier, String secureTag) {
 
     public NoticeFacts {
         Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(date, "date");
         blockedRecipients = List.copyOf(blockedRecipients);
         heldRecipients = List.copyOf(heldRecipients);
         warnedRecipients = List.copyOf(warnedRecipients);
@@ -47,11 +49,17 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
      * @param defaultPassword encrypted with Excel's built-in default password, which Office opens without asking
      * @param disguised       content disagrees with the name
      * @param notInspected    a limit stopped inspection
-     * @param evidence        redacted evidence
+     * @param dataKinds       the kinds of personal data seen, by their policy words
+     * @param people          the rest of what was found in a list of people (redacted examples only)
      */
     public record Part(String name, int records, boolean personalData, boolean specialCategory, String weakScheme,
                        boolean ownerOnly, boolean defaultPassword, boolean disguised, boolean notInspected,
-                       String evidence) {
+                       List<String> dataKinds, PeopleEvidence people) {
+
+        public Part {
+            dataKinds = List.copyOf(dataKinds);
+            Objects.requireNonNull(people, "people");
+        }
     }
 
     /**
@@ -72,23 +80,31 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
 
     /** Facts that switch every section of a template on: used to check templates when they are loaded. */
     static NoticeFacts everything() {
-        return new NoticeFacts("Canvass returns", "22 Nov 2026 10:00", List.of("a@example.org"),
+        return new NoticeFacts("Canvass returns", Instant.parse("2026-11-22T10:00:00Z"), List.of("a@example.org"),
                 List.of("b@example.org"), List.of("c@party.example"),
-                List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, false, "312 rows"),
-                        new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, false, "40 rows"),
-                        new Part("minutes.doc", 0, false, false, "Word 97-2003 RC4", false, false, false, false, ""),
-                        new Part("roll.xlsx", 12, true, false, "", false, true, false, false, "12 rows"),
-                        new Part("report.pdf", 0, false, false, "", true, false, false, false, ""),
-                        new Part("photo.jpg", 0, false, false, "", false, false, true, false, ""),
-                        new Part("archive.7z", 0, false, false, "", false, false, false, true, "")),
+                List.of(new Part("canvass.xlsx", 312, true, true, "", false, false, false, false,
+                                List.of("person-name"), new PeopleEvidence(false, List.of("political-opinion"),
+                                List.of("J*** S****"))),
+                        new Part("members.zip", 40, true, false, "ZipCrypto", false, false, false, false,
+                                List.of("person-name"), new PeopleEvidence(true, List.of(), List.of())),
+                        new Part("minutes.doc", 0, false, false, "Word 97-2003 RC4", false, false, false, false,
+                                List.of(), PeopleEvidence.NONE),
+                        new Part("roll.xlsx", 12, true, false, "", false, true, false, false, List.of("postcode"),
+                                PeopleEvidence.NONE),
+                        new Part("report.pdf", 0, false, false, "", true, false, false, false, List.of(),
+                                PeopleEvidence.NONE),
+                        new Part("photo.jpg", 0, false, false, "", false, false, true, false, List.of(),
+                                PeopleEvidence.NONE),
+                        new Part("archive.7z", 0, false, false, "", false, false, false, true, List.of(),
+                                PeopleEvidence.NONE)),
                 "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026", true), "[secure]");
     }
 
-    /** The variables the templates see; documented in policies/notices/README.md. */
-    Map<String, Object> variables() {
+    /** The variables the templates of one language see; documented in policies/notices/README.md. */
+    Map<String, Object> variables(String language) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("subject", subject);
-        v.put("date", date);
+        v.put("date", NoticeDate.in(language, sent));
         v.put("blocked", !blockedRecipients.isEmpty());
         v.put("blockedRecipients", blockedRecipients);
         v.put("held", !heldRecipients.isEmpty());
@@ -111,7 +127,7 @@ public record NoticeFacts(String subject, String date, List<String> blockedRecip
             p.put("brokenCipher", nameOnly == NameOnly.BROKEN_CIPHER);
             p.put("disguised", part.disguised());
             p.put("notInspected", part.notInspected());
-            p.put("evidence", part.evidence());
+            p.put("evidence", EvidenceWords.in(language, part));
             partVariables.add(p);
         }
         v.put("parts", partVariables);

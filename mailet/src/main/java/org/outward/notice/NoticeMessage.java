@@ -24,10 +24,17 @@ public final class NoticeMessage {
     private NoticeMessage() {
     }
 
-    public static MimeMessage compose(Notice notice, InternetAddress from, InternetAddress to, String originalMessageId)
-            throws MessagingException {
+    /**
+     * @param replyTo where a reply goes (the data protection officer); empty: to {@code from}
+     */
+    public static MimeMessage compose(Notice notice, InternetAddress from, String replyTo, InternetAddress to,
+                                      String originalMessageId) throws MessagingException {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(from);
+        if (!replyTo.isEmpty()) {
+            // "If you think it is wrong, reply to your data protection officer": the reply goes to them.
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo)});
+        }
         message.setRecipient(Message.RecipientType.TO, to);
         message.setSubject(notice.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());

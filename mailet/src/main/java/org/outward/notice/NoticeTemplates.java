@@ -113,12 +113,12 @@ public final class NoticeTemplates {
      */
     public Notice render(NoticeFacts facts, String language) throws NoticeTemplateException {
         List<String> languages = "both".equals(language) ? LANGUAGES : List.of(LANGUAGES.contains(language) ? language : "en");
-        Map<String, Object> variables = facts.variables();
         try {
             List<String> subjects = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             StringBuilder bodies = new StringBuilder();
             for (String lang : languages) {
+                Map<String, Object> variables = facts.variables(lang);
                 subjects.add(templates.get(lang + "/subject.mustache").execute(variables).strip());
                 if (text.length() > 0) {
                     text.append("\n\n----------------------------------------\n\n");

@@ -20,12 +20,14 @@ import org.outward.protect.ProtectionLevel;
  *                   empty when it concerns every recipient
  * @param dataKinds  for personal and special category data, the kinds of personal data seen, by their policy
  *                   words ({@code person-name}, a declared identifier's name), sorted; empty for other facts
+ * @param people     for personal and special category data, the rest of the evidence in parts, for notices
  *
  * <p>For {@link FindingKind#PASSWORD_FOR_EARLIER_ATTACHMENT} the evidence is when the earlier file was sent,
  * followed by {@link #OPENS_THE_FILE} when the password was tested against the file's own check and opens it.
  */
 public record Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
-                   double confidence, String evidence, List<String> recipients, List<String> dataKinds) {
+                   double confidence, String evidence, List<String> recipients, List<String> dataKinds,
+                   PeopleEvidence people) {
 
     /** Ends the evidence of a password that was tested against the earlier file and opens it. */
     public static final String OPENS_THE_FILE = "; opens the file";
@@ -38,6 +40,14 @@ public record Fact(FindingKind kind, String partPath, String fileName, Protectio
         Objects.requireNonNull(evidence, "evidence");
         recipients = List.copyOf(recipients);
         dataKinds = dataKinds.stream().distinct().sorted().toList();
+        Objects.requireNonNull(people, "people");
+    }
+
+    /** A fact without evidence in parts. */
+    public Fact(FindingKind kind, String partPath, String fileName, ProtectionLevel protection, int records,
+                double confidence, String evidence, List<String> recipients, List<String> dataKinds) {
+        this(kind, partPath, fileName, protection, records, confidence, evidence, recipients, dataKinds,
+                PeopleEvidence.NONE);
     }
 
     /** A fact that concerns some recipients only, with no kinds of personal data. */

@@ -87,9 +87,17 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
         }
     }
 
-    /** @param language {@code en}, {@code cy} or {@code both} (Welsh and English in one notice) */
-    public record Notices(String language) {
-        public static final Notices DEFAULTS = new Notices("en");
+    /**
+     * @param language   {@code en}, {@code cy} or {@code both} (Welsh and English in one notice)
+     * @param dpoAddress where replies to a notice go (the data protection officer); empty: to the postmaster
+     */
+    public record Notices(String language, String dpoAddress) {
+        public static final Notices DEFAULTS = new Notices("en", "");
+
+        public Notices {
+            Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(dpoAddress, "dpoAddress");
+        }
     }
 
     /**

@@ -46,6 +46,7 @@ public final class PolicyLoader {
             "inspection-failure", "secure-tag", "links", "notices", "retention", "identifiers", "rules");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+    private static final Pattern ADDRESS = Pattern.compile("(?i)[^@\\s]+@" + DOMAIN.pattern());
     private static final Pattern SENDER = Pattern.compile("(?i)[^@\\s]+@" + DOMAIN.pattern() + "|@" + DOMAIN.pattern());
 
     private final PolicyNodes nodes;
@@ -274,10 +275,12 @@ public final class PolicyLoader {
     }
 
     private Policy.Notices notices(Node node) {
-        Optional<PolicyNodes.Section> section = nodes.section(node, "notices", Set.of("language"));
+        Optional<PolicyNodes.Section> section = nodes.section(node, "notices", Set.of("language", "dpo-address"));
         return new Policy.Notices(section.flatMap(s -> s.get("language"))
                 .flatMap(n -> nodes.word(n, "notices.language", PolicyLoader.<String>ordered("en", "en", "cy", "cy", "both", "both")))
-                .orElse(Policy.Notices.DEFAULTS.language()));
+                .orElse(Policy.Notices.DEFAULTS.language()),
+                section.flatMap(s -> s.get("dpo-address")).flatMap(n -> address(n, "notices.dpo-address"))
+                        .orElse(Policy.Notices.DEFAULTS.dpoAddress()));
     }
 
     private List<Policy.Rule> rules(Node node, Policy.Recipients recipients, Map<String, List<String>> senders,
@@ -381,6 +384,16 @@ public final class PolicyLoader {
                 return Optional.empty();
             }
             return Optional.of(text.toLowerCase(Locale.ROOT));
+        });
+    }
+
+    private Optional<String> address(Node node, String where) {
+        return nodes.text(node, where).map(String::trim).flatMap(text -> {
+            if (!ADDRESS.matcher(text).matches()) {
+                nodes.problem(node, where + " must be an address like dpo@party.example, not '" + text + "'");
+                return Optional.empty();
+            }
+            return Optional.of(text);
         });
     }
 

@@ -2,6 +2,7 @@ package org.outward.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.outward.notice.LinkNotices;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeTemplates;
+import org.outward.policy.PeopleEvidence;
 
 class BidiControlsTest {
 
@@ -57,11 +59,12 @@ class BidiControlsTest {
     void noticesShowTheNameWithoutOverrides() throws Exception {
         LinkNotices links = LinkNotices.builtIn();
         LinkNotices.Rendered part = links.part(new LinkNotices.LinkFacts(DISGUISED, "agent@party.example",
-                "1 May 2026", "https://files.example/l/x", 3), "both");
+                Instant.parse("2026-05-01T00:00:00Z"), "https://files.example/l/x", 3), "both");
         Notice confirmation = links.confirmation("Canvass", List.of(new LinkNotices.SentLink(DISGUISED,
-                "a@example.org", "1 May 2026", "https://files.example/m/x")), "both");
-        NoticeFacts.Part attachment = new NoticeFacts.Part(DISGUISED, 0, false, false, "", false, false, true, false, "");
-        Notice blocked = NoticeTemplates.builtIn().render(new NoticeFacts("Subject \u2067x\u2069", "Sun 22 Nov 2026",
+                "a@example.org", Instant.parse("2026-05-01T00:00:00Z"), "https://files.example/m/x")), "both");
+        NoticeFacts.Part attachment = new NoticeFacts.Part(DISGUISED, 0, false, false, "", false, false, true, false, List.of(),
+                PeopleEvidence.NONE);
+        Notice blocked = NoticeTemplates.builtIn().render(new NoticeFacts("Subject \u2067x\u2069", Instant.parse("2026-11-22T00:00:00Z"),
                 List.of("a@example.org"), List.of(), List.of(), List.of(attachment), "", null, "[secure]"), "both");
         for (String body : List.of(part.text(), part.html(), confirmation.text(), confirmation.html(), blocked.text(),
                 blocked.html())) {

@@ -36,6 +36,11 @@ class NotifySenderTest {
     }
 
     private static FakeMail mail(String sender, Action external, MimeMessageBuilder message) throws Exception {
+        return mail(sender, external, message, "en");
+    }
+
+    private static FakeMail mail(String sender, Action external, MimeMessageBuilder message, String language)
+            throws Exception {
         FakeMail.Builder builder = FakeMail.builder().name("m1")
                 .recipients("agent@party.example", "someone@example.org")
                 .mimeMessage(message);
@@ -46,7 +51,7 @@ class NotifySenderTest {
                 new Decision.RecipientDecision("someone@example.org", "external", external, List.of(
                         new Decision.FiredRule("special-category-unprotected", external, List.of(CANVASS))),
                         "special-category-unprotected"))), List.of(CANVASS));
-        DecisionAttributes.writeNoticeSettings(mail, "en", "[secure]");
+        DecisionAttributes.writeNoticeSettings(mail, language, "[secure]");
         return mail;
     }
 
@@ -75,6 +80,64 @@ class NotifySenderTest {
                     .doesNotContain("see attached");
             assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html");
         });
+    }
+
+    private static MimeMessageBuilder sentOnASunday() throws Exception {
+        return canvassMessage().addHeader("Date", "Sun, 22 Nov 2026 10:00:00 +0000");
+    }
+
+    private String noticeText(String language) throws Exception {
+        mailet.service(mail("sam@party.example", Action.BLOCK, sentOnASunday(), language));
+        assertThat(context.getSentMails()).hasSize(1);
+        return (String) ((Multipart) context.getSentMails().get(0).getMsg().getContent()).getBodyPart(0).getContent();
+    }
+
+    @Test
+    void aWelshNoticeGivesTheDateInWelsh() throws Exception {
+        String text = noticeText("cy");
+
+        assertThat(text).contains("Sul 22 Tach 2026 10:00");
+        assertThat(DateWords.english(text)).isEmpty();
+    }
+
+    @Test
+    void anEnglishNoticeGivesTheDateInEnglish() throws Exception {
+        String text = noticeText("en");
+
+        assertThat(text).contains("Sun 22 Nov 2026 10:00");
+        assertThat(DateWords.welsh(text)).isEmpty();
+    }
+
+    @Test
+    void aNoticeInBothLanguagesGivesEachHalfItsOwnDate() throws Exception {
+        String[] halves = noticeText("both").split("-{40}");
+
+        assertThat(halves).hasSize(2);
+        assertThat(halves[0]).contains("Sul 22 Tach 2026 10:00");
+        assertThat(DateWords.english(halves[0])).isEmpty();
+        assertThat(halves[1]).contains("Sun 22 Nov 2026 10:00");
+        assertThat(DateWords.welsh(halves[1])).isEmpty();
+    }
+
+    @Test
+    void repliesToANoticeGoToTheDataProtectionOfficerThePolicyNames() throws Exception {
+        FakeMail mail = mail("sam@party.example", Action.BLOCK, canvassMessage());
+        DecisionAttributes.writeDpoAddress(mail, "dpo@party.example");
+
+        mailet.service(mail);
+
+        MimeMessage notice = context.getSentMails().get(0).getMsg();
+        assertThat(notice.getReplyTo()).extracting(Object::toString).containsExactly("dpo@party.example");
+        assertThat(notice.getFrom()).extracting(Object::toString).containsExactly("postmaster@gateway.outward.invalid");
+    }
+
+    @Test
+    void withoutADataProtectionOfficerRepliesGoToThePostmaster() throws Exception {
+        mailet.service(mail("sam@party.example", Action.BLOCK, canvassMessage()));
+
+        MimeMessage notice = context.getSentMails().get(0).getMsg();
+        assertThat(notice.getHeader("Reply-To")).isNull();
+        assertThat(notice.getReplyTo()).extracting(Object::toString).containsExactly("postmaster@gateway.outward.invalid");
     }
 
     @Test

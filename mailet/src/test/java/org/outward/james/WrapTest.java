@@ -125,6 +125,45 @@ class WrapTest {
         assertThat(raw.contains("<strong><b>list")).as("not markup").isFalse();
     }
 
+    @Test
+    void aWelshSenderAndRecipientReadTheLinksExpiryInWelsh() throws Exception {
+        FakeMail mail = mail("Canvass returns", "a@example.org");
+        DecisionAttributes.writeNoticeSettings(mail, "cy", "[secure]");
+
+        mailet.service(mail);
+
+        for (FakeMailContext.SentMail sent : context.getSentMails()) {
+            String text = text(sent.getMsg());
+            assertThat(DateWords.english(text)).isEmpty();
+            assertThat(DateWords.welsh(text)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void repliesToTheSendersConfirmationGoToTheDataProtectionOfficer() throws Exception {
+        FakeMail mail = mail("Canvass returns", "a@example.org");
+        DecisionAttributes.writeDpoAddress(mail, "dpo@party.example");
+
+        mailet.service(mail);
+
+        FakeMailContext.SentMail confirmation = context.getSentMails().get(1);
+        assertThat(confirmation.getRecipients()).containsExactly(new MailAddress("sam@party.example"));
+        assertThat(confirmation.getMsg().getReplyTo()).extracting(Object::toString)
+                .containsExactly("dpo@party.example");
+    }
+
+    /** The plain-text words of a message, without its attachments. */
+    private static String text(Part part) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return part.isMimeType("text/plain") && part.getFileName() == null ? (String) part.getContent() : "";
+    }
+
     private static FakeMail mail(String subject, String... recipients) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setSubject(subject);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.outward.policy.PeopleEvidence;
 
 /**
  * Notices as a person sees them: each kind rendered by a real browser (Debian's headless Chromium), its
@@ -40,34 +42,38 @@ class NoticeRenderingTest {
 
     static Stream<Arguments> kinds() {
         NoticeFacts.Part canvass = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, false, false, false,
-                "312 records: person name, postcode (e.g. J*** S****, LA9 4**)");
-        NoticeFacts.Part zip = new NoticeFacts.Part("members.zip", 0, false, false, "ZIP ZipCrypto", false, false, false, false, "");
+                List.of("person-name", "postcode"),
+                new PeopleEvidence(false, List.of("political-opinion"), List.of("J*** S****, LA9 4**")));
+        NoticeFacts.Part zip = new NoticeFacts.Part("members.zip", 0, false, false, "ZIP ZipCrypto", false, false, false, false,
+                List.of(), PeopleEvidence.NONE);
         NoticeFacts.Part defaultPassword = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, true,
-                false, false, "312 records: person name, postcode (e.g. J*** S****, LA9 4**)");
-        NoticeFacts.Part photo = new NoticeFacts.Part("photo.jpg", 0, false, false, "", false, false, true, false, "");
+                false, false, List.of("person-name", "postcode"),
+                new PeopleEvidence(false, List.of("political-opinion"), List.of("J*** S****, LA9 4**")));
+        NoticeFacts.Part photo = new NoticeFacts.Part("photo.jpg", 0, false, false, "", false, false, true, false,
+                List.of(), PeopleEvidence.NONE);
         return Stream.of(
-                Arguments.of("blocked-canvass", "en", new NoticeFacts("Canvass returns for Ward 3", "Sun 22 Nov 2026 10:00",
+                Arguments.of("blocked-canvass", "en", new NoticeFacts("Canvass returns for Ward 3", Instant.parse("2026-11-22T10:00:00Z"),
                         List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "", null, "[secure]"),
                         List.of("Your message was not sent", "What we found", "Why it matters", "What to do now")),
-                Arguments.of("blocked-password", "en", new NoticeFacts("The spreadsheet", "Sun 22 Nov 2026 10:05",
+                Arguments.of("blocked-password", "en", new NoticeFacts("The spreadsheet", Instant.parse("2026-11-22T10:05:00Z"),
                         List.of("agent@example.org"), List.of(), List.of(), List.of(), "Password: T*****-******-**",
                         new NoticeFacts.EarlierAttachment("members.7z", "20 Nov 2026 18:12", true), "[secure]"),
                         List.of("Your message was not sent", "gives the password for",
                                 "Treat this password as exposed")),
-                Arguments.of("warned-weak-zip", "en", new NoticeFacts("Members", "Sun 22 Nov 2026 11:00", List.of(),
+                Arguments.of("warned-weak-zip", "en", new NoticeFacts("Members", Instant.parse("2026-11-22T11:00:00Z"), List.of(),
                         List.of(), List.of("agent@example.org"), List.of(zip), "", null, "[secure]"),
                         List.of("Please check your message", "the zip format's old encryption: it is broken",
                                 "Encrypt it again, properly", "AES-256")),
                 Arguments.of("blocked-default-password-welsh", "cy", new NoticeFacts("Canvass returns for Ward 3",
-                        "Sul 22 Tach 2026 10:00", List.of("agent@example.org"), List.of(), List.of(),
+                        Instant.parse("2026-11-22T10:00:00Z"), List.of("agent@example.org"), List.of(), List.of(),
                         List.of(defaultPassword), "", null, "[secure]"),
                         List.of("Ni anfonwyd eich neges", "chyfrinair diofyn Excel ei hun: gall unrhyw un ei hagor",
                                 "Amgryptiwch hi eto, yn iawn", "Encrypt with Password")),
-                Arguments.of("held-disguised", "en", new NoticeFacts("Photo from Saturday", "Sun 22 Nov 2026 12:00",
+                Arguments.of("held-disguised", "en", new NoticeFacts("Photo from Saturday", Instant.parse("2026-11-22T12:00:00Z"),
                         List.of(), List.of("agent@example.org"), List.of(), List.of(photo), "", null, "[secure]"),
                         List.of("Your message is held for checking", "is not what its name says it is")),
                 Arguments.of("blocked-canvass-welsh", "cy", new NoticeFacts("Canvass returns for Ward 3",
-                        "Sul 22 Tach 2026 10:00", List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "",
+                        Instant.parse("2026-11-22T10:00:00Z"), List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "",
                         null, "[secure]"),
                         List.of("Ni anfonwyd eich neges", "Beth a ganfuwyd", "Pam mae hyn yn bwysig", "Beth i'w wneud nawr")));
     }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.policy.PeopleEvidence;
 
 class NoticeTemplatesTest {
 
@@ -21,9 +23,11 @@ class NoticeTemplatesTest {
     }
 
     private static NoticeFacts blockedCanvass(String fileName) {
-        return new NoticeFacts("Canvass returns for Ward 3", "Sun, 22 Nov 2026 10:00", List.of("agent@example.org"),
+        return new NoticeFacts("Canvass returns for Ward 3", Instant.parse("2026-11-22T10:00:00Z"), List.of("agent@example.org"),
                 List.of(), List.of("colleague@party.example"),
-                List.of(new NoticeFacts.Part(fileName, 312, true, true, "", false, false, false, false, "312 rows: J*** S****, LA9 4**")),
+                List.of(new NoticeFacts.Part(fileName, 312, true, true, "", false, false, false, false,
+                        List.of("person-name", "postcode"), new PeopleEvidence(false, List.of("political-opinion"),
+                        List.of("J*** S****, LA9 4**")))),
                 "", null, "[secure]");
     }
 
@@ -36,7 +40,7 @@ class NoticeTemplatesTest {
                 .contains("Your message was NOT sent to agent@example.org.")
                 .contains("Your message was delivered to colleague@party.example, but it needs your attention.")
                 .contains("- canvass.xlsx: looks like a list of 312 people with political opinions")
-                .contains("(312 rows: J*** S****, LA9 4**)")
+                .contains("(312 records with political opinion (e.g. J*** S****, LA9 4**))")
                 .contains("special category")
                 .contains("AES-256")
                 .contains("text message, phone call or a secure messaging app")
@@ -57,7 +61,7 @@ class NoticeTemplatesTest {
 
     @Test
     void passwordNoticeExplainsTheOtherChannelAndShowsOnlyTheRedactedForm() throws Exception {
-        NoticeFacts facts = new NoticeFacts("the file", "Sun, 22 Nov 2026 10:05", List.of("agent@example.org"),
+        NoticeFacts facts = new NoticeFacts("the file", Instant.parse("2026-11-22T10:05:00Z"), List.of("agent@example.org"),
                 List.of(), List.of(), List.of(), "Password: T*****-******-**", null, "[secure]");
 
         Notice notice = templates.render(facts, "en");

@@ -185,6 +185,30 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void theDataProtectionOfficersAddressIsReadAndAnythingElseIsToldWhere() throws Exception {
+        String good = """
+                version: 1
+                notices: {language: cy, dpo-address: dpo@party.example}
+                rules: [{id: r, when: {finding: personal-data}, action: block}]
+                """;
+        String bad = """
+                version: 1
+                notices:
+                  dpo-address: the DPO
+                rules: [{id: r, when: {finding: personal-data}, action: block}]
+                """;
+
+        assertThat(PolicyLoader.parse(good, "p.yaml").notices().dpoAddress()).isEqualTo("dpo@party.example");
+        assertThat(PolicyLoader.parse(good.replace(", dpo-address: dpo@party.example", ""), "p.yaml").notices()
+                .dpoAddress()).isEmpty();
+        assertThatThrownBy(() -> PolicyLoader.parse(bad, "p.yaml"))
+                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column() + " " + p.message())
+                        .containsExactly("3:16 notices.dpo-address must be an address like dpo@party.example,"
+                                + " not 'the DPO'"));
+    }
+
+    @Test
     void aPolicyDeclaresAtMostThirtyTwoIdentifiersAndIsToldWhereTheFirstTooManyIs() {
         StringBuilder policy = new StringBuilder("version: 1\nidentifiers:\n");
         for (int i = 0; i < 33; i++) {
