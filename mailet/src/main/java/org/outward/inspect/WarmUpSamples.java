@@ -56,6 +56,11 @@ final class WarmUpSamples {
     }
 
     private static byte[] pdf() throws IOException {
+        return pdf(List.of(LINES));
+    }
+
+    /** A one-page PDF (PDFBox, Helvetica) showing the lines. */
+    static byte[] pdf(List<String> lines) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -63,7 +68,7 @@ final class WarmUpSamples {
                 content.beginText();
                 content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
                 content.newLineAtOffset(72, 700);
-                for (String line : LINES) {
+                for (String line : lines) {
                     content.showText(line);
                     content.newLineAtOffset(0, -16);
                 }

@@ -110,7 +110,8 @@ public enum CheckDigit implements Predicate<String> {
         return Arrays.stream(values()).map(CheckDigit::word).toList();
     }
 
-    private static String digitsOf(String candidate) {
+    /** The characters of a candidate that are digits, in order. */
+    static String digitsOf(String candidate) {
         StringBuilder digits = new StringBuilder(candidate.length());
         for (int i = 0; i < candidate.length(); i++) {
             char c = candidate.charAt(i);

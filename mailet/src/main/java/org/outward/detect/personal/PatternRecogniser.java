@@ -430,13 +430,6 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
 
     /** The characters of a candidate that are digits, in order. */
     static String digits(String candidate) {
-        StringBuilder b = new StringBuilder(candidate.length());
-        for (int i = 0; i < candidate.length(); i++) {
-            char ch = candidate.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                b.append(ch);
-            }
-        }
-        return b.toString();
+        return CheckDigit.digitsOf(candidate);
     }
 }
