@@ -114,5 +114,12 @@ public record PortalConfig(InetSocketAddress bind, URI publicBase, Limits limits
                     requestsPerClient, requestsPerLink, sessionLifetime, maxBodyBytes, purgeEvery, threads, headers,
                     body, bodiesPerClient);
         }
+
+        /** Returns a copy letting one client send this many request bodies at once. */
+        public Limits withBodiesPerClient(int bodies) {
+            return new Limits(codeDigits, codeLifetime, codeTries, lockFor, codesPerLink, codeWindow,
+                    requestsPerClient, requestsPerLink, sessionLifetime, maxBodyBytes, purgeEvery, threads,
+                    headerTimeout, bodyTimeout, bodies);
+        }
     }
 }
