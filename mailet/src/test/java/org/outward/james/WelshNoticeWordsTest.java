@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -32,6 +34,9 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.detect.personal.DataKind;
+import org.outward.detect.personal.RecogniserRegistry;
+import org.outward.detect.personal.SpecialCategory;
 import org.outward.fixtures.Fixtures;
 import org.outward.notice.DelayNotices;
 import org.outward.notice.Notice;
@@ -182,9 +187,14 @@ class WelshNoticeWordsTest {
     private String teachingNotice(String language, String passwordWhere) throws Exception {
         List<Fact> facts = new ArrayList<>();
         List<String> values = new ArrayList<>(List.of("Adroddiad y ward", "J*** S****", "T*****"));
+        // Every kind the built-in recognisers report, and every special category, named in one part each.
+        List<String> kinds = RecogniserRegistry.standardKinds().stream().map(DataKind::word).toList();
+        List<String> categories = Arrays.stream(SpecialCategory.values())
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
         facts.add(new Fact(FindingKind.SPECIAL_CATEGORY_DATA, "2/canfasio.xlsx", "canfasio.xlsx", ProtectionLevel.NONE,
-                312, 0.9, "312 rows", List.of(), List.of("person-name", "postcode"),
-                new PeopleEvidence(true, List.of("political-opinion"), List.of("J*** S****"))));
+                312, 0.9, "312 rows", List.of(), kinds, new PeopleEvidence(true, categories, List.of("J*** S****"))));
+        facts.add(new Fact(FindingKind.PERSONAL_DATA, "2/rhestr.csv", "rhestr.csv", ProtectionLevel.NONE,
+                20, 0.9, "20 rows", List.of(), kinds, new PeopleEvidence(false, List.of(), List.of())));
         facts.add(new Fact(FindingKind.PERSONAL_DATA, "3/cofrestr.xls", "cofrestr.xls", ProtectionLevel.NONE, 40, 0.9,
                 Protection.DEFAULT_PASSWORD_NOTE + "; 40 rows", List.of(), List.of("elector-number"),
                 new PeopleEvidence(false, List.of(), List.of())));
