@@ -13,6 +13,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,9 @@ final class ConfigRenderer {
     /** The secure-link mailet, whose vault and portal URL must be those of the portal the launcher starts. */
     static final String WRAP_MAILET = "org.outward.james.Wrap";
 
+    /** The mailet that tells a sender once when their mail waits hours for the next server. */
+    static final String DELAY_NOTICE_MAILET = "org.outward.james.NoticeDelayedMail";
+
     /** The hook that makes an SMTP server the portal's own listener. */
     static final String PORTAL_HOOK = "org.outward.james.smtp.PortalSubmissionHook";
 
@@ -105,7 +109,8 @@ final class ConfigRenderer {
         setOutboundRouteAndPolicy(source, conf, "mailetcontainer.xml", settings.outbound(), policy,
                 settings.policyFile().isPresent() || settings.configFolder().isEmpty(), settings.inspection(),
                 settings.stateFolder(), settings.sharedBackends() ? VaultSetting.SHARED
-                        : "local:" + settings.vaultFolder().toAbsolutePath(), settings.portalUrl());
+                        : "local:" + settings.vaultFolder().toAbsolutePath(), settings.portalUrl(),
+                settings.delayNoticeAfter());
         return conf;
     }
 
@@ -308,7 +313,8 @@ final class ConfigRenderer {
 
     private static void setOutboundRouteAndPolicy(Path source, Path conf, String name, OutboundRoute route,
                                                   Path policy, boolean overridePolicy, boolean inspection,
-                                                  Path stateFolder, String vault, URI portalUrl)
+                                                  Path stateFolder, String vault, URI portalUrl,
+                                                  Duration delayNoticeAfter)
             throws StartupProblem {
         Path file = source.resolve(name);
         Document xml = parse(file);
@@ -324,6 +330,10 @@ final class ConfigRenderer {
         }
         while (processor.hasChildNodes()) {
             processor.removeChild(processor.getFirstChild());
+        }
+        processor.appendChild(xml.createComment(" written by deploy/gateway run: " + route.describe() + " "));
+        if (!(route instanceof OutboundRoute.TryOut)) {
+            processor.appendChild(delayNotice(xml, stateFolder, delayNoticeAfter));
         }
         Element mailet;
         if (route instanceof OutboundRoute.Relay relay) {
@@ -341,7 +351,6 @@ final class ConfigRenderer {
             mailet = mailet(xml, "ToRepository");
             param(xml, mailet, "repositoryPath", OutboundRoute.TRY_OUT_REPOSITORY);
         }
-        processor.appendChild(xml.createComment(" written by deploy/gateway run: " + route.describe() + " "));
         processor.appendChild(mailet);
         write(xml, conf.resolve(name));
     }
@@ -417,6 +426,18 @@ final class ConfigRenderer {
         Element forward = mailet(xml, "ToProcessor");
         param(xml, forward, "processor", OUTBOUND_PROCESSOR);
         outward.appendChild(forward);
+    }
+
+    /** The sender's one delay notice, before RemoteDelivery; it promises retries for as long as the schedule lasts. */
+    private static Element delayNotice(Document xml, Path stateFolder, Duration after) {
+        Element mailet = mailet(xml, DELAY_NOTICE_MAILET);
+        param(xml, mailet, "notifyAfter", after.toMillis() + " ms");
+        param(xml, mailet, "retryFor", RetrySchedule.lasts().toSeconds() + " seconds");
+        // A few looks at the queue within the wait, at most every five minutes.
+        Duration scanEvery = after.dividedBy(4);
+        param(xml, mailet, "scanEvery", Math.min(scanEvery.toMillis(), Duration.ofMinutes(5).toMillis()) + " ms");
+        param(xml, mailet, "stateFolder", stateFolder.toString());
+        return mailet;
     }
 
     private static Element remoteDelivery(Document xml) {

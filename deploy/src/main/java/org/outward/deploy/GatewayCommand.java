@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.james.util.DurationParser;
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
 import org.outward.shared.SharedBackends;
@@ -80,6 +83,10 @@ public final class GatewayCommand {
         @Option(names = "--relay-user", paramLabel = "USER",
                 description = "Log in to the smart host as USER; the password is read from $" + RELAY_PASSWORD_ENV + ".")
         String relayUser;
+
+        @Option(names = "--delay-notice-after", paramLabel = "DURATION", description = "Tell the sender, once, when "
+                + "outbound mail has not been delivered for this long, e.g. 4h or 30m (default: 4h).")
+        String delayNoticeAfter = "4h";
 
         @Option(names = "--direct", description = "Deliver outbound mail straight to the recipients' servers (MX lookup).")
         boolean direct;
@@ -173,9 +180,19 @@ public final class GatewayCommand {
                 }
                 return new GatewaySettings(smtpPort, webAdminPort, Optional.ofNullable(config),
                         work.toAbsolutePath(), route, Optional.ofNullable(policy)).withPortalUrl(publicUrl)
-                        .withSharedBackends(sharedBackends).withPortalSubmissionPort(portalSubmissionPort);
+                        .withSharedBackends(sharedBackends).withPortalSubmissionPort(portalSubmissionPort)
+                        .withDelayNoticeAfter(delay());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+
+        private Duration delay() {
+            try {
+                return DurationParser.parse(delayNoticeAfter, ChronoUnit.HOURS);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--delay-notice-after needs a duration such as 4h or 30m, not '"
+                        + delayNoticeAfter + "'");
             }
         }
 

@@ -2,6 +2,7 @@ package org.outward.deploy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,10 +23,11 @@ import java.util.Optional;
  *                      S3, for several nodes; settings from the environment) instead of the work folder
  * @param portalSubmissionPort the port, on 127.0.0.1, of the listener on which the portal submits its own mail
  *                      (one-time codes, download notices) after logging in; 0 lets the launcher choose a free one
+ * @param delayNoticeAfter how long outbound mail waits for the next server before its sender is told, once
  */
 public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
                               OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl,
-                              boolean sharedBackends, int portalSubmissionPort) {
+                              boolean sharedBackends, int portalSubmissionPort, Duration delayNoticeAfter) {
 
     /** The try-out portal's address, as the portal module's default. */
     public static final URI DEFAULT_PORTAL_URL = URI.create("http://localhost:8080");
@@ -33,6 +35,7 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_WEBADMIN_PORT = 8000;
     public static final int DEFAULT_PORTAL_SUBMISSION_PORT = 2526;
+    public static final Duration DEFAULT_DELAY_NOTICE_AFTER = Duration.ofHours(4);
 
     public GatewaySettings {
         checkPort("SMTP", smtpPort);
@@ -43,12 +46,16 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(policyFile, "policyFile");
         Objects.requireNonNull(portalUrl, "portalUrl");
+        if (delayNoticeAfter.isNegative() || delayNoticeAfter.isZero()) {
+            throw new IllegalArgumentException("the delay notice needs a time after which to go, not " + delayNoticeAfter);
+        }
     }
 
     /** The same settings, with the vault and correlation state in the work folder. */
     public GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> configFolder, Path workFolder,
                            OutboundRoute outbound, Optional<Path> policyFile, boolean inspection, URI portalUrl) {
-        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, portalUrl, false, 0);
+        this(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, portalUrl, false, 0,
+                DEFAULT_DELAY_NOTICE_AFTER);
     }
 
     /** The same settings with inspection switched on or off and the default portal URL. */
@@ -60,19 +67,25 @@ public record GatewaySettings(int smtpPort, int webAdminPort, Optional<Path> con
     /** The same settings with secure links made under another portal URL. */
     public GatewaySettings withPortalUrl(URI url) {
         return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection, url,
-                sharedBackends, portalSubmissionPort);
+                sharedBackends, portalSubmissionPort, delayNoticeAfter);
     }
 
     /** The same settings with the vault and correlation state in the shared backends, or not. */
     public GatewaySettings withSharedBackends(boolean shared) {
         return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection,
-                portalUrl, shared, portalSubmissionPort);
+                portalUrl, shared, portalSubmissionPort, delayNoticeAfter);
     }
 
     /** The same settings with the portal's listener on another port. */
     public GatewaySettings withPortalSubmissionPort(int port) {
         return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection,
-                portalUrl, sharedBackends, port);
+                portalUrl, sharedBackends, port, delayNoticeAfter);
+    }
+
+    /** The same settings with the sender told about undelivered mail after another wait. */
+    public GatewaySettings withDelayNoticeAfter(Duration after) {
+        return new GatewaySettings(smtpPort, webAdminPort, configFolder, workFolder, outbound, policyFile, inspection,
+                portalUrl, sharedBackends, portalSubmissionPort, after);
     }
 
     /** Where the inspection keeps the installation key and the password-correlation state. */

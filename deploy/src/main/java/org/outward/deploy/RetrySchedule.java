@@ -1,5 +1,11 @@
 package org.outward.deploy;
 
+import java.time.Duration;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.transport.mailets.remote.delivery.DelaysAndMaxRetry;
+
 /**
  * How long RemoteDelivery keeps trying to hand accepted mail to the next server, in James 3.8.1's
  * {@code delayTime} and {@code maxRetries} syntax: a first retry after five seconds (a smart host restarting),
@@ -15,6 +21,16 @@ final class RetrySchedule {
 
     /** The sum of the attempts above: James stretches the last delay if this is larger, the schedule if smaller. */
     static final int MAX_RETRIES = 40;
+
+    /** How long the schedule keeps trying, as James reads it: the sum of its waits, about five days. */
+    static Duration lasts() {
+        try {
+            return DelaysAndMaxRetry.from(MAX_RETRIES, DELAY_TIME).getExpandedDelays().stream()
+                    .reduce(Duration.ZERO, Duration::plus);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the built-in retry schedule cannot be read: " + e.getMessage(), e);
+        }
+    }
 
     private RetrySchedule() {
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -127,6 +128,27 @@ final class VaultCommand {
         @Parameters(paramLabel = "ID", description = "The item id, from vault list.")
         String id;
 
+        @Option(names = "--json", description = "One JSON object: id, state, sender, recipient, fileName, mediaType, "
+                + "size, created, expires (ISO-8601 instants), downloads, maxDownloads, and audit: a list of at, kind, "
+                + "detail, times.")
+        boolean json;
+
+        /** One item as {@code vault show --json} prints it: its metadata and audit trail, never its content. */
+        record Shown(String id, String state, String sender, String recipient, String fileName, String mediaType,
+                     long size, String created, String expires, int downloads, int maxDownloads, List<Event> audit) {
+
+            /** One line of the audit trail; {@code times} counts the same event repeated since. */
+            record Event(String at, String kind, String detail, int times) {
+            }
+
+            static Shown of(ItemInfo item, Instant now) {
+                return new Shown(item.id().toString(), item.stateAt(now), item.sender(), item.recipient(),
+                        item.fileName(), item.mediaType(), item.size(), item.created().toString(),
+                        item.expires().toString(), item.downloads(), item.maxDownloads(), item.events().stream()
+                        .map(e -> new Event(e.at().toString(), e.kind().toString(), e.detail(), e.times())).toList());
+            }
+        }
+
         @Override
         public Integer call() throws IOException {
             Optional<Vault> vault = folder.open(err());
@@ -142,6 +164,10 @@ final class VaultCommand {
             }
             ItemInfo item = found.get();
             PrintWriter out = out();
+            if (json) {
+                JsonLines.print(out, Shown.of(item, Instant.now()));
+                return 0;
+            }
             out.println("item       " + item.id());
             out.println("state      " + item.stateAt(Instant.now()));
             out.println("sender     " + item.sender());

@@ -66,6 +66,14 @@ class GatewayCommandTest {
     }
 
     @Test
+    void aDelayNoticeWaitThatIsNotADurationIsAUsageError() {
+        int exit = run("run", "--relay", "smtp.example.org:25", "--delay-notice-after", "soon", "--work", work.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--delay-notice-after needs a duration such as 4h or 30m, not 'soon'");
+    }
+
+    @Test
     void relayAndDirectTogetherIsAUsageError() {
         int exit = run("run", "--relay", "smtp.example.org:25", "--direct", "--work", work.toString());
 

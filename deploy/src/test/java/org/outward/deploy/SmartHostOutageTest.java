@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -31,7 +30,6 @@ class SmartHostOutageTest {
     @TempDir
     Path work;
 
-    private final ObjectMapper json = new ObjectMapper();
     private EmbeddedGateway gateway;
     private GreenMail smartHost;
 
@@ -60,7 +58,7 @@ class SmartHostOutageTest {
         MimeMessage delivered = Mailboxes.await(smartHost, RECIPIENT, m -> true);
         assertThat(delivered.getMessageID()).isEqualTo(sent.getMessageID());
         assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
-        awaitOutgoingEmpty();
+        new OutgoingQueue(gateway.webAdminPort()).awaitEmpty();
         assertThat(smartHost.getReceivedMessages()).as("one delivery, no bounce or notice to the sender").hasSize(1);
         assertThat(Mailboxes.of(smartHost, SENDER)).isEmpty();
     }
@@ -79,15 +77,7 @@ class SmartHostOutageTest {
         throw new AssertionError("no failed attempt with a retry planned in the outgoing queue: " + outgoing());
     }
 
-    private void awaitOutgoingEmpty() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (outgoing().size() > 0) {
-            assertThat(System.nanoTime()).as("the outgoing queue empties").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     private JsonNode outgoing() throws Exception {
-        return json.readTree(new WebAdminClient(gateway.webAdminPort()).get("/mailQueues/outgoing/mails").body());
+        return new OutgoingQueue(gateway.webAdminPort()).mails();
     }
 }

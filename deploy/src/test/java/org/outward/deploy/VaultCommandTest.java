@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,36 @@ class VaultCommandTest {
         assertThat(active.get("downloads").asInt()).isZero();
         assertThat(active.get("maxDownloads").asInt()).isPositive();
         assertThat(items.get(shortLived.id().hex()).get("state").asText()).isEqualTo("expired");
+        assertThat(out.toString()).doesNotContain("secret rows");
+    }
+
+    @Test
+    void showAsJsonGivesTheItemAndItsAuditTrailInOneObject() throws Exception {
+        LocalDiskVault vault = new LocalDiskVault(folder, Clock.systemUTC());
+        Deposit kept = keptItem(vault);
+        vault.revoke(kept.id(), "admin");
+
+        assertThat(run("vault", "show", kept.id().hex(), "--json", "--vault", folder.toString())).isZero();
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(1);
+        JsonNode item = new ObjectMapper().readTree(lines.get(0));
+        assertThat(item.get("id").asText()).isEqualTo(kept.id().hex());
+        assertThat(item.get("state").asText()).isEqualTo("revoked");
+        assertThat(item.get("sender").asText()).isEqualTo("agent@party.example");
+        assertThat(item.get("recipient").asText()).isEqualTo("printer@example.org");
+        assertThat(item.get("fileName").asText()).isEqualTo("canvass.csv");
+        assertThat(item.get("mediaType").asText()).isEqualTo("text/csv");
+        assertThat(item.get("size").asLong()).isEqualTo("secret rows".length());
+        assertThat(Instant.parse(item.get("expires").asText())).isAfter(Instant.parse(item.get("created").asText()));
+        assertThat(item.get("maxDownloads").asInt()).isPositive();
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode event : item.get("audit")) {
+            Instant.parse(event.get("at").asText());
+            kinds.add(event.get("kind").asText());
+            assertThat(event.get("times").asInt()).isPositive();
+        }
+        assertThat(kinds).startsWith("CREATED", "REVOKED");
         assertThat(out.toString()).doesNotContain("secret rows");
     }
 }

@@ -1,11 +1,8 @@
 package org.outward.engine;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.outward.detect.secret.FollowUpTokens;
@@ -36,9 +33,6 @@ final class SecretFacts {
 
     /** A text attachment larger than this is a document, not a note with a password: personal-data detection reads it. */
     static final long SMALL_TEXT_ATTACHMENT = 64 * 1024;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private SecretFacts() {
     }
@@ -82,7 +76,7 @@ final class SecretFacts {
             for (PasswordForAttachment link : links) {
                 facts.add(new Fact(FindingKind.PASSWORD_FOR_EARLIER_ATTACHMENT, link.finding().partPath(),
                         link.earlier().fileName(), ProtectionLevel.NONE, 0, link.opens() ? 1.0 : link.finding().confidence(),
-                        WHEN.format(link.earlier().sentAt()) + (link.opens() ? Fact.OPENS_THE_FILE : ""),
+                        Fact.earlierAttachmentEvidence(link.earlier().sentAt(), link.opens()),
                         List.of(link.recipient())));
             }
         }

@@ -93,7 +93,8 @@ public class NotifySender extends GenericMailet {
         getMailetContext().sendMail(postmaster, List.of(sender), message);
     }
 
-    private static boolean isAutomatic(MimeMessage message) throws MessagingException {
+    /** Whether the message is an automatic one (a notice, an auto-reply), which gets no notice of its own. */
+    static boolean isAutomatic(MimeMessage message) throws MessagingException {
         String[] autoSubmitted = message.getHeader("Auto-Submitted");
         if (autoSubmitted != null && !autoSubmitted[0].trim().equalsIgnoreCase("no")) {
             return true;

@@ -193,7 +193,7 @@ public class Wrap extends GenericMailet {
             made.add(deposit);
             Instant expires = deposit.expires();
             LinkNotices.Rendered words = notices.part(new LinkNotices.LinkFacts(leaf.fileName(),
-                    sender.isEmpty() ? "The sender" : sender, expires, deposit.linkUrl(portalUrl).toString(), downloads),
+                    sender, expires, deposit.linkUrl(portalUrl).toString(), downloads),
                     language);
             ProtectedParts.replace(copy, leaf.position(), noticePart(words));
             links.add(new LinkNotices.SentLink(leaf.fileName(), recipient.asString(), expires,

@@ -1,23 +1,12 @@
 package org.outward.notice;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
-import com.samskivert.mustache.Template;
-
-import org.outward.display.BidiControls;
 
 /**
  * The secure-link texts, compiled once from the same folder as the other notices: the part that takes an
@@ -30,65 +19,24 @@ public final class LinkNotices {
     private static final List<String> NAMES = List.of("link.txt.mustache", "link.html.mustache",
             "links-sent.subject.mustache", "links-sent.txt.mustache", "links-sent.html.mustache");
 
-    private final Map<String, Template> templates;
+    private final TemplateSet templates;
 
-    private LinkNotices(Map<String, Template> templates) {
+    private LinkNotices(TemplateSet templates) {
         this.templates = templates;
     }
 
     /** The texts shipped with Outward. */
     public static LinkNotices builtIn() throws NoticeTemplateException {
-        return compile(name -> {
-            try (InputStream in = LinkNotices.class.getResourceAsStream(NoticeTemplates.CLASS_PATH_FOLDER + name)) {
-                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }, "the built-in notices");
+        return compile(TemplateSet.Source.builtIn());
     }
 
     /** The texts in an admin's folder, laid out as {@code policies/notices}. */
     public static LinkNotices from(Path folder) throws NoticeTemplateException {
-        return compile(name -> {
-            try {
-                return Optional.of(Files.readString(folder.resolve(name), StandardCharsets.UTF_8));
-            } catch (NoSuchFileException e) {
-                return Optional.empty();
-            }
-        }, folder.toString());
+        return compile(TemplateSet.Source.folder(folder));
     }
 
-    private interface Source {
-        Optional<String> read(String name) throws IOException;
-    }
-
-    private static LinkNotices compile(Source source, String where) throws NoticeTemplateException {
-        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true)
-                .withFormatter(BidiControls.FORMATTER);
-        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true)
-                .withFormatter(BidiControls.FORMATTER);
-        Map<String, Template> compiled = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        List<String> names = new ArrayList<>(List.of("layout.html.mustache"));
-        for (String language : NoticeTemplates.LANGUAGES) {
-            NAMES.forEach(n -> names.add(language + "/" + n));
-        }
-        for (String name : names) {
-            try {
-                Optional<String> template = source.read(name);
-                if (template.isEmpty()) {
-                    problems.add(where + "/" + name + ": missing");
-                } else {
-                    compiled.put(name, (name.endsWith(".html.mustache") ? html : text).compile(template.get()));
-                }
-            } catch (MustacheException e) {
-                problems.add(where + "/" + name + ": " + e.getMessage());
-            } catch (IOException e) {
-                problems.add(where + "/" + name + ": cannot be read: " + e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new NoticeTemplateException(problems);
-        }
-        LinkNotices notices = new LinkNotices(compiled);
+    private static LinkNotices compile(TemplateSet.Source source) throws NoticeTemplateException {
+        LinkNotices notices = new LinkNotices(TemplateSet.compile(source, NAMES));
         // Render once now, so that an admin's mistyped variable stops start-up instead of a wrapped mail.
         Instant expiry = Instant.parse("2026-11-29T10:00:00Z");
         LinkFacts sample = new LinkFacts("canvass.xlsx", "sam@party.example", expiry, "https://x/l/t", 5);
@@ -129,19 +77,19 @@ public final class LinkNotices {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         try {
-            for (String lang : languages(language)) {
+            for (String lang : TemplateSet.languages(language)) {
                 Map<String, Object> v = Map.of("fileName", facts.fileName(), "sender", facts.sender(),
                         "expires", NoticeDate.in(lang, facts.expires()), "link", facts.link(),
                         "maxDownloads", facts.maxDownloads());
                 if (text.length() > 0) {
                     text.append("\n----------------------------------------\n\n");
                 }
-                text.append(templates.get(lang + "/link.txt.mustache").execute(v).strip()).append('\n');
-                html.append(templates.get(lang + "/link.html.mustache").execute(v));
+                text.append(templates.execute(lang + "/link.txt.mustache", v).strip()).append('\n');
+                html.append(templates.execute(lang + "/link.html.mustache", v));
             }
             String title = facts.fileName();
-            return new Rendered(text.toString(), templates.get("layout.html.mustache")
-                    .execute(Map.of("lang", languages(language).get(0), "title", title, "bodies", html.toString())));
+            return new Rendered(text.toString(), templates.execute("layout.html.mustache",
+                    Map.of("lang", TemplateSet.languages(language).get(0), "title", title, "bodies", html.toString())));
         } catch (MustacheException e) {
             throw new NoticeTemplateException(List.of("a secure-link template failed: " + e.getMessage()));
         }
@@ -153,29 +101,24 @@ public final class LinkNotices {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         try {
-            for (String lang : languages(language)) {
+            for (String lang : TemplateSet.languages(language)) {
                 List<Map<String, Object>> items = links.stream().<Map<String, Object>>map(l -> Map.of("fileName",
                         l.fileName(), "recipient", l.recipient(), "expires", NoticeDate.in(lang, l.expires()),
                         "manage", l.manage())).toList();
                 Map<String, Object> v = Map.of("subject", subject, "items", items);
-                subjects.add(templates.get(lang + "/links-sent.subject.mustache").execute(v).strip());
+                subjects.add(templates.execute(lang + "/links-sent.subject.mustache", v).strip());
                 if (text.length() > 0) {
                     text.append("\n\n----------------------------------------\n\n");
                 }
-                text.append(templates.get(lang + "/links-sent.txt.mustache").execute(v).strip()).append('\n');
-                html.append(templates.get(lang + "/links-sent.html.mustache").execute(v));
+                text.append(templates.execute(lang + "/links-sent.txt.mustache", v).strip()).append('\n');
+                html.append(templates.execute(lang + "/links-sent.html.mustache", v));
             }
             String joined = String.join(" / ", subjects);
-            return new Notice(joined, text.toString(), templates.get("layout.html.mustache")
-                    .execute(Map.of("lang", languages(language).get(0), "title", joined, "bodies", html.toString())));
+            return new Notice(joined, text.toString(), templates.execute("layout.html.mustache",
+                    Map.of("lang", TemplateSet.languages(language).get(0), "title", joined, "bodies", html.toString())));
         } catch (MustacheException e) {
             throw new NoticeTemplateException(List.of("a secure-link template failed: " + e.getMessage()));
         }
-    }
-
-    private static List<String> languages(String language) {
-        return "both".equals(language) ? NoticeTemplates.LANGUAGES
-                : List.of(NoticeTemplates.LANGUAGES.contains(language) ? language : "en");
     }
 
     /** A notice part: the same words as plain text and as a whole HTML document. */

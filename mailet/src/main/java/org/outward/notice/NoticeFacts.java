@@ -64,17 +64,24 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
 
     /**
      * @param file   the earlier attachment's name
-     * @param sentOn when it was sent, formatted
+     * @param sentOn when it was sent; null when the evidence does not say
      * @param opens  whether the password was tested against the file and opens it (else it only looks like it)
      */
-    public record EarlierAttachment(String file, String sentOn, boolean opens) {
+    public record EarlierAttachment(String file, Instant sentOn, boolean opens) {
 
-        /** From a finding's file name and evidence (see {@link org.outward.policy.Fact#OPENS_THE_FILE}). */
+        /** From a finding's file name and evidence (see {@link org.outward.policy.Fact#earlierAttachmentEvidence}). */
         public static EarlierAttachment of(String file, String evidence) {
             boolean opens = evidence.endsWith(org.outward.policy.Fact.OPENS_THE_FILE);
-            return new EarlierAttachment(file, opens
+            String when = opens
                     ? evidence.substring(0, evidence.length() - org.outward.policy.Fact.OPENS_THE_FILE.length())
-                    : evidence, opens);
+                    : evidence;
+            Instant sentOn;
+            try {
+                sentOn = Instant.parse(when.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                sentOn = null;
+            }
+            return new EarlierAttachment(file, sentOn, opens);
         }
     }
 
@@ -97,7 +104,7 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
                                 PeopleEvidence.NONE),
                         new Part("archive.7z", 0, false, false, "", false, false, false, true, List.of(),
                                 PeopleEvidence.NONE)),
-                "Password: T*****", new EarlierAttachment("members.7z", "20 Nov 2026", true), "[secure]");
+                "Password: T*****", new EarlierAttachment("members.7z", Instant.parse("2026-11-20T18:12:00Z"), true), "[secure]");
     }
 
     /** The variables the templates of one language see; documented in policies/notices/README.md. */
@@ -119,7 +126,7 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
             p.put("personalData", part.personalData() || part.specialCategory());
             p.put("specialCategory", part.specialCategory());
             p.put("weak", !part.weakScheme().isEmpty());
-            p.put("scheme", part.weakScheme());
+            p.put("scheme", SchemeWords.in(language, part.weakScheme()));
             p.put("ownerOnly", part.ownerOnly());
             NameOnly nameOnly = NameOnly.of(part).orElse(null);
             p.put("defaultPassword", nameOnly == NameOnly.DEFAULT_PASSWORD);
@@ -135,9 +142,9 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
         v.put("specialCategory", parts.stream().anyMatch(Part::specialCategory));
         v.put("nameOnly", parts.stream().anyMatch(p -> NameOnly.of(p).isPresent()));
         v.put("password", !passwordEvidence.isEmpty());
-        v.put("passwordEvidence", passwordEvidence);
+        v.put("passwordEvidence", PlaceWords.in(language, passwordEvidence));
         v.put("passwordForEarlier", passwordForEarlier == null ? false : Map.of("file", passwordForEarlier.file(),
-                "sentOn", passwordForEarlier.sentOn(), "opens", passwordForEarlier.opens()));
+                "sentOn", NoticeDate.in(language, passwordForEarlier.sentOn()), "opens", passwordForEarlier.opens()));
         v.put("anyPassword", !passwordEvidence.isEmpty() || passwordForEarlier != null);
         v.put("secureTag", secureTag);
         v.put("secureTagAvailable", !secureTag.isEmpty());

@@ -32,6 +32,14 @@ public record Fact(FindingKind kind, String partPath, String fileName, Protectio
     /** Ends the evidence of a password that was tested against the earlier file and opens it. */
     public static final String OPENS_THE_FILE = "; opens the file";
 
+    /**
+     * The evidence of a {@link FindingKind#PASSWORD_FOR_EARLIER_ATTACHMENT}: when the earlier file was sent, as an
+     * ISO-8601 moment that each notice writes in its own language, then {@link #OPENS_THE_FILE} if the password opens it.
+     */
+    public static String earlierAttachmentEvidence(java.time.Instant sentAt, boolean opens) {
+        return sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + (opens ? OPENS_THE_FILE : "");
+    }
+
     public Fact {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(partPath, "partPath");

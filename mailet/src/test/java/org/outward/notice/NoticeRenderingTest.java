@@ -57,7 +57,7 @@ class NoticeRenderingTest {
                         List.of("Your message was not sent", "What we found", "Why it matters", "What to do now")),
                 Arguments.of("blocked-password", "en", new NoticeFacts("The spreadsheet", Instant.parse("2026-11-22T10:05:00Z"),
                         List.of("agent@example.org"), List.of(), List.of(), List.of(), "Password: T*****-******-**",
-                        new NoticeFacts.EarlierAttachment("members.7z", "20 Nov 2026 18:12", true), "[secure]"),
+                        new NoticeFacts.EarlierAttachment("members.7z", Instant.parse("2026-11-20T18:12:00Z"), true), "[secure]"),
                         List.of("Your message was not sent", "gives the password for",
                                 "Treat this password as exposed")),
                 Arguments.of("warned-weak-zip", "en", new NoticeFacts("Members", Instant.parse("2026-11-22T11:00:00Z"), List.of(),
