@@ -206,6 +206,33 @@ class DeploymentFilesTest {
                 .containsEntry("net.ipv4.ip_unprivileged_port_start", 25);
     }
 
+    /**
+     * The health checks call the endpoints GatewayHealthTest and the portal's PortalOperationsTest exercise over
+     * HTTP: James's /healthcheck with Outward's check registered, and the portal's /healthz on its operations port;
+     * the images have the curl they run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @SuppressWarnings("unchecked")
+    void theHealthChecksAskJamesAndThePortalThemselves(String file) throws Exception {
+        Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve(file)).get("services");
+        Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
+        Map<String, Object> portal = (Map<String, Object>) services.get("portal");
+        assertThat(String.join(" ", (List<String>) ((Map<String, Object>) gateway.get("healthcheck")).get("test")))
+                .contains("curl -fsS -o /dev/null http://127.0.0.1:8000/healthcheck");
+        assertThat((List<String>) gateway.get("volumes"))
+                .contains("./conf/common/healthcheck.properties:/root/conf/healthcheck.properties:ro");
+        assertThat(Files.readString(DOCKER.resolve("conf/common/healthcheck.properties")))
+                .contains("additional.healthchecks=org.outward.james.health.MailStorageCheck");
+        assertThat((List<String>) portal.get("command")).contains("--operations=0.0.0.0:9090");
+        assertThat((List<String>) ((Map<String, Object>) portal.get("healthcheck")).get("test"))
+                .containsSubsequence("curl", "http://127.0.0.1:9090/healthz");
+        for (String dockerfile : List.of("Dockerfile", "Dockerfile.portal")) {
+            assertThat(Files.readString(DOCKER.resolve(dockerfile))).as(dockerfile)
+                    .contains("apt-get install -y --no-install-recommends curl");
+        }
+    }
+
     // ---- James configuration -----------------------------------------------------------------------------
 
     static Stream<Path> jamesXml() throws IOException {
