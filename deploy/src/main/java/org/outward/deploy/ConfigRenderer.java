@@ -48,7 +48,7 @@ import org.xml.sax.SAXParseException;
  * SMTP server's {@code <bind>}, the port of the portal's own listener (the SMTP server whose handler chain holds
  * {@value #PORTAL_HOOK}) and its submission key when none is named, the WebAdmin {@code port}, and the content of
  * the {@code outbound} processor in mailetcontainer.xml, which the launcher owns (try-out repository, smart host,
- * or direct delivery).
+ * or direct delivery) unless told to keep the configuration's own ({@link OutboundRoute.AsConfigured}).
  */
 final class ConfigRenderer {
 
@@ -321,6 +321,10 @@ final class ConfigRenderer {
         if (processor == null) {
             throw new StartupProblem(file + " has no <processor state=\"" + OUTBOUND_PROCESSOR
                     + "\">: the launcher sends judged mail on through that processor");
+        }
+        if (route instanceof OutboundRoute.AsConfigured) {
+            write(xml, conf.resolve(name));
+            return;
         }
         while (processor.hasChildNodes()) {
             processor.removeChild(processor.getFirstChild());

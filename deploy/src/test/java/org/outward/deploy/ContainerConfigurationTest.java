@@ -52,14 +52,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outward.james.smtp.RelayTenantCheck;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The containers' James configuration (deploy/docker/conf/common and conf/memory) run by a real James 3.8.1
  * memory server, as the memory image runs it, with the values .env would give in the environment (set for the
- * test JVM in deploy/pom.xml). Only what a container has and a test cannot is moved: the absolute paths
- * (/etc/outward, /var/lib/outward) point into a temporary folder, the two SMTP ports are free ones, and mail
- * leaves for GreenMail instead of the internet. One gateway serves every test (a start takes seconds); each test
- * starts with an empty outside world.
+ * test JVM in deploy/pom.xml), its own outbound processor included (DKIM signing, the retry schedule). Only what a
+ * container has and a test cannot is moved: the absolute paths (/etc/outward, /var/lib/outward) point into a
+ * temporary folder, the two SMTP ports are free ones, the DKIM key is made by the test and put where the class-path
+ * name the configuration gives finds it, RemoteDelivery hands mail to GreenMail as to an onward relay (the
+ * {@code <gateway>} lines the configuration's comment shows) instead of the internet, and on port 587 the test's
+ * loopback client is an outside client (in a container, loopback is the container itself). One gateway serves
+ * every test (a start takes seconds); each test starts with an empty outside world.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerConfigurationTest {
@@ -75,15 +79,21 @@ class ContainerConfigurationTest {
     static Path temp;
 
     private GreenMail outside;
+    private int outsidePort;
     private EmbeddedGateway gateway;
+    private int submissionPort;
     private KeyPair webAdminKeys;
+    private KeyPair dkimKeys;
+    private Path dkimKeyFile;
     private WebAdminClient webAdmin;
 
     @BeforeAll
     void start() throws Exception {
         Path root = temp.resolve("container");
         Path conf = Files.createDirectories(temp.resolve("conf"));
-        int submission = FreePort.find();
+        submissionPort = FreePort.find();
+        outside = RelayingGateway.startOutside();
+        outsidePort = outside.getSmtp().getPort();
         for (Path folder : List.of(DOCKER_CONF.resolve("common"), DOCKER_CONF.resolve("memory"))) {
             try (var files = Files.list(folder)) {
                 for (Path file : files.toList()) {
@@ -91,8 +101,12 @@ class ContainerConfigurationTest {
                             .replace("/etc/outward/", root.resolve("etc/outward") + "/")
                             .replace("/var/lib/outward/", root.resolve("var/lib/outward") + "/")
                             .replace("/run/secrets/", root.resolve("run/secrets") + "/")
-                            .replace("0.0.0.0:587", "127.0.0.1:" + submission)
-                            .replace("172.30.27.5:2526", "127.0.0.1:0");
+                            .replace("0.0.0.0:587", "127.0.0.1:" + submissionPort)
+                            .replace("<authorizedAddresses>127.0.0.1/32</authorizedAddresses>",
+                                    "<authorizedAddresses>203.0.113.1/32</authorizedAddresses>")
+                            .replace("172.30.27.5:2526", "127.0.0.1:0")
+                            .replace("<outgoingQueue>outgoing</outgoingQueue>", "<outgoingQueue>outgoing</outgoingQueue>"
+                                    + "<gateway>127.0.0.1</gateway><gatewayPort>" + outsidePort + "</gatewayPort>");
                     Files.writeString(conf.resolve(file.getFileName()), text);
                 }
             }
@@ -110,8 +124,15 @@ class ContainerConfigurationTest {
             pem.writeObject(webAdminKeys.getPublic());
         }
 
-        outside = RelayingGateway.startOutside();
-        gateway = RelayingGateway.start(Optional.of(conf), temp, outside, Optional.empty());
+        dkimKeys = rsaKeys();
+        dkimKeyFile = classPathRoot().resolve("dkim/outward.pem");
+        Files.createDirectories(dkimKeyFile.getParent());
+        try (Writer out = Files.newBufferedWriter(dkimKeyFile); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(dkimKeys.getPrivate());
+        }
+
+        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.of(conf), temp.resolve("james"),
+                new OutboundRoute.AsConfigured(), Optional.empty()));
         webAdmin = new WebAdminClient(gateway.webAdminPort(), WebAdminTokenCommand.token(webAdminKeys.getPrivate(),
                 "admin", Instant.now(), Duration.ofMinutes(30)));
     }
@@ -122,8 +143,65 @@ class ContainerConfigurationTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         RelayingGateway.stop(gateway, outside);
+        if (dkimKeyFile != null) {
+            Files.deleteIfExists(dkimKeyFile);
+        }
+    }
+
+    /** The folder of this build's test classes: on the system class path, like /root/resources in the image. */
+    private static Path classPathRoot() throws Exception {
+        return Path.of(ContainerConfigurationTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void everyMessageLeavesSignedForThePartysDomainWithTheMountedKey() throws Exception {
+        send("sam.volunteer@party.example", "Saturday", "See you at the leaflet run.");
+
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).isTrue();
+        byte[] delivered = raw(outside.getReceivedMessages()[0]).getBytes(StandardCharsets.UTF_8);
+        assertThat(DkimSignatures.verified(delivered, "party.example", "outward", dkimKeys.getPublic())).isTrue();
+        assertThat(DkimSignatures.verified(delivered, "party.example", "outward", rsaKeys().getPublic()))
+                .as("another key does not verify it").isFalse();
+    }
+
+    @Test
+    void onThePort587AnOutsideClientRelaysOnlyAfterStartTlsAndALogin() throws Exception {
+        webAdmin.put("/domains/devices.party.example", null);
+        webAdmin.put("/users/scanner@devices.party.example", "{\"password\":\"Copper-Lantern-Ninety-7\"}");
+        byte[] raw = rawMessage("scanner@devices.party.example", "Scan", "The scanned rota.");
+
+        assertThatThrownBy(() -> MailClient.submitOverStartTls(submissionPort, null, null, raw,
+                "scanner@devices.party.example", OUTSIDE)).as("no login").isInstanceOf(MessagingException.class);
+        assertThatThrownBy(() -> MailClient.submitOverStartTls(submissionPort, "scanner@devices.party.example",
+                "wrong-password", raw, "scanner@devices.party.example", OUTSIDE)).as("a wrong password")
+                .isInstanceOf(MessagingException.class);
+        assertThatThrownBy(() -> MailClient.submit(submissionPort, "scanner@devices.party.example",
+                "Copper-Lantern-Ninety-7", raw, "scanner@devices.party.example", OUTSIDE))
+                .as("a login without STARTTLS first").isInstanceOf(MessagingException.class);
+        Thread.sleep(1_000);
+        assertThat(outside.getReceivedMessages()).as("nothing relayed").isEmpty();
+
+        MailClient.submitOverStartTls(submissionPort, "scanner@devices.party.example", "Copper-Lantern-Ninety-7", raw,
+                "scanner@devices.party.example", OUTSIDE);
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).isTrue();
+        assertThat(outside.getReceivedMessages()[0].getHeader("X-Outward-Verdict")).containsExactly("pass");
+    }
+
+    @Test
+    void aSmartHostOutageIsRiddenOutOnTheShippedRetrySchedule() throws Exception {
+        outside.stop();
+        try {
+            send("sam.volunteer@party.example", "Saturday", "See you at the leaflet run.");
+            // The first attempt fails; the schedule's first retry is 5 seconds later.
+            webAdmin.awaitQueued("outgoing", 1, Duration.ofSeconds(20));
+        } finally {
+            outside = new GreenMail(new ServerSetup(outsidePort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            outside.start();
+        }
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).as("delivered once the relay is back").isTrue();
+        assertThat(outside.getReceivedMessages()).hasSize(1);
     }
 
     @Test
@@ -221,6 +299,12 @@ class ContainerConfigurationTest {
         assertThat(outside.getReceivedMessages()).as("nothing relayed").isEmpty();
         assertThat(webAdmin.keys("relay-denied")).as("nothing even accepted")
                 .hasSize(deniedBefore);
+    }
+
+    private static byte[] rawMessage(String from, String subject, String text) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MailClient.message(from, OUTSIDE, subject, text).writeTo(bytes);
+        return bytes.toByteArray();
     }
 
     private static String raw(MimeMessage message) throws Exception {

@@ -245,8 +245,7 @@ class CrashRecoveryTest {
     }
 
     private int queueSize(int webAdminPort, String queue) throws Exception {
-        String body = new WebAdminClient(webAdminPort).get("/mailQueues/" + queue).body();
-        return json.readTree(body).path("size").asInt(-1);
+        return new WebAdminClient(webAdminPort).queueSize(queue);
     }
 
     private byte[] fixture(String path) throws Exception {
