@@ -72,6 +72,9 @@ final class ConfigRenderer {
     /** The hook that makes an SMTP server the portal's own listener. */
     static final String PORTAL_HOOK = "org.outward.james.smtp.PortalSubmissionHook";
 
+    /** RemoteDelivery's threads in a route the launcher writes (the Docker flavours' files have ten). */
+    static final int EMBEDDED_DELIVERY_THREADS = 4;
+
     private static final List<String> REQUIRED_FILES = List.of("mailetcontainer.xml", "smtpserver.xml");
 
     private ConfigRenderer() {
@@ -428,8 +431,10 @@ final class ConfigRenderer {
         param(xml, mailet, "outgoingQueue", "outgoing");
         param(xml, mailet, "delayTime", RetrySchedule.DELAY_TIME);
         param(xml, mailet, "maxRetries", Integer.toString(RetrySchedule.MAX_RETRIES));
-        param(xml, mailet, "maxDnsProblemRetries", "3");
-        param(xml, mailet, "deliveryThreads", "4");
+        param(xml, mailet, "maxDnsProblemRetries", Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES));
+        // Fewer than the containers' ten: the launcher's usual route is one smart host, which limits how many
+        // connections one client may hold at once.
+        param(xml, mailet, "deliveryThreads", Integer.toString(EMBEDDED_DELIVERY_THREADS));
         param(xml, mailet, "sendpartial", "true");
         param(xml, mailet, "bounceProcessor", "bounces");
         return mailet;
