@@ -119,12 +119,16 @@ final class ParserProcesses implements AutoCloseable {
             }
             return failed(spooler, outcome.timedOut(), outcome.timedOut() ? null : running.whyEnded());
         } catch (IOException e) {
+            ParserProcessLosses.lost();
             return failed(spooler, false, "ParserProcessNotStarted");
         } finally {
             if (child != null) {
                 if (healthy && !closed) {
                     idle.addFirst(child);
                 } else {
+                    if (!healthy) {
+                        ParserProcessLosses.lost();
+                    }
                     child.kill();
                 }
             }

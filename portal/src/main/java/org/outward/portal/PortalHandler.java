@@ -81,9 +81,9 @@ final class PortalHandler implements HttpHandler {
                 }
             }
         } finally {
-            exchange.close();
             parts.metrics().request(PortalMetrics.route(exchange.getRequestURI().getPath()), exchange.getResponseCode(),
                     (System.nanoTime() - started) / 1e9);
+            exchange.close();
         }
     }
 
