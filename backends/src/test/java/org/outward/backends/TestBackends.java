@@ -140,6 +140,22 @@ public final class TestBackends implements BeforeAllCallback, BeforeEachCallback
                 "OUTWARD_S3_SECRET_KEY", SECRET_KEY);
     }
 
+    /**
+     * Takes this test's database away from its nodes as a stopped server would: new connections are refused and
+     * the open ones are ended. The other tests' databases on the same server carry on.
+     */
+    public void stopDatabase() throws IOException {
+        String url = settings.get("OUTWARD_DB_URL");
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (Connection connection = servers.postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        } catch (SQLException e) {
+            throw new IOException("cannot stop the test database", e);
+        }
+    }
+
     /** This test's bucket. */
     public String bucket() {
         return settings.get("OUTWARD_S3_BUCKET");

@@ -49,7 +49,7 @@ import org.xml.sax.SAXParseException;
  * SMTP server's {@code <bind>}, the port of the portal's own listener (the SMTP server whose handler chain holds
  * {@value #PORTAL_HOOK}) and its submission key when none is named, the WebAdmin {@code port}, and the content of
  * the {@code outbound} processor in mailetcontainer.xml, which the launcher owns (try-out repository, smart host,
- * or direct delivery).
+ * or direct delivery) unless told to keep the configuration's own ({@link OutboundRoute.AsConfigured}).
  */
 final class ConfigRenderer {
 
@@ -75,6 +75,9 @@ final class ConfigRenderer {
 
     /** The hook that makes an SMTP server the portal's own listener. */
     static final String PORTAL_HOOK = "org.outward.james.smtp.PortalSubmissionHook";
+
+    /** RemoteDelivery's threads in a route the launcher writes (the Docker flavours' files have ten). */
+    static final int EMBEDDED_DELIVERY_THREADS = 4;
 
     private static final List<String> REQUIRED_FILES = List.of("mailetcontainer.xml", "smtpserver.xml");
 
@@ -328,6 +331,10 @@ final class ConfigRenderer {
             throw new StartupProblem(file + " has no <processor state=\"" + OUTBOUND_PROCESSOR
                     + "\">: the launcher sends judged mail on through that processor");
         }
+        if (route instanceof OutboundRoute.AsConfigured) {
+            write(xml, conf.resolve(name));
+            return;
+        }
         while (processor.hasChildNodes()) {
             processor.removeChild(processor.getFirstChild());
         }
@@ -445,8 +452,10 @@ final class ConfigRenderer {
         param(xml, mailet, "outgoingQueue", "outgoing");
         param(xml, mailet, "delayTime", RetrySchedule.DELAY_TIME);
         param(xml, mailet, "maxRetries", Integer.toString(RetrySchedule.MAX_RETRIES));
-        param(xml, mailet, "maxDnsProblemRetries", "3");
-        param(xml, mailet, "deliveryThreads", "4");
+        param(xml, mailet, "maxDnsProblemRetries", Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES));
+        // Fewer than the containers' ten: the launcher's usual route is one smart host, which limits how many
+        // connections one client may hold at once.
+        param(xml, mailet, "deliveryThreads", Integer.toString(EMBEDDED_DELIVERY_THREADS));
         param(xml, mailet, "sendpartial", "true");
         param(xml, mailet, "bounceProcessor", "bounces");
         return mailet;

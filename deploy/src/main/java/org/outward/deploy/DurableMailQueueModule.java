@@ -4,6 +4,8 @@ import javax.jms.ConnectionFactory;
 
 import org.apache.activemq.store.PersistenceAdapter;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
+import org.apache.james.core.healthcheck.HealthCheck;
+import org.apache.james.queue.activemq.ActiveMQHealthCheck;
 import org.apache.james.queue.activemq.ActiveMQMailQueueFactory;
 import org.apache.james.queue.activemq.EmbeddedActiveMQ;
 import org.apache.james.queue.activemq.metric.ActiveMQMetricCollector;
@@ -16,6 +18,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 
 /**
  * Replaces the memory app's in-memory mail queues by James's ActiveMQ queues on an embedded broker that
@@ -43,6 +46,8 @@ final class DurableMailQueueModule extends AbstractModule {
         bind(EmbeddedActiveMQ.class).in(Scopes.SINGLETON);
         bind(ActiveMQMetricCollector.class).to(ActiveMQMetricCollectorNoop.class);
         bind(ActiveMQMailQueueFactory.class).in(Scopes.SINGLETON);
+        // James's own check of the broker, which its ActiveMQ module would have registered: /healthcheck shows it.
+        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(ActiveMQHealthCheck.class);
     }
 
     @Provides

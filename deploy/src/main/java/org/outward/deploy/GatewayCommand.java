@@ -91,6 +91,10 @@ public final class GatewayCommand {
         @Option(names = "--direct", description = "Deliver outbound mail straight to the recipients' servers (MX lookup).")
         boolean direct;
 
+        @Option(names = "--outbound-as-configured", description = "Keep the outbound processor of --config as it is "
+                + "written (its own RemoteDelivery, DKIM signing, onward relay) instead of --relay, --direct or try-out.")
+        boolean outboundAsConfigured;
+
         @Option(names = "--config", paramLabel = "DIR",
                 description = "A James configuration folder to use instead of the built-in one (deploy/conf).")
         Path config;
@@ -166,6 +170,10 @@ public final class GatewayCommand {
             if (relay != null && direct) {
                 throw new ParameterException(spec.commandLine(), "choose one of --relay and --direct, not both");
             }
+            if (outboundAsConfigured && (relay != null || direct || config == null)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--outbound-as-configured needs --config, and neither --relay nor --direct");
+            }
             if (relay == null && (relayStartTls || relayUser != null)) {
                 throw new ParameterException(spec.commandLine(), "--relay-starttls and --relay-user need --relay");
             }
@@ -175,6 +183,8 @@ public final class GatewayCommand {
                     route = OutboundRoute.Relay.parse(relay, relayStartTls, credentials());
                 } else if (direct) {
                     route = new OutboundRoute.Direct();
+                } else if (outboundAsConfigured) {
+                    route = new OutboundRoute.AsConfigured();
                 } else {
                     route = new OutboundRoute.TryOut();
                 }

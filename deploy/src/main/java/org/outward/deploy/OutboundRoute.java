@@ -75,6 +75,17 @@ public sealed interface OutboundRoute {
         }
     }
 
+    /**
+     * The {@code outbound} processor of the configuration folder ({@code --config}) as it is written: a production
+     * configuration's own delivery (its DKIM signing, retry schedule and onward relay), left untouched.
+     */
+    record AsConfigured() implements OutboundRoute {
+        @Override
+        public String describe() {
+            return "as the configuration's outbound processor says";
+        }
+    }
+
     /** Login for the smart host. The password never appears in {@link #toString()}. */
     record Credentials(String username, String password) {
         public Credentials {

@@ -11,7 +11,7 @@ import org.apache.james.transport.mailets.remote.delivery.DelaysAndMaxRetry;
  * {@code delayTime} and {@code maxRetries} syntax: a first retry after five seconds (a smart host restarting),
  * then backing off as a mature MTA does, up to four hours apart, and giving up (a bounce to the sender) after
  * about five days, Postfix's default queue lifetime. The Docker flavours' {@code mailetcontainer.xml} files carry
- * the same text, which {@code RetryScheduleTest} checks.
+ * the same text and the same {@link #MAX_DNS_PROBLEM_RETRIES}, which {@code RetryScheduleTest} checks.
  */
 final class RetrySchedule {
 
@@ -31,6 +31,13 @@ final class RetrySchedule {
             throw new IllegalStateException("the built-in retry schedule cannot be read: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Attempts that may find no mail server for a name (the recipient's domain, or the smart host's) before the
+     * bounce: about six minutes on the schedule above, so a DNS hiccup does not bounce mail while a misspelt domain
+     * is still bounced soon. A temporary DNS failure (SERVFAIL) is retried on the whole schedule whatever this says.
+     */
+    static final int MAX_DNS_PROBLEM_RETRIES = 3;
 
     private RetrySchedule() {
     }

@@ -10,17 +10,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigInteger;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +35,6 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,66 +44,44 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outward.james.smtp.RelayTenantCheck;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The containers' James configuration (deploy/docker/conf/common and conf/memory) run by a real James 3.8.1
- * memory server, as the memory image runs it, with the values .env would give in the environment (set for the
- * test JVM in deploy/pom.xml). Only what a container has and a test cannot is moved: the absolute paths
- * (/etc/outward, /var/lib/outward) point into a temporary folder, the two SMTP ports are free ones, and mail
- * leaves for GreenMail instead of the internet. One gateway serves every test (a start takes seconds); each test
- * starts with an empty outside world.
+ * memory server, as the memory image runs it, its own outbound processor included (DKIM signing, the retry
+ * schedule); {@link ContainerFiles} says what the test moves and why. One gateway serves every test (a start takes
+ * seconds); each test starts with an empty outside world.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerConfigurationTest {
 
-    private static final Path DOCKER_CONF = Path.of("docker", "conf").toAbsolutePath();
     private static final String OUTSIDE = "alex.agent@example.org";
-    /** What the party's tenant adds to its outbound mail, as the secret file and surefire's environment say. */
-    private static final String TENANT_SECRET = "kq7-Zm2pX9vR4tW8yB3nC6dF1gH5jL0s";
-    private static final String PARTY_TENANT = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+    private static final String TENANT_SECRET = ContainerFiles.TENANT_SECRET;
+    private static final String PARTY_TENANT = ContainerFiles.PARTY_TENANT;
     private static final String OTHER_TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
     @TempDir
     static Path temp;
 
     private GreenMail outside;
+    private int outsidePort;
     private EmbeddedGateway gateway;
+    private int submissionPort;
     private KeyPair webAdminKeys;
+    private KeyPair dkimKeys;
+    private ContainerFiles files;
     private WebAdminClient webAdmin;
 
     @BeforeAll
     void start() throws Exception {
-        Path root = temp.resolve("container");
-        Path conf = Files.createDirectories(temp.resolve("conf"));
-        int submission = FreePort.find();
-        for (Path folder : List.of(DOCKER_CONF.resolve("common"), DOCKER_CONF.resolve("memory"))) {
-            try (var files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    String text = Files.readString(file)
-                            .replace("/etc/outward/", root.resolve("etc/outward") + "/")
-                            .replace("/var/lib/outward/", root.resolve("var/lib/outward") + "/")
-                            .replace("/run/secrets/", root.resolve("run/secrets") + "/")
-                            .replace("0.0.0.0:587", "127.0.0.1:" + submission)
-                            .replace("172.30.27.5:2526", "127.0.0.1:0");
-                    Files.writeString(conf.resolve(file.getFileName()), text);
-                }
-            }
-        }
-        Path policies = Files.createDirectories(root.resolve("etc/outward/policies"));
-        try (InputStream in = getClass().getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
-            Files.copy(in, policies.resolve("default-policy.yaml"));
-        }
-        writeSelfSignedPem(Files.createDirectories(root.resolve("etc/outward/tls")));
-        Files.writeString(Files.createDirectories(root.resolve("run/secrets")).resolve("outward-tenant-secret"),
-                TENANT_SECRET + "\n");
-        webAdminKeys = rsaKeys();
-        try (Writer out = Files.newBufferedWriter(root.resolve("run/secrets/outward-webadmin-jwt-key"));
-             JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(webAdminKeys.getPublic());
-        }
-
+        submissionPort = FreePort.find();
         outside = RelayingGateway.startOutside();
-        gateway = RelayingGateway.start(Optional.of(conf), temp, outside, Optional.empty());
+        outsidePort = outside.getSmtp().getPort();
+        files = ContainerFiles.lay(temp, "memory", submissionPort, outsidePort);
+        webAdminKeys = files.webAdminKeys();
+        dkimKeys = files.dkimKeys();
+        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.of(files.conf()), temp.resolve("james"),
+                new OutboundRoute.AsConfigured(), Optional.empty()));
         webAdmin = new WebAdminClient(gateway.webAdminPort(), WebAdminTokenCommand.token(webAdminKeys.getPrivate(),
                 "admin", Instant.now(), Duration.ofMinutes(30)));
     }
@@ -122,8 +92,60 @@ class ContainerConfigurationTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         RelayingGateway.stop(gateway, outside);
+        if (files != null) {
+            files.close();
+        }
+    }
+
+    @Test
+    void everyMessageLeavesSignedForThePartysDomainWithTheMountedKey() throws Exception {
+        send("sam.volunteer@party.example", "Saturday", "See you at the leaflet run.");
+
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).isTrue();
+        byte[] delivered = raw(outside.getReceivedMessages()[0]).getBytes(StandardCharsets.UTF_8);
+        assertThat(DkimSignatures.verified(delivered, "party.example", "outward", dkimKeys.getPublic())).isTrue();
+        assertThat(DkimSignatures.verified(delivered, "party.example", "outward", ContainerFiles.rsaKeys().getPublic()))
+                .as("another key does not verify it").isFalse();
+    }
+
+    @Test
+    void onThePort587AnOutsideClientRelaysOnlyAfterStartTlsAndALogin() throws Exception {
+        webAdmin.put("/domains/devices.party.example", null);
+        webAdmin.put("/users/scanner@devices.party.example", "{\"password\":\"Copper-Lantern-Ninety-7\"}");
+        byte[] raw = rawMessage("scanner@devices.party.example", "Scan", "The scanned rota.");
+
+        assertThatThrownBy(() -> MailClient.submitOverStartTls(submissionPort, null, null, raw,
+                "scanner@devices.party.example", OUTSIDE)).as("no login").isInstanceOf(MessagingException.class);
+        assertThatThrownBy(() -> MailClient.submitOverStartTls(submissionPort, "scanner@devices.party.example",
+                "wrong-password", raw, "scanner@devices.party.example", OUTSIDE)).as("a wrong password")
+                .isInstanceOf(MessagingException.class);
+        assertThatThrownBy(() -> MailClient.submit(submissionPort, "scanner@devices.party.example",
+                "Copper-Lantern-Ninety-7", raw, "scanner@devices.party.example", OUTSIDE))
+                .as("a login without STARTTLS first").isInstanceOf(MessagingException.class);
+        Thread.sleep(1_000);
+        assertThat(outside.getReceivedMessages()).as("nothing relayed").isEmpty();
+
+        MailClient.submitOverStartTls(submissionPort, "scanner@devices.party.example", "Copper-Lantern-Ninety-7", raw,
+                "scanner@devices.party.example", OUTSIDE);
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).isTrue();
+        assertThat(outside.getReceivedMessages()[0].getHeader("X-Outward-Verdict")).containsExactly("pass");
+    }
+
+    @Test
+    void aSmartHostOutageIsRiddenOutOnTheShippedRetrySchedule() throws Exception {
+        outside.stop();
+        try {
+            send("sam.volunteer@party.example", "Saturday", "See you at the leaflet run.");
+            // The first attempt fails; the schedule's first retry is 5 seconds later.
+            webAdmin.awaitQueued("outgoing", 1, Duration.ofSeconds(20));
+        } finally {
+            outside = new GreenMail(new ServerSetup(outsidePort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            outside.start();
+        }
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).as("delivered once the relay is back").isTrue();
+        assertThat(outside.getReceivedMessages()).extracting(MimeMessage::getSubject).containsOnlyOnce("Saturday");
     }
 
     @Test
@@ -223,6 +245,12 @@ class ContainerConfigurationTest {
                 .hasSize(deniedBefore);
     }
 
+    private static byte[] rawMessage(String from, String subject, String text) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MailClient.message(from, OUTSIDE, subject, text).writeTo(bytes);
+        return bytes.toByteArray();
+    }
+
     private static String raw(MimeMessage message) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
@@ -243,7 +271,7 @@ class ContainerConfigurationTest {
         assertThat(new WebAdminClient(gateway.webAdminPort()).request(repositories).build())
                 .satisfies(request -> assertThat(status(request)).as("no token").isEqualTo(401));
         Instant now = Instant.now();
-        String otherKeys = WebAdminTokenCommand.token(rsaKeys().getPrivate(), "admin", now, Duration.ofMinutes(5));
+        String otherKeys = WebAdminTokenCommand.token(ContainerFiles.rsaKeys().getPrivate(), "admin", now, Duration.ofMinutes(5));
         String expired = WebAdminTokenCommand.token(webAdminKeys.getPrivate(), "admin", now.minus(Duration.ofHours(2)),
                 Duration.ofHours(1));
         String notAdmin = io.jsonwebtoken.Jwts.builder().setSubject("someone").claim("admin", false)
@@ -260,12 +288,6 @@ class ContainerConfigurationTest {
     private static int status(java.net.http.HttpRequest request) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(request,
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static KeyPair rsaKeys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
     }
 
     @Test
@@ -301,23 +323,5 @@ class ContainerConfigurationTest {
             message.setHeader(header.getKey(), header.getValue());
         }
         Transport.send(message);
-    }
-
-    /** gateway.crt and gateway.key as an admin would mount them: a certificate and its unencrypted key, in PEM. */
-    private static void writeSelfSignedPem(Path tls) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=outward.party.example");
-        Instant now = Instant.now();
-        X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name, keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
-        try (Writer out = Files.newBufferedWriter(tls.resolve("gateway.crt")); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(certificate);
-        }
-        try (Writer out = Files.newBufferedWriter(tls.resolve("gateway.key")); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(keys.getPrivate());
-        }
     }
 }

@@ -49,7 +49,7 @@ class CrashRecoveryTest {
     private static final int CLIENTS = 4;
     private static final int DELIVERED_BEFORE_KILL = 3;
     /** Spool threads (mailetcontainer.xml) plus RemoteDelivery's delivery threads (ConfigRenderer). */
-    private static final int BUSY_THREADS_AT_MOST = 8 + 4;
+    private static final int BUSY_THREADS_AT_MOST = 8 + ConfigRenderer.EMBEDDED_DELIVERY_THREADS;
 
     @TempDir
     Path dir;
@@ -245,8 +245,7 @@ class CrashRecoveryTest {
     }
 
     private int queueSize(int webAdminPort, String queue) throws Exception {
-        String body = new WebAdminClient(webAdminPort).get("/mailQueues/" + queue).body();
-        return json.readTree(body).path("size").asInt(-1);
+        return new WebAdminClient(webAdminPort).queueSize(queue);
     }
 
     private byte[] fixture(String path) throws Exception {

@@ -39,19 +39,22 @@ class DeploymentFilesTest {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Path DOCKER = REPO.resolve("deploy/docker");
-    private static final List<String> COMPOSE_FILES = List.of("compose.memory.yaml", "compose.distributed.yaml");
+    private static final List<String> COMPOSE_FILES = List.of("compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml");
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?[-?]([^}]*))?}");
     private static final Pattern JAMES_ENV = Pattern.compile("\\$\\{env:([A-Z0-9_]+)}");
 
     // ---- Dockerfiles -------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.portal"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal"})
     void everyFileADockerfileCopiesIsInTheRepositoryOrBuiltByMaven(String dockerfile) throws Exception {
         List<String> sources = copySources(DOCKER.resolve(dockerfile));
 
         assertThat(sources).isNotEmpty();
-        assertThat(sources).allSatisfy(source -> assertThat(REPO.resolve(source))
+        // This module's own jar and libraries are packaged after its tests run: their names are checked against
+        // the deploy pom instead (theDurableImageRunsTheEmbeddedGatewayOnTheMountedConfigurationAsItIs).
+        assertThat(sources).filteredOn(source -> !source.startsWith("deploy/target/"))
+                .allSatisfy(source -> assertThat(REPO.resolve(source))
                 .as("%s copies %s (run `mvn package` first for build outputs)", dockerfile, source).exists());
     }
 
@@ -68,6 +71,25 @@ class DeploymentFilesTest {
                 .contains("ARG JAMES_VERSION=3.8.1").contains("FROM eclipse-temurin:17-jre");
     }
 
+    /** The durable image runs the embedded gateway: the deploy jar and the libraries the deploy pom copies. */
+    @Test
+    void theDurableImageRunsTheEmbeddedGatewayOnTheMountedConfigurationAsItIs() throws Exception {
+        String artifact = directChild(xml(REPO.resolve("deploy/pom.xml")).getDocumentElement(), "artifactId");
+        String version = text(xml(REPO.resolve("pom.xml")), "version", null);
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile.durable"));
+        text(xml(REPO.resolve("deploy/pom.xml")), "outputDirectory", "${project.build.directory}/gateway-lib");
+
+        assertThat(copySources(DOCKER.resolve("Dockerfile.durable")))
+                .contains("deploy/target/" + artifact + "-" + version + ".jar", "deploy/target/gateway-lib/");
+        assertThat(dockerfile).contains("\"org.outward.deploy.GatewayCommand\", \"run\"",
+                "\"--config\", \"/etc/outward/conf\", \"--outbound-as-configured\", \"--work\", \"/var/lib/outward\"",
+                "\"--smtp-port\", \"25\"", "\"--webadmin-port\", \"8000\"", "\"--portal-submission-port\", \"2526\"",
+                "/opt/outward-gateway/resources:");
+        assertThat(Files.readString(DOCKER.resolve("compose.durable.yaml")))
+                .contains("- outward-mail:/var/lib/outward/var")
+                .contains(":/opt/outward-gateway/resources/dkim:ro");
+    }
+
     @Test
     void thePortalImageRunsThePortalJarThePortalPomBuilds() throws Exception {
         String artifact = directChild(xml(REPO.resolve("portal/pom.xml")).getDocumentElement(), "artifactId");
@@ -82,7 +104,7 @@ class DeploymentFilesTest {
     // ---- compose files -----------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
     @SuppressWarnings("unchecked")
     void composeFileParsesAndEverythingItNamesExists(String file) throws Exception {
         Map<String, Object> compose = yaml(DOCKER.resolve(file));
@@ -118,7 +140,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
     @SuppressWarnings("unchecked")
     void theGatewayGetsEveryConfigurationFileItNeedsAndEveryVariableTheyExpand(String file) throws Exception {
         Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
@@ -128,8 +150,9 @@ class DeploymentFilesTest {
         Set<String> confTargets = new TreeSet<>();
         for (String mount : mounts) {
             String[] parts = withDefaults(mount).split(":");
-            if (parts[1].startsWith("/root/conf/")) {
-                String target = parts[1].substring("/root/conf/".length());
+            String confFolder = parts[1].startsWith("/etc/outward/conf/") ? "/etc/outward/conf/" : "/root/conf/";
+            if (parts[1].startsWith(confFolder)) {
+                String target = parts[1].substring(confFolder.length());
                 confTargets.add(target);
                 Path source = DOCKER.resolve(parts[0]);
                 assertThat(source.getFileName().toString()).as(mount).isEqualTo(target);
@@ -150,7 +173,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
     @SuppressWarnings("unchecked")
     void thePortalGetsTheVaultAndTheSubmissionKeyOnlyAndSubmitsOnItsOwnListener(String file) throws Exception {
         Map<String, Object> portal = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
@@ -188,7 +211,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.portal"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal"})
     void bothImagesRunAsTheSameUnprivilegedUser(String file) throws IOException {
         List<String> users = Files.readAllLines(DOCKER.resolve(file)).stream().map(String::strip)
                 .filter(line -> line.startsWith("USER ")).toList();
@@ -197,13 +220,40 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose.memory.yaml", "compose.distributed.yaml"})
+    @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
     @SuppressWarnings("unchecked")
     void theUnprivilegedGatewayMayStillListenOnPort25(String file) throws Exception {
         Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) yaml(DOCKER.resolve(file))
                 .get("services")).get("gateway");
         assertThat((Map<String, Object>) gateway.get("sysctls"))
                 .containsEntry("net.ipv4.ip_unprivileged_port_start", 25);
+    }
+
+    /**
+     * The health checks call the endpoints GatewayHealthTest and the portal's PortalOperationsTest exercise over
+     * HTTP: James's /healthcheck with Outward's check registered, and the portal's /healthz on its operations port;
+     * the images have the curl they run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
+    @SuppressWarnings("unchecked")
+    void theHealthChecksAskJamesAndThePortalThemselves(String file) throws Exception {
+        Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve(file)).get("services");
+        Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
+        Map<String, Object> portal = (Map<String, Object>) services.get("portal");
+        assertThat(String.join(" ", (List<String>) ((Map<String, Object>) gateway.get("healthcheck")).get("test")))
+                .contains("curl -fsS -o /dev/null http://127.0.0.1:8000/healthcheck");
+        assertThat((List<String>) gateway.get("volumes")).anyMatch(mount -> mount.matches(
+                "\\./conf/common/healthcheck\\.properties:(/root|/etc/outward)/conf/healthcheck\\.properties:ro"));
+        assertThat(Files.readString(DOCKER.resolve("conf/common/healthcheck.properties")))
+                .contains("additional.healthchecks=org.outward.james.health.MailStorageCheck");
+        assertThat((List<String>) portal.get("command")).contains("--operations=0.0.0.0:9090");
+        assertThat((List<String>) ((Map<String, Object>) portal.get("healthcheck")).get("test"))
+                .containsSubsequence("curl", "http://127.0.0.1:9090/healthz");
+        for (String dockerfile : List.of("Dockerfile", "Dockerfile.durable", "Dockerfile.portal")) {
+            assertThat(Files.readString(DOCKER.resolve(dockerfile))).as(dockerfile)
+                    .contains("apt-get install -y --no-install-recommends curl");
+        }
     }
 
     // ---- James configuration -----------------------------------------------------------------------------
@@ -244,7 +294,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "distributed"})
+    @ValueSource(strings = {"memory", "durable", "distributed"})
     void theContainersRunTheSameOutwardProcessorsAsTheFragmentForAnExistingServer(String flavour) throws Exception {
         Map<String, List<String>> fragment = outwardProcessors(xml(REPO.resolve("deploy/existing-james/outward-processors.xml")));
         Map<String, List<String>> container = outwardProcessors(xml(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")));
@@ -254,7 +304,9 @@ class DeploymentFilesTest {
         assertThat(container).containsAllEntriesOf(fragment.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> e.getValue().stream().map(s -> s.replace("relay", "outbound")).toList())));
         assertThat(Files.readString(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")))
-                .doesNotContain(flavour.equals("memory") ? "cassandra://" : "memory://");
+                .doesNotContain(Map.of("memory", List.of("cassandra://", "file://"), "durable",
+                        List.of("memory://", "cassandra://"), "distributed", List.of("memory://", "file://"))
+                        .get(flavour).toArray(String[]::new));
     }
 
     @ParameterizedTest

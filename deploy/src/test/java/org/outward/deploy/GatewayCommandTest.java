@@ -89,4 +89,12 @@ class GatewayCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("--relay-user needs the password in the environment variable OUTWARD_RELAY_PASSWORD");
     }
+
+    @Test
+    void outboundAsConfiguredNeedsAConfigFolderAndNoOtherRoute() {
+        assertThat(run("run", "--outbound-as-configured", "--work", work.toString())).as("no --config").isEqualTo(2);
+        assertThat(run("run", "--outbound-as-configured", "--config", work.toString(), "--direct", "--work",
+                work.toString())).as("and --direct").isEqualTo(2);
+        assertThat(err.toString()).contains("--outbound-as-configured needs --config, and neither --relay nor --direct");
+    }
 }

@@ -71,7 +71,25 @@ final class MailClient {
     /** The same after logging in with SMTP AUTH as {@code username}; without a user name it does not log in. */
     static void submit(int port, String username, String password, byte[] raw, String from, String... recipients)
             throws MessagingException {
-        Properties props = new Properties();
+        submit(new Properties(), port, username, password, raw, from, recipients);
+    }
+
+    /**
+     * The same over STARTTLS, which must be offered (a test certificate on 127.0.0.1 is trusted), then AUTH when a
+     * user name is given.
+     */
+    static void submitOverStartTls(int port, String username, String password, byte[] raw, String from,
+                                   String... recipients) throws MessagingException {
+        Properties tls = new Properties();
+        tls.setProperty("mail.smtp.starttls.enable", "true");
+        tls.setProperty("mail.smtp.starttls.required", "true");
+        tls.setProperty("mail.smtp.ssl.trust", "127.0.0.1");
+        tls.setProperty("mail.smtp.ssl.checkserveridentity", "false");
+        submit(tls, port, username, password, raw, from, recipients);
+    }
+
+    private static void submit(Properties props, int port, String username, String password, byte[] raw, String from,
+                               String... recipients) throws MessagingException {
         props.setProperty("mail.smtp.auth", Boolean.toString(username != null));
         props.setProperty("mail.smtp.host", "127.0.0.1");
         props.setProperty("mail.smtp.port", Integer.toString(port));

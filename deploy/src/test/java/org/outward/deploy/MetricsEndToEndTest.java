@@ -74,11 +74,14 @@ class MetricsEndToEndTest {
         assertThat(moved(before, after, "outward_verdict_quarantine_total")).isZero();
         assertThat(moved(before, after, "outward_action_block_total")).isEqualTo(1.0);
         assertThat(after.get("outward_rule_password_in_message_total")).isEqualTo(1.0);
-        assertThat(moved(before, after, "outward_inspection_time_count")).isEqualTo(2.0);
-        // simpleclient 0.x writes a comma after the last label: outward_inspection_time{quantile="0.99",}
-        assertThat(after.entrySet()).filteredOn(e -> e.getKey().startsWith("outward_inspection_time{quantile=\"0.99\""))
+        assertThat(moved(before, after, "outward_inspection_duration_seconds_count")).isEqualTo(2.0);
+        // simpleclient 0.x writes a comma after the last label: outward_inspection_duration_seconds{quantile="0.99",}
+        assertThat(after.entrySet()).filteredOn(e -> e.getKey().startsWith("outward_inspection_duration_seconds{quantile=\"0.99\""))
                 .singleElement().satisfies(e -> assertThat(e.getValue()).as("seconds").isPositive());
         assertThat(after.get("outward_vault_items")).isCloseTo(0.0, within(0.0));
+        assertThat(after.get("outward_held_blocked_mails")).as("held, by repository").isEqualTo(1.0);
+        assertThat(after.get("outward_held_quarantine_mails")).isZero();
+        assertThat(after).containsKey("outward_parser_processes_lost");
         assertThat(after.keySet()).as("no address reaches a metric")
                 .noneMatch(name -> name.contains("alex") || name.contains("sam_volunteer") || name.contains("example"));
     }

@@ -19,7 +19,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * The retry schedule of every shipped RemoteDelivery, read as James 3.8.1 reads it ({@link DelaysAndMaxRetry}):
- * the embedded gateway's rendered configuration and both Docker flavours' files carry the same one, and it
+ * the embedded gateway's rendered configuration and every Docker flavour's file carry the same one, and it
  * keeps accepted mail through a smart-host outage of days, retrying soon at first and at most four hours apart.
  */
 class RetryScheduleTest {
@@ -27,8 +27,8 @@ class RetryScheduleTest {
     @TempDir
     Path temp;
 
-    /** The delayTime and maxRetries text of one RemoteDelivery mailet. */
-    record Schedule(String delayTime, String maxRetries) {
+    /** The delayTime, maxRetries, maxDnsProblemRetries and deliveryThreads text of one RemoteDelivery mailet. */
+    record Schedule(String delayTime, String maxRetries, String maxDnsProblemRetries, String deliveryThreads) {
 
         DelaysAndMaxRetry asJamesReadsIt() throws Exception {
             return DelaysAndMaxRetry.from(Integer.parseInt(maxRetries.trim()), delayTime);
@@ -40,6 +40,7 @@ class RetryScheduleTest {
                 new OutboundRoute.Relay("127.0.0.1", 2525, false, Optional.empty())));
         return List.of(scheduleIn(embedded.resolve("mailetcontainer.xml")),
                 scheduleIn(Path.of("docker/conf/memory/mailetcontainer.xml")),
+                scheduleIn(Path.of("docker/conf/durable/mailetcontainer.xml")),
                 scheduleIn(Path.of("docker/conf/distributed/mailetcontainer.xml")));
     }
 
@@ -49,7 +50,8 @@ class RetryScheduleTest {
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
             if (mailet.getAttribute("class").equals("RemoteDelivery")) {
-                return new Schedule(text(mailet, "delayTime"), text(mailet, "maxRetries"));
+                return new Schedule(text(mailet, "delayTime"), text(mailet, "maxRetries"),
+                        text(mailet, "maxDnsProblemRetries"), text(mailet, "deliveryThreads"));
             }
         }
         throw new IOException("no RemoteDelivery in " + file);
@@ -62,11 +64,22 @@ class RetryScheduleTest {
     }
 
     @Test
-    void theEmbeddedGatewayAndBothDockerFlavoursShipTheSameSchedule() throws Exception {
+    void theEmbeddedGatewayAndEveryDockerFlavourShipTheSameScheduleAndDnsRetries() throws Exception {
         List<Schedule> schedules = shipped();
 
-        assertThat(schedules).containsOnly(new Schedule(RetrySchedule.DELAY_TIME,
-                Integer.toString(RetrySchedule.MAX_RETRIES)));
+        assertThat(schedules).extracting(Schedule::delayTime, Schedule::maxRetries, Schedule::maxDnsProblemRetries)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(RetrySchedule.DELAY_TIME,
+                        Integer.toString(RetrySchedule.MAX_RETRIES),
+                        Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES)));
+    }
+
+    /** The one difference, on purpose: a launcher's smart host takes few connections, recipients' servers many. */
+    @Test
+    void theContainersDeliverTenAtOnceAndTheLaunchersRouteFour() throws Exception {
+        List<Schedule> schedules = shipped();
+
+        assertThat(schedules.get(0).deliveryThreads()).isEqualTo(Integer.toString(ConfigRenderer.EMBEDDED_DELIVERY_THREADS));
+        assertThat(schedules.subList(1, schedules.size())).extracting(Schedule::deliveryThreads).containsOnly("10");
     }
 
     @Test

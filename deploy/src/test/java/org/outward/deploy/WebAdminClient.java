@@ -69,6 +69,21 @@ final class WebAdminClient {
         return Arrays.stream(body.replaceAll("[\\[\\]\"]", "").split(",")).filter(k -> !k.isBlank()).toList();
     }
 
+    /** How many mails wait in a mail queue, as WebAdmin's {@code /mailQueues/{name}} says. */
+    int queueSize(String queue) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(get("/mailQueues/" + queue).body())
+                .path("size").asInt(-1);
+    }
+
+    /** Waits until the mail queue holds at least this many mails. */
+    void awaitQueued(String queue, int count, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (queueSize(queue) < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(queueSize(queue)).as("mails in the queue " + queue).isGreaterThanOrEqualTo(count);
+    }
+
     /** Waits until the repository holds this many mails, and returns their keys. */
     List<String> awaitKeys(String repositoryName, int count, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);

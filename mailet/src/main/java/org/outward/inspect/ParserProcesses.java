@@ -43,6 +43,9 @@ final class ParserProcesses implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParserProcesses.class);
 
+    /** The variables every JVM launched reads options from. */
+    private static final List<String> GATEWAY_JVM_OPTIONS = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
     /** Exit status of a JVM run with {@code -XX:+ExitOnOutOfMemoryError} that ran out of memory. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
 
@@ -119,12 +122,16 @@ final class ParserProcesses implements AutoCloseable {
             }
             return failed(spooler, outcome.timedOut(), outcome.timedOut() ? null : running.whyEnded());
         } catch (IOException e) {
+            ParserProcessLosses.lost();
             return failed(spooler, false, "ParserProcessNotStarted");
         } finally {
             if (child != null) {
                 if (healthy && !closed) {
                     idle.addFirst(child);
                 } else {
+                    if (!healthy) {
+                        ParserProcessLosses.lost();
+                    }
                     child.kill();
                 }
             }
@@ -157,9 +164,12 @@ final class ParserProcesses implements AutoCloseable {
                 partial -> command(false, List.of("-XX:ArchiveClassesAtExit=" + partial), ParseChild.WARM_UP_ONLY));
         // The process's log (its libraries' complaints) is shown where the gateway's is, and not when the gateway's
         // log is off: the command-line tools silence theirs.
-        Process process = new ProcessBuilder(command(optimising, jvm, isolation.warmUp() ? ParseChild.WARM_UP : null))
-                .redirectError(LOG.isErrorEnabled() ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command(optimising, jvm, isolation.warmUp() ? ParseChild.WARM_UP : null))
+                .redirectError(LOG.isErrorEnabled() ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD);
+        // JVM options in the environment are the gateway's (the compose files give it -Xms1g -Xmx2g): in a parser
+        // process an initial heap above its own maximum would stop it at start.
+        builder.environment().keySet().removeAll(GATEWAY_JVM_OPTIONS);
+        Process process = builder.start();
         Child child = new Child(process);
         all.add(child);
         if (closed) {

@@ -23,14 +23,18 @@ import org.outward.policy.Decision;
  *   <li>{@code outward_rule_<rule id>}: messages for which the rule fired (for any recipient).</li>
  *   <li>{@code outward_inspection_failed}: messages the engine could not judge (they get the policy's
  *       inspection-failure action and are counted under that verdict too).</li>
- *   <li>{@code outward_inspection_time}: time to judge a message (James's timer: Prometheus quantiles and a
- *       count, in seconds).</li>
+ *   <li>{@code outward_inspection_duration_seconds}: time to judge a message (James's timer: Prometheus quantiles
+ *       and a count, in seconds).</li>
+ *   <li>{@code outward_parser_processes_lost}: parser processes killed, crashed or not started since James started
+ *       (a gauge of a count: use {@code increase()}).</li>
  * </ul>
  */
 final class DecisionMetrics {
 
     static final String PREFIX = "outward_";
-    static final String INSPECTION_TIME = PREFIX + "inspection_time";
+    static final String INSPECTION_TIME = PREFIX + "inspection_duration_seconds";
+    /** Parser processes lost since start ({@link org.outward.inspect.ParserProcessLosses}). */
+    static final String PARSER_PROCESSES_LOST = PREFIX + "parser_processes_lost";
     static final String INSPECTION_FAILED = PREFIX + "inspection_failed";
 
     /** A started timing; {@link #stop()} publishes it. */

@@ -17,6 +17,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
@@ -70,20 +71,27 @@ public class ExpireHeldMail extends GenericMailet {
 
     private final MailRepositoryStore repositories;
     private final Clock clock;
+    private final GaugeRegistry gauges;
 
     private MailRepositoryUrl url;
     private String retention;
     private PolicyHolder policy;
     private ScheduledExecutorService timer;
 
+    /** As James makes it: the number of mails held is published as {@code outward_held_<retention>_mails}. */
     @Inject
-    public ExpireHeldMail(MailRepositoryStore repositories) {
-        this(repositories, Clock.systemUTC());
+    public ExpireHeldMail(MailRepositoryStore repositories, GaugeRegistry gauges) {
+        this(repositories, Clock.systemUTC(), gauges);
     }
 
     ExpireHeldMail(MailRepositoryStore repositories, Clock clock) {
+        this(repositories, clock, null);
+    }
+
+    private ExpireHeldMail(MailRepositoryStore repositories, Clock clock, GaugeRegistry gauges) {
         this.repositories = repositories;
         this.clock = clock;
+        this.gauges = gauges;
     }
 
     @Override
@@ -113,12 +121,25 @@ public class ExpireHeldMail extends GenericMailet {
         } catch (MailRepositoryStore.MailRepositoryStoreException e) {
             throw new MessagingException("ExpireHeldMail: cannot open the repository " + url.asString(), e);
         }
+        if (gauges != null) {
+            gauges.register(DecisionMetrics.PREFIX + "held_" + retention + "_mails", this::heldCount);
+        }
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "outward-retention-" + retention);
             thread.setDaemon(true);
             return thread;
         });
         timer.scheduleWithFixedDelay(this::sweepQuietly, firstSweepSeconds, sweepSeconds, TimeUnit.SECONDS);
+    }
+
+    /** Mails in the repository now; no value (the gauge is left out) when it cannot be read. */
+    private Long heldCount() {
+        try {
+            return repositories.select(url).size();
+        } catch (MailRepositoryStore.MailRepositoryStoreException | MessagingException | RuntimeException e) {
+            LOG.warn("ExpireHeldMail: the repository {} could not be counted ({})", url.asString(), e.getClass().getName());
+            return null;
+        }
     }
 
     private long seconds(String name, long byDefault, long least) throws MessagingException {

@@ -12,6 +12,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -105,7 +106,13 @@ public class Inspect extends GenericMailet {
 
     /** As James makes it: decisions are counted in James's metric registry. */
     @Inject
-    public Inspect(MetricFactory metricFactory) {
+    public Inspect(MetricFactory metricFactory, GaugeRegistry gauges) {
+        this(metricFactory);
+        gauges.register(DecisionMetrics.PARSER_PROCESSES_LOST, org.outward.inspect.ParserProcessLosses::count);
+    }
+
+    /** Decisions counted in this registry, without the gauges. */
+    Inspect(MetricFactory metricFactory) {
         this.metrics = DecisionMetrics.in(metricFactory);
     }
 

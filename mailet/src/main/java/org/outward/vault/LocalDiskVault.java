@@ -215,6 +215,17 @@ public final class LocalDiskVault implements Vault {
         return all;
     }
 
+    /** Its folders are there, and a file can be made and removed in the one for unfinished writes. */
+    @Override
+    public void checkReachable() throws IOException {
+        if (!Files.isDirectory(items)) {
+            throw new IOException("the vault's items folder is missing");
+        }
+        Path probe = temp.resolve("health-" + Long.toHexString(random.nextLong()));
+        PrivateFiles.create(probe).close();
+        Files.delete(probe);
+    }
+
     @Override
     public Optional<ItemInfo> find(ItemId id) throws IOException {
         return load(id).map(StoredItem::info);

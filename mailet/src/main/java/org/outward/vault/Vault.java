@@ -49,4 +49,10 @@ public interface Vault {
 
     /** One item for admins. */
     Optional<ItemInfo> find(ItemId id) throws IOException;
+
+    /**
+     * Throws when the store cannot be used now (its folder gone or read-only, its database or bucket unreachable):
+     * the health endpoints ask this. Reads and writes nothing an item holds.
+     */
+    void checkReachable() throws IOException;
 }

@@ -61,7 +61,7 @@ class DecisionMetricsTest {
         assertThat(count("outward_action_pass")).isEqualTo(1);
         assertThat(count("outward_rule_password_in_message")).isEqualTo(1);
         assertThat(count("outward_inspection_failed")).isZero();
-        assertThat(registry.getTimers().get("outward_inspection_time").getCount()).isEqualTo(2);
+        assertThat(registry.getTimers().get("outward_inspection_duration_seconds").getCount()).isEqualTo(2);
     }
 
     @Test

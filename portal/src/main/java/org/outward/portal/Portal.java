@@ -36,14 +36,18 @@ public final class Portal implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final ReadDeadlines deadlines;
     private final PortalConfig config;
+    private final PortalMetrics metrics;
+    private final PortalHealth health;
 
     private Portal(HttpServer server, ExecutorService requests, ScheduledExecutorService housekeeping,
-                   ReadDeadlines deadlines, PortalConfig config) {
+                   ReadDeadlines deadlines, PortalConfig config, PortalMetrics metrics, PortalHealth health) {
         this.server = server;
         this.requests = requests;
         this.housekeeping = housekeeping;
         this.deadlines = deadlines;
         this.config = config;
+        this.metrics = metrics;
+        this.health = health;
     }
 
     /** Starts serving, without first-download notices; the port is bound when this returns. */
@@ -82,7 +86,8 @@ public final class Portal implements AutoCloseable {
             }
         }, every, every, TimeUnit.SECONDS);
         server.start();
-        return new Portal(server, requests, housekeeping, deadlines, config);
+        return new Portal(server, requests, housekeeping, deadlines, config, parts.metrics(),
+                new PortalHealth(vault, state));
     }
 
     private static ThreadFactory threads(String prefix) {
@@ -97,6 +102,16 @@ public final class Portal implements AutoCloseable {
     /** The port it listens on (useful when configured with port 0). */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** What its operations listener serves at {@code /metrics}. */
+    PortalMetrics metrics() {
+        return metrics;
+    }
+
+    /** What its operations listener serves at {@code /healthz}. */
+    PortalHealth health() {
+        return health;
     }
 
     /** The URL links are made with. */

@@ -36,6 +36,7 @@ final class PortalHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
         Reply reply = null;
         try {
             deadlines.headersRead();
@@ -80,6 +81,8 @@ final class PortalHandler implements HttpHandler {
                 }
             }
         } finally {
+            parts.metrics().request(PortalMetrics.route(exchange.getRequestURI().getPath()), exchange.getResponseCode(),
+                    (System.nanoTime() - started) / 1e9);
             exchange.close();
         }
     }

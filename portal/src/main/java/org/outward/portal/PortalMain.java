@@ -59,6 +59,11 @@ public final class PortalMain implements Callable<Integer> {
             + "peer is the client.")
     java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
+    @Option(names = "--operations", paramLabel = "HOST:PORT", description = "Serve GET /healthz (vault and code "
+            + "store reachable: 200, else 503) and GET /metrics (Prometheus) on this address, which the reverse proxy "
+            + "must not forward. Default: not served.")
+    String operations;
+
     @Option(names = "--client-header", paramLabel = "X-Forwarded-For|Forwarded", description = "The header the "
             + "trusted proxies append the client's address to (default: ${DEFAULT-VALUE}).")
     String clientHeader = "X-Forwarded-For";
@@ -109,8 +114,13 @@ public final class PortalMain implements Callable<Integer> {
                 new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
                 new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
                 clock);
+        PortalOperations operationsListener = operations == null ? null
+                : PortalOperations.start(socketAddress(operations), portal);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (operationsListener != null) {
+                operationsListener.close();
+            }
             portal.close();
             stopped.countDown();
         }, "outward-portal-shutdown"));
@@ -118,6 +128,16 @@ public final class PortalMain implements Callable<Integer> {
                 + setting + ". Stop with Ctrl-C.");
         stopped.await();
         return 0;
+    }
+
+    private java.net.InetSocketAddress socketAddress(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        try {
+            return new java.net.InetSocketAddress(hostAndPort.substring(0, colon),
+                    Integer.parseInt(hostAndPort.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--operations must be HOST:PORT");
+        }
     }
 
     private static PortalState sharedState(PortalConfig.Limits limits, Clock clock, PortalKey key) throws IOException {

@@ -9,7 +9,7 @@ import org.outward.vault.Vault;
 /** The portal's shared state, made once per portal. */
 record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, DownloadNotifier notifier, Clock clock, Pages pages,
                    CsrfTokens csrf, OneTimeCodes codes, Sessions sessions, RateLimiter perClient,
-                   RateLimiter perLink, BodySlots bodies) {
+                   RateLimiter perLink, BodySlots bodies, PortalMetrics metrics) {
 
     static PortalParts create(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
                               DownloadNotifier notifier, Clock clock) throws IOException {
@@ -18,7 +18,7 @@ record PortalParts(PortalConfig config, Vault vault, CodeSender codeSender, Down
                 state.codes(), state.sessions(),
                 new RateLimiter(limits.requestsPerClient(), Duration.ofMinutes(1), clock),
                 new RateLimiter(limits.requestsPerLink(), Duration.ofMinutes(1), clock),
-                new BodySlots(limits.bodiesPerClient()));
+                new BodySlots(limits.bodiesPerClient()), new PortalMetrics());
     }
 
     /** Forgets expired codes, sessions and rate-limit windows. */

@@ -18,6 +18,10 @@ public interface PortalState {
     /** The HMAC key of the CSRF tokens; every node behind one address must use the same. */
     byte[] csrfKey();
 
+    /** Throws when the store behind codes and sessions cannot be reached now; nothing to reach in memory. */
+    default void checkReachable() throws IOException {
+    }
+
     /** The single-node state with a portal key of this process's own (nothing it protects outlives the process). */
     static PortalState inMemory(PortalConfig.Limits limits, Clock clock) {
         return inMemory(limits, clock, PortalKey.random());
@@ -31,10 +35,26 @@ public interface PortalState {
                 csrf);
     }
 
-    /** A state made of these parts. */
+    /** A state made of these parts, kept in this process. */
     static PortalState of(OneTimeCodes codes, Sessions sessions, byte[] csrfKey) {
+        return of(codes, sessions, csrfKey, () -> { });
+    }
+
+    /** Something whose store can be asked whether it answers. */
+    @FunctionalInterface
+    interface Reachability {
+        void check() throws IOException;
+    }
+
+    /** A state made of these parts, kept in a store {@code reachability} checks. */
+    static PortalState of(OneTimeCodes codes, Sessions sessions, byte[] csrfKey, Reachability reachability) {
         byte[] key = csrfKey.clone();
         return new PortalState() {
+            @Override
+            public void checkReachable() throws IOException {
+                reachability.check();
+            }
+
             @Override
             public OneTimeCodes codes() {
                 return codes;

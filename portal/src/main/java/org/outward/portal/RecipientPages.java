@@ -93,6 +93,7 @@ final class RecipientPages {
         // The code goes to the address the link was made for, never to one the browser could supply.
         parts.codeSender().send(new CodeMail(item.recipient(), code.get(), parts.config().limits().codeLifetime(),
                 reply.language()));
+        parts.metrics().codeSent();
         parts.vault().record(item.id(), AuditKind.CODE_SENT, "to recipient");
         reply.page(200, "code", model, linkPath);
     }
@@ -137,6 +138,7 @@ final class RecipientPages {
                      download.item().size())) {
             content.transferTo(out);
         }
+        parts.metrics().downloaded();
         if (opened.get().item().downloads() == 1) {
             tellSender(opened.get().item());
         }

@@ -37,7 +37,8 @@ public final class SqlPortalState {
                     + " give every node a copy of the same portal key file");
         }
         return PortalState.of(new SqlOneTimeCodes(database, limits, clock, key),
-                new SqlSessions(database, limits.sessionLifetime(), clock), sharedKey(database, CSRF));
+                new SqlSessions(database, limits.sessionLifetime(), clock), sharedKey(database, CSRF),
+                database::checkReachable);
     }
 
     /** The key of this name, made by the first node that asks. */

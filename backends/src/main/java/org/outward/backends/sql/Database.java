@@ -65,6 +65,16 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /** Throws when the database does not answer a trivial query now (a connection waits at most 10 s). */
+    public void checkReachable() throws IOException {
+        inTransaction(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            return null;
+        });
+    }
+
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) throws IOException {
         try (Connection connection = pool.getConnection()) {

@@ -39,6 +39,15 @@ public final class S3Contents implements AutoCloseable {
         this.bucket = bucket;
     }
 
+    /** Throws when the bucket cannot be reached now. */
+    void checkReachable() throws IOException {
+        try {
+            client.headBucket(b -> b.bucket(bucket));
+        } catch (SdkException e) {
+            throw failure("reach the bucket", e);
+        }
+    }
+
     /** Creates the bucket if it does not exist yet (an admin may also create it beforehand). */
     public void ensureBucket() throws IOException {
         try {

@@ -246,6 +246,13 @@ public final class SharedVault implements Vault {
         });
     }
 
+    /** The database answers and the bucket is there. */
+    @Override
+    public void checkReachable() throws IOException {
+        database.checkReachable();
+        contents.checkReachable();
+    }
+
     @Override
     public Optional<ItemInfo> find(ItemId id) throws IOException {
         return database.inTransaction(connection -> info(connection, id));
