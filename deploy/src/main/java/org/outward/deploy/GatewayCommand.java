@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT on Apache James 3.8.1",
         description = "Outward: an outbound mail gateway on Apache James that keeps personal data and "
                 + "passwords from leaving unprotected.",
-        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, ScanCommand.class, VaultCommand.class,
+        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, ScanCommand.class, VaultCommand.class, AuditCommand.class,
                 WebAdminTokenCommand.class, CommandLine.HelpCommand.class})
 public final class GatewayCommand {
 

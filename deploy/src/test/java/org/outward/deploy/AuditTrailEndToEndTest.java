@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.audit.AuditTrail;
+import org.outward.audit.HeldMailRef;
+
+import picocli.CommandLine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,12 +111,8 @@ class AuditTrailEndToEndTest {
     @Test
     void noLineHoldsThePasswordOrAnIdentifierFromTheCanvassList() throws Exception {
         String trail = String.join("\n", lines);
-        assertThat(trail).doesNotContain(SECRET).doesNotContain("Kettle");
-        List<String> identifiers = canvassIdentifiers();
-        assertThat(identifiers).hasSizeGreaterThan(50);
-        for (String identifier : identifiers) {
-            assertThat(trail).as("an identifier from the canvass list").doesNotContainIgnoringCase(identifier);
-        }
+        assertThat(canvassIdentifiers()).hasSizeGreaterThan(50);
+        assertNoContent(trail);
         assertThat(trail).as("the findings are there, redacted").contains("\"kind\":\"special-category-data\"")
                 .contains("\"rules\":[\"password-in-message\"]");
     }
@@ -127,6 +131,118 @@ class AuditTrailEndToEndTest {
         // The inspection already names parts with control characters shown as escapes; the line keeps the whole name.
         assertThat(forged.get("findings").findValuesAsText("part")).anySatisfy(part -> assertThat(part)
                 .startsWith("2/list").contains(FORGED).endsWith(".csv"));
+    }
+
+    // ---- the incident export ------------------------------------------------------------------------------
+
+    @Test
+    void theExportOfABlockedMessageSaysNothingLeftWhatWasFoundAndWhatAnAdminDidSince() throws Exception {
+        AuditTrail.toLog().release("dpo", new HeldMailRef("file://var/mail/outward-blocked/", "k1",
+                "<canvass-attached.1@party.example>"), "the printer's contract covers it");
+        StringWriter out = new StringWriter();
+
+        assertThat(run(out, "audit", "export", "--audit", gateway.auditFile().toString(), "--message-id",
+                "<canvass-attached.1@party.example>", "--json")).isZero();
+
+        JsonNode export = new ObjectMapper().readTree(out.toString());
+        assertThat(export.get("messages")).hasSize(1);
+        JsonNode message = export.get("messages").get(0);
+        assertThat(message.get("sender").asText()).isEqualTo(SENDER);
+        assertThat(message.get("verdict").asText()).isEqualTo("block");
+        assertThat(message.get("recipients").get(0).get("address").asText()).isEqualTo(OUTSIDE);
+        assertThat(message.get("recipients").get(0).get("left").asText()).as("released after the block").isEqualTo("released");
+        assertThat(message.get("findings").findValuesAsText("kind")).contains("special-category-data");
+        assertThat(message.get("findings").findValuesAsText("evidence")).anySatisfy(e -> assertThat(e)
+                .startsWith("27 records with health, political opinion (e.g. R***** P*******, N24 6**"));
+        assertThat(message.get("policy").get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(work.resolve("policy.yaml")))));
+        assertThat(message.get("actions").findValuesAsText("event")).containsExactly("release");
+        assertThat(message.get("actions").findValuesAsText("actor")).containsExactly("dpo");
+        assertNoContent(out.toString());
+    }
+
+    @Test
+    void theExportBySenderTellsWhatLeftAndWhatDidNot() throws Exception {
+        StringWriter out = new StringWriter();
+
+        assertThat(run(out, "audit", "export", "--audit", gateway.auditFile().getParent().toString(), "--sender", SENDER,
+                "--since", "1h")).isZero();
+
+        String text = out.toString();
+        assertThat(text).contains("4 messages.").contains("Message-ID  <canvass-attached.1@party.example>")
+                .contains(OUTSIDE + ": pass, what left: delivered")
+                .contains(OUTSIDE + ": block (password-in-message), what left: not-delivered");
+        assertThat(text.lines()).as("no line of a sender's making").noneMatch(line -> line.startsWith("{"));
+        assertNoContent(text);
+    }
+
+    // ---- the DPO's digest ---------------------------------------------------------------------------------
+
+    @Test
+    void theDigestCountsByVerdictDayAndRuleAndListsTheHeldMailWithItsRules() throws Exception {
+        StringWriter out = new StringWriter();
+
+        assertThat(run(out, "audit", "digest", "--audit", gateway.auditFile().toString(), "--since", "1h",
+                "--webadmin", "http://127.0.0.1:" + gateway.webAdminPort(), "--console-url", "https://console.party.example/")).isZero();
+
+        String text = out.toString();
+        assertThat(text).contains("Messages judged: 4").contains("  blocked: 3").contains("  sent: 1")
+                .contains("password-in-message: 1").contains("Waiting for a decision: 3")
+                .contains("from " + SENDER + ", 1 recipient(s), password-in-message [var/mail/outward-blocked ")
+                .doesNotContain("1970").doesNotContain("rules not in the trail")
+                .contains("Decide in the admin console: https://console.party.example/")
+                .contains(" loaded sha256 ");
+        assertNoContent(text);
+    }
+
+    @Test
+    void theDigestReachesTheDpoOverSmtpInTheNoticeLanguage() throws Exception {
+        Path policy = work.resolve("digest-policy.yaml");
+        Files.writeString(policy, Files.readString(work.resolve("policy.yaml")).replace("language: en",
+                "language: both\n  dpo-address: dpo@party.example"));
+        StringWriter out = new StringWriter();
+
+        assertThat(run(out, "audit", "digest", "--audit", gateway.auditFile().toString(), "--since", "1h",
+                "--webadmin", "http://127.0.0.1:" + gateway.webAdminPort(), "--policy", policy.toString(),
+                "--send", "--smtp", "127.0.0.1:" + gateway.smtpPort())).as(out.toString()).isZero();
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        MimeMessage digest = null;
+        while (digest == null && Instant.now().isBefore(deadline)) {
+            digest = java.util.Arrays.stream(outside.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getHeader("X-Outward-Digest") != null;
+                } catch (javax.mail.MessagingException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+            Thread.sleep(200);
+        }
+        assertThat(digest).as("the digest, relayed by the gateway to the outside world").isNotNull();
+        assertThat(digest.getAllRecipients()[0].toString()).isEqualTo("dpo@party.example");
+        assertThat(digest.getSubject()).isEqualTo("Crynodeb Outward i'r swyddog diogelu data / Outward digest for the data protection officer");
+        String body = MailClient.leaves(digest).get(0).content();
+        assertThat(body).contains("Negeseuon a archwiliwyd: ").contains("Yn aros am benderfyniad: 3")
+                .contains("Messages judged: ").containsPattern("O (Llun|Maw|Mer|Iau|Gwen|Sad|Sul) ");
+        assertNoContent(body);
+    }
+
+    private static int run(StringWriter out, String... args) {
+        CommandLine command = GatewayCommand.commandLine();
+        StringWriter err = new StringWriter();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        int status = command.execute(args);
+        assertThat(err.toString()).as("standard error").isEmpty();
+        return status;
+    }
+
+    /** Neither the password nor any name, street, postcode or phone number of the canvass list. */
+    private static void assertNoContent(String report) throws Exception {
+        assertThat(report).doesNotContain(SECRET).doesNotContain("Kettle");
+        for (String identifier : canvassIdentifiers()) {
+            assertThat(report).as("an identifier from the canvass list").doesNotContainIgnoringCase(identifier);
+        }
     }
 
     // ---- what the tests send -------------------------------------------------------------------------------
