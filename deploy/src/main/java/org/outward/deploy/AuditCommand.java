@@ -10,20 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import javax.mail.MessagingException;
 
-import org.outward.policy.InvalidPolicyException;
-import org.outward.policy.Policy;
-import org.outward.report.Digest;
-import org.outward.report.DigestMail;
-import org.outward.report.DigestText;
-import org.outward.report.HeldMail;
-import org.outward.report.HeldMailList;
 import org.outward.report.IncidentExport;
 import org.outward.report.IncidentText;
 import org.outward.report.ReportJson;
@@ -154,51 +145,26 @@ final class AuditCommand {
             Instant now = Instant.now();
             Instant end = until == null ? now : moment(until, now);
             Instant start = moment(since, now);
-            Policy inForce;
-            try {
-                inForce = PolicySource.load(policy);
-            } catch (InvalidPolicyException e) {
-                return problem("policy " + e.problems().get(0));
-            }
-            List<HeldMail> held = List.of();
-            if (!noHeld) {
-                try {
-                    held = new HeldMailList(webAdmin, Optional.ofNullable(System.getenv(WEBADMIN_TOKEN_ENV))
-                            .filter(t -> !t.isBlank())).in(HeldMailList.WAITING);
-                } catch (IOException e) {
-                    return problem("cannot list the held mail through WebAdmin at " + webAdmin + ": " + e.getMessage()
-                            + " (start the gateway, or give --no-held)");
-                }
-            }
-            // Back far enough to find the decisions that held the oldest waiting mail.
-            Instant readFrom = held.stream().map(HeldMail::heldSince).map(t -> t.minus(Duration.ofDays(1)))
-                    .filter(t -> t.isBefore(start)).min(Instant::compareTo).orElse(start);
-            Optional<TrailFiles.Trail> trail = trail(readFrom, end);
-            if (trail.isEmpty()) {
-                return 1;
-            }
-            Digest digest = Digest.of(trail.get(), start, end, held,
-                    Optional.ofNullable(consoleUrl).filter(u -> !u.isBlank()));
-            String language = inForce.notices().language();
-            String body = DigestText.of(digest, language);
-            if (!send) {
-                out().print(body);
-                out().flush();
-                return 0;
-            }
-            String dpo = to != null ? to : inForce.notices().dpoAddress();
-            if (dpo.isEmpty()) {
-                return problem("the policy names no DPO (notices.dpo-address): set it, or give --to");
-            }
-            String sender = from != null ? from : "postmaster@" + dpo.substring(dpo.indexOf('@') + 1);
             int colon = smtp.lastIndexOf(':');
+            int port;
             try {
-                DigestMail.send(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), sender, dpo,
-                        DigestText.subject(language), body);
-            } catch (MessagingException | RuntimeException e) {
-                return problem("cannot send the digest through " + smtp + ": " + e.getMessage());
+                port = Integer.parseInt(smtp.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "--smtp takes HOST:PORT, not " + smtp);
             }
-            out().println("Digest sent to " + dpo + " through " + smtp + ".");
+            DigestDelivery delivery = new DigestDelivery(audit, noHeld ? Optional.empty() : Optional.of(webAdmin),
+                    Optional.ofNullable(System.getenv(WEBADMIN_TOKEN_ENV)).filter(t -> !t.isBlank()), policy,
+                    Optional.ofNullable(consoleUrl).filter(u -> !u.isBlank()), smtp.substring(0, Math.max(colon, 0)), port,
+                    Optional.ofNullable(to), Optional.ofNullable(from));
+            try {
+                if (send) {
+                    out().println("Digest sent to " + delivery.send(start, end) + " through " + smtp + ".");
+                } else {
+                    out().print(delivery.text(start, end));
+                }
+            } catch (DigestDelivery.Problem e) {
+                return problem(e.getMessage());
+            }
             out().flush();
             return 0;
         }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.net.URI;
 import java.util.Set;
 
 import javax.mail.internet.MimeMessage;
@@ -59,6 +61,8 @@ class AuditTrailEndToEndTest {
     GreenMail outside;
     EmbeddedGateway gateway;
     List<String> lines;
+    /** After the four messages were judged: the digests the tests send later are judged too. */
+    Instant judgedBy;
 
     @BeforeAll
     void judgeRealMessages() throws Exception {
@@ -71,6 +75,7 @@ class AuditTrailEndToEndTest {
         MailClient.submit(gateway.smtpPort(), raw(MailClient.message(SENDER, OUTSIDE, "Saturday",
                 "Hi Alex,\n\nSee you at the leaflet run.\n")), SENDER, OUTSIDE);
         lines = awaitDecisions(4);
+        judgedBy = Instant.now().plusMillis(1);
     }
 
     @AfterAll
@@ -183,7 +188,8 @@ class AuditTrailEndToEndTest {
         StringWriter out = new StringWriter();
 
         assertThat(run(out, "audit", "digest", "--audit", gateway.auditFile().toString(), "--since", "1h",
-                "--webadmin", "http://127.0.0.1:" + gateway.webAdminPort(), "--console-url", "https://console.party.example/")).isZero();
+                "--until", judgedBy.toString(), "--webadmin", "http://127.0.0.1:" + gateway.webAdminPort(),
+                "--console-url", "https://console.party.example/")).isZero();
 
         String text = out.toString();
         assertThat(text).contains("Messages judged: 4").contains("  blocked: 3").contains("  sent: 1")
@@ -203,21 +209,11 @@ class AuditTrailEndToEndTest {
         StringWriter out = new StringWriter();
 
         assertThat(run(out, "audit", "digest", "--audit", gateway.auditFile().toString(), "--since", "1h",
-                "--webadmin", "http://127.0.0.1:" + gateway.webAdminPort(), "--policy", policy.toString(),
+                "--until", judgedBy.toString(), "--webadmin", "http://127.0.0.1:" + gateway.webAdminPort(),
+                "--policy", policy.toString(),
                 "--send", "--smtp", "127.0.0.1:" + gateway.smtpPort())).as(out.toString()).isZero();
 
-        Instant deadline = Instant.now().plusSeconds(30);
-        MimeMessage digest = null;
-        while (digest == null && Instant.now().isBefore(deadline)) {
-            digest = java.util.Arrays.stream(outside.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getHeader("X-Outward-Digest") != null;
-                } catch (javax.mail.MessagingException e) {
-                    return false;
-                }
-            }).findFirst().orElse(null);
-            Thread.sleep(200);
-        }
+        MimeMessage digest = awaitDigestTo("dpo@party.example");
         assertThat(digest).as("the digest, relayed by the gateway to the outside world").isNotNull();
         assertThat(digest.getAllRecipients()[0].toString()).isEqualTo("dpo@party.example");
         assertThat(digest.getSubject()).isEqualTo("Crynodeb Outward i'r swyddog diogelu data / Outward digest for the data protection officer");
@@ -225,6 +221,33 @@ class AuditTrailEndToEndTest {
         assertThat(body).contains("Negeseuon a archwiliwyd: ").contains("Yn aros am benderfyniad: 3")
                 .contains("Messages judged: ").containsPattern("O (Llun|Maw|Mer|Iau|Gwen|Sad|Sul) ");
         assertNoContent(body);
+    }
+
+    @Test
+    void theRunningGatewaySendsTheDigestOnItsSchedule() throws Exception {
+        DigestDelivery delivery = new DigestDelivery(gateway.auditFile(),
+                Optional.of(URI.create("http://127.0.0.1:" + gateway.webAdminPort())), Optional.empty(),
+                work.resolve("policy.yaml"), Optional.empty(), "127.0.0.1", gateway.smtpPort(),
+                Optional.of("dpo-scheduled@party.example"), Optional.empty());
+
+        try (DigestSchedule schedule = DigestSchedule.start(delivery, DigestSchedule.Every.DAILY, Duration.ZERO)) {
+            MimeMessage digest = awaitDigestTo("dpo-scheduled@party.example");
+            assertThat(digest.getSubject()).isEqualTo("Outward digest for the data protection officer");
+            assertThat(MailClient.leaves(digest).get(0).content()).contains("  blocked: 3").contains("Waiting for a decision: 3");
+        }
+    }
+
+    private MimeMessage awaitDigestTo(String dpo) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage message : outside.getReceivedMessages()) {
+                if (message.getHeader("X-Outward-Digest") != null && message.getAllRecipients()[0].toString().equals(dpo)) {
+                    return message;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no digest reached " + dpo);
     }
 
     private static int run(StringWriter out, String... args) {
