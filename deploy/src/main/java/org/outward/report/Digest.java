@@ -56,7 +56,8 @@ public record Digest(Instant from, Instant to, int judged, Map<String, Integer> 
         for (AuditEvent event : trail.events()) {
             if (event.kind() == AuditKind.DECISION) {
                 List<String> rules = rules(event);
-                event.text("messageId").filter(id -> !id.isEmpty()).ifPresent(id -> rulesByMessageId.put(unfolded(id), rules));
+                event.text("messageId").filter(id -> !id.isEmpty())
+                        .ifPresent(id -> rulesByMessageId.put(MessageIds.unfolded(id), rules));
                 if (event.time().isBefore(from) || !event.time().isBefore(to)) {
                     continue;
                 }
@@ -82,16 +83,12 @@ public record Digest(Instant from, Instant to, int judged, Map<String, Integer> 
         byRule.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> rulesMostFirst.put(e.getKey(), e.getValue()));
         List<Waiting> waiting = held.stream().sorted(Comparator.comparing(HeldMail::heldSince))
-                .map(mail -> new Waiting(mail, rulesByMessageId.getOrDefault(unfolded(mail.messageId()), List.of()),
+                .map(mail -> new Waiting(mail,
+                        rulesByMessageId.getOrDefault(MessageIds.unfolded(mail.messageId()), List.of()),
                         mail.heldSince().isBefore(from)))
                 .toList();
         return new Digest(from, to, judged, verdicts, byDay, rulesMostFirst, policies, adminActions, waiting, console,
                 trail.unreadable());
-    }
-
-    /** A header value as one line (RFC 5322 unfolding): the trail keeps a folded Message-ID as sent, WebAdmin unfolds it. */
-    private static String unfolded(String value) {
-        return value.replace("\r\n", "").replace("\n", "").strip();
     }
 
     /** The rules that fired for any recipient, each once, in the order first seen. */

@@ -67,7 +67,7 @@ public record IncidentExport(Instant generated, String query, List<Message> mess
 
     /** The decisions with this Message-ID. */
     public static IncidentExport byMessageId(TrailFiles.Trail trail, String messageId, Instant generated) {
-        return of(trail, decision -> decision.text("messageId").orElse("").equals(messageId),
+        return of(trail, decision -> MessageIds.same(decision.text("messageId").orElse(""), messageId),
                 "Message-ID " + messageId, generated);
     }
 
@@ -98,7 +98,7 @@ public record IncidentExport(Instant generated, String query, List<Message> mess
         for (AuditEvent event : all) {
             boolean after = event.time().isAfter(decision.time()) || event.time().equals(decision.time());
             if (after && event.kind() != AuditKind.DECISION && !messageId.isEmpty()
-                    && messageId.equals(event.text("messageId").orElse(null))) {
+                    && MessageIds.same(messageId, event.text("messageId").orElse(""))) {
                 actions.add(new AdminAction(event.time(), event.kind().word(), event.actor(), event.node(), event.id(),
                         event.text("reason").orElse("")));
             }

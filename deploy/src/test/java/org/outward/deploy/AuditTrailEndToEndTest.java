@@ -63,6 +63,8 @@ class AuditTrailEndToEndTest {
     List<String> lines;
     /** After the four messages were judged: the digests the tests send later are judged too. */
     Instant judgedBy;
+    /** The SHA-256 of the policy file the four were judged by. */
+    String policySha;
 
     @BeforeAll
     void judgeRealMessages() throws Exception {
@@ -76,6 +78,7 @@ class AuditTrailEndToEndTest {
                 "Hi Alex,\n\nSee you at the leaflet run.\n")), SENDER, OUTSIDE);
         lines = awaitDecisions(4);
         judgedBy = Instant.now().plusMillis(1);
+        policySha = sha256(Files.readAllBytes(work.resolve("policy.yaml")));
     }
 
     @AfterAll
@@ -138,6 +141,32 @@ class AuditTrailEndToEndTest {
                 .startsWith("2/list").contains(FORGED).endsWith(".csv"));
     }
 
+    @Test
+    void anEditedPolicyIsAPolicyChangeWithTheHashOfTheNewFile() throws Exception {
+        Path policy = work.resolve("policy.yaml");
+        Files.writeString(policy, Files.readString(policy) + "\n# edited for the audit test\n");
+        Files.setLastModifiedTime(policy, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        String edited = sha256(Files.readAllBytes(policy));
+        Thread.sleep(2_500); // the policy file is looked at every 2 seconds at most
+
+        MailClient.submit(gateway.smtpPort(), raw(MailClient.message(SENDER, OUTSIDE, "Sunday", "See you.\n")), SENDER, OUTSIDE);
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Files.readAllLines(gateway.auditFile()).stream().noneMatch(l -> l.contains("\"reloaded\""))) {
+            assertThat(Instant.now()).as("a reloaded line").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        JsonNode change = Files.readAllLines(gateway.auditFile()).stream().filter(l -> l.contains("\"reloaded\""))
+                .map(l -> read(new ObjectMapper(), l)).findFirst().orElseThrow();
+        assertThat(change.get("event").asText()).isEqualTo("policy-change");
+        assertThat(change.get("sha256").asText()).isEqualTo(edited).isNotEqualTo(policySha);
+        assertThat(change.get("file").asText()).isEqualTo(policy.toString());
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     // ---- the incident export ------------------------------------------------------------------------------
 
     @Test
@@ -159,8 +188,7 @@ class AuditTrailEndToEndTest {
         assertThat(message.get("findings").findValuesAsText("kind")).contains("special-category-data");
         assertThat(message.get("findings").findValuesAsText("evidence")).anySatisfy(e -> assertThat(e)
                 .startsWith("27 records with health, political opinion (e.g. R***** P*******, N24 6**"));
-        assertThat(message.get("policy").get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(work.resolve("policy.yaml")))));
+        assertThat(message.get("policy").get("sha256").asText()).isEqualTo(policySha);
         assertThat(message.get("actions").findValuesAsText("event")).containsExactly("release");
         assertThat(message.get("actions").findValuesAsText("actor")).containsExactly("dpo");
         assertNoContent(out.toString());
@@ -171,7 +199,7 @@ class AuditTrailEndToEndTest {
         StringWriter out = new StringWriter();
 
         assertThat(run(out, "audit", "export", "--audit", gateway.auditFile().getParent().toString(), "--sender", SENDER,
-                "--since", "1h")).isZero();
+                "--since", "1h", "--until", judgedBy.toString())).isZero();
 
         String text = out.toString();
         assertThat(text).contains("4 messages.").contains("Message-ID  <canvass-attached.1@party.example>")
