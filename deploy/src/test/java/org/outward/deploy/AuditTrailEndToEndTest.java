@@ -88,10 +88,7 @@ class AuditTrailEndToEndTest {
 
     @Test
     void everyLineIsOneObjectTheSchemaAccepts() throws Exception {
-        JsonSchema schema;
-        try (InputStream in = Files.newInputStream(REPO.resolve("docs/audit.schema.json"))) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
+        JsonSchema schema = schema();
         ObjectMapper json = new ObjectMapper();
         List<String> kinds = new ArrayList<>();
         for (String line : lines) {
@@ -103,12 +100,31 @@ class AuditTrailEndToEndTest {
         assertThat(kinds).contains("policy-change", "decision");
     }
 
+    /** The admin actions as the console writes them, through the same writer. */
+    @Test
+    void theAdminActionsTheConsoleWritesAreLinesTheSchemaAccepts() throws Exception {
+        JsonSchema schema = schema();
+        List<String> written = new ArrayList<>();
+        AuditTrail trail = new AuditTrail(java.time.Clock.systemUTC(), "console-1", written::add);
+        HeldMailRef held = new HeldMailRef("file://var/mail/outward-quarantine/", "Mail1-2", "<m1@party.example>");
+        trail.signIn("dpo", true, "password+totp");
+        trail.signIn("unknown", false, "password");
+        trail.release("dpo", held, "the printer's contract covers it");
+        trail.delete("dpo", held, "");
+        trail.revoke("admin", "ab".repeat(32), "<m1@party.example>", "wrong recipient");
+        trail.purge("admin", 4);
+        trail.policyChange("admin", "/etc/outward/policy.yaml", "0".repeat(64), "reloaded", 12);
+
+        for (String line : written) {
+            assertThat(schema.validate(new ObjectMapper().readTree(line))).as(line).isEmpty();
+        }
+        assertThat(schema.validate(new ObjectMapper().readTree(written.get(5).replace("\"items\":4", "\"items\":\"4\""))))
+                .as("a purge whose count is text").isNotEmpty();
+    }
+
     @Test
     void aSchemaThatIsNotFollowedIsNoticed() throws Exception {
-        JsonSchema schema;
-        try (InputStream in = Files.newInputStream(REPO.resolve("docs/audit.schema.json"))) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
+        JsonSchema schema = schema();
         String decision = lines.stream().filter(l -> l.contains("\"event\":\"decision\"")).findFirst().orElseThrow();
         assertThat(schema.validate(new ObjectMapper().readTree(decision.replace("\"verdict\":\"", "\"verdict\":\"x"))))
                 .isNotEmpty();
@@ -293,6 +309,12 @@ class AuditTrailEndToEndTest {
         assertThat(report).doesNotContain(SECRET).doesNotContain("Kettle");
         for (String identifier : canvassIdentifiers()) {
             assertThat(report).as("an identifier from the canvass list").doesNotContainIgnoringCase(identifier);
+        }
+    }
+
+    static JsonSchema schema() throws Exception {
+        try (InputStream in = Files.newInputStream(REPO.resolve("docs/audit.schema.json"))) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         }
     }
 
