@@ -30,9 +30,11 @@ final class LoadRun {
      * @param cpuMsPerMessage CPU time this JVM and its child processes (parser processes) spent per measured
      *                        message, load generator and GreenMail included: on a shared machine a steadier
      *                        measure of cost than throughput, which depends on what else runs
+     * @param jitMsPerMessage the part of it that this JVM's JIT compiler threads spent compiling: warm-up still
+     *                        going on, which a gateway that has run for a while no longer pays
      */
     record Result(String label, int messages, double seconds, double perSecond, double p50, double p95, double p99,
-                  double max, long heapUsedMb, double cpuMsPerMessage) {
+                  double max, long heapUsedMb, double cpuMsPerMessage, double jitMsPerMessage) {
     }
 
     private LoadRun() {
@@ -65,9 +67,11 @@ final class LoadRun {
             Map<String, Long> started = new ConcurrentHashMap<>();
             long begin = System.nanoTime();
             long cpuBegin = cpuNanos();
+            long jitBegin = compilerNanos();
             submitTimed(gateway.smtpPort(), mix, count, concurrency, started);
             await(arrivals, "m-", count, timeout);
             long cpu = cpuNanos() - cpuBegin;
+            long jit = compilerNanos() - jitBegin;
             long end = arrivals.entrySet().stream().filter(e -> e.getKey().startsWith("m-"))
                     .mapToLong(Map.Entry::getValue).max().orElse(begin);
             double[] latencies = started.entrySet().stream()
@@ -76,7 +80,7 @@ final class LoadRun {
             double seconds = (end - begin) / 1e9;
             return new Result(label, count, seconds, count / seconds, percentile(latencies, 50),
                     percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1],
-                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count);
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count, jit / 1e6 / count);
         } finally {
             outside.stop();
         }
@@ -105,6 +109,31 @@ final class LoadRun {
             // The fields after the command's closing parenthesis start with field 3.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The CPU time of this JVM's JIT compiler threads so far, from /proc/self/task (0 without it). A compiler
+     * thread that the JVM ended during the run takes its time with it, so on a machine with many cores, where the
+     * JVM starts and ends extra compiler threads, this is a lower bound.
+     */
+    private static long compilerNanos() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.mapToLong(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                        return 0;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                } catch (IOException | RuntimeException e) {
+                    return 0;
+                }
+            }).sum();
         } catch (IOException | RuntimeException e) {
             return 0;
         }
