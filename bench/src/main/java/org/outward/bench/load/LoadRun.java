@@ -61,7 +61,7 @@ final class LoadRun {
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, config, work,
                 new OutboundRoute.Relay("127.0.0.1", port, false, Optional.empty()), Optional.empty(), inspection))) {
             submit(gateway.smtpPort(), mix, "warmup-", warmup, concurrency);
-            await(arrivals, "warmup-", warmup, timeout);
+            await(arrivals, "warmup-", warmup, timeout, gateway.webAdminPort());
             outside.purgeEmailFromAllMailboxes();
 
             Map<String, Long> started = new ConcurrentHashMap<>();
@@ -69,7 +69,7 @@ final class LoadRun {
             long cpuBegin = cpuNanos();
             long jitBegin = compilerNanos();
             submitTimed(gateway.smtpPort(), mix, count, concurrency, started);
-            await(arrivals, "m-", count, timeout);
+            await(arrivals, "m-", count, timeout, gateway.webAdminPort());
             long cpu = cpuNanos() - cpuBegin;
             long jit = compilerNanos() - jitBegin;
             long end = arrivals.entrySet().stream().filter(e -> e.getKey().startsWith("m-"))
@@ -158,16 +158,45 @@ final class LoadRun {
                 });
     }
 
-    private static void await(Map<String, Long> arrivals, String prefix, int count, Duration timeout)
+    /**
+     * Waits until every message of the prefix has arrived. When none has arrived for {@link #STALL}, says which are
+     * missing and where the gateway holds mail (queues and repositories), again after each further stall, so that
+     * a run that waits for ever shows why long before its timeout; the timeout's exception says the same.
+     */
+    private static void await(Map<String, Long> arrivals, String prefix, int count, Duration timeout, int webAdminPort)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count() < count) {
+        long arrived = -1;
+        long lastProgress = System.nanoTime();
+        while (true) {
+            long now = arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+            if (now >= count) {
+                return;
+            }
+            if (now != arrived) {
+                arrived = now;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                System.out.println("waiting: " + stalled(arrivals, prefix, count, webAdminPort));
+                lastProgress = System.nanoTime();
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count()
-                        + " of " + count + " messages arrived within " + timeout.toSeconds() + "s");
+                throw new IllegalStateException("not every message arrived within " + timeout.toSeconds() + "s: "
+                        + stalled(arrivals, prefix, count, webAdminPort));
             }
             Thread.sleep(5);
         }
+    }
+
+    /** How long without an arrival before the tool says what it waits for. */
+    private static final Duration STALL = Duration.ofSeconds(30);
+
+    private static String stalled(Map<String, Long> arrivals, String prefix, int count, int webAdminPort) {
+        List<String> missing = java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + i)
+                .filter(id -> !arrivals.containsKey(id)).toList();
+        return (count - missing.size()) + " of " + count + " arrived; missing " + missing.subList(0, Math.min(10, missing.size()))
+                + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "") + "; gateway: "
+                + GatewayState.describe(webAdminPort);
     }
 
     private static double percentile(double[] sorted, int p) {
