@@ -84,7 +84,12 @@ public final class ProtectionChecks implements ProtectionAssessor {
         if (head.size() == 0) {
             return Optional.empty();
         }
-        return checks.stream().filter(check -> check.accepts(type, head)).findFirst();
+        for (ProtectionCheck check : checks) {
+            if (check.accepts(type, head)) {
+                return Optional.of(check);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The verdict on a file no check accepts. */
