@@ -8,7 +8,7 @@ import java.util.Comparator;
 /**
  * One inspection's temp folder, made when a part first needs a file and deleted with everything in it at the
  * end. A message whose parts are all judged from memory (plain text bodies) never makes one: creating, filling
- * and deleting a folder and a file costs about as much CPU as the rest of the judging of a short note.
+ * and deleting a folder and a file cost more than the rest of judging a short note (see docs/performance.md).
  *
  * <p>Thread-safe: an abandoned (timed-out) expansion may still ask for files on a worker thread.
  */

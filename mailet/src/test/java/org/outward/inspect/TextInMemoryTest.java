@@ -16,9 +16,8 @@ import org.outward.protect.ProtectionChecks;
 import org.outward.protect.verify.PasswordCheckReaders;
 
 /**
- * A plain text body is judged from memory, with no temp folder or file (on this project's machines, creating and
- * deleting them cost about as much as everything else Outward does to a short note), and judged exactly as it
- * was from a file: the same text, tables, type and protection verdict.
+ * A plain text body is judged from memory, with no temp folder or file, and exactly as it is from a file: the
+ * same type, size, flags, protection verdict and text, tables included.
  */
 class TextInMemoryTest {
 
