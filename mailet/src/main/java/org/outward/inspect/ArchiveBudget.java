@@ -2,7 +2,6 @@ package org.outward.inspect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
 final class ArchiveBudget {
 
     private final InspectionLimits limits;
-    private final Path tempDir;
+    private final TempFolder temp;
     private final Consumer<InspectionFinding> findings;
     private final AtomicInteger entries = new AtomicInteger();
     private final AtomicLong expanded = new AtomicLong();
@@ -26,9 +25,9 @@ final class ArchiveBudget {
     private volatile boolean entryLimitReported;
     private volatile boolean bytesLimitReported;
 
-    ArchiveBudget(InspectionLimits limits, Path tempDir, Consumer<InspectionFinding> findings) {
+    ArchiveBudget(InspectionLimits limits, TempFolder temp, Consumer<InspectionFinding> findings) {
         this.limits = limits;
-        this.tempDir = tempDir;
+        this.temp = temp;
         this.findings = findings;
     }
 
@@ -42,7 +41,7 @@ final class ArchiveBudget {
     /** A new temp file for a part that is not an archive entry (a MIME part). */
     Path newFile() {
         try {
-            return Files.createTempFile(tempDir, "part-" + files.incrementAndGet() + "-", ".bin");
+            return temp.newFile("part-" + files.incrementAndGet() + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,7 +126,7 @@ final class ArchiveBudget {
             }
             Path file;
             try {
-                file = Files.createTempFile(tempDir, "entry-" + files.incrementAndGet() + "-", ".bin");
+                file = temp.newFile("entry-" + files.incrementAndGet() + "-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

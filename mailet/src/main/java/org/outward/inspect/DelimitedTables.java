@@ -4,14 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.function.IOSupplier;
 import org.apache.tika.detect.AutoDetectReader;
 import org.apache.tika.metadata.Metadata;
 
@@ -29,7 +28,7 @@ final class DelimitedTables {
     }
 
     /** The delimiter to read this file with, or 0 if it does not look delimited. */
-    static char delimiterFor(Path file, String detectedType, String fileName) throws IOException {
+    static char delimiterFor(IOSupplier<InputStream> content, String detectedType, String fileName) throws IOException {
         String name = fileName.toLowerCase(Locale.ROOT);
         if (detectedType.equals("text/tab-separated-values") || detectedType.equals("text/tsv") || name.endsWith(".tsv")) {
             return '\t';
@@ -39,7 +38,7 @@ final class DelimitedTables {
             return 0;
         }
         List<String> lines = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = content.get();
              AutoDetectReader reader = new AutoDetectReader(in, new Metadata());
              BufferedReader lineReader = new BufferedReader(reader)) {
             String line;
@@ -61,9 +60,9 @@ final class DelimitedTables {
     }
 
     /** Reads the table, keeping at most {@code maxChars} characters of cells, into the collector. */
-    static void read(Path file, char delimiter, TextCollector collector) throws Exception {
+    static void read(IOSupplier<InputStream> content, char delimiter, TextCollector collector) throws Exception {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = content.get();
              Reader reader = new AutoDetectReader(in, new Metadata());
              var parser = format.parse(reader)) {
             collector.startElement("", "table", "table", null);

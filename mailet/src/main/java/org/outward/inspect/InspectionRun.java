@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.outward.protect.Protection;
@@ -33,17 +34,18 @@ final class InspectionRun implements AutoCloseable {
 
     private final MessageInspector.Engine engine;
     private final InspectionLimits limits;
-    private final Path tempDir;
+    private final TempFolder temp;
     private final List<InspectedPart> parts = new ArrayList<>();
     private final List<InspectionFinding> findings = Collections.synchronizedList(new ArrayList<>());
     private final ArchiveBudget budget;
     private Protection messageProtection;
 
-    InspectionRun(MessageInspector.Engine engine, InspectionLimits limits) throws IOException {
+    /** @param tempParent where the run's temp folder is made, if one of its parts needs a file */
+    InspectionRun(MessageInspector.Engine engine, InspectionLimits limits, Path tempParent) {
         this.engine = engine;
         this.limits = limits;
-        this.tempDir = Files.createTempDirectory("outward-inspect-");
-        this.budget = new ArchiveBudget(limits, tempDir, findings::add);
+        this.temp = new TempFolder(tempParent);
+        this.budget = new ArchiveBudget(limits, temp, findings::add);
     }
 
     InspectionLimits limits() {
@@ -65,10 +67,25 @@ final class InspectionRun implements AutoCloseable {
         }
     }
 
-    /** Spools a stream (a MIME body) within the part bound, then inspects it. */
+    /**
+     * Spools a stream (a MIME body) within the part bound, then inspects it. A part that claims to be plain text
+     * is first held in memory, and judged from there when it is whole and certainly plain text; any other part
+     * goes to a file.
+     */
     InspectedPart spoolAndInspect(InputStream body, Source source) throws IOException {
+        InputStream content = body;
+        if (PlainText.claimed(source.declaredType(), source.name())) {
+            Spool.Held held = Spool.hold(body, (int) Math.min(PlainText.MAX_BYTES, limits.maxPartBytes()));
+            if (held.whole() && PlainText.certainly(held.bytes())) {
+                Optional<InspectedPart> inMemory = inspectText(held.bytes(), source);
+                if (inMemory.isPresent()) {
+                    return inMemory.get();
+                }
+            }
+            content = held.replay(body);
+        }
         Path file = budget.newFile();
-        Spool.Result spool = Spool.copy(body, file, limits.maxPartBytes());
+        Spool.Result spool = Spool.copy(content, file, limits.maxPartBytes());
         String path = PartPaths.named(source.positions(), source.name());
         if (spool.cut()) {
             finding(FindingKind.PART_SIZE_LIMIT, path, "cut at " + limits.maxPartBytes() + " bytes (part limit)");
@@ -131,6 +148,42 @@ final class InspectionRun implements AutoCloseable {
                 source.disposition(), protection, text, flags, passwordCheck);
         parts.set(place, part);
         return part;
+    }
+
+    /**
+     * Inspects a whole part held in memory that is certainly plain text, as {@link #inspect} would from a file:
+     * the same type, flags, protection verdict and text. Empty when the protection assessor needs a file to
+     * judge it; the caller then spools it.
+     */
+    private Optional<InspectedPart> inspectText(byte[] bytes, Source source) {
+        String path = PartPaths.named(source.positions(), source.name());
+        String detected = "text/plain";
+        Optional<Protection> protection = engine.assessor().assessHead(
+                org.outward.protect.FileHead.of(bytes), detected, source.name());
+        if (protection.isEmpty()) {
+            return Optional.empty();
+        }
+        String declared = source.disposition() == InspectedPart.Disposition.EMBEDDED ? "" : source.declaredType();
+        Set<TypeFlag> flags = engine.detective().flags(detected, declared, source.name(), false, () -> false);
+        if (!flags.isEmpty()) {
+            finding(FindingKind.TYPE_MISMATCH, path, flags + "; detected " + detected
+                    + (source.declaredType().isEmpty() ? "" : ", declared " + source.declaredType()));
+        }
+        // Listed before anything its parse may find, as every part is.
+        int place = parts.size();
+        parts.add(null);
+        ExtractedText text = ExtractedText.EMPTY;
+        if (readable(detected, protection.get())) {
+            ArchiveBudget.Container container = budget.container(path, bytes.length, source.within());
+            EmbeddedSpooler spooler = new EmbeddedSpooler(container, path);
+            TextExtractor.Result result = engine.text().extractHere(bytes, detected, source.name(),
+                    limits.maxTextCharsPerPart(), limits.timePerPart(), spooler);
+            text = afterExtraction(result, path, source, container, UnaryOperator::identity);
+        }
+        InspectedPart part = new InspectedPart(path, source.name(), source.declaredType(), detected, bytes.length,
+                source.disposition(), protection.get(), text, flags, Optional.empty());
+        parts.set(place, part);
+        return Optional.of(part);
     }
 
     /** The type the name is judged against; the detected one if the envelope cannot be read. */
@@ -306,6 +359,15 @@ final class InspectionRun implements AutoCloseable {
             result = engine.extract(file, "text/plain", source.name(), limits.maxTextCharsPerPart(),
                     limits.timePerPart(), spooler, true);
         }
+        return afterExtraction(result, path, source, container, () -> TnefCodePage.names(file, detected));
+    }
+
+    /**
+     * Records what a parse ran into and inspects the embedded files it found, named by {@code names} (worked
+     * out only when there are some); returns the part's text.
+     */
+    private ExtractedText afterExtraction(TextExtractor.Result result, String path, Source source,
+                                          ArchiveBudget.Container container, Supplier<UnaryOperator<String>> names) {
         if (result.limitReached()) {
             finding(FindingKind.TEXT_LIMIT, path, "text cut at " + limits.maxTextCharsPerPart() + " characters");
         }
@@ -321,12 +383,12 @@ final class InspectionRun implements AutoCloseable {
             if (!embedded.isEmpty() && source.depth() + 1 > limits.maxDepth()) {
                 finding(FindingKind.DEPTH_LIMIT, path, embedded.size() + " embedded files at depth "
                         + (source.depth() + 1) + ", limit " + limits.maxDepth());
-            } else {
-                UnaryOperator<String> names = TnefCodePage.names(file, detected);
+            } else if (!embedded.isEmpty()) {
+                UnaryOperator<String> named = names.get();
                 int position = 0;
                 for (EmbeddedSpooler.Embedded e : embedded) {
                     position++;
-                    inspect(e.file(), e.spool(), new Source(PartPaths.child(path, position), names.apply(e.name()),
+                    inspect(e.file(), e.spool(), new Source(PartPaths.child(path, position), named.apply(e.name()),
                             declared(e.declaredType()), InspectedPart.Disposition.EMBEDDED, source.depth() + 1,
                             container));
                 }
@@ -346,16 +408,6 @@ final class InspectionRun implements AutoCloseable {
 
     @Override
     public void close() {
-        try (var files = Files.walk(tempDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    p.toFile().deleteOnExit();
-                }
-            });
-        } catch (IOException e) {
-            tempDir.toFile().deleteOnExit();
-        }
+        temp.close();
     }
 }

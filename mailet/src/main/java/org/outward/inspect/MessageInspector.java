@@ -16,9 +16,9 @@ import org.outward.protect.verify.PasswordCheckSource;
  * The inspection core's entry point: walks a message (or a lone file) and returns every part with its true
  * type, protection verdict and text, plus the findings of the walk.
  *
- * <p>One inspector serves many messages, from many threads; each call gets its own {@link InspectionRun}. Temp
- * files live in {@code java.io.tmpdir} and are deleted before the call returns. Close the inspector to stop its
- * worker threads.
+ * <p>One inspector serves many messages, from many threads; each call gets its own {@link InspectionRun}. Parts
+ * are spooled to temp files in {@code java.io.tmpdir}, deleted before the call returns, except a plain text body,
+ * which is judged from memory. Close the inspector to stop its worker threads.
  *
  * <pre>{@code
  * try (MessageInspector inspector = new MessageInspector(InspectionLimits.defaults(), assessor)) {
@@ -52,6 +52,8 @@ public final class MessageInspector implements AutoCloseable {
     private final Engine engine;
     private final TimeBox timeBox;
     private final ParserProcesses processes;
+    /** Where each run's temp folder is made when a part needs a file. */
+    private final Path tempParent;
 
     /** An inspector that parses untrusted files in parser processes ({@link ParserIsolation#defaults()}). */
     public MessageInspector(InspectionLimits limits, ProtectionAssessor assessor) {
@@ -68,7 +70,14 @@ public final class MessageInspector implements AutoCloseable {
      */
     public MessageInspector(InspectionLimits limits, ProtectionAssessor assessor, ParserIsolation isolation,
                             PasswordCheckSource passwordChecks) {
+        this(limits, assessor, isolation, passwordChecks, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** @param tempParent where each run's temp folder is made, when one of its parts needs a file */
+    MessageInspector(InspectionLimits limits, ProtectionAssessor assessor, ParserIsolation isolation,
+                     PasswordCheckSource passwordChecks, Path tempParent) {
         Objects.requireNonNull(passwordChecks, "passwordChecks");
+        this.tempParent = Objects.requireNonNull(tempParent, "tempParent");
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(assessor, "assessor");
         Objects.requireNonNull(isolation, "isolation");
@@ -83,7 +92,7 @@ public final class MessageInspector implements AutoCloseable {
     /** Inspects a raw RFC 5322 message. Never throws for bad content: that becomes findings and unknown verdicts. */
     public Inspection inspect(InputStream rawMessage) {
         Objects.requireNonNull(rawMessage, "rawMessage");
-        try (InspectionRun run = new InspectionRun(engine, limits)) {
+        try (InspectionRun run = new InspectionRun(engine, limits, tempParent)) {
             new MimeWalker(run).walk(rawMessage, "", 0, true);
             return run.result();
         } catch (IOException e) {
@@ -95,7 +104,7 @@ public final class MessageInspector implements AutoCloseable {
     public Inspection inspectFile(Path file, String fileName) {
         Objects.requireNonNull(file, "file");
         String name = fileName == null ? "" : fileName;
-        try (InspectionRun run = new InspectionRun(engine, limits);
+        try (InspectionRun run = new InspectionRun(engine, limits, tempParent);
              InputStream in = Files.newInputStream(file)) {
             run.spoolAndInspect(in, new InspectionRun.Source("1", name, "", InspectedPart.Disposition.ATTACHMENT, 0));
             return run.result();

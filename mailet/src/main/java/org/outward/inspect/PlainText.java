@@ -53,8 +53,7 @@ final class PlainText {
      * A name other than {@code .txt} goes to Tika, which lets the name narrow the type ({@code .csv}).
      */
     static boolean certainly(Path file, Spool.Result spool, String declaredType, String fileName) {
-        boolean plainName = fileName.isEmpty() || fileName.toLowerCase(Locale.ROOT).endsWith(".txt");
-        if (!declaredType.equals("text/plain") || !plainName || spool.cut() || spool.broken() || spool.bytes() == 0
+        if (!claimed(declaredType, fileName) || spool.cut() || spool.broken() || spool.bytes() == 0
                 || spool.bytes() > MAX_BYTES) {
             return false;
         }
@@ -63,6 +62,12 @@ final class PlainText {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether a part declared as {@code declaredType} and named {@code fileName} may take the shortcut. */
+    static boolean claimed(String declaredType, String fileName) {
+        return declaredType.equals("text/plain")
+                && (fileName.isEmpty() || fileName.toLowerCase(Locale.ROOT).endsWith(".txt"));
     }
 
     /**

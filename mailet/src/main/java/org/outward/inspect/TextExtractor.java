@@ -1,10 +1,13 @@
 package org.outward.inspect;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.commons.io.function.IOSupplier;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
@@ -54,10 +57,23 @@ final class TextExtractor {
      */
     Result extractHere(Path file, String detectedType, String fileName, int maxChars, Duration time,
                        EmbeddedSpooler spooler) {
+        return extractHere(new Content(() -> Files.newInputStream(file), () -> TikaInputStream.get(file)),
+                detectedType, fileName, maxChars, time, spooler);
+    }
+
+    /** As {@link #extractHere(Path, String, String, int, Duration, EmbeddedSpooler)}, for a part held in memory. */
+    Result extractHere(byte[] content, String detectedType, String fileName, int maxChars, Duration time,
+                       EmbeddedSpooler spooler) {
+        return extractHere(new Content(() -> new ByteArrayInputStream(content), () -> TikaInputStream.get(content)),
+                detectedType, fileName, maxChars, time, spooler);
+    }
+
+    private Result extractHere(Content content, String detectedType, String fileName, int maxChars, Duration time,
+                               EmbeddedSpooler spooler) {
         TextCollector collector = new TextCollector(maxChars, System.nanoTime() + time.toNanos());
         String failed = null;
         try {
-            parse(parser, file, detectedType, fileName, collector, spooler);
+            parse(parser, content, detectedType, fileName, collector, spooler);
         } catch (Exception e) {
             failed = describe(parser, detectedType, e);
         }
@@ -72,6 +88,16 @@ final class TextExtractor {
      */
     static void parse(Parser parser, Path file, String detectedType, String fileName, TextCollector collector,
                       EmbeddedDocumentExtractor embedded) throws Exception {
+        parse(parser, new Content(() -> Files.newInputStream(file), () -> TikaInputStream.get(file)), detectedType,
+                fileName, collector, embedded);
+    }
+
+    /** A part's bytes as the readers take them: a plain stream for the table sniffer, Tika's own for its parsers. */
+    private record Content(IOSupplier<InputStream> plain, IOSupplier<TikaInputStream> forTika) {
+    }
+
+    private static void parse(Parser parser, Content content, String detectedType, String fileName,
+                              TextCollector collector, EmbeddedDocumentExtractor embedded) throws Exception {
         Metadata metadata = new Metadata();
         metadata.set(Metadata.CONTENT_TYPE, detectedType);
         if (!fileName.isEmpty()) {
@@ -83,11 +109,11 @@ final class TextExtractor {
         // they would under Tika's AutoDetectParser; without it the PDF parser fails on pages with images.
         context.set(Parser.class, parser);
         try {
-            char delimiter = DelimitedTables.delimiterFor(file, detectedType, fileName);
+            char delimiter = DelimitedTables.delimiterFor(content.plain(), detectedType, fileName);
             if (delimiter != 0) {
-                DelimitedTables.read(file, delimiter, collector);
+                DelimitedTables.read(content.plain(), delimiter, collector);
             } else {
-                try (InputStream in = TikaInputStream.get(file)) {
+                try (InputStream in = content.forTika().get()) {
                     parser.parse(in, collector, metadata, context);
                 }
             }

@@ -24,6 +24,11 @@ public record FileHead(byte[] bytes, long size) {
         }
     }
 
+    /** The head of content held in memory. */
+    public static FileHead of(byte[] content) {
+        return new FileHead(java.util.Arrays.copyOf(content, Math.min(LENGTH, content.length)), content.length);
+    }
+
     public boolean startsWith(int... magic) {
         return matchesAt(0, magic);
     }

@@ -1,6 +1,7 @@
 package org.outward.protect;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Judges how well one file is protected, from the file's own structures.
@@ -18,4 +19,15 @@ public interface ProtectionAssessor {
      * @param fileName  the name the sender gave it, possibly empty; evidence only, never trusted
      */
     Protection assess(Path file, String mediaType, String fileName);
+
+    /**
+     * The verdict from the head alone, for a part held in memory, when this assessor can tell it without the
+     * file; empty when it must read the file (the caller then spools the part and calls {@link #assess}). When
+     * present it is the verdict {@link #assess} gives for the same content.
+     *
+     * @param head the part's head; when the part is no longer than {@link FileHead#LENGTH}, the whole part
+     */
+    default Optional<Protection> assessHead(FileHead head, String mediaType, String fileName) {
+        return Optional.empty();
+    }
 }

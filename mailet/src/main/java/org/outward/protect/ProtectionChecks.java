@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,13 +69,33 @@ public final class ProtectionChecks implements ProtectionAssessor {
         } catch (Exception | StackOverflowError e) {
             return Protection.unknown("unreadable file (" + e.getClass().getSimpleName() + ")");
         }
+        Optional<ProtectionCheck> check = checkFor(type, head);
+        return check.isPresent() ? run(check.get(), file, head) : withoutCheck(type, head);
+    }
+
+    /** No check reads more than the head to decide whether it accepts a file: only then is the file needed. */
+    @Override
+    public Optional<Protection> assessHead(FileHead head, String mediaType, String fileName) {
+        String type = ProtectionCheck.normalise(mediaType);
+        return checkFor(type, head).isPresent() ? Optional.empty() : Optional.of(withoutCheck(type, head));
+    }
+
+    private Optional<ProtectionCheck> checkFor(String type, FileHead head) {
         if (head.size() == 0) {
-            return Protection.of(ProtectionLevel.NONE, "none", "empty file");
+            return Optional.empty();
         }
         for (ProtectionCheck check : checks) {
             if (check.accepts(type, head)) {
-                return run(check, file, head);
+                return Optional.of(check);
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The verdict on a file no check accepts. */
+    private static Protection withoutCheck(String type, FileHead head) {
+        if (head.size() == 0) {
+            return Protection.of(ProtectionLevel.NONE, "none", "empty file");
         }
         if (ProtectionCheck.isGeneric(type)) {
             return Protection.unknown("unrecognised binary data");

@@ -126,7 +126,7 @@ class PlainTextTest {
         return tika.detect(file, "");
     }
 
-    private static Path fixtureRoot() {
+    static Path fixtureRoot() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             if (Files.isDirectory(d.resolve("test-fixtures/files"))) {
                 return d.resolve("test-fixtures");

@@ -30,9 +30,11 @@ final class LoadRun {
      * @param cpuMsPerMessage CPU time this JVM and its child processes (parser processes) spent per measured
      *                        message, load generator and GreenMail included: on a shared machine a steadier
      *                        measure of cost than throughput, which depends on what else runs
+     * @param jitMsPerMessage the part of it that this JVM's JIT compiler threads spent compiling: warm-up still
+     *                        going on, which a gateway that has run for a while no longer pays
      */
     record Result(String label, int messages, double seconds, double perSecond, double p50, double p95, double p99,
-                  double max, long heapUsedMb, double cpuMsPerMessage) {
+                  double max, long heapUsedMb, double cpuMsPerMessage, double jitMsPerMessage) {
     }
 
     private LoadRun() {
@@ -59,15 +61,17 @@ final class LoadRun {
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, config, work,
                 new OutboundRoute.Relay("127.0.0.1", port, false, Optional.empty()), Optional.empty(), inspection))) {
             submit(gateway.smtpPort(), mix, "warmup-", warmup, concurrency);
-            await(arrivals, "warmup-", warmup, timeout);
+            await(arrivals, "warmup-", warmup, timeout, gateway.webAdminPort());
             outside.purgeEmailFromAllMailboxes();
 
             Map<String, Long> started = new ConcurrentHashMap<>();
             long begin = System.nanoTime();
             long cpuBegin = cpuNanos();
+            long jitBegin = compilerNanos();
             submitTimed(gateway.smtpPort(), mix, count, concurrency, started);
-            await(arrivals, "m-", count, timeout);
+            await(arrivals, "m-", count, timeout, gateway.webAdminPort());
             long cpu = cpuNanos() - cpuBegin;
+            long jit = compilerNanos() - jitBegin;
             long end = arrivals.entrySet().stream().filter(e -> e.getKey().startsWith("m-"))
                     .mapToLong(Map.Entry::getValue).max().orElse(begin);
             double[] latencies = started.entrySet().stream()
@@ -76,7 +80,7 @@ final class LoadRun {
             double seconds = (end - begin) / 1e9;
             return new Result(label, count, seconds, count / seconds, percentile(latencies, 50),
                     percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1],
-                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count);
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count, jit / 1e6 / count);
         } finally {
             outside.stop();
         }
@@ -110,6 +114,31 @@ final class LoadRun {
         }
     }
 
+    /**
+     * The CPU time of this JVM's JIT compiler threads so far, from /proc/self/task (0 without it). A compiler
+     * thread that the JVM ended during the run takes its time with it, so on a machine with many cores, where the
+     * JVM starts and ends extra compiler threads, this is a lower bound.
+     */
+    private static long compilerNanos() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.mapToLong(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                        return 0;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                } catch (IOException | RuntimeException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static void submit(int port, List<byte[]> mix, String prefix, int count, int concurrency) throws Exception {
         submitTimed(port, mix, count, concurrency, null, prefix);
     }
@@ -129,16 +158,45 @@ final class LoadRun {
                 });
     }
 
-    private static void await(Map<String, Long> arrivals, String prefix, int count, Duration timeout)
+    /**
+     * Waits until every message of the prefix has arrived. When none has arrived for {@link #STALL}, says which are
+     * missing and where the gateway holds mail (queues and repositories), again after each further stall, so that
+     * a run that waits for ever shows why long before its timeout; the timeout's exception says the same.
+     */
+    private static void await(Map<String, Long> arrivals, String prefix, int count, Duration timeout, int webAdminPort)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count() < count) {
+        long arrived = -1;
+        long lastProgress = System.nanoTime();
+        while (true) {
+            long now = arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+            if (now >= count) {
+                return;
+            }
+            if (now != arrived) {
+                arrived = now;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                System.out.println("waiting: " + stalled(arrivals, prefix, count, webAdminPort));
+                lastProgress = System.nanoTime();
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count()
-                        + " of " + count + " messages arrived within " + timeout.toSeconds() + "s");
+                throw new IllegalStateException("not every message arrived within " + timeout.toSeconds() + "s: "
+                        + stalled(arrivals, prefix, count, webAdminPort));
             }
             Thread.sleep(5);
         }
+    }
+
+    /** How long without an arrival before the tool says what it waits for. */
+    private static final Duration STALL = Duration.ofSeconds(30);
+
+    private static String stalled(Map<String, Long> arrivals, String prefix, int count, int webAdminPort) {
+        List<String> missing = java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + i)
+                .filter(id -> !arrivals.containsKey(id)).toList();
+        return (count - missing.size()) + " of " + count + " arrived; missing " + missing.subList(0, Math.min(10, missing.size()))
+                + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "") + "; gateway: "
+                + GatewayState.describe(webAdminPort);
     }
 
     private static double percentile(double[] sorted, int p) {

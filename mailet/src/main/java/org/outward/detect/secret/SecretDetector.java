@@ -89,9 +89,14 @@ public final class SecretDetector {
             case BODY_PLAIN, BODY_HTML -> QuotedText.mark(lines);
             default -> new boolean[lines.length];
         };
+        // Most lines hold no cue word at all; which do is worked out once for both passes below.
+        boolean[] cued = new boolean[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            cued[i] = Cues.ANY_CUE.matcher(lines[i]).find();
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            if (!Cues.ANY_CUE.matcher(lines[i]).find()) {
+            if (!cued[i]) {
                 continue;
             }
             for (CueRecogniser recogniser : recognisers) {
@@ -111,7 +116,7 @@ public final class SecretDetector {
                 }
             }
         }
-        addTokensBelowCues(lines, candidates);
+        addTokensBelowCues(lines, cued, candidates);
         if (source.location() == Location.ATTACHMENT && isSecretFile(source.fileName(), lines)) {
             addSecretFileLines(lines, candidates);
         }
@@ -119,9 +124,9 @@ public final class SecretDetector {
     }
 
     /** A cue that points down the message, and the secret alone on the next line that is not blank. */
-    private void addTokensBelowCues(String[] lines, List<Candidate> candidates) {
+    private void addTokensBelowCues(String[] lines, boolean[] cued, List<Candidate> candidates) {
         for (int i = 0; i < lines.length; i++) {
-            if (!Cues.ANY_CUE.matcher(lines[i]).find()) {
+            if (!cued[i]) {
                 continue;
             }
             for (LineAheadCue ahead : linesAhead) {
