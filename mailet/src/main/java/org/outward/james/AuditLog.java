@@ -77,4 +77,20 @@ final class AuditLog {
         line.put("retention", retention.toString());
         LOG.info(line.toString());
     }
+
+    /** An admin released a held mail from the console; it now goes on to delivery. */
+    static void released(String messageId, String sender, List<String> recipients, List<String> rules) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("event", "released");
+        line.put("messageId", messageId == null ? "" : messageId);
+        line.put("sender", sender);
+        ArrayNode to = line.putArray("recipients");
+        recipients.forEach(to::add);
+        ArrayNode fired = line.putArray("rules");
+        rules.forEach(fired::add);
+        LOG.info(line.toString());
+    }
 }
