@@ -102,43 +102,54 @@ public final class ConsoleMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            return AddUser.add(new UsersFile(parent.users), name, role, passwordStdin, spec.commandLine().getOut());
+            return addUser(new UsersFile(parent.users), name, role, passwordStdin, spec.commandLine());
         }
+    }
 
-        static int add(UsersFile file, String name, String roleWord, boolean fromStdin, PrintWriter out) throws IOException {
-            Role role;
-            try {
-                role = Role.of(roleWord);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(new AddUser()), "--role is admin or dpo");
-            }
-            char[] password = password(fromStdin);
-            if (password.length < 12) {
-                throw new CommandLine.ParameterException(new CommandLine(new AddUser()),
-                        "the password needs at least 12 characters");
-            }
-            String secret = Totp.newSecret();
+    /**
+     * Adds (or replaces) a user with a new TOTP secret and prints the secret and its otpauth URI.
+     *
+     * @param fromStdin   read the password from standard input's first line rather than asking on the terminal
+     * @param commandLine the command whose usage a wrong role or a short password is reported against
+     */
+    public static int addUser(UsersFile file, String name, String roleWord, boolean fromStdin, CommandLine commandLine)
+            throws IOException {
+        Role role;
+        try {
+            role = Role.of(roleWord);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--role is admin or dpo");
+        }
+        char[] password = password(fromStdin);
+        if (password.length < 12) {
+            throw new CommandLine.ParameterException(commandLine, "the password needs at least 12 characters");
+        }
+        String secret = Totp.newSecret();
+        try {
             file.put(new Account(name, role, PasswordHash.of(password), secret));
-            java.util.Arrays.fill(password, ' ');
-            out.println("Added " + name + " (" + role.word() + ") to " + file.path() + ".");
-            out.println("TOTP secret (enter it in an authenticator app): " + secret);
-            out.println("otpauth URI: " + Totp.uri("Outward", name, secret));
-            out.flush();
-            return 0;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
+        java.util.Arrays.fill(password, ' ');
+        PrintWriter out = commandLine.getOut();
+        out.println("Added " + name + " (" + role.word() + ") to " + file.path() + ".");
+        out.println("TOTP secret (enter it in an authenticator app): " + secret);
+        out.println("otpauth URI: " + Totp.uri("Outward", name, secret));
+        out.flush();
+        return 0;
+    }
 
-        private static char[] password(boolean fromStdin) throws IOException {
-            java.io.Console terminal = System.console();
-            if (!fromStdin && terminal != null) {
-                char[] first = terminal.readPassword("Password: ");
-                char[] second = terminal.readPassword("Again: ");
-                if (first == null || !java.util.Arrays.equals(first, second)) {
-                    throw new IOException("the passwords differ");
-                }
-                return first;
+    private static char[] password(boolean fromStdin) throws IOException {
+        java.io.Console terminal = System.console();
+        if (!fromStdin && terminal != null) {
+            char[] first = terminal.readPassword("Password: ");
+            char[] second = terminal.readPassword("Again: ");
+            if (first == null || !java.util.Arrays.equals(first, second)) {
+                throw new IOException("the passwords differ");
             }
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return line == null ? new char[0] : line.toCharArray();
+            return first;
         }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? new char[0] : line.toCharArray();
     }
 }

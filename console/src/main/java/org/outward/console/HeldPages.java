@@ -167,8 +167,9 @@ final class HeldPages {
         row.put("time", mail.time().map(TIME::format).orElse(""));
         row.put("rules", String.join(", ", mail.rules()));
         row.put("verdict", mail.verdict());
-        row.put("evidence", mail.findings().stream().map(HeldMail.Finding::evidence).filter(e -> !e.isBlank())
-                .findFirst().orElse(""));
+        // The attachment findings only name a file's type; what was found in it is in the others.
+        row.put("evidence", String.join("; ", mail.findings().stream().filter(f -> !"attachment".equals(f.kind()))
+                .map(HeldMail.Finding::evidence).filter(e -> !e.isBlank()).toList()));
         row.put("viewUrl", "/held/view?repo=" + encode(mail.repository()) + "&key=" + encode(mail.key()));
         return row;
     }

@@ -31,6 +31,9 @@ public final class WebAdmin {
     public static final String RELEASE_PROCESSOR = "outward-released";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_LISTED = 500;
+    /** How WebAdmin writes a mail's time: {@code 2026-12-07T15:46:46.052+0000}. */
+    private static final java.time.format.DateTimeFormatter WEBADMIN_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX][XX]");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -142,7 +145,7 @@ public final class WebAdmin {
         }
         if (lastUpdated.isTextual()) {
             try {
-                return Optional.of(java.time.OffsetDateTime.parse(lastUpdated.asText()).toInstant());
+                return Optional.of(java.time.OffsetDateTime.parse(lastUpdated.asText(), WEBADMIN_TIME).toInstant());
             } catch (java.time.format.DateTimeParseException e) {
                 return Optional.empty();
             }

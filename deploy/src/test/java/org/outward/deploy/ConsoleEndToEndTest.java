@@ -1,0 +1,266 @@
+package org.outward.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outward.console.Account;
+import org.outward.console.Console;
+import org.outward.console.ConsoleConfig;
+import org.outward.console.PasswordHash;
+import org.outward.console.Role;
+import org.outward.console.Totp;
+import org.outward.console.UsersFile;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * The admin console on the real gateway: a canvass list sent over SMTP is blocked by the embedded James, and then,
+ * over HTTP, an admin signs in with a password and a TOTP code, sees the held mail with redacted evidence, and
+ * releases it (it reaches GreenMail, the outside world, marked released, and the sender is told) or deletes it.
+ * A DPO can look but not act, and requests without a session, with a wrong CSRF token or with a replayed code
+ * are refused. One gateway serves the whole class; each test starts from an empty held-mail repository.
+ */
+class ConsoleEndToEndTest {
+
+    static final String SENDER = "sam.volunteer@party.example";
+    static final String OUTSIDE = "alex.agent@example.org";
+    static final String ADMIN = "admin";
+    static final String DPO = "dpo";
+    static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    static Path work;
+
+    static GreenMail outside;
+    static EmbeddedGateway gateway;
+    static WebAdminClient webAdmin;
+    static Console console;
+    static String adminSecret;
+    static String dpoSecret;
+    /** The console's clock: each sign-in moves it on a TOTP step, so a fresh code is never a replay. */
+    static final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+    @BeforeAll
+    static void start() throws Exception {
+        outside = RelayingGateway.startOutside();
+        gateway = RelayingGateway.start(work, outside);
+        webAdmin = new WebAdminClient(gateway.webAdminPort());
+        UsersFile users = new UsersFile(work.resolve("console-users"));
+        adminSecret = Totp.newSecret();
+        dpoSecret = Totp.newSecret();
+        users.put(new Account(ADMIN, Role.ADMIN, PasswordHash.of(PASSWORD.toCharArray()), adminSecret));
+        users.put(new Account(DPO, Role.DPO, PasswordHash.of(PASSWORD.toCharArray()), dpoSecret));
+        console = Console.start(ConsoleConfig.local(0, URI.create("http://127.0.0.1:" + gateway.webAdminPort()),
+                Optional.empty(), users.path(), Optional.of(work.resolve("console-audit.jsonl"))), clock());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (outside != null) {
+            outside.stop();
+        }
+    }
+
+    @BeforeEach
+    void emptyRepositories() throws Exception {
+        for (String key : webAdmin.keys("outward-blocked")) {
+            webAdmin.delete(WebAdminClient.repository("outward-blocked") + "/mails/" + key);
+        }
+        outside.purgeEmailFromAllMailboxes();
+    }
+
+    static Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+    }
+
+    /** A code for the next TOTP step, the console's clock moved on to it. */
+    static String nextCode(String secret) {
+        Instant next = now.updateAndGet(t -> t.plus(Duration.ofSeconds(30)));
+        return Totp.code(secret, next);
+    }
+
+    @Test
+    void anAdminSeesTheBlockedCanvassWithRedactedEvidenceAndReleasesItWithAReason() throws Exception {
+        String key = sendCanvass("Canvass returns");
+        ConsoleClient admin = new ConsoleClient(console.port());
+        assertThat(admin.signIn(ADMIN, PASSWORD, nextCode(adminSecret)).statusCode()).isEqualTo(303);
+
+        String list = admin.get("/held").body();
+        assertThat(list).contains("Canvass returns").contains(SENDER).contains(OUTSIDE)
+                .contains("27 records: person name").contains("R***** P*******").contains("2026-")
+                .doesNotContain("Predovic").doesNotContain("Westmorland");
+        String page = admin.get("/held/view?repo=outward-blocked&key=" + key).body();
+        assertThat(page).contains("canvass.csv").contains("text/csv").contains("multipart/mixed")
+                .doesNotContain("Predovic").doesNotContain("Westmorland");
+
+        HttpResponse<String> released = admin.post("/held/act", Map.of("action", "release",
+                "reason", "Checked with Sam: the agent is entitled to it", "pick:outward-blocked/" + key, "1"));
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(released.body()).contains("Released 1 message(s)");
+
+        MimeMessage delivered = Mailboxes.await(outside, OUTSIDE, m -> true);
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("released");
+        assertThat(delivered.getHeader("X-Outward-Rules")).isNotEmpty();
+        MimeMessage told = Mailboxes.await(outside, SENDER, m -> subject(m).startsWith("Released: "));
+        assertThat(subject(told)).isEqualTo("Released: Canvass returns");
+        assertThat(webAdmin.keys("outward-blocked")).isEmpty();
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.release\"")
+                && line.contains("\"user\":\"admin\"") && line.contains("Checked with Sam") && line.contains(key));
+    }
+
+    @Test
+    void anAdminDeletesHeldMailAndNothingLeaves() throws Exception {
+        String key = sendCanvass("Canvass to delete");
+        ConsoleClient admin = new ConsoleClient(console.port());
+        admin.signIn(ADMIN, PASSWORD, nextCode(adminSecret));
+        admin.get("/held");
+
+        HttpResponse<String> deleted = admin.post("/held/act", Map.of("action", "delete",
+                "reason", "Sent by mistake", "pick:outward-blocked/" + key, "1"));
+
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(deleted.body()).contains("Deleted 1 message(s)");
+        assertThat(webAdmin.keys("outward-blocked")).isEmpty();
+        Thread.sleep(1000);
+        assertThat(Mailboxes.of(outside, OUTSIDE)).isEmpty();
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.delete\"") && line.contains(key));
+    }
+
+    @Test
+    void theSearchFindsBySenderRecipientOrSubject() throws Exception {
+        sendCanvass("Ward 4 canvass");
+        ConsoleClient dpo = new ConsoleClient(console.port());
+        dpo.signIn(DPO, PASSWORD, nextCode(dpoSecret));
+
+        assertThat(dpo.get("/held?q=ward+4").body()).contains("Ward 4 canvass");
+        assertThat(dpo.get("/held?q=example.org").body()).contains("Ward 4 canvass");
+        assertThat(dpo.get("/held?q=nobody.here").body()).doesNotContain("Ward 4 canvass").contains("No held mail matches");
+    }
+
+    @Test
+    void aDpoSeesHeldMailButCannotReleaseIt() throws Exception {
+        String key = sendCanvass("Canvass for the DPO");
+        ConsoleClient dpo = new ConsoleClient(console.port());
+        dpo.signIn(DPO, PASSWORD, nextCode(dpoSecret));
+        String list = dpo.get("/held").body();
+        assertThat(list).contains("Canvass for the DPO").doesNotContain("Release selected");
+
+        HttpResponse<String> forged = dpo.post("/held/act", Map.of("action", "release", "reason", "I want it out",
+                "pick:outward-blocked/" + key, "1"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(webAdmin.keys("outward-blocked")).containsExactly(key);
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.refused\"") && line.contains("\"user\":\"dpo\""));
+    }
+
+    @Test
+    void requestsWithoutASessionOrWithAWrongCsrfTokenAreRefused() throws Exception {
+        String key = sendCanvass("Canvass under attack");
+        Map<String, String> release = Map.of("action", "release", "reason", "x", "pick:outward-blocked/" + key, "1");
+
+        ConsoleClient stranger = new ConsoleClient(console.port());
+        assertThat(stranger.get("/held").statusCode()).isEqualTo(303);
+        assertThat(stranger.postRaw("/held/act", release).statusCode()).as("no CSRF cookie or field").isEqualTo(403);
+        stranger.get("/signin");
+        assertThat(stranger.post("/held/act", release).statusCode()).as("a valid form token, no session").isEqualTo(401);
+
+        ConsoleClient admin = new ConsoleClient(console.port());
+        admin.signIn(ADMIN, PASSWORD, nextCode(adminSecret));
+        admin.get("/held");
+        Map<String, String> wrongToken = new java.util.HashMap<>(release);
+        wrongToken.put("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(admin.postRaw("/held/act", wrongToken).statusCode()).isEqualTo(403);
+        assertThat(admin.postRaw("/held/act", release).statusCode()).isEqualTo(403);
+
+        assertThat(webAdmin.keys("outward-blocked")).containsExactly(key);
+    }
+
+    @Test
+    void aTotpCodeWorksOnceAndAWrongOneIsRefused() throws Exception {
+        String code = nextCode(adminSecret);
+        ConsoleClient first = new ConsoleClient(console.port());
+        assertThat(first.signIn(ADMIN, PASSWORD, code).statusCode()).isEqualTo(303);
+
+        ConsoleClient replay = new ConsoleClient(console.port());
+        HttpResponse<String> replayed = replay.signIn(ADMIN, PASSWORD, code);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(replayed.body()).contains("not right");
+        assertThat(replay.get("/held").statusCode()).isEqualTo(303);
+
+        ConsoleClient wrongPassword = new ConsoleClient(console.port());
+        assertThat(wrongPassword.signIn(ADMIN, "not the password", nextCode(adminSecret)).statusCode()).isEqualTo(401);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (javax.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static List<String> audit() throws Exception {
+        return Files.readAllLines(work.resolve("console-audit.jsonl"), StandardCharsets.UTF_8);
+    }
+
+    /** Sends a canvass list to an outside address and returns its key in the blocked repository. */
+    static String sendCanvass(String subject) throws Exception {
+        byte[] csv;
+        try (InputStream in = ConsoleEndToEndTest.class.getResourceAsStream("/fixtures/personal/positive/canvass-1.csv")) {
+            csv = in.readAllBytes();
+        }
+        MimeMessage message = MailClient.withAttachment(SENDER, OUTSIDE, subject, "Here are Saturday's returns.",
+                "canvass.csv", csv, "text/csv");
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        List<String> before = webAdmin.keys("outward-blocked");
+        MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, OUTSIDE);
+        List<String> after = webAdmin.awaitKeys("outward-blocked", before.size() + 1, Duration.ofSeconds(30));
+        return after.stream().filter(k -> !before.contains(k)).findFirst().orElseThrow();
+    }
+}
