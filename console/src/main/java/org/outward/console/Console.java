@@ -3,6 +3,7 @@ package org.outward.console;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -50,6 +51,16 @@ public final class Console implements AutoCloseable {
         server.createContext("/", new ConsoleHandler(config, clock, deadlines));
         server.start();
         return new Console(server, requests, deadlines);
+    }
+
+    /** Serves until the process is stopped (Ctrl-C, SIGTERM), then closes. */
+    public void serveUntilStopped() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "outward-console-shutdown"));
+        stopped.await();
     }
 
     public int port() {

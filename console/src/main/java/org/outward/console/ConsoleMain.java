@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,14 +66,9 @@ public final class ConsoleMain implements Callable<Integer> {
             System.err.println("console: no users in " + users + " yet: add one with 'console add-user NAME --role admin'");
         }
         Console console = Console.start(config, Clock.systemUTC());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.close();
-            stopped.countDown();
-        }, "outward-console-shutdown"));
         System.out.println("Outward console on http://" + bind + ":" + console.port() + " (WebAdmin " + webAdmin
                 + "). Stop with Ctrl-C.");
-        stopped.await();
+        console.serveUntilStopped();
         return 0;
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.outward.console.Console;
 import org.outward.console.ConsoleConfig;
@@ -68,15 +67,10 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         Console console = Console.start(ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
                 users(work), Optional.of(folder.resolve("audit.jsonl"))), Clock.systemUTC());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.close();
-            stopped.countDown();
-        }, "outward-console-shutdown"));
         out.println("Outward admin console: http://127.0.0.1:" + console.port() + " (WebAdmin 127.0.0.1:"
                 + webAdminPort + ", users " + users(work) + "). Stop with Ctrl-C.");
         out.flush();
-        stopped.await();
+        console.serveUntilStopped();
         return 0;
     }
 

@@ -2,23 +2,10 @@ package org.outward.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.mail.internet.MimeMessage;
 
@@ -27,13 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outward.console.Account;
 import org.outward.console.Console;
-import org.outward.console.ConsoleConfig;
-import org.outward.console.PasswordHash;
-import org.outward.console.Role;
-import org.outward.console.Totp;
-import org.outward.console.UsersFile;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -46,89 +27,45 @@ import com.icegreen.greenmail.util.GreenMail;
  */
 class ConsoleEndToEndTest {
 
-    static final String SENDER = "sam.volunteer@party.example";
-    static final String OUTSIDE = "alex.agent@example.org";
-    static final String ADMIN = "admin";
-    static final String DPO = "dpo";
-    static final String PASSWORD = "correct horse battery staple";
+    private static final String SENDER = ConsoleGateway.SENDER;
+    private static final String OUTSIDE = ConsoleGateway.OUTSIDE;
+    private static final String ADMIN = ConsoleGateway.ADMIN;
+    private static final String DPO = ConsoleGateway.DPO;
+    private static final String PASSWORD = ConsoleGateway.PASSWORD;
 
     @TempDir
     static Path work;
 
+    static ConsoleGateway on;
     static GreenMail outside;
-    static EmbeddedGateway gateway;
     static WebAdminClient webAdmin;
     static Console console;
-    static String adminSecret;
-    static String dpoSecret;
-    /** The console's clock: each sign-in moves it on a TOTP step, so a fresh code is never a replay. */
-    static final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
     @BeforeAll
     static void start() throws Exception {
-        outside = RelayingGateway.startOutside();
-        gateway = RelayingGateway.start(work, outside);
-        webAdmin = new WebAdminClient(gateway.webAdminPort());
-        UsersFile users = new UsersFile(work.resolve("console-users"));
-        adminSecret = Totp.newSecret();
-        dpoSecret = Totp.newSecret();
-        users.put(new Account(ADMIN, Role.ADMIN, PasswordHash.of(PASSWORD.toCharArray()), adminSecret));
-        users.put(new Account(DPO, Role.DPO, PasswordHash.of(PASSWORD.toCharArray()), dpoSecret));
-        console = Console.start(ConsoleConfig.local(0, URI.create("http://127.0.0.1:" + gateway.webAdminPort()),
-                Optional.empty(), users.path(), Optional.of(work.resolve("console-audit.jsonl"))), clock());
+        on = new ConsoleGateway(work);
+        outside = on.outside;
+        webAdmin = on.webAdmin;
+        console = on.console;
     }
 
     @AfterAll
     static void stop() {
-        if (console != null) {
-            console.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (outside != null) {
-            outside.stop();
+        if (on != null) {
+            on.close();
         }
     }
 
     @BeforeEach
     void emptyRepositories() throws Exception {
-        for (String key : webAdmin.keys("outward-blocked")) {
-            webAdmin.delete(WebAdminClient.repository("outward-blocked") + "/mails/" + key);
-        }
-        outside.purgeEmailFromAllMailboxes();
-    }
-
-    static Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-    }
-
-    /** A code for the next TOTP step, the console's clock moved on to it. */
-    static String nextCode(String secret) {
-        Instant next = now.updateAndGet(t -> t.plus(Duration.ofSeconds(30)));
-        return Totp.code(secret, next);
+        on.clear();
     }
 
     @Test
     void anAdminSeesTheBlockedCanvassWithRedactedEvidenceAndReleasesItWithAReason() throws Exception {
         String key = sendCanvass("Canvass returns");
         ConsoleClient admin = new ConsoleClient(console.port());
-        assertThat(admin.signIn(ADMIN, PASSWORD, nextCode(adminSecret)).statusCode()).isEqualTo(303);
+        assertThat(admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret)).statusCode()).isEqualTo(303);
 
         String list = admin.get("/held").body();
         assertThat(list).contains("Canvass returns").contains(SENDER).contains(OUTSIDE)
@@ -157,7 +94,7 @@ class ConsoleEndToEndTest {
     void anAdminDeletesHeldMailAndNothingLeaves() throws Exception {
         String key = sendCanvass("Canvass to delete");
         ConsoleClient admin = new ConsoleClient(console.port());
-        admin.signIn(ADMIN, PASSWORD, nextCode(adminSecret));
+        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
         admin.get("/held");
 
         HttpResponse<String> deleted = admin.post("/held/act", Map.of("action", "delete",
@@ -175,7 +112,7 @@ class ConsoleEndToEndTest {
     void theSearchFindsBySenderRecipientOrSubject() throws Exception {
         sendCanvass("Ward 4 canvass");
         ConsoleClient dpo = new ConsoleClient(console.port());
-        dpo.signIn(DPO, PASSWORD, nextCode(dpoSecret));
+        dpo.signIn(DPO, PASSWORD, nextCode(on.dpoSecret));
 
         assertThat(dpo.get("/held?q=ward+4").body()).contains("Ward 4 canvass");
         assertThat(dpo.get("/held?q=example.org").body()).contains("Ward 4 canvass");
@@ -186,7 +123,7 @@ class ConsoleEndToEndTest {
     void aDpoSeesHeldMailButCannotReleaseIt() throws Exception {
         String key = sendCanvass("Canvass for the DPO");
         ConsoleClient dpo = new ConsoleClient(console.port());
-        dpo.signIn(DPO, PASSWORD, nextCode(dpoSecret));
+        dpo.signIn(DPO, PASSWORD, nextCode(on.dpoSecret));
         String list = dpo.get("/held").body();
         assertThat(list).contains("Canvass for the DPO").doesNotContain("Release selected");
 
@@ -210,7 +147,7 @@ class ConsoleEndToEndTest {
         assertThat(stranger.post("/held/act", release).statusCode()).as("a valid form token, no session").isEqualTo(401);
 
         ConsoleClient admin = new ConsoleClient(console.port());
-        admin.signIn(ADMIN, PASSWORD, nextCode(adminSecret));
+        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
         admin.get("/held");
         Map<String, String> wrongToken = new java.util.HashMap<>(release);
         wrongToken.put("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
@@ -222,7 +159,7 @@ class ConsoleEndToEndTest {
 
     @Test
     void aTotpCodeWorksOnceAndAWrongOneIsRefused() throws Exception {
-        String code = nextCode(adminSecret);
+        String code = nextCode(on.adminSecret);
         ConsoleClient first = new ConsoleClient(console.port());
         assertThat(first.signIn(ADMIN, PASSWORD, code).statusCode()).isEqualTo(303);
 
@@ -233,7 +170,7 @@ class ConsoleEndToEndTest {
         assertThat(replay.get("/held").statusCode()).isEqualTo(303);
 
         ConsoleClient wrongPassword = new ConsoleClient(console.port());
-        assertThat(wrongPassword.signIn(ADMIN, "not the password", nextCode(adminSecret)).statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.signIn(ADMIN, "not the password", nextCode(on.adminSecret)).statusCode()).isEqualTo(401);
     }
 
     private static String subject(MimeMessage message) {
@@ -245,22 +182,14 @@ class ConsoleEndToEndTest {
     }
 
     private static List<String> audit() throws Exception {
-        return Files.readAllLines(work.resolve("console-audit.jsonl"), StandardCharsets.UTF_8);
+        return on.audit();
     }
 
-    /** Sends a canvass list to an outside address and returns its key in the blocked repository. */
-    static String sendCanvass(String subject) throws Exception {
-        byte[] csv;
-        try (InputStream in = ConsoleEndToEndTest.class.getResourceAsStream("/fixtures/personal/positive/canvass-1.csv")) {
-            csv = in.readAllBytes();
-        }
-        MimeMessage message = MailClient.withAttachment(SENDER, OUTSIDE, subject, "Here are Saturday's returns.",
-                "canvass.csv", csv, "text/csv");
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
-        List<String> before = webAdmin.keys("outward-blocked");
-        MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, OUTSIDE);
-        List<String> after = webAdmin.awaitKeys("outward-blocked", before.size() + 1, Duration.ofSeconds(30));
-        return after.stream().filter(k -> !before.contains(k)).findFirst().orElseThrow();
+    private static String sendCanvass(String subject) throws Exception {
+        return on.sendCanvass(subject);
+    }
+
+    private static String nextCode(String secret) {
+        return on.nextCode(secret);
     }
 }
