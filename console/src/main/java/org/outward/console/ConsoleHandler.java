@@ -45,11 +45,12 @@ final class ConsoleHandler implements HttpHandler {
     private final SignIn signIn;
     private final AdminAudit audit;
     private final HeldPages held;
+    private final Optional<LinksPages> links;
 
     ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines) throws IOException {
         this.config = config;
         this.deadlines = deadlines;
-        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "message"));
+        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message"));
         this.stylesheet = Pages.file(FOLDER, "console.css");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -60,6 +61,8 @@ final class ConsoleHandler implements HttpHandler {
         this.signIn = new SignIn(new UsersFile(config.users()), clock);
         this.audit = new AdminAudit(config.auditFile(), clock);
         this.held = new HeldPages(new WebAdmin(config.webAdmin(), config.webAdminToken()), config.repositories(), audit);
+        this.links = config.vault().isEmpty() ? Optional.empty()
+                : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
     }
 
     @Override
@@ -142,6 +145,11 @@ final class ConsoleHandler implements HttpHandler {
             audit.record("console.signout", account.name(), Map.of("client", request.client()));
             reply.addCookie(SecurityHeaders.cookie(ConsoleSessions.COOKIE, "", 0, config.secure()));
             reply.redirect("/signin");
+        } else if (!get && !account.role().mayAct()) {
+            // Every other POST acts on mail or links: an admin's only, whatever the page offered.
+            audit.record("console.refused", account.name(), Map.of("path", path, "action",
+                    request.form().getOrDefault("action", ""), "role", account.role().word(), "client", request.client()));
+            reply.message(403, "forbidden_title", "forbidden_text");
         } else if ("/".equals(path) && get) {
             reply.redirect("/held");
         } else if ("/held".equals(path) && get) {
@@ -150,6 +158,12 @@ final class ConsoleHandler implements HttpHandler {
             held.view(reply, request, account);
         } else if ("/held/act".equals(path) && !get) {
             held.act(reply, request, account);
+        } else if (path.startsWith("/links") && links.isEmpty()) {
+            reply.message(404, "no_vault_title", "no_vault_text");
+        } else if ("/links".equals(path) && get) {
+            links.get().list(reply, request, account);
+        } else if ("/links/act".equals(path) && !get) {
+            links.get().act(reply, request, account);
         } else {
             reply.message(404, "not_found_title", "not_found_text");
         }

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.outward.shared.VaultSetting;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +51,10 @@ public final class ConsoleMain implements Callable<Integer> {
             + "(besides the log on org.outward.audit).")
     Path audit;
 
+    @Option(names = "--vault", paramLabel = "local:DIR|shared", description = "The gateway's secure-link vault, for "
+            + "the secure-links page: a folder, or 'shared' for the shared backends (OUTWARD_DB_* and OUTWARD_S3_*).")
+    String vault;
+
     @Option(names = "--secure", description = "Browsers reach the console over HTTPS (a proxy in front): Secure cookies and HSTS.")
     boolean secure;
 
@@ -61,7 +67,14 @@ public final class ConsoleMain implements Callable<Integer> {
         Optional<String> token = webAdminToken == null ? Optional.empty()
                 : Optional.of(Files.readString(webAdminToken, StandardCharsets.UTF_8).trim());
         ConsoleConfig config = new ConsoleConfig(new InetSocketAddress(bind, port), secure, webAdmin, token, users,
-                Optional.ofNullable(audit), ConsoleConfig.HELD);
+                Optional.ofNullable(audit), ConsoleConfig.HELD, Optional.empty());
+        if (vault != null) {
+            try {
+                config = config.withVault(VaultSetting.parse(vault));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--vault: " + e.getMessage());
+            }
+        }
         if (new UsersFile(users).read().isEmpty()) {
             System.err.println("console: no users in " + users + " yet: add one with 'console add-user NAME --role admin'");
         }

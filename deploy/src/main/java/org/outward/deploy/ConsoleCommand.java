@@ -14,6 +14,7 @@ import org.outward.console.Console;
 import org.outward.console.ConsoleConfig;
 import org.outward.console.ConsoleMain;
 import org.outward.console.UsersFile;
+import org.outward.shared.VaultSetting;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +49,10 @@ final class ConsoleCommand implements Callable<Integer> {
             + "(gateway webadmin-token), when WebAdmin asks for one.")
     Path webAdminToken;
 
+    @Option(names = "--vault", paramLabel = "local:DIR|shared", description = "The secure-link vault (default: the "
+            + "working folder's, DIR/vault; 'shared' with gateway run --shared-backends).")
+    String vault;
+
     @Spec
     CommandSpec spec;
 
@@ -65,8 +70,14 @@ final class ConsoleCommand implements Callable<Integer> {
         if (new UsersFile(users(work)).read().isEmpty()) {
             out.println("No console users yet: add one with  deploy/gateway console add-user NAME --role admin");
         }
+        VaultSetting vaultSetting;
+        try {
+            vaultSetting = VaultSetting.parse(vault == null ? work.resolve("vault").toString() : vault);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--vault: " + e.getMessage());
+        }
         Console console = Console.start(ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
-                users(work), Optional.of(folder.resolve("audit.jsonl"))), Clock.systemUTC());
+                users(work), Optional.of(folder.resolve("audit.jsonl"))).withVault(vaultSetting), Clock.systemUTC());
         out.println("Outward admin console: http://127.0.0.1:" + console.port() + " (WebAdmin 127.0.0.1:"
                 + webAdminPort + ", users " + users(work) + "). Stop with Ctrl-C.");
         out.flush();

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.outward.portal.Chromium;
+import org.outward.vault.LocalDiskVault;
+import org.outward.vault.NewItem;
 
 /**
  * The admin's whole round in a real browser (Debian's chromium): sign in with password and TOTP code, find the
@@ -85,12 +87,27 @@ class ConsoleBrowserTest {
         screenshot("06-released-welsh");
         Mailboxes.await(on.outside, ConsoleGateway.OUTSIDE, m -> subjectOf(m).equals("Ward 4 door-knocking"));
 
+        new LocalDiskVault(on.gateway.settings().vaultFolder(), on.clock).put(NewItem.withDefaults(ConsoleGateway.SENDER,
+                "print@printer.example", "Ward 4 leaflets.csv", "text/csv"),
+                new java.io.ByteArrayInputStream("street,houses\nHigh St,40\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        browser.navigate(By.linkText("Dolenni diogel"));
+        assertThat(browser.settledText(By.tagName("h1"), "Dolenni diogel"::equals)).isEqualTo("Dolenni diogel");
+        screenshot("07-secure-links-welsh");
+        browser.navigate(By.linkText("English"));
+        assertThat(browser.settledText(By.tagName("h1"), "Secure links"::equals)).isEqualTo("Secure links");
+        driver.findElement(By.cssSelector("td input[name=reason]")).sendKeys("Sent to the wrong printer");
+        browser.navigate(By.cssSelector("button[value=revoke]"));
+        assertThat(browser.settledText(By.tagName("h1"), "Revoked"::equals)).isEqualTo("Revoked");
+        browser.navigate(By.linkText("Back to secure links"));
+        assertThat(browser.settledText(By.tagName("tbody"), t -> t.contains("revoked"))).contains("revoked");
+        screenshot("08-secure-links-revoked");
+        browser.navigate(By.linkText("Cymraeg"));
         browser.navigate(By.cssSelector("header button"));
         assertThat(browser.settledText(By.tagName("h1"), "Mewngofnodi"::equals)).isEqualTo("Mewngofnodi");
         signIn(on.nextCode(on.adminSecret).equals("000000") ? "111111" : "000000");
         assertThat(browser.settledText(By.cssSelector("[role=alert]"), t -> !t.isEmpty()))
                 .contains("Nid yw'r enw defnyddiwr, y cyfrinair na'r cod yn gywir");
-        screenshot("07-sign-in-refused-welsh");
+        screenshot("09-sign-in-refused-welsh");
     }
 
     private void signIn(String code) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.console.Console;
+import org.outward.console.ConsoleClient;
 
 import com.icegreen.greenmail.util.GreenMail;
 

@@ -21,6 +21,7 @@ import org.outward.console.Role;
 import org.outward.console.Totp;
 import org.outward.console.UsersFile;
 import org.outward.portal.TestClock;
+import org.outward.shared.VaultSetting;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -55,7 +56,8 @@ final class ConsoleGateway implements AutoCloseable {
         users.put(new Account(DPO, Role.DPO, PasswordHash.of(PASSWORD.toCharArray()), dpoSecret));
         auditFile = work.resolve("console-audit.jsonl");
         console = Console.start(ConsoleConfig.local(0, URI.create("http://127.0.0.1:" + gateway.webAdminPort()),
-                Optional.empty(), users.path(), Optional.of(auditFile)), clock);
+                Optional.empty(), users.path(), Optional.of(auditFile))
+                .withVault(VaultSetting.parse(gateway.settings().vaultFolder().toString())), clock);
     }
 
     /** A code for the next TOTP step, the console's clock moved on to it. */

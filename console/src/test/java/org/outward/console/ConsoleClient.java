@@ -1,4 +1,4 @@
-package org.outward.deploy;
+package org.outward.console;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * One browser's worth of the admin console over real HTTP: it keeps the cookies the console sets and sends them
  * back, and reads the CSRF field from the last page, as a browser's form would send it.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
@@ -25,16 +25,16 @@ final class ConsoleClient {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf = "";
 
-    ConsoleClient(int port) {
+    public ConsoleClient(int port) {
         this.port = port;
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return remember(http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** POSTs the form with the CSRF field of the last page read. */
-    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("csrf", csrf);
         form.putAll(fields);
@@ -42,7 +42,7 @@ final class ConsoleClient {
     }
 
     /** POSTs exactly these fields (no CSRF field unless given). */
-    HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return remember(http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
@@ -50,16 +50,16 @@ final class ConsoleClient {
     }
 
     /** Signs in through the sign-in page; the response to the form. */
-    HttpResponse<String> signIn(String name, String password, String code) throws Exception {
+    public HttpResponse<String> signIn(String name, String password, String code) throws Exception {
         get("/signin");
         return post("/signin", Map.of("name", name, "password", password, "code", code));
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 
-    void forget(String cookie) {
+    public void forget(String cookie) {
         cookies.remove(cookie);
     }
 
