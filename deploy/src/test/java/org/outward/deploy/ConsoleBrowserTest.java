@@ -56,16 +56,19 @@ class ConsoleBrowserTest {
 
         driver.get(on.base() + "/held");
         assertThat(browser.settledText(By.tagName("h1"), "Sign in"::equals)).isEqualTo("Sign in");
+        accessible("en");
         screenshot("01-sign-in");
         signIn(on.nextCode(on.adminSecret));
         assertThat(browser.settledText(By.tagName("h1"), "Held mail"::equals)).isEqualTo("Held mail");
         assertThat(driver.findElement(By.tagName("caption")).getText()).isEqualTo("Held messages (2)");
         assertThat(driver.getPageSource()).contains("R***** P*******").doesNotContain("Predovic");
+        accessible("en");
         screenshot("02-held-mail");
 
         browser.navigate(By.linkText("Canvass returns"));
         assertThat(browser.settledText(By.tagName("h1"), "Held message"::equals)).isEqualTo("Held message");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("canvass.csv").contains("text/csv");
+        accessible("en");
         screenshot("03-held-message");
         driver.findElement(By.id("reason")).sendKeys("Checked with Sam: the agent is entitled to the list");
         browser.navigate(By.cssSelector("button[value=release]"));
@@ -78,6 +81,7 @@ class ConsoleBrowserTest {
         browser.navigate(By.linkText("Cymraeg"));
         assertThat(browser.settledText(By.tagName("h1"), "Post a ddaliwyd"::equals)).isEqualTo("Post a ddaliwyd");
         assertThat(driver.findElement(By.tagName("caption")).getText()).isEqualTo("Negeseuon a ddaliwyd (1)");
+        accessible("cy");
         screenshot("05-held-mail-welsh");
         driver.findElement(By.cssSelector("input[type=checkbox]")).click();
         driver.findElement(By.id("reason")).sendKeys("Wedi gwirio gyda'r anfonwr");
@@ -92,6 +96,7 @@ class ConsoleBrowserTest {
                 new java.io.ByteArrayInputStream("street,houses\nHigh St,40\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         browser.navigate(By.linkText("Dolenni diogel"));
         assertThat(browser.settledText(By.tagName("h1"), "Dolenni diogel"::equals)).isEqualTo("Dolenni diogel");
+        accessible("cy");
         screenshot("07-secure-links-welsh");
         browser.navigate(By.linkText("English"));
         assertThat(browser.settledText(By.tagName("h1"), "Secure links"::equals)).isEqualTo("Secure links");
@@ -108,6 +113,25 @@ class ConsoleBrowserTest {
         assertThat(browser.settledText(By.cssSelector("[role=alert]"), t -> !t.isEmpty()))
                 .contains("Nid yw'r enw defnyddiwr, y cyfrinair na'r cod yn gywir");
         screenshot("09-sign-in-refused-welsh");
+    }
+
+    /**
+     * What WCAG 2.2 AA asks of a page that a program can check: the page's language, one main heading, a skip link
+     * first, a label for every field, header cells with a scope, a caption on every table.
+     */
+    private void accessible(String language) {
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+        assertThat(driver.findElements(By.tagName("h1"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("a, button, input:not([type=hidden])")).get(0).getAttribute("class"))
+                .isEqualTo("skip");
+        for (var field : driver.findElements(By.cssSelector("input:not([type=hidden])"))) {
+            assertThat(driver.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+                    .as("label of " + field.getAttribute("name")).hasSize(1);
+        }
+        for (var header : driver.findElements(By.tagName("th"))) {
+            assertThat(header.getAttribute("scope")).isEqualTo("col");
+        }
+        assertThat(driver.findElements(By.tagName("caption"))).hasSameSizeAs(driver.findElements(By.tagName("table")));
     }
 
     private void signIn(String code) {

@@ -110,6 +110,26 @@ class ConsoleEndToEndTest {
     }
 
     @Test
+    void anAdminDeletesTwoHeldMailsAtOnceAndAReleaseWithoutAReasonIsRefused() throws Exception {
+        String first = sendCanvass("Canvass one");
+        String second = sendCanvass("Canvass two");
+        ConsoleClient admin = new ConsoleClient(console.port());
+        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
+        admin.get("/held");
+
+        HttpResponse<String> noReason = admin.post("/held/act", Map.of("action", "release", "reason", " ",
+                "pick:outward-blocked/" + first, "1"));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(webAdmin.keys("outward-blocked")).containsExactlyInAnyOrder(first, second);
+
+        HttpResponse<String> deleted = admin.post("/held/act", Map.of("action", "delete", "reason", "Duplicates",
+                "pick:outward-blocked/" + first, "1", "pick:outward-blocked/" + second, "1"));
+
+        assertThat(deleted.body()).contains("Deleted 2 message(s)");
+        assertThat(webAdmin.keys("outward-blocked")).isEmpty();
+    }
+
+    @Test
     void theSearchFindsBySenderRecipientOrSubject() throws Exception {
         sendCanvass("Ward 4 canvass");
         ConsoleClient dpo = new ConsoleClient(console.port());
