@@ -59,6 +59,11 @@ public final class ConsoleClient {
         return cookies.get(name);
     }
 
+    /** Sends this cookie from now on, as a stolen or planted one would be sent. */
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
     public void forget(String cookie) {
         cookies.remove(cookie);
     }

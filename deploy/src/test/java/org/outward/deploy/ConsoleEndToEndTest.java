@@ -182,7 +182,10 @@ class ConsoleEndToEndTest {
     void aTotpCodeWorksOnceAndAWrongOneIsRefused() throws Exception {
         String code = nextCode(on.adminSecret);
         ConsoleClient first = new ConsoleClient(console.port());
-        assertThat(first.signIn(ADMIN, PASSWORD, code).statusCode()).isEqualTo(303);
+        HttpResponse<String> signedIn = first.signIn(ADMIN, PASSWORD, code);
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("ow_console=").contains("; HttpOnly").contains("; SameSite=Strict").contains("; Path=/"));
 
         ConsoleClient replay = new ConsoleClient(console.port());
         HttpResponse<String> replayed = replay.signIn(ADMIN, PASSWORD, code);
@@ -192,6 +195,21 @@ class ConsoleEndToEndTest {
 
         ConsoleClient wrongPassword = new ConsoleClient(console.port());
         assertThat(wrongPassword.signIn(ADMIN, "not the password", nextCode(on.adminSecret)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void afterSignOutTheSessionIsGoneEvenIfItsCookieIsKept() throws Exception {
+        ConsoleClient admin = new ConsoleClient(console.port());
+        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
+        String session = admin.cookie("ow_console");
+        assertThat(admin.get("/held").statusCode()).isEqualTo(200);
+
+        assertThat(admin.post("/signout", Map.of()).statusCode()).isEqualTo(303);
+
+        ConsoleClient stolen = new ConsoleClient(console.port());
+        stolen.setCookie("ow_console", session);
+        assertThat(stolen.get("/held").statusCode()).isEqualTo(303);
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.signout\""));
     }
 
     private static String subject(MimeMessage message) {
