@@ -1,75 +1,81 @@
 package org.outward.console;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.outward.audit.AuditTrail;
+import org.outward.audit.HeldMailRef;
+import org.outward.audit.NodeName;
 
 /**
- * Every admin action in the console (sign-in, sign-out, release, delete) as one audit event: a JSON line with
- * its ISO-8601 time, the node, a unique event id, the event, the user and the event's own fields, appended to the
- * console's audit file (and logged on {@value #LOGGER}, where the gateway's own audit lines go). A reason an admin
- * typed is kept; message content never is.
+ * Every admin action in the console as one event of the audit trail ({@link AuditTrail}, so the fields are those
+ * the gateway, the digest and the incident export know): a sign-in with its outcome, a release or delete of held
+ * mail (its repository, key and Message-ID, which tie it to the decision that held it, and the admin's reason), a
+ * secure link revoked, links purged. Lines are appended to the audit file when there is one (the gateway's own,
+ * next to the embedded gateway), else logged on {@value AuditTrail#LOGGER}.
  */
 public final class AdminAudit {
 
-    static final String LOGGER = "org.outward.audit";
-    private static final System.Logger LOG = System.getLogger(LOGGER);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How console users prove who they are. */
+    static final String METHOD = "password+totp";
+
+    private static final System.Logger LOG = System.getLogger(AuditTrail.LOGGER);
 
     private final Optional<Path> file;
-    private final Clock clock;
-    private final String node;
+    private final AuditTrail trail;
 
-    /** Events go to this file (appended, made if missing), or only to the log when empty. */
     public AdminAudit(Optional<Path> file, Clock clock) {
         this.file = file;
-        this.clock = clock;
-        this.node = nodeName();
+        this.trail = new AuditTrail(clock, NodeName.ofThisNode(), this::write);
     }
 
     /**
-     * Records one event.
-     *
-     * @param event  e.g. {@code console.release}
-     * @param user   who did it (the name typed, for a failed sign-in)
-     * @param fields the event's own fields
+     * @param user the account's name, or {@code unknown} when no account has the name typed: people type their
+     *             password into the name field, and it must not reach the trail
      */
-    public synchronized void record(String event, String user, Map<String, String> fields) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("time", clock.instant().toString());
-        line.put("node", node);
-        line.put("id", UUID.randomUUID().toString());
-        line.put("event", event);
-        line.put("user", user);
-        fields.forEach(line::put);
-        String text = line.toString();
-        LOG.log(System.Logger.Level.INFO, text);
-        if (file.isPresent()) {
-            try {
-                Files.writeString(file.get(), text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                // An action whose trail cannot be written must not look done: the caller's page reports the failure.
-                throw new IllegalStateException("console audit file not writable: " + e.getClass().getName());
-            }
-        }
+    void signIn(String user, boolean succeeded) {
+        trail.signIn(user, succeeded, METHOD);
     }
 
-    private static String nodeName() {
+    void release(String admin, HeldMail mail, String reason) {
+        trail.release(admin, reference(mail), reason);
+    }
+
+    void delete(String admin, HeldMail mail, String reason) {
+        trail.delete(admin, reference(mail), reason);
+    }
+
+    void revoke(String admin, String item, String reason) {
+        trail.revoke(admin, item, "", reason);
+    }
+
+    void purge(String admin, int items) {
+        trail.purge(admin, items);
+    }
+
+    /** The repository as the gateway's configuration names it, as the retention sweep's events do. */
+    private static HeldMailRef reference(HeldMail mail) {
+        return new HeldMailRef("file://var/mail/" + mail.repository() + "/", mail.key(), mail.messageId());
+    }
+
+    private synchronized void write(String line) {
+        if (file.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, line);
+            return;
+        }
         try {
-            return InetAddress.getLocalHost().getHostName();
+            // One write of the whole line in append mode: lines of the gateway's own writer, appending to the same
+            // file, never land inside it.
+            Files.writeString(file.get(), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
-            return "unknown";
+            // An action whose trail cannot be written must not look done: the caller's page reports the failure.
+            throw new IllegalStateException("console audit file not writable: " + e.getClass().getName());
         }
     }
 }

@@ -142,13 +142,12 @@ final class ConsoleHandler implements HttpHandler {
         Account account = session.get().account();
         if ("/signout".equals(path) && !get) {
             sessions.end(session.get().id());
-            audit.record("console.signout", account.name(), Map.of("client", request.client()));
             reply.addCookie(SecurityHeaders.cookie(ConsoleSessions.COOKIE, "", 0, config.secure()));
             reply.redirect("/signin");
         } else if (!get && !account.role().mayAct()) {
             // Every other POST acts on mail or links: an admin's only, whatever the page offered.
-            audit.record("console.refused", account.name(), Map.of("path", path, "action",
-                    request.form().getOrDefault("action", ""), "role", account.role().word(), "client", request.client()));
+            // Not an action, so not an audit event; the operator's log says who tried what.
+            LOG.log(Level.WARNING, "console: refused " + path + " to " + account.name() + " (" + account.role().word() + ")");
             reply.message(403, "forbidden_title", "forbidden_text");
         } else if ("/".equals(path) && get) {
             reply.redirect("/held");
@@ -177,8 +176,7 @@ final class ConsoleHandler implements HttpHandler {
         Map<String, String> form = request.form();
         String name = form.getOrDefault("name", "").trim();
         SignIn.Result result = signIn.check(name, form.get("password"), form.getOrDefault("code", "").trim());
-        audit.record("console.signin", name, Map.of("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                "client", request.client()));
+        audit.signIn(result.knownName().orElse("unknown"), result.outcome() == SignIn.Outcome.SIGNED_IN);
         switch (result.outcome()) {
             case SIGNED_IN -> {
                 ConsoleSessions.Session session = sessions.start(result.account().orElseThrow());

@@ -11,11 +11,12 @@ import java.util.Optional;
  *
  * @param repository the held-mail repository's name under {@code var/mail}, e.g. {@code outward-blocked}
  * @param key        WebAdmin's key of the mail in that repository
+ * @param messageId  its Message-ID header, empty if it has none
  * @param time       when it was last changed in James (held), if WebAdmin says
  * @param verdict    the strictest action over its recipients
  */
-public record HeldMail(String repository, String key, String sender, List<String> recipients, String subject,
-                       Optional<Instant> time, String verdict, List<String> rules, List<Finding> findings) {
+public record HeldMail(String repository, String key, String messageId, String sender, List<String> recipients,
+                       String subject, Optional<Instant> time, String verdict, List<String> rules, List<Finding> findings) {
 
     /**
      * One thing the inspection found, with redacted evidence only.

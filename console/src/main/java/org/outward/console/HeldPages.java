@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,15 +112,11 @@ final class HeldPages {
             } else {
                 webAdmin.delete(pick[0], pick[1]);
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("repository", pick[0]);
-            fields.put("key", pick[1]);
-            fields.put("sender", mail.get().sender());
-            fields.put("recipients", String.join(",", mail.get().recipients()));
-            fields.put("rules", String.join(",", mail.get().rules()));
-            fields.put("reason", reason);
-            fields.put("client", request.client());
-            audit.record("console." + action, account.name(), fields);
+            if ("release".equals(action)) {
+                audit.release(account.name(), mail.get(), reason);
+            } else {
+                audit.delete(account.name(), mail.get(), reason);
+            }
             done++;
         }
         Map<String, Object> model = base(account);

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +81,7 @@ final class LinksPages {
         Map<String, Object> model = HeldPages.base(account);
         if ("purge".equals(action)) {
             int purged = vault.purgeExpired();
-            audit.record("console.purge", account.name(), Map.of("items", String.valueOf(purged), "client", request.client()));
+            audit.purge(account.name(), purged);
             model.put("purged", true);
             model.put("done", purged);
             reply.page(200, "linkdone", model, "/links");
@@ -98,13 +97,7 @@ final class LinksPages {
             reply.message(404, "gone_link_title", "gone_link_text");
             return;
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("item", id);
-        fields.put("sender", item.get().sender());
-        fields.put("recipient", item.get().recipient());
-        fields.put("reason", reason);
-        fields.put("client", request.client());
-        audit.record("console.revoke", account.name(), fields);
+        audit.revoke(account.name(), id, reason);
         model.put("revoked", true);
         model.put("file", item.get().fileName());
         reply.page(200, "linkdone", model, "/links");

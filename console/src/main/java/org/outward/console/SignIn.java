@@ -20,8 +20,11 @@ final class SignIn {
     /** What a sign-in came to. */
     enum Outcome { SIGNED_IN, REFUSED, LOCKED }
 
-    /** The outcome, and the account when signed in. */
-    record Result(Outcome outcome, Optional<Account> account) {
+    /**
+     * The outcome, the account when signed in, and the name typed when an account has it (else nothing: people type
+     * their password into the name field, and it must not reach the audit trail).
+     */
+    record Result(Outcome outcome, Optional<Account> account, Optional<String> knownName) {
     }
 
     static final int MAX_FAILURES = 5;
@@ -46,10 +49,11 @@ final class SignIn {
         Instant now = clock.instant();
         String key = name == null ? "" : name;
         Failures failed = failures.get(key);
-        if (failed != null && failed.lockedUntil() != null && now.isBefore(failed.lockedUntil())) {
-            return new Result(Outcome.LOCKED, Optional.empty());
-        }
         Optional<Account> account = name == null || name.isEmpty() ? Optional.empty() : users.find(name);
+        Optional<String> known = account.map(Account::name);
+        if (failed != null && failed.lockedUntil() != null && now.isBefore(failed.lockedUntil())) {
+            return new Result(Outcome.LOCKED, Optional.empty(), known);
+        }
         char[] typed = password == null ? new char[0] : password.toCharArray();
         boolean passwordRight = PasswordHash.matches(typed, account.map(Account::passwordHash).orElse(DECOY))
                 && account.isPresent();
@@ -58,14 +62,14 @@ final class SignIn {
         if (passwordRight && codeFresh) {
             lastStep.put(key, step.getAsLong());
             failures.remove(key);
-            return new Result(Outcome.SIGNED_IN, account);
+            return new Result(Outcome.SIGNED_IN, account, known);
         }
         int count = (failed == null ? 0 : failed.count()) + 1;
         if (count >= MAX_FAILURES) {
             failures.put(key, new Failures(0, now.plus(LOCKOUT)));
-            return new Result(Outcome.LOCKED, Optional.empty());
+            return new Result(Outcome.LOCKED, Optional.empty(), known);
         }
         failures.put(key, new Failures(count, null));
-        return new Result(Outcome.REFUSED, Optional.empty());
+        return new Result(Outcome.REFUSED, Optional.empty(), known);
     }
 }

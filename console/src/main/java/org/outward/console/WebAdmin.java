@@ -75,9 +75,9 @@ public final class WebAdmin {
         summary.path("findings").forEach(f -> findings.add(new HeldMail.Finding(f.path("kind").asText(),
                 f.path("part").asText(), f.path("file").asText(), f.path("protection").asText(),
                 f.path("records").asInt(), f.path("evidence").asText())));
-        return Optional.of(new HeldMail(repository, key, mail.path("sender").asText(""), recipients,
-                subject(mail.path("headers")), time(mail.path("lastUpdated")), summary.path("verdict").asText(""),
-                rules, findings));
+        return Optional.of(new HeldMail(repository, key, header(mail.path("headers"), "Message-ID"),
+                mail.path("sender").asText(""), recipients, header(mail.path("headers"), "Subject"),
+                time(mail.path("lastUpdated")), summary.path("verdict").asText(""), rules, findings));
     }
 
     /** The mail as it was received (RFC 5322), to read its structure. */
@@ -122,12 +122,12 @@ public final class WebAdmin {
         }
     }
 
-    /** The Subject header, wherever WebAdmin's header map puts it, decoded from MIME words. */
-    private static String subject(JsonNode headers) {
+    /** A header's first value, wherever WebAdmin's header map puts it, decoded from MIME words; empty if absent. */
+    private static String header(JsonNode headers, String name) {
         JsonNode map = headers.has("headers") ? headers.path("headers") : headers;
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> header = it.next();
-            if ("subject".equalsIgnoreCase(header.getKey())) {
+            if (name.equalsIgnoreCase(header.getKey())) {
                 JsonNode value = header.getValue().isArray() ? header.getValue().path(0) : header.getValue();
                 try {
                     return MimeUtility.decodeText(MimeUtility.unfold(value.asText()));

@@ -90,7 +90,8 @@ class SecureLinksPageTest {
         assertThat(vault.find(printer.id()).orElseThrow().revoked()).isTrue();
         assertThat(admin.get("/links?q=printer").body()).contains("revoked");
         assertThat(Files.readAllLines(folder.resolve("audit.jsonl"))).anyMatch(line ->
-                line.contains("\"event\":\"console.revoke\"") && line.contains(printer.id().toString())
+                line.contains("\"event\":\"revoke\"") && line.contains("\"actor\":\"admin\"")
+                        && line.contains(printer.id().toString())
                         && line.contains("Sent to the wrong printer"));
     }
 
@@ -105,6 +106,8 @@ class SecureLinksPageTest {
         String purged = admin.post("/links/act", Map.of("action", "purge")).body();
 
         assertThat(purged).contains("Deleted the files of 1 link(s)");
+        assertThat(Files.readAllLines(folder.resolve("audit.jsonl"))).anyMatch(line ->
+                line.contains("\"event\":\"purge\"") && line.contains("\"items\":1"));
         assertThat(vault.find(old.id()).orElseThrow().purged()).isTrue();
     }
 

@@ -3,6 +3,7 @@ package org.outward.deploy;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.outward.audit.AuditTrail;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
@@ -74,12 +75,15 @@ final class CommandLogging implements AutoCloseable {
         moved.forEach(console -> retarget(console, "System.out"));
     }
 
-    /** Denies every log event, and makes every {@code isXEnabled()} answer no. */
+    /**
+     * Denies every log event, and makes every {@code isXEnabled()} answer no; but for the audit trail, whose lines a
+     * tool writes only to the audit file (an admin's action is audited however quiet the tool).
+     */
     private static final class Silence extends TurboFilter {
         @Override
         public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                                   Throwable t) {
-            return FilterReply.DENY;
+            return logger != null && AuditTrail.LOGGER.equals(logger.getName()) ? FilterReply.NEUTRAL : FilterReply.DENY;
         }
     }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gateway console}: the admin console next to the embedded gateway, on 127.0.0.1, talking to its WebAdmin;
- * its users and audit file live in the gateway's working folder. {@code gateway console add-user} adds a user.
+ * its users live in the gateway's working folder, and its audit events go into the gateway's own audit file there.
+ * {@code gateway console add-user} adds a user.
  */
 @Command(name = "console", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT",
         description = {"Start the admin console for the gateway's held mail, on 127.0.0.1 (management side only).",
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--work", paramLabel = "DIR", scope = ScopeType.INHERIT, description = "The gateway's working "
-            + "folder; users in DIR/console/users, audit events in DIR/console/audit.jsonl (default: ${DEFAULT-VALUE}).")
+            + "folder; users in DIR/console/users, audit events in the gateway's own trail, DIR/logs/outward-audit.jsonl "
+            + "(default: ${DEFAULT-VALUE}).")
     Path work = Path.of("outward-work");
 
     @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
@@ -55,6 +57,13 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The gateway's audit file, so that the digest and the incident export see what admins did. */
+    private Path auditFile() throws IOException {
+        Path file = AuditFile.in(work);
+        Files.createDirectories(file.getParent());
+        return file;
+    }
 
     static Path users(Path work) {
         return work.resolve("console").resolve("users");
@@ -77,7 +86,7 @@ final class ConsoleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--vault: " + e.getMessage());
         }
         Console console = Console.start(ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
-                users(work), Optional.of(folder.resolve("audit.jsonl"))).withVault(vaultSetting), Clock.systemUTC());
+                users(work), Optional.of(auditFile())).withVault(vaultSetting), Clock.systemUTC());
         out.println("Outward admin console: http://127.0.0.1:" + console.port() + " (WebAdmin 127.0.0.1:"
                 + webAdminPort + ", users " + users(work) + "). Stop with Ctrl-C.");
         out.flush();

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * A real Apache James memory server, in this process, running Outward's configuration: the gateway a
  * newcomer tries out and the one the end-to-end tests talk SMTP to. Its mail queues and mail repositories
  * are kept on disk under the working folder (see {@link DurableMailQueueModule} and
- * {@code mailrepositorystore.xml}), so mail it accepted survives a restart.
+ * {@code mailrepositorystore.xml}), so mail it accepted survives a restart. Its audit trail is written to
+ * {@code logs/outward-audit.jsonl} there ({@link AuditFile}).
  *
  * <pre>{@code
  * try (EmbeddedGateway gateway = EmbeddedGateway.start(settings)) {
@@ -39,11 +40,13 @@ public final class EmbeddedGateway implements AutoCloseable {
     private final GuiceJamesServer server;
     private final GatewaySettings settings;
     private final Path configInUse;
+    private final AuditFile auditFile;
 
-    private EmbeddedGateway(GuiceJamesServer server, GatewaySettings settings, Path configInUse) {
+    private EmbeddedGateway(GuiceJamesServer server, GatewaySettings settings, Path configInUse, AuditFile auditFile) {
         this.server = server;
         this.settings = settings;
         this.configInUse = configInUse;
+        this.auditFile = auditFile;
     }
 
     /**
@@ -56,6 +59,12 @@ public final class EmbeddedGateway implements AutoCloseable {
         checkPortFree("WebAdmin", "127.0.0.1", settings.webAdminPort(), "--webadmin-port");
         checkPortFree("Portal listener", "127.0.0.1", settings.portalSubmissionPort(), "--portal-submission-port");
         Path conf = ConfigRenderer.render(settings);
+        AuditFile auditFile;
+        try {
+            auditFile = AuditFile.open(settings.workFolder());
+        } catch (IllegalArgumentException e) {
+            throw new StartupProblem(e.getMessage());
+        }
 
         System.setProperty(EXIT_ON_STARTUP_ERROR, "false");
         GuiceJamesServer server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
@@ -66,14 +75,16 @@ public final class EmbeddedGateway implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            auditFile.close();
             throw new StartupProblem(StartupDiagnosis.explain(e, settings.configFolder().orElse(conf)), e);
         }
         if (!server.isStarted()) {
             stopQuietly(server);
+            auditFile.close();
             throw new StartupProblem("James did not start with the configuration in " + conf
                     + " (see the log above for the reason)");
         }
-        return new EmbeddedGateway(server, settings, conf);
+        return new EmbeddedGateway(server, settings, conf, auditFile);
     }
 
     public int smtpPort() {
@@ -108,9 +119,15 @@ public final class EmbeddedGateway implements AutoCloseable {
         return settings;
     }
 
+    /** The audit trail's file: one JSON object a line (see {@code docs/audit.md}). */
+    public Path auditFile() {
+        return AuditFile.in(settings.workFolder());
+    }
+
     @Override
     public void close() {
         server.stop();
+        auditFile.close();
     }
 
     /**

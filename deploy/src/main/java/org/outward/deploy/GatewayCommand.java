@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT on Apache James 3.8.1",
         description = "Outward: an outbound mail gateway on Apache James that keeps personal data and "
                 + "passwords from leaving unprotected.",
-        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, ScanCommand.class, VaultCommand.class,
+        subcommands = {GatewayCommand.Run.class, PolicyCommand.class, ScanCommand.class, VaultCommand.class, AuditCommand.class,
                 WebAdminTokenCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class GatewayCommand {
 
@@ -116,9 +116,18 @@ public final class GatewayCommand {
                 + "environment variables), so several gateway and portal nodes work together.")
         boolean sharedBackends;
 
+        @Option(names = "--digest", paramLabel = "daily|weekly", description = "Mail the DPO a digest of the audit trail "
+                + "(the policy's notices.dpo-address): daily at 07:00 UTC, or weekly on Mondays. Default: none.")
+        String digest;
+
+        @Option(names = "--console-url", paramLabel = "URL", description = "The admin console's address, which the digest "
+                + "links to (default: $" + AuditCommand.CONSOLE_URL_ENV + ").")
+        String consoleUrl = System.getenv(AuditCommand.CONSOLE_URL_ENV);
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Optional<DigestSchedule.Every> every = digestEvery();
             PrintWriter err = spec.commandLine().getErr();
             GatewaySettings settings = settings();
             EmbeddedGateway gateway;
@@ -138,8 +147,10 @@ public final class GatewayCommand {
                 err.flush();
                 return 1;
             }
+            Optional<DigestSchedule> digests = every.map(e -> DigestSchedule.start(digestDelivery(gateway), e));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                digests.ifPresent(DigestSchedule::close);
                 portal.ifPresent(Portal::close);
                 gateway.close();
                 out.println("Outward gateway stopped.");
@@ -153,6 +164,25 @@ public final class GatewayCommand {
                 Thread.currentThread().interrupt();
             }
             return 0;
+        }
+
+        private Optional<DigestSchedule.Every> digestEvery() {
+            if (digest == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(DigestSchedule.Every.valueOf(digest.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--digest is daily or weekly, not " + digest);
+            }
+        }
+
+        /** The running gateway's digest: its audit file, its WebAdmin, its policy, sent through its own SMTP port. */
+        private DigestDelivery digestDelivery(EmbeddedGateway gateway) {
+            return new DigestDelivery(gateway.auditFile(), Optional.of(URI.create("http://127.0.0.1:" + gateway.webAdminPort())),
+                    Optional.ofNullable(System.getenv(AuditCommand.WEBADMIN_TOKEN_ENV)).filter(t -> !t.isBlank()),
+                    gateway.settings().policyFile().orElse(null), Optional.ofNullable(consoleUrl).filter(u -> !u.isBlank()),
+                    "127.0.0.1", gateway.smtpPort(), Optional.empty(), Optional.empty());
         }
 
         private GatewaySettings settings() {
@@ -210,6 +240,7 @@ public final class GatewayCommand {
             out.println("  policy          : " + gateway.settings().policyFile().map(Path::toString)
                     .orElse("the default policy (policies/default-policy.yaml)"));
             out.println("  outbound mail   : " + gateway.settings().outbound().describe());
+            out.println("  audit trail     : " + gateway.auditFile() + " (reports: gateway audit digest, gateway audit export)");
             if (gateway.settings().outbound() instanceof OutboundRoute.TryOut) {
                 out.println("  held mail       : curl " + webAdmin + "/mailRepositories/"
                         + OutboundRoute.TRY_OUT_WEBADMIN_PATH + "/mails");

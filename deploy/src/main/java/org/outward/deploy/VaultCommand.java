@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.outward.audit.AuditTrail;
 import org.outward.shared.VaultSetting;
 import org.outward.vault.AuditEvent;
 import org.outward.vault.ItemId;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gateway vault ...}: the admin's tools for the secure-link vault. They show metadata (sender, recipient,
  * file name: personal data, for the admin's eyes) and never content, which the vault cannot decrypt without
- * the recipient's link.
+ * the recipient's link. Revoking and purging are admin actions in the gateway's audit trail too.
  */
 @Command(name = "vault", mixinStandardHelpOptions = true, description = "List, audit, revoke and purge secure-link items.",
         subcommands = {VaultCommand.ListItems.class, VaultCommand.Show.class, VaultCommand.Revoke.class,
@@ -54,6 +55,26 @@ final class VaultCommand {
                 return Optional.empty();
             }
             return Optional.of(setting.open(Clock.systemUTC()));
+        }
+
+        /**
+         * Writes an admin's action to the audit trail of the working folder the vault folder is in ({@code WORK/vault}
+         * beside {@code WORK/logs}), as the gateway writes its own; a shared vault's actions are in its own trail only.
+         */
+        void audit(java.util.function.Consumer<AuditTrail> action) {
+            VaultSetting setting = VaultSetting.parse(folder);
+            if (setting.shared()) {
+                return;
+            }
+            Path work = setting.folder().toAbsolutePath().getParent();
+            try (AuditFile file = AuditFile.open(work)) {
+                action.accept(AuditTrail.toLog());
+            }
+        }
+
+        /** The admin, as the operating system knows them: who ran the command. */
+        static String admin() {
+            return System.getProperty("user.name", "unknown");
         }
     }
 
@@ -165,6 +186,9 @@ final class VaultCommand {
         @Parameters(paramLabel = "ID", description = "The item id, from vault list.")
         String id;
 
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit trail.")
+        String reason = "";
+
         @Override
         public Integer call() throws IOException {
             Optional<Vault> vault = folder.open(err());
@@ -177,6 +201,7 @@ final class VaultCommand {
                 err().flush();
                 return 1;
             }
+            folder.audit(trail -> trail.revoke(Folder.admin(), itemId.get().hex(), "", reason));
             out().println("revoked " + id + "; its content is deleted, its audit trail kept");
             out().flush();
             return 0;
@@ -193,6 +218,7 @@ final class VaultCommand {
                 return 1;
             }
             int purged = vault.get().purgeExpired();
+            folder.audit(trail -> trail.purge(Folder.admin(), purged));
             out().println("purged " + purged + (purged == 1 ? " item" : " items"));
             out().flush();
             return 0;

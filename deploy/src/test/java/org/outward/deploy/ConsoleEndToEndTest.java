@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import org.outward.console.Console;
 import org.outward.console.ConsoleClient;
 
@@ -87,8 +90,16 @@ class ConsoleEndToEndTest {
         MimeMessage told = Mailboxes.await(outside, SENDER, m -> subject(m).startsWith("Released: "));
         assertThat(subject(told)).isEqualTo("Released: Canvass returns");
         assertThat(webAdmin.keys("outward-blocked")).isEmpty();
-        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.release\"")
-                && line.contains("\"user\":\"admin\"") && line.contains("Checked with Sam") && line.contains(key));
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"release\"") && line.contains("\"actor\":\"admin\"")
+                && line.contains("\"repository\":\"file://var/mail/outward-blocked/\"")
+                && line.contains("\"mailKey\":\"" + key + "\"") && line.contains("Checked with Sam")
+                && line.matches(".*\"messageId\":\"<[^\"]+>\".*"));
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"sign-in\"") && line.contains("\"actor\":\"admin\"")
+                && line.contains("\"outcome\":\"success\"") && line.contains("\"method\":\"password+totp\""));
+        JsonSchema schema = AuditTrailEndToEndTest.schema();
+        for (String line : audit()) {
+            assertThat(schema.validate(new ObjectMapper().readTree(line))).as(line).isEmpty();
+        }
     }
 
     @Test
@@ -106,7 +117,8 @@ class ConsoleEndToEndTest {
         assertThat(webAdmin.keys("outward-blocked")).isEmpty();
         Thread.sleep(1000);
         assertThat(Mailboxes.of(outside, OUTSIDE)).isEmpty();
-        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.delete\"") && line.contains(key));
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"delete\"") && line.contains(key)
+                && line.contains("Sent by mistake"));
     }
 
     @Test
@@ -153,7 +165,7 @@ class ConsoleEndToEndTest {
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(webAdmin.keys("outward-blocked")).containsExactly(key);
-        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.refused\"") && line.contains("\"user\":\"dpo\""));
+        assertThat(audit()).noneMatch(line -> line.contains("\"event\":\"release\"") && line.contains("\"actor\":\"dpo\""));
     }
 
     @Test
@@ -195,6 +207,10 @@ class ConsoleEndToEndTest {
 
         ConsoleClient wrongPassword = new ConsoleClient(console.port());
         assertThat(wrongPassword.signIn(ADMIN, "not the password", nextCode(on.adminSecret)).statusCode()).isEqualTo(401);
+        ConsoleClient passwordAsName = new ConsoleClient(console.port());
+        assertThat(passwordAsName.signIn(PASSWORD, PASSWORD, nextCode(on.adminSecret)).statusCode()).isEqualTo(401);
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"sign-in\"") && line.contains("\"actor\":\"unknown\"")
+                && line.contains("\"outcome\":\"failure\"")).noneMatch(line -> line.contains(PASSWORD));
     }
 
     @Test
@@ -209,7 +225,6 @@ class ConsoleEndToEndTest {
         ConsoleClient stolen = new ConsoleClient(console.port());
         stolen.setCookie("ow_console", session);
         assertThat(stolen.get("/held").statusCode()).isEqualTo(303);
-        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"console.signout\""));
     }
 
     private static String subject(MimeMessage message) {

@@ -54,7 +54,8 @@ final class ConsoleGateway implements AutoCloseable {
         UsersFile users = new UsersFile(work.resolve("console-users"));
         users.put(new Account(ADMIN, Role.ADMIN, PasswordHash.of(PASSWORD.toCharArray()), adminSecret));
         users.put(new Account(DPO, Role.DPO, PasswordHash.of(PASSWORD.toCharArray()), dpoSecret));
-        auditFile = work.resolve("console-audit.jsonl");
+        // The gateway's own trail, where the digest and the incident export read what admins did.
+        auditFile = gateway.auditFile();
         console = Console.start(ConsoleConfig.local(0, URI.create("http://127.0.0.1:" + gateway.webAdminPort()),
                 Optional.empty(), users.path(), Optional.of(auditFile))
                 .withVault(VaultSetting.parse(gateway.settings().vaultFolder().toString())), clock);

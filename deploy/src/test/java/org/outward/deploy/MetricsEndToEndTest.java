@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -88,8 +89,11 @@ class MetricsEndToEndTest {
         send("The spreadsheet", "Hi Alex,\n\nThe password is Kettle-Harbour-42\n\nSam\n");
         webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(30));
 
-        assertThat(audit.list).hasSize(1);
-        String line = audit.list.get(0).getFormattedMessage();
+        // The policy version loaded at start-up is a line too.
+        List<String> decisions = audit.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(l -> l.contains("\"event\":\"decision\"")).toList();
+        assertThat(decisions).hasSize(1);
+        String line = decisions.get(0);
         assertThat(line).doesNotContain("\n").doesNotContain("Kettle-Harbour-42");
         JsonNode json = new ObjectMapper().readTree(line);
         assertThat(json.get("event").asText()).isEqualTo("decision");

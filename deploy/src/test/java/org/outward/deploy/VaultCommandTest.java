@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,34 +55,55 @@ class VaultCommandTest {
     }
 
     @Test
+    void revokeAndPurgeAreAdminActionsInTheAuditTrailBesideTheVault() throws Exception {
+        Path vaultFolder = folder.resolve("vault");
+        LocalDiskVault vault = new LocalDiskVault(vaultFolder, Clock.systemUTC());
+        Deposit kept = keptItem(vault);
+        expiredItem(vault);
+
+        assertThat(run("vault", "purge", "--vault", vaultFolder.toString())).isZero();
+        assertThat(run("vault", "revoke", kept.id().hex(), "--reason", "sent to the wrong printer", "--vault",
+                vaultFolder.toString())).isZero();
+
+        List<org.outward.audit.AuditEvent> events = java.nio.file.Files.readAllLines(AuditFile.in(folder)).stream()
+                .map(org.outward.audit.AuditLine::parse).toList();
+        assertThat(events).extracting(e -> e.kind().word()).containsExactly("purge", "revoke");
+        assertThat(events).allSatisfy(e -> assertThat(e.actor()).isEqualTo(System.getProperty("user.name")));
+        assertThat(events.get(0).fields()).containsEntry("items", 1);
+        assertThat(events.get(1).fields()).containsEntry("item", kept.id().hex())
+                .containsEntry("reason", "sent to the wrong printer");
+        assertThat(out.toString()).as("the tool prints its result, not the audit line").doesNotContain("\"event\"");
+    }
+
+    @Test
     void listShowRevokePurge() throws Exception {
-        LocalDiskVault vault = new LocalDiskVault(folder, Clock.systemUTC());
+        LocalDiskVault vault = new LocalDiskVault(folder.resolve("vault"), Clock.systemUTC());
         Deposit kept = keptItem(vault);
         Deposit shortLived = expiredItem(vault);
 
-        assertThat(run("vault", "list", "--vault", folder.toString())).isZero();
+        assertThat(run("vault", "list", "--vault", folder.resolve("vault").toString())).isZero();
         assertThat(out.toString()).contains(kept.id() + "  active", shortLived.id() + "  expired");
 
-        assertThat(run("vault", "show", kept.id().hex(), "--vault", folder.toString())).isZero();
+        assertThat(run("vault", "show", kept.id().hex(), "--vault", folder.resolve("vault").toString())).isZero();
         assertThat(out.toString()).contains("recipient  printer@example.org", "CREATED").doesNotContain("secret rows");
 
-        assertThat(run("vault", "purge", "--vault", folder.toString())).isZero();
+        assertThat(run("vault", "purge", "--vault", folder.resolve("vault").toString())).isZero();
         assertThat(out.toString()).contains("purged 1 item");
 
-        assertThat(run("vault", "revoke", kept.id().hex(), "--vault", folder.toString())).isZero();
+        assertThat(run("vault", "revoke", kept.id().hex(), "--vault", folder.resolve("vault").toString())).isZero();
         assertThat(vault.describe(kept.link())).isEmpty();
 
-        assertThat(run("vault", "show", "nonsense", "--vault", folder.toString())).isEqualTo(1);
+        assertThat(run("vault", "show", "nonsense", "--vault", folder.resolve("vault").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("not an item id");
     }
 
     @Test
     void listAsJsonGivesOneObjectPerItemWithoutContent() throws Exception {
-        LocalDiskVault vault = new LocalDiskVault(folder, Clock.systemUTC());
+        LocalDiskVault vault = new LocalDiskVault(folder.resolve("vault"), Clock.systemUTC());
         Deposit kept = keptItem(vault);
         Deposit shortLived = expiredItem(vault);
 
-        assertThat(run("vault", "list", "--json", "--vault", folder.toString())).isZero();
+        assertThat(run("vault", "list", "--json", "--vault", folder.resolve("vault").toString())).isZero();
 
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> items = new HashMap<>();

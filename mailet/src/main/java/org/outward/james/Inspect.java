@@ -15,6 +15,8 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.audit.AuditEvent;
+import org.outward.audit.AuditTrail;
 import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Fails closed: a message the engine cannot judge gets the policy's {@code inspection-failure} action for
  * every recipient (quarantine by default). The policy file is read at start-up (a broken policy stops James
  * from starting, with the problem's line and column) and re-read when it changes; a changed file that does
- * not load leaves the last good policy in force.
+ * not load leaves the last good policy in force. Each version it loads or turns away is a {@code policy-change}
+ * audit event with the file's SHA-256, and each decision a {@code decision} event (see {@code org.outward.audit}).
  *
  * <p>Everything that reaches it is judged, whatever its headers claim: the gateway's own mail never comes this
  * way (notices are sent from inside James, the portal's mail arrives on a listener of its own and is matched by
@@ -132,7 +135,10 @@ public class Inspect extends GenericMailet {
             throw new MessagingException("Inspect: policyReloadSeconds must be a whole number of seconds");
         }
         try {
-            policy = PolicyHolder.load(Path.of(file), Duration.ofSeconds(Math.max(0, reloadSeconds)), Clock.systemUTC());
+            // Only this mailet's holder reports versions: the retention sweeps read the same file.
+            policy = PolicyHolder.load(Path.of(file), Duration.ofSeconds(Math.max(0, reloadSeconds)), Clock.systemUTC(),
+                    (path, sha256, outcome, rules) -> AuditTrail.toLog().policyChange(AuditEvent.GATEWAY,
+                            path.toString(), sha256, outcome, rules));
         } catch (InvalidPolicyException e) {
             throw new MessagingException("Inspect: policy " + e.problems().get(0)
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));

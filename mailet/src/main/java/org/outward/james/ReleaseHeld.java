@@ -18,9 +18,10 @@ import org.outward.notice.NoticeMessage;
 
 /**
  * The first step of a held mail that an admin released (the admin console asks WebAdmin to reprocess it into the
- * processor this mailet heads): the verdict header says {@code released} and names the rules that held it, the
- * audit log gets a line, and the sender is told, in the policy's notice language, that the message went after
- * all. The mail is not judged again: the processor sends it on to {@code outbound} after this mailet.
+ * processor this mailet heads): the verdict header says {@code released} and names the rules that held it, and the
+ * sender is told, in the policy's notice language, that the message went after all. The audit event is the
+ * console's {@code release}, which names the admin and the reason and carries the Message-ID that ties it to the
+ * decision that held the mail. The mail is not judged again: the processor sends it on to {@code outbound} after this mailet.
  *
  * <pre>{@code
  * <processor state="outward-released">
@@ -55,7 +56,6 @@ public class ReleaseHeld extends GenericMailet {
         message.setHeader(RELEASED_HEADER, Instant.now().toString());
         message.saveChanges();
         String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
-        AuditLog.released(message.getMessageID(), sender, recipients, List.copyOf(fired));
         if (!sender.isEmpty()) {
             tell(mail, message, recipients);
         }

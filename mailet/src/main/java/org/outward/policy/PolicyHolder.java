@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,15 +31,18 @@ public final class PolicyHolder {
     private final Path file;
     private final Duration checkEvery;
     private final Clock clock;
+    private final PolicyChanges changes;
     private final AtomicReference<State> state;
 
     private record State(Policy policy, FileTime modified, long size, Instant nextCheck) {
     }
 
-    private PolicyHolder(Path file, Duration checkEvery, Clock clock, Policy first, FileTime modified, long size) {
+    private PolicyHolder(Path file, Duration checkEvery, Clock clock, PolicyChanges changes, Policy first,
+                         FileTime modified, long size) {
         this.file = file;
         this.checkEvery = checkEvery;
         this.clock = clock;
+        this.changes = changes;
         this.state = new AtomicReference<>(new State(first, modified, size, clock.instant().plus(checkEvery)));
     }
 
@@ -45,12 +51,20 @@ public final class PolicyHolder {
      * broken file is an error the caller must report.
      */
     public static PolicyHolder load(Path file, Duration checkEvery, Clock clock) throws InvalidPolicyException {
+        return load(file, checkEvery, clock, PolicyChanges.NONE);
+    }
+
+    /** Loads the policy for the first time, and tells {@code changes} of it and of every later version. */
+    public static PolicyHolder load(Path file, Duration checkEvery, Clock clock, PolicyChanges changes)
+            throws InvalidPolicyException {
         Objects.requireNonNull(file, "file");
         FileTime modified = modified(file);
         long size = size(file);
-        Policy policy = PolicyLoader.load(file);
+        byte[] bytes = PolicyLoader.read(file);
+        Policy policy = PolicyLoader.parse(bytes, file.toString());
         LOG.info("Policy {} loaded: {} rules", file, policy.rules().size());
-        return new PolicyHolder(file, checkEvery, clock, policy, modified, size);
+        changes.changed(file, sha256(bytes), "loaded", policy.rules().size());
+        return new PolicyHolder(file, checkEvery, clock, changes, policy, modified, size);
     }
 
     /** The policy in force, reloading it first if the file changed since it was last looked at. */
@@ -70,22 +84,34 @@ public final class PolicyHolder {
         if (Objects.equals(modified, now.modified()) && size == now.size()) {
             return now.policy();
         }
+        byte[] bytes = null;
         try {
-            Policy reloaded = PolicyLoader.load(file);
+            bytes = PolicyLoader.read(file);
+            Policy reloaded = PolicyLoader.parse(bytes, file.toString());
             state.set(new State(reloaded, modified, size, instant.plus(checkEvery)));
             LOG.info("Policy {} changed on disk and is now in force: {} rules", file, reloaded.rules().size());
+            changes.changed(file, sha256(bytes), "reloaded", reloaded.rules().size());
             return reloaded;
         } catch (InvalidPolicyException e) {
             // Remember the broken file's stamp so it is reported once, not on every message.
             state.set(new State(now.policy(), modified, size, instant.plus(checkEvery)));
             LOG.error("POLICY NOT RELOADED: {} changed but cannot be used; the last good policy stays in force "
                     + "until the file is fixed. Problems:\n{}", file, e.getMessage());
+            changes.changed(file, bytes == null ? "" : sha256(bytes), "rejected", now.policy().rules().size());
             return now.policy();
         }
     }
 
     public Path file() {
         return file;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static FileTime modified(Path file) {

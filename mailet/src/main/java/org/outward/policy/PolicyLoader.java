@@ -58,18 +58,28 @@ public final class PolicyLoader {
     }
 
     public static Policy load(Path file) throws InvalidPolicyException {
+        return parse(read(file), file.toString());
+    }
+
+    /** The bytes of a policy file, checked to be of a policy's size; parse them with {@link #parse(byte[], String)}. */
+    public static byte[] read(Path file) throws InvalidPolicyException {
         String name = file.toString();
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw invalid(name, "the file is larger than 1 MB; a policy file is a page or two of YAML");
             }
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-            return parse(text, name);
-        } catch (CharacterCodingException e) {
-            throw invalid(name, "the file is not UTF-8 text");
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw invalid(name, "cannot read the file: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    /** Parses a policy file's bytes, which must be UTF-8; {@code source} names it in problems. */
+    public static Policy parse(byte[] bytes, String source) throws InvalidPolicyException {
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(), source);
+        } catch (CharacterCodingException e) {
+            throw invalid(source, "the file is not UTF-8 text");
         }
     }
 

@@ -3,7 +3,9 @@ package org.outward.james;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.mail.MessagingException;
 
@@ -13,6 +15,9 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.Test;
+import org.outward.audit.AuditEvent;
+import org.outward.audit.AuditKind;
+import org.outward.audit.AuditLine;
 import org.outward.policy.Action;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
@@ -99,12 +104,14 @@ class RoutingByDecisionTest {
 
     @Test
     void auditLineHoldsRedactedEvidenceOnly() {
-        String line = AuditLog.line("<m1@party.example>", "sam@party.example", new Decision(List.of(
+        Map<String, Object> fields = AuditLog.fields("<m1@party.example>", "sam@party.example", new Decision(List.of(
                 new Decision.RecipientDecision("someone@example.org", "external", Action.BLOCK,
                         List.of(new Decision.FiredRule("special-category-unprotected", Action.BLOCK, List.of(CANVASS))),
                         "special-category-unprotected"))), List.of(CANVASS), 1_500_000);
+        String line = AuditLine.format(new AuditEvent("e1", Instant.EPOCH, "gw1", AuditKind.DECISION, AuditEvent.GATEWAY, fields));
 
-        assertThat(line).startsWith("{\"event\":\"decision\",\"messageId\":\"<m1@party.example>\"")
+        assertThat(line).startsWith("{\"v\":1,\"time\":\"1970-01-01T00:00:00.000Z\",\"node\":\"gw1\",\"id\":\"e1\","
+                        + "\"event\":\"decision\",\"actor\":\"gateway\",\"messageId\":\"<m1@party.example>\"")
                 .contains("\"verdict\":\"block\"", "\"decidedBy\":\"special-category-unprotected\"",
                         "\"evidence\":\"312 rows: J*** S****, LA9 4**\"", "\"ms\":1.5")
                 .doesNotContain("Canvass");

@@ -95,4 +95,33 @@ class PolicyHolderTest {
                 .isInstanceOf(InvalidPolicyException.class)
                 .hasMessageContaining("policy.yaml:6:13:");
     }
+
+    @Test
+    void tellsOfEachVersionWithTheHashOfItsBytes() throws Exception {
+        Path file = temp.resolve("policy.yaml");
+        write(file, policy("block"), 1);
+        java.util.List<String> told = new java.util.ArrayList<>();
+        PolicyHolder holder = PolicyHolder.load(file, Duration.ofSeconds(2), clock,
+                (path, sha256, outcome, rules) -> told.add(outcome + " " + sha256 + " " + rules));
+        String first = sha256(file);
+
+        write(file, policy("blok"), 2);
+        String broken = sha256(file);
+        now = now.plusSeconds(3);
+        holder.current();
+        write(file, policy("warn"), 3);
+        now = now.plusSeconds(3);
+        holder.current();
+        now = now.plusSeconds(3);
+        holder.current();
+
+        assertThat(told).containsExactly("loaded " + first + " 1", "rejected " + broken + " 1",
+                "reloaded " + sha256(file) + " 1");
+        assertThat(first).hasSize(64).isNotEqualTo(broken);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
 }

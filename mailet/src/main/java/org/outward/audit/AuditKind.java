@@ -1,0 +1,36 @@
+package org.outward.audit;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an audit event records. The gateway's own: {@link #DECISION} (a message judged) and {@link #EXPIRED} (held
+ * mail deleted at the end of its retention). An admin's: signing in, releasing or deleting held mail, revoking or
+ * purging secure links, and a change of the policy in force ({@link #POLICY_CHANGE}, which the gateway also writes
+ * when it loads an edited policy file).
+ */
+public enum AuditKind {
+    DECISION,
+    EXPIRED,
+    SIGN_IN,
+    RELEASE,
+    DELETE,
+    REVOKE,
+    PURGE,
+    POLICY_CHANGE;
+
+    /** The word in the line's {@code event} field, e.g. {@code policy-change}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The kind a word names. */
+    public static Optional<AuditKind> fromWord(String word) {
+        for (AuditKind kind : values()) {
+            if (kind.word().equals(word)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}
