@@ -56,7 +56,7 @@ final class ConsoleHandler implements HttpHandler {
         new SecureRandom().nextBytes(key);
         this.csrf = new CsrfTokens(key);
         this.perClient = new RateLimiter(300, Duration.ofMinutes(1), clock);
-        this.signIns = new RateLimiter(10, Duration.ofMinutes(1), clock);
+        this.signIns = new RateLimiter(20, Duration.ofMinutes(1), clock);
         this.sessions = new ConsoleSessions(clock);
         this.signIn = new SignIn(new UsersFile(config.users()), clock);
         this.audit = new AdminAudit(config.auditFile(), clock);

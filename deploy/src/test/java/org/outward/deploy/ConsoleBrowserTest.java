@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.outward.console.Role;
 import org.outward.portal.Chromium;
 import org.outward.vault.LocalDiskVault;
 import org.outward.vault.NewItem;
@@ -58,7 +59,8 @@ class ConsoleBrowserTest {
         assertThat(browser.settledText(By.tagName("h1"), "Sign in"::equals)).isEqualTo("Sign in");
         accessible("en");
         screenshot("01-sign-in");
-        signIn(on.nextCode(on.adminSecret));
+        ConsoleGateway.User admin = on.newUser(Role.ADMIN);
+        signIn(admin, on.code(admin));
         assertThat(browser.settledText(By.tagName("h1"), "Held mail"::equals)).isEqualTo("Held mail");
         assertThat(driver.findElement(By.tagName("caption")).getText()).isEqualTo("Held messages (2)");
         assertThat(driver.getPageSource()).contains("R***** P*******").doesNotContain("Predovic");
@@ -91,7 +93,7 @@ class ConsoleBrowserTest {
         screenshot("06-released-welsh");
         Mailboxes.await(on.outside, ConsoleGateway.OUTSIDE, m -> subjectOf(m).equals("Ward 4 door-knocking"));
 
-        new LocalDiskVault(on.gateway.settings().vaultFolder(), on.clock).put(NewItem.withDefaults(ConsoleGateway.SENDER,
+        new LocalDiskVault(on.gateway.settings().vaultFolder(), java.time.Clock.systemUTC()).put(NewItem.withDefaults(ConsoleGateway.SENDER,
                 "print@printer.example", "Ward 4 leaflets.csv", "text/csv"),
                 new java.io.ByteArrayInputStream("street,houses\nHigh St,40\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         browser.navigate(By.linkText("Dolenni diogel"));
@@ -109,7 +111,7 @@ class ConsoleBrowserTest {
         browser.navigate(By.linkText("Cymraeg"));
         browser.navigate(By.cssSelector("header button"));
         assertThat(browser.settledText(By.tagName("h1"), "Mewngofnodi"::equals)).isEqualTo("Mewngofnodi");
-        signIn(on.nextCode(on.adminSecret).equals("000000") ? "111111" : "000000");
+        signIn(admin, on.code(admin).equals("000000") ? "111111" : "000000");
         assertThat(browser.settledText(By.cssSelector("[role=alert]"), t -> !t.isEmpty()))
                 .contains("Nid yw'r enw defnyddiwr, y cyfrinair na'r cod yn gywir");
         screenshot("09-sign-in-refused-welsh");
@@ -134,8 +136,8 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.tagName("caption"))).hasSameSizeAs(driver.findElements(By.tagName("table")));
     }
 
-    private void signIn(String code) {
-        driver.findElement(By.id("name")).sendKeys(ConsoleGateway.ADMIN);
+    private void signIn(ConsoleGateway.User user, String code) {
+        driver.findElement(By.id("name")).sendKeys(user.name());
         driver.findElement(By.id("password")).sendKeys(ConsoleGateway.PASSWORD);
         driver.findElement(By.id("code")).sendKeys(code);
         browser.navigate(By.cssSelector("main button[type=submit]"));

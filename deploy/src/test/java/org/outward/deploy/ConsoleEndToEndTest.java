@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import org.outward.console.Console;
 import org.outward.console.ConsoleClient;
+import org.outward.console.Role;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -33,8 +34,6 @@ class ConsoleEndToEndTest {
 
     private static final String SENDER = ConsoleGateway.SENDER;
     private static final String OUTSIDE = ConsoleGateway.OUTSIDE;
-    private static final String ADMIN = ConsoleGateway.ADMIN;
-    private static final String DPO = ConsoleGateway.DPO;
     private static final String PASSWORD = ConsoleGateway.PASSWORD;
 
     @TempDir
@@ -68,8 +67,9 @@ class ConsoleEndToEndTest {
     @Test
     void anAdminSeesTheBlockedCanvassWithRedactedEvidenceAndReleasesItWithAReason() throws Exception {
         String key = sendCanvass("Canvass returns");
+        ConsoleGateway.User user = on.newUser(Role.ADMIN);
         ConsoleClient admin = new ConsoleClient(console.port());
-        assertThat(admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret)).statusCode()).isEqualTo(303);
+        assertThat(admin.signIn(user.name(), PASSWORD, on.code(user)).statusCode()).isEqualTo(303);
 
         String list = admin.get("/held").body();
         assertThat(list).contains("Canvass returns").contains(SENDER).contains(OUTSIDE)
@@ -90,12 +90,21 @@ class ConsoleEndToEndTest {
         MimeMessage told = Mailboxes.await(outside, SENDER, m -> subject(m).startsWith("Released: "));
         assertThat(subject(told)).isEqualTo("Released: Canvass returns");
         assertThat(webAdmin.keys("outward-blocked")).isEmpty();
-        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"release\"") && line.contains("\"actor\":\"admin\"")
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"release\"") && line.contains("\"actor\":\"" + user.name() + "\"")
                 && line.contains("\"repository\":\"file://var/mail/outward-blocked/\"")
                 && line.contains("\"mailKey\":\"" + key + "\"") && line.contains("Checked with Sam")
                 && line.matches(".*\"messageId\":\"<[^\"]+>\".*"));
-        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"sign-in\"") && line.contains("\"actor\":\"admin\"")
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"sign-in\"") && line.contains("\"actor\":\"" + user.name() + "\"")
                 && line.contains("\"outcome\":\"success\"") && line.contains("\"method\":\"password+totp\""));
+        java.io.StringWriter export = new java.io.StringWriter();
+        picocli.CommandLine gatewayCommand = GatewayCommand.commandLine();
+        gatewayCommand.setOut(new java.io.PrintWriter(export, true));
+        assertThat(gatewayCommand.execute("audit", "export", "--audit", on.auditFile.toString(), "--message-id",
+                delivered.getMessageID(), "--json"))
+                .isZero();
+        com.fasterxml.jackson.databind.JsonNode message = new ObjectMapper().readTree(export.toString()).get("messages").get(0);
+        assertThat(message.get("recipients").get(0).get("left").asText()).as("the incident export").isEqualTo("released");
+        assertThat(message.get("actions").findValuesAsText("actor")).containsExactly(user.name());
         JsonSchema schema = AuditTrailEndToEndTest.schema();
         for (String line : audit()) {
             assertThat(schema.validate(new ObjectMapper().readTree(line))).as(line).isEmpty();
@@ -105,8 +114,7 @@ class ConsoleEndToEndTest {
     @Test
     void anAdminDeletesHeldMailAndNothingLeaves() throws Exception {
         String key = sendCanvass("Canvass to delete");
-        ConsoleClient admin = new ConsoleClient(console.port());
-        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
+        ConsoleClient admin = on.signedIn(Role.ADMIN);
         admin.get("/held");
 
         HttpResponse<String> deleted = admin.post("/held/act", Map.of("action", "delete",
@@ -125,8 +133,7 @@ class ConsoleEndToEndTest {
     void anAdminDeletesTwoHeldMailsAtOnceAndAReleaseWithoutAReasonIsRefused() throws Exception {
         String first = sendCanvass("Canvass one");
         String second = sendCanvass("Canvass two");
-        ConsoleClient admin = new ConsoleClient(console.port());
-        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
+        ConsoleClient admin = on.signedIn(Role.ADMIN);
         admin.get("/held");
 
         HttpResponse<String> noReason = admin.post("/held/act", Map.of("action", "release", "reason", " ",
@@ -144,8 +151,7 @@ class ConsoleEndToEndTest {
     @Test
     void theSearchFindsBySenderRecipientOrSubject() throws Exception {
         sendCanvass("Ward 4 canvass");
-        ConsoleClient dpo = new ConsoleClient(console.port());
-        dpo.signIn(DPO, PASSWORD, nextCode(on.dpoSecret));
+        ConsoleClient dpo = on.signedIn(Role.DPO);
 
         assertThat(dpo.get("/held?q=ward+4").body()).contains("Ward 4 canvass");
         assertThat(dpo.get("/held?q=example.org").body()).contains("Ward 4 canvass");
@@ -155,8 +161,7 @@ class ConsoleEndToEndTest {
     @Test
     void aDpoSeesHeldMailButCannotReleaseIt() throws Exception {
         String key = sendCanvass("Canvass for the DPO");
-        ConsoleClient dpo = new ConsoleClient(console.port());
-        dpo.signIn(DPO, PASSWORD, nextCode(on.dpoSecret));
+        ConsoleClient dpo = on.signedIn(Role.DPO);
         String list = dpo.get("/held").body();
         assertThat(list).contains("Canvass for the DPO").doesNotContain("Release selected");
 
@@ -165,7 +170,7 @@ class ConsoleEndToEndTest {
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(webAdmin.keys("outward-blocked")).containsExactly(key);
-        assertThat(audit()).noneMatch(line -> line.contains("\"event\":\"release\"") && line.contains("\"actor\":\"dpo\""));
+        assertThat(audit()).noneMatch(line -> line.contains("\"event\":\"release\"") && line.contains("\"actor\":\"dpo-"));
     }
 
     @Test
@@ -179,8 +184,7 @@ class ConsoleEndToEndTest {
         stranger.get("/signin");
         assertThat(stranger.post("/held/act", release).statusCode()).as("a valid form token, no session").isEqualTo(401);
 
-        ConsoleClient admin = new ConsoleClient(console.port());
-        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
+        ConsoleClient admin = on.signedIn(Role.ADMIN);
         admin.get("/held");
         Map<String, String> wrongToken = new java.util.HashMap<>(release);
         wrongToken.put("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
@@ -192,31 +196,32 @@ class ConsoleEndToEndTest {
 
     @Test
     void aTotpCodeWorksOnceAndAWrongOneIsRefused() throws Exception {
-        String code = nextCode(on.adminSecret);
+        ConsoleGateway.User user = on.newUser(Role.ADMIN);
+        String code = on.code(user);
         ConsoleClient first = new ConsoleClient(console.port());
-        HttpResponse<String> signedIn = first.signIn(ADMIN, PASSWORD, code);
+        HttpResponse<String> signedIn = first.signIn(user.name(), PASSWORD, code);
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("ow_console=").contains("; HttpOnly").contains("; SameSite=Strict").contains("; Path=/"));
 
         ConsoleClient replay = new ConsoleClient(console.port());
-        HttpResponse<String> replayed = replay.signIn(ADMIN, PASSWORD, code);
+        HttpResponse<String> replayed = replay.signIn(user.name(), PASSWORD, code);
         assertThat(replayed.statusCode()).isEqualTo(401);
         assertThat(replayed.body()).contains("not right");
         assertThat(replay.get("/held").statusCode()).isEqualTo(303);
 
         ConsoleClient wrongPassword = new ConsoleClient(console.port());
-        assertThat(wrongPassword.signIn(ADMIN, "not the password", nextCode(on.adminSecret)).statusCode()).isEqualTo(401);
+        ConsoleGateway.User other = on.newUser(Role.ADMIN);
+        assertThat(wrongPassword.signIn(other.name(), "not the password", on.code(other)).statusCode()).isEqualTo(401);
         ConsoleClient passwordAsName = new ConsoleClient(console.port());
-        assertThat(passwordAsName.signIn(PASSWORD, PASSWORD, nextCode(on.adminSecret)).statusCode()).isEqualTo(401);
+        assertThat(passwordAsName.signIn(PASSWORD, PASSWORD, on.code(other)).statusCode()).isEqualTo(401);
         assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"sign-in\"") && line.contains("\"actor\":\"unknown\"")
                 && line.contains("\"outcome\":\"failure\"")).noneMatch(line -> line.contains(PASSWORD));
     }
 
     @Test
     void afterSignOutTheSessionIsGoneEvenIfItsCookieIsKept() throws Exception {
-        ConsoleClient admin = new ConsoleClient(console.port());
-        admin.signIn(ADMIN, PASSWORD, nextCode(on.adminSecret));
+        ConsoleClient admin = on.signedIn(Role.ADMIN);
         String session = admin.cookie("ow_console");
         assertThat(admin.get("/held").statusCode()).isEqualTo(200);
 
@@ -241,9 +246,5 @@ class ConsoleEndToEndTest {
 
     private static String sendCanvass(String subject) throws Exception {
         return on.sendCanvass(subject);
-    }
-
-    private static String nextCode(String secret) {
-        return on.nextCode(secret);
     }
 }
