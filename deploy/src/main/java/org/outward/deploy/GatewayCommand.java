@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Outward: an outbound mail gateway on Apache James that keeps personal data and "
                 + "passwords from leaving unprotected.",
         subcommands = {GatewayCommand.Run.class, PolicyCommand.class, ScanCommand.class, VaultCommand.class, AuditCommand.class,
-                WebAdminTokenCommand.class, CommandLine.HelpCommand.class})
+                WebAdminTokenCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class GatewayCommand {
 
     /** Environment variable holding the smart host password: never on the command line, where ps shows it. */

@@ -285,6 +285,42 @@ class ContainerConfigurationTest {
                 .as("metrics stay open to the scraper").isEqualTo(200);
     }
 
+    /**
+     * The admin console on the production configuration: WebAdmin asks for a token, which the console sends, and a
+     * release goes through the Docker flavour's own {@code outward-released} processor.
+     */
+    @Test
+    void theConsoleReleasesHeldMailThroughTheContainersWebAdminWithItsToken() throws Exception {
+        List<String> before = webAdmin.keys("outward-blocked");
+        send("sam.volunteer@party.example", "The spreadsheet", "Hi Alex,\n\nThe password is Kettle-Harbour-42\n\nSam\n");
+        String key = webAdmin.awaitKeys("outward-blocked", before.size() + 1, Duration.ofSeconds(20)).stream()
+                .filter(k -> !before.contains(k)).findFirst().orElseThrow();
+        org.outward.console.UsersFile users = new org.outward.console.UsersFile(temp.resolve("console-users"));
+        String secret = org.outward.console.Totp.newSecret();
+        users.put(new org.outward.console.Account("admin", org.outward.console.Role.ADMIN,
+                org.outward.console.PasswordHash.of("correct horse battery staple".toCharArray()), secret));
+        String token = WebAdminTokenCommand.token(webAdminKeys.getPrivate(), "admin", Instant.now(), Duration.ofMinutes(30));
+
+        try (org.outward.console.Console console = org.outward.console.Console.start(org.outward.console.ConsoleConfig.local(0,
+                java.net.URI.create("http://127.0.0.1:" + gateway.webAdminPort()), Optional.of(token), users.path(),
+                Optional.empty()), java.time.Clock.systemUTC())) {
+            org.outward.console.ConsoleClient admin = new org.outward.console.ConsoleClient(console.port());
+            admin.signIn("admin", "correct horse battery staple", org.outward.console.Totp.code(secret, Instant.now()));
+            assertThat(admin.get("/held").body()).contains("The spreadsheet").doesNotContain("Kettle-Harbour-42");
+            assertThat(admin.post("/held/act", Map.of("action", "release", "reason", "The sender asked; it is a test password",
+                    "pick:outward-blocked/" + key, "1")).statusCode()).isEqualTo(200);
+        }
+
+        MimeMessage released = Mailboxes.await(outside, OUTSIDE, m -> {
+            try {
+                return "The spreadsheet".equals(m.getSubject());
+            } catch (MessagingException e) {
+                return false;
+            }
+        });
+        assertThat(released.getHeader("X-Outward-Verdict")).containsExactly("released");
+    }
+
     private static int status(java.net.http.HttpRequest request) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(request,
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();

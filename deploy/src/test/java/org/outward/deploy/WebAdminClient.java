@@ -63,6 +63,12 @@ final class WebAdminClient {
         put(path, null);
     }
 
+    /** DELETE; expects 204 (a mail removed from a repository). */
+    void delete(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("DELETE " + path).isEqualTo(204);
+    }
+
     /** The keys of the mails in a repository (by its name under var/mail). */
     List<String> keys(String repositoryName) throws Exception {
         String body = get(repository(repositoryName) + "/mails").body();

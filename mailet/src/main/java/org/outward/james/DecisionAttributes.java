@@ -13,6 +13,10 @@ import org.apache.mailet.Mail;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * How the inspection's outcome travels with a mail through James: as mail attributes of James's own value
  * types, so they survive the mail queue and a split by recipient, and WebAdmin shows them for a held mail.
@@ -23,6 +27,8 @@ import org.outward.policy.Fact;
  *   <li>{@value #RULES_NAME}: recipient → ids of the rules that fired</li>
  *   <li>{@value #FINDINGS_NAME}: one map per fact: kind, part, file, protection, records, evidence</li>
  *   <li>{@value #VERDICT_NAME}: the strictest action over all recipients</li>
+ *   <li>{@value #SUMMARY_NAME}: the same as one JSON string (actions and rules per recipient; kind, part, file,
+ *   protection, records and redacted evidence per finding), which WebAdmin shows as it is, for the admin console</li>
  * </ul>
  */
 public final class DecisionAttributes {
@@ -31,6 +37,7 @@ public final class DecisionAttributes {
     public static final String RULES_NAME = "org.outward.rules";
     public static final String FINDINGS_NAME = "org.outward.findings";
     public static final String VERDICT_NAME = "org.outward.verdict";
+    public static final String SUMMARY_NAME = "org.outward.summary";
     public static final String NOTICE_LANGUAGE_NAME = "org.outward.noticeLanguage";
     public static final String SECURE_TAG_NAME = "org.outward.secureTag";
     public static final String DPO_ADDRESS_NAME = "org.outward.dpoAddress";
@@ -41,6 +48,8 @@ public final class DecisionAttributes {
     static final AttributeName RULES = AttributeName.of(RULES_NAME);
     static final AttributeName FINDINGS = AttributeName.of(FINDINGS_NAME);
     static final AttributeName VERDICT = AttributeName.of(VERDICT_NAME);
+    static final AttributeName SUMMARY = AttributeName.of(SUMMARY_NAME);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final AttributeName NOTICE_LANGUAGE = AttributeName.of(NOTICE_LANGUAGE_NAME);
     static final AttributeName DPO_ADDRESS = AttributeName.of(DPO_ADDRESS_NAME);
     static final AttributeName SECURE_TAG = AttributeName.of(SECURE_TAG_NAME);
@@ -120,6 +129,32 @@ public final class DecisionAttributes {
         mail.setAttribute(new Attribute(RULES, AttributeValue.of(rules)));
         mail.setAttribute(new Attribute(FINDINGS, AttributeValue.of(findings)));
         mail.setAttribute(new Attribute(VERDICT, AttributeValue.of(decision.verdict().word())));
+        mail.setAttribute(new Attribute(SUMMARY, AttributeValue.of(summary(decision, facts))));
+    }
+
+    /** WebAdmin shows a structured attribute only as Java's toString of it; a JSON string reads back exactly. */
+    static String summary(Decision decision, List<Fact> facts) {
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("verdict", decision.verdict().word());
+        ArrayNode recipients = summary.putArray("recipients");
+        for (Decision.RecipientDecision outcome : decision.recipients()) {
+            ObjectNode recipient = recipients.addObject();
+            recipient.put("address", outcome.recipient());
+            recipient.put("action", outcome.action().word());
+            ArrayNode rules = recipient.putArray("rules");
+            outcome.fired().forEach(r -> rules.add(r.ruleId()));
+        }
+        ArrayNode findings = summary.putArray("findings");
+        for (Fact fact : facts) {
+            ObjectNode finding = findings.addObject();
+            finding.put("kind", fact.kind().word());
+            finding.put("part", fact.partPath());
+            finding.put("file", fact.fileName());
+            finding.put("protection", fact.protection().word());
+            finding.put("records", fact.records());
+            finding.put("evidence", fact.evidence());
+        }
+        return summary.toString();
     }
 
     /** Recipient → action word; empty when the mail was not inspected. */

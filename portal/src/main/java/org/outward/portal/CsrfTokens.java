@@ -14,25 +14,25 @@ import javax.crypto.spec.SecretKeySpec;
  * knows ({@link PortalState#csrfKey()}: random per process for one node, shared by several), so another site can
  * neither read nor forge it (and SameSite=Strict keeps the cookie home).
  */
-final class CsrfTokens {
+public final class CsrfTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final byte[] key;
 
-    CsrfTokens(byte[] key) {
+    public CsrfTokens(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("a CSRF key has at least 32 bytes");
         }
         this.key = key.clone();
     }
 
-    String newCookieValue() {
+    public String newCookieValue() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    String formToken(String cookieValue) {
+    public String formToken(String cookieValue) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -43,7 +43,7 @@ final class CsrfTokens {
         }
     }
 
-    boolean valid(String cookieValue, String field) {
+    public boolean valid(String cookieValue, String field) {
         if (cookieValue == null || field == null || cookieValue.isEmpty()) {
             return false;
         }

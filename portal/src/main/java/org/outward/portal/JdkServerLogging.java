@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * {@code java.util.logging} handler passes records on to another logging system, since the filter acts first. A
  * process that installs another {@link System.LoggerFinder} must keep that logger at INFO itself.
  */
-final class JdkServerLogging {
+public final class JdkServerLogging {
 
     private static final Logger JDK_SERVER = Logger.getLogger("com.sun.net.httpserver");
 
@@ -25,7 +25,7 @@ final class JdkServerLogging {
      * Caps the JDK server's logger at INFO in this JVM: its level, and a filter that drops anything finer even if
      * the level is lowered later (a logging configuration read afterwards, an operator debugging).
      */
-    static void keepRequestLinesOut() {
+    public static void keepRequestLinesOut() {
         Level level = JDK_SERVER.getLevel();
         if (level == null || level.intValue() < Level.INFO.intValue()) {
             JDK_SERVER.setLevel(Level.INFO);

@@ -15,12 +15,13 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
 /**
- * The portal's pages: Mustache templates (HTML-escaping every variable) inside one layout, and the words in
+ * A site's pages: Mustache templates (HTML-escaping every variable) inside one layout, and the words in
  * English and Welsh. The words are templates too, so they can name the sender or the file, escaped like the rest.
+ * The portal's own pages by default; the admin console has its own folder of pages in the same form.
  */
-final class Pages {
+public final class Pages {
 
-    static final List<String> LANGUAGES = List.of("en", "cy");
+    public static final List<String> LANGUAGES = List.of("en", "cy");
     private static final String FOLDER = "/org/outward/portal/";
     private static final List<String> PAGES = List.of("link", "code", "ready", "locked", "message", "manage");
 
@@ -31,14 +32,25 @@ final class Pages {
     private final Map<String, Template> pages = new HashMap<>();
     private final Map<String, Map<String, Template>> words = new HashMap<>();
 
+    private final String folder;
+
     Pages() throws IOException {
+        this(FOLDER, PAGES);
+    }
+
+    /**
+     * The pages in a class-path folder: {@code layout.html}, one {@code NAME.html} for each page, and the words in
+     * {@code messages_en.properties} and {@code messages_cy.properties}, which must have the same keys.
+     */
+    public Pages(String folder, List<String> pageNames) throws IOException {
+        this.folder = folder;
         layout = compiler.compile(text("layout.html"));
-        for (String page : PAGES) {
+        for (String page : pageNames) {
             pages.put(page, compiler.compile(text(page + ".html")));
         }
         for (String language : LANGUAGES) {
             Properties properties = new Properties();
-            try (Reader reader = new InputStreamReader(resource("messages_" + language + ".properties"), StandardCharsets.UTF_8)) {
+            try (Reader reader = new InputStreamReader(resource(folder, "messages_" + language + ".properties"), StandardCharsets.UTF_8)) {
                 properties.load(reader);
             }
             Map<String, Template> compiled = new LinkedHashMap<>();
@@ -59,7 +71,7 @@ final class Pages {
      * @param language en or cy
      * @param model    the page's values (escaped when shown)
      */
-    String render(String page, String language, Map<String, Object> model) {
+    public String render(String page, String language, Map<String, Object> model) {
         Map<String, Object> context = new HashMap<>(model);
         context.put("lang", language);
         Map<String, String> t = new HashMap<>();
@@ -73,27 +85,32 @@ final class Pages {
     }
 
     /** One of the words, without page values (for labels the handler chooses). */
-    String word(String language, String key) {
+    public String word(String language, String key) {
         Template template = words.get(language).get(key);
         return template == null ? key : template.execute(Map.of());
     }
 
-    private static String text(String name) throws IOException {
-        try (InputStream in = resource(name)) {
+    private String text(String name) throws IOException {
+        try (InputStream in = resource(folder, name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = Pages.class.getResourceAsStream(FOLDER + name);
+    private static InputStream resource(String folder, String name) throws IOException {
+        InputStream in = Pages.class.getResourceAsStream(folder + name);
         if (in == null) {
-            throw new IOException("missing portal resource " + name);
+            throw new IOException("missing page resource " + name);
         }
         return in;
     }
 
     static byte[] stylesheet() throws IOException {
-        try (InputStream in = resource("portal.css")) {
+        return file(FOLDER, "portal.css");
+    }
+
+    /** A file of a page folder as it is (a stylesheet). */
+    public static byte[] file(String folder, String name) throws IOException {
+        try (InputStream in = resource(folder, name)) {
             return in.readAllBytes();
         }
     }

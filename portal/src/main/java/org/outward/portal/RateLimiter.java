@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counts requests per key (a client address, a link) in fixed windows. Fixed windows allow a burst of twice the
  * limit across a window edge, which is acceptable here: the limits are there to stop guessing and floods.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private static final int MAX_KEYS = 100_000;
 
@@ -21,14 +21,14 @@ final class RateLimiter {
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimiter(int limit, Duration window, Clock clock) {
+    public RateLimiter(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
     }
 
     /** Counts one request; false when the key is over its limit. */
-    boolean allow(String key) {
+    public boolean allow(String key) {
         Instant now = clock.instant();
         if (windows.size() > MAX_KEYS) {
             forgetOld(now);
@@ -38,7 +38,7 @@ final class RateLimiter {
         return counted.count() <= limit;
     }
 
-    void forgetOld(Instant now) {
+    public void forgetOld(Instant now) {
         windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * ({@link java.nio.channels.ClosedByInterruptException}). Once the body is in, there is no deadline: writing a
  * large download to a slow recipient may take long.
  */
-final class ReadDeadlines implements AutoCloseable {
+public final class ReadDeadlines implements AutoCloseable {
 
     /** The request the current thread serves, and how long it may still take to arrive. */
     private static final class Watch {
@@ -69,7 +69,7 @@ final class ReadDeadlines implements AutoCloseable {
     }
 
     /** The request did not arrive in time; its connection is closed. */
-    static final class TooSlow extends IOException {
+    public static final class TooSlow extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooSlow() {
@@ -83,7 +83,7 @@ final class ReadDeadlines implements AutoCloseable {
     private final ThreadLocal<Watch> current = new ThreadLocal<>();
     private final ScheduledExecutorService timer;
 
-    ReadDeadlines(Duration headers, Duration body) {
+    public ReadDeadlines(Duration headers, Duration body) {
         this.headerNanos = headers.toNanos();
         this.bodyNanos = body.toNanos();
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -97,7 +97,7 @@ final class ReadDeadlines implements AutoCloseable {
     }
 
     /** The executor to give the server: each task starts with the header deadline running. */
-    Executor watching(Executor threads) {
+    public Executor watching(Executor threads) {
         return task -> threads.execute(() -> run(task));
     }
 
@@ -118,7 +118,7 @@ final class ReadDeadlines implements AutoCloseable {
      * The request head has arrived (the handler runs): from now the body must arrive within its deadline. A
      * request refused before its body is read stays under it, since closing the exchange drains the body.
      */
-    void headersRead() throws IOException {
+    public void headersRead() throws IOException {
         Watch watch = current.get();
         if (watch != null) {
             watch.disarm();
@@ -127,7 +127,7 @@ final class ReadDeadlines implements AutoCloseable {
     }
 
     /** The body is in: no deadline for the rest of this request. */
-    void bodyRead() throws IOException {
+    public void bodyRead() throws IOException {
         Watch watch = current.get();
         if (watch != null) {
             watch.disarm();
@@ -135,7 +135,7 @@ final class ReadDeadlines implements AutoCloseable {
     }
 
     /** Whether this thread's request ran out of time (its connection is closed; there is no one to answer). */
-    boolean expired() {
+    public boolean expired() {
         Watch watch = current.get();
         return watch != null && watch.expired();
     }

@@ -14,10 +14,10 @@ import com.sun.net.httpserver.HttpExchange;
  * The answer to one request: its language, its CSRF cookie (made on first visit), cookies to set, and the ways
  * to answer (a page, a redirect, a stream), each with the security headers.
  */
-final class Reply {
+public final class Reply {
 
-    static final String LANGUAGE_COOKIE = "ow_lang";
-    static final String CSRF_COOKIE = "ow_csrf";
+    public static final String LANGUAGE_COOKIE = "ow_lang";
+    public static final String CSRF_COOKIE = "ow_csrf";
     private static final long YEAR = 365L * 24 * 3600;
 
     private final HttpExchange exchange;
@@ -29,7 +29,7 @@ final class Reply {
     private final String csrfField;
     private final List<String> cookies = new ArrayList<>();
 
-    Reply(HttpExchange exchange, Request request, Pages pages, CsrfTokens csrf, boolean secure) {
+    public Reply(HttpExchange exchange, Request request, Pages pages, CsrfTokens csrf, boolean secure) {
         this.exchange = exchange;
         this.request = request;
         this.pages = pages;
@@ -57,28 +57,29 @@ final class Reply {
         return language != null && Pages.LANGUAGES.contains(language) ? language : null;
     }
 
-    String language() {
+    public String language() {
         return language;
     }
 
-    String csrfCookie() {
+    public String csrfCookie() {
         return csrfCookie;
     }
 
-    void header(String name, String value) {
+    public void header(String name, String value) {
         exchange.getResponseHeaders().set(name, value);
     }
 
-    void addCookie(String setCookie) {
+    public void addCookie(String setCookie) {
         cookies.add(setCookie);
     }
 
     /** Renders a page; {@code switchPath} is where the language switch leads (null: this page). */
-    void page(int status, String page, Map<String, Object> model, String switchPath) throws IOException {
+    public void page(int status, String page, Map<String, Object> model, String switchPath) throws IOException {
         Map<String, Object> context = new HashMap<>(model);
         context.put("csrf", csrfField);
         String other = "cy".equals(language) ? "en" : "cy";
-        context.put("switchUrl", (switchPath == null ? "" : switchPath) + "?lang=" + other);
+        String path = switchPath == null ? "" : switchPath;
+        context.put("switchUrl", path + (path.contains("?") ? "&" : "?") + "lang=" + other);
         byte[] body = pages.render(page, language, context).getBytes(StandardCharsets.UTF_8);
         headers("text/html; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
@@ -88,26 +89,26 @@ final class Reply {
     }
 
     /** A short page with a heading and one paragraph, by word keys. */
-    void message(int status, String titleKey, String textKey) throws IOException {
+    public void message(int status, String titleKey, String textKey) throws IOException {
         page(status, "message", Map.of("titleKey", pages.word(language, titleKey), "textKey", pages.word(language, textKey)), null);
     }
 
     /** See Other: after a POST, the browser fetches the page afresh. */
-    void redirect(String location) throws IOException {
+    public void redirect(String location) throws IOException {
         headers(null);
         exchange.getResponseHeaders().set("Location", location);
         exchange.sendResponseHeaders(303, -1);
     }
 
     /** Opens a stream for a body of known length (0 allowed). */
-    OutputStream stream(String contentType, Map<String, String> extra, long length) throws IOException {
+    public OutputStream stream(String contentType, Map<String, String> extra, long length) throws IOException {
         headers(contentType);
         extra.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
         return exchange.getResponseBody();
     }
 
-    void plain(int status, String text) throws IOException {
+    public void plain(int status, String text) throws IOException {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         headers("text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
@@ -128,7 +129,7 @@ final class Reply {
         }
     }
 
-    Request request() {
+    public Request request() {
         return request;
     }
 }

@@ -22,11 +22,11 @@ import com.sun.net.httpserver.HttpExchange;
  * @param client   the client's address (the peer, or the one a trusted proxy names), for rate limits only
  * @param acceptsWelsh whether Accept-Language puts Welsh first
  */
-record Request(String method, String path, Map<String, String> query, Map<String, String> cookies,
+public record Request(String method, String path, Map<String, String> query, Map<String, String> cookies,
                Map<String, String> form, String client, boolean acceptsWelsh) {
 
     /** A body larger than allowed. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge() {
@@ -35,7 +35,7 @@ record Request(String method, String path, Map<String, String> query, Map<String
     }
 
     /** The request line and headers: what is known before the body is read. */
-    static Request head(HttpExchange exchange, String client) {
+    public static Request head(HttpExchange exchange, String client) {
         String language = exchange.getRequestHeaders().getFirst("Accept-Language");
         return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 parse(exchange.getRequestURI().getRawQuery()), cookies(exchange.getRequestHeaders().get("Cookie")),
@@ -43,7 +43,7 @@ record Request(String method, String path, Map<String, String> query, Map<String
     }
 
     /** This request with its form body read (POST only), no larger than {@code maxBody}. */
-    Request withBody(HttpExchange exchange, int maxBody) throws IOException {
+    public Request withBody(HttpExchange exchange, int maxBody) throws IOException {
         if (!"POST".equals(method)) {
             return this;
         }
@@ -69,7 +69,7 @@ record Request(String method, String path, Map<String, String> query, Map<String
         }
     }
 
-    static Map<String, String> parse(String encoded) {
+    public static Map<String, String> parse(String encoded) {
         Map<String, String> fields = new HashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return fields;

@@ -3,7 +3,7 @@ package org.outward.portal;
 import com.sun.net.httpserver.Headers;
 
 /** The headers every response carries. */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     /** No scripts at all; styles, images and form posts only from this origin; never framed. */
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -12,7 +12,7 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void apply(Headers headers, boolean secure) {
+    public static void apply(Headers headers, boolean secure) {
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
@@ -27,7 +27,7 @@ final class SecurityHeaders {
     }
 
     /** A cookie only this site's own pages send back, never readable by scripts. */
-    static String cookie(String name, String value, long maxAgeSeconds, boolean secure) {
+    public static String cookie(String name, String value, long maxAgeSeconds, boolean secure) {
         return name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "");
     }

@@ -3,15 +3,12 @@ package org.outward.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.outward.vault.Deposit;
 
 /**
@@ -39,8 +33,6 @@ import org.outward.vault.Deposit;
  */
 class PortalBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final byte[] CONTENT = ("PD,ENO,Title,First,Surname,Address,Postcode\n"
             + "KA1,12,Ms,Jane,Example,12 Any Street,AB1 2CD\n").getBytes(StandardCharsets.UTF_8);
 
@@ -49,40 +41,26 @@ class PortalBrowserTest {
 
     private GreenMail greenMail;
     private PortalHarness harness;
+    private Chromium browser;
     private ChromeDriver driver;
     private Path downloads;
 
     @BeforeEach
     void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them).");
+        assumeTrue(Chromium.installed(), Chromium.NOT_INSTALLED);
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         greenMail.start();
         harness = new PortalHarness(folder.resolve("vault"), PortalConfig.Limits.DEFAULTS,
                 new SmtpCodeSender("127.0.0.1", greenMail.getSmtp().getPort(), "secure-links@party.example"), "http");
         downloads = Files.createDirectories(folder.resolve("downloads"));
-        driver = chromium(folder.resolve("profile"), downloads);
-    }
-
-    private static ChromeDriver chromium(Path profile, Path downloads) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=430,1100", "--user-data-dir=" + profile);
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        browser = new Chromium(folder.resolve("profile"), downloads, "430,1100");
+        driver = browser.driver();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (harness != null) {
             harness.close();
@@ -155,17 +133,6 @@ class PortalBrowserTest {
         screenshot("10-locked-link");
     }
 
-    /**
-     * Clicks something that loads a new page and waits until the old page is gone. Without the wait, the next
-     * lookup can find an element of the old page, which goes stale under it as the new one replaces it.
-     */
-    private void navigate(By by) {
-        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(by).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-    }
-
     private void submitCode(String code) {
         driver.findElement(By.id("code")).sendKeys(code);
         navigate(By.id("verify"));
@@ -189,29 +156,14 @@ class PortalBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Path docs = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("docs").resolve("portal");
-        Files.createDirectories(docs);
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), docs.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot("portal", name);
     }
 
-    /**
-     * The text of an element once the page that holds it has loaded: right after a click, the previous page's
-     * element may still be found and then go stale as the new page replaces it.
-     */
+    private void navigate(By by) {
+        browser.navigate(by);
+    }
+
     private String settledText(By by, java.util.function.Predicate<String> expected) {
-        String[] last = {""};
-        try {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                    .until(d -> {
-                        last[0] = d.findElement(by).getText();
-                        return expected.test(last[0]);
-                    });
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // Fall through: the assertion that follows shows what the page said instead.
-        }
-        return last[0];
+        return browser.settledText(by, expected);
     }
 }

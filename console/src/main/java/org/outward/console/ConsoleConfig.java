@@ -1,0 +1,45 @@
+package org.outward.console;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.outward.shared.VaultSetting;
+
+/**
+ * How the console runs.
+ *
+ * @param bind          where it listens: the management side, 127.0.0.1 by default
+ * @param secure        served to browsers over HTTPS (by a proxy in front): cookies are marked Secure and HSTS sent
+ * @param webAdmin      James WebAdmin's base URL
+ * @param webAdminToken the bearer token WebAdmin asks for, if it asks
+ * @param users         the users file
+ * @param auditFile     where admin events are appended, besides the log
+ * @param repositories  the held-mail repositories under {@code var/mail} that the console shows
+ * @param vault         the secure-link vault the gateway writes to, for the secure-links page; none: no such page
+ */
+public record ConsoleConfig(InetSocketAddress bind, boolean secure, URI webAdmin, Optional<String> webAdminToken,
+                            Path users, Optional<Path> auditFile, List<String> repositories,
+                            Optional<VaultSetting> vault) {
+
+    public static final int DEFAULT_PORT = 8090;
+    public static final List<String> HELD = List.of("outward-blocked", "outward-quarantine");
+
+    public ConsoleConfig {
+        repositories = List.copyOf(repositories);
+    }
+
+    /** Listening on 127.0.0.1 at this port (0: any free one), plain HTTP, the usual held-mail repositories. */
+    public static ConsoleConfig local(int port, URI webAdmin, Optional<String> token, Path users, Optional<Path> audit) {
+        return new ConsoleConfig(new InetSocketAddress("127.0.0.1", port), false, webAdmin, token, users, audit, HELD,
+                Optional.empty());
+    }
+
+    /** The same, with the secure-links page on this vault. */
+    public ConsoleConfig withVault(VaultSetting setting) {
+        return new ConsoleConfig(bind, secure, webAdmin, webAdminToken, users, auditFile, repositories,
+                Optional.of(setting));
+    }
+}

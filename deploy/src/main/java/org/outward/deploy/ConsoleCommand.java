@@ -1,0 +1,124 @@
+package org.outward.deploy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.outward.console.Console;
+import org.outward.console.ConsoleConfig;
+import org.outward.console.ConsoleMain;
+import org.outward.console.UsersFile;
+import org.outward.shared.VaultSetting;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gateway console}: the admin console next to the embedded gateway, on 127.0.0.1, talking to its WebAdmin;
+ * its users live in the gateway's working folder, and its audit events go into the gateway's own audit file there.
+ * {@code gateway console add-user} adds a user.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true, version = "Outward 0.1.0-SNAPSHOT",
+        description = {"Start the admin console for the gateway's held mail, on 127.0.0.1 (management side only).",
+                "Add a user first: gateway console add-user NAME --role admin"},
+        subcommands = {ConsoleCommand.AddUser.class})
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Option(names = "--work", paramLabel = "DIR", scope = ScopeType.INHERIT, description = "The gateway's working "
+            + "folder; users in DIR/console/users, audit events in the gateway's own trail, DIR/logs/outward-audit.jsonl "
+            + "(default: ${DEFAULT-VALUE}).")
+    Path work = Path.of("outward-work");
+
+    @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int port = ConsoleConfig.DEFAULT_PORT;
+
+    @Option(names = "--webadmin-port", paramLabel = "N", description = "The gateway's WebAdmin port on 127.0.0.1 "
+            + "(default: ${DEFAULT-VALUE}).")
+    int webAdminPort = GatewaySettings.DEFAULT_WEBADMIN_PORT;
+
+    @Option(names = "--webadmin-token", paramLabel = "FILE", description = "A file holding WebAdmin's bearer token "
+            + "(gateway webadmin-token), when WebAdmin asks for one.")
+    Path webAdminToken;
+
+    @Option(names = "--vault", paramLabel = "local:DIR|shared", description = "The secure-link vault (default: the "
+            + "working folder's, DIR/vault; 'shared' with gateway run --shared-backends).")
+    String vault;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The gateway's audit file, so that the digest and the incident export see what admins did. */
+    private Path auditFile() throws IOException {
+        Path file = AuditFile.in(work);
+        Files.createDirectories(file.getParent());
+        return file;
+    }
+
+    static Path users(Path work) {
+        return work.resolve("console").resolve("users");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<String> token = webAdminToken == null ? Optional.empty()
+                : Optional.of(Files.readString(webAdminToken, StandardCharsets.UTF_8).trim());
+        Path folder = work.resolve("console");
+        Files.createDirectories(folder);
+        PrintWriter out = spec.commandLine().getOut();
+        if (new UsersFile(users(work)).read().isEmpty()) {
+            out.println("No console users yet: add one with  deploy/gateway console add-user NAME --role admin");
+        }
+        VaultSetting vaultSetting;
+        try {
+            vaultSetting = VaultSetting.parse(vault == null ? work.resolve("vault").toString() : vault);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--vault: " + e.getMessage());
+        }
+        Console console = Console.start(ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
+                users(work), Optional.of(auditFile())).withVault(vaultSetting), Clock.systemUTC());
+        out.println("Outward admin console: http://127.0.0.1:" + console.port() + " (WebAdmin 127.0.0.1:"
+                + webAdminPort + ", users " + users(work) + "). Stop with Ctrl-C.");
+        out.flush();
+        console.serveUntilStopped();
+        return 0;
+    }
+
+    /** {@code gateway console add-user NAME --role admin|dpo}. */
+    @Command(name = "add-user", mixinStandardHelpOptions = true, description = "Add a console user (or replace one of "
+            + "the same name): asks for the password, prints the TOTP secret and otpauth URI for an authenticator app.")
+    static final class AddUser implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        ConsoleCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The sign-in name.")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "admin|dpo",
+                description = "admin: may release and delete; dpo: may look only.")
+        String role;
+
+        @Option(names = "--password-stdin", description = "Read the password from standard input's first line.")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() throws IOException {
+            Files.createDirectories(users(parent.work).getParent());
+            return ConsoleMain.addUser(new UsersFile(users(parent.work)), name, role, passwordStdin, spec.commandLine());
+        }
+    }
+}
