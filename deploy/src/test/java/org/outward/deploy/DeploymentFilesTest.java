@@ -299,7 +299,8 @@ class DeploymentFilesTest {
         Map<String, List<String>> fragment = outwardProcessors(xml(REPO.resolve("deploy/existing-james/outward-processors.xml")));
         Map<String, List<String>> container = outwardProcessors(xml(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")));
 
-        assertThat(fragment).containsOnlyKeys("outward", "outward-blocked", "outward-wrap", "outward-quarantine");
+        assertThat(fragment).containsOnlyKeys("outward", "outward-blocked", "outward-wrap", "outward-quarantine",
+                "outward-released");
         // The one difference: an existing server leaves through its "relay" processor, the container through "outbound".
         assertThat(container).containsAllEntriesOf(fragment.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> e.getValue().stream().map(s -> s.replace("relay", "outbound")).toList())));
@@ -307,6 +308,15 @@ class DeploymentFilesTest {
                 .doesNotContain(Map.of("memory", List.of("cassandra://", "file://"), "durable",
                         List.of("memory://", "cassandra://"), "distributed", List.of("memory://", "file://"))
                         .get(flavour).toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"durable", "distributed"})
+    void everyContainerFlavourRunsTheSameProcessorsWithTheSameMailetsAsTheMemoryOne(String flavour) throws Exception {
+        // The flavours differ in where mail is kept (repository URLs), never in what is done to it: a processor
+        // added to one flavour only (a delay notice, a release path) is a gateway that behaves differently.
+        assertThat(processors(xml(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")), state -> true))
+                .isEqualTo(processors(xml(DOCKER.resolve("conf/memory/mailetcontainer.xml")), state -> true));
     }
 
     @ParameterizedTest
@@ -455,11 +465,16 @@ class DeploymentFilesTest {
 
     /** Processor state to its mailets as "match -> class", for the processors whose state starts with outward. */
     private static Map<String, List<String>> outwardProcessors(Document doc) {
+        return processors(doc, state -> state.startsWith("outward"));
+    }
+
+    /** Each processor whose state passes the filter, with its mailets as "match -> class [target processor]". */
+    private static Map<String, List<String>> processors(Document doc, java.util.function.Predicate<String> states) {
         Map<String, List<String>> processors = new java.util.TreeMap<>();
         NodeList all = doc.getElementsByTagName("processor");
         for (int i = 0; i < all.getLength(); i++) {
             Element processor = (Element) all.item(i);
-            if (!processor.hasAttribute("state") || !processor.getAttribute("state").startsWith("outward")) {
+            if (!processor.hasAttribute("state") || !states.test(processor.getAttribute("state"))) {
                 continue;
             }
             List<String> mailets = new ArrayList<>();
