@@ -1,11 +1,20 @@
 package org.outward.detect.personal;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
 /**
  * A Java regex rewritten in the automaton library's syntax, for working out facts about its values
  * ({@link ShapeFacts}). Zero-width {@code \b} and {@code \B} are left out (what is accepted can only widen),
  * {@code (?:} becomes a group, {@code \d}, {@code \D}, {@code \w} and {@code \s} become classes, and lazy or
- * possessive quantifiers become plain ones (they accept the same strings). Anything else that the library
- * would read differently (lookaround, flags, anchors, other escapes, nested classes) gives null.
+ * possessive quantifiers become plain ones (a lazy one accepts the same whole strings, a possessive one fewer).
+ * Anything else that the library would read differently (lookaround, flags, anchors, other escapes, nested
+ * classes) gives null.
+ *
+ * <p>{@link #read} also says whether the rewriting accepts exactly the whole strings the regex
+ * {@code matches()} (strings of single {@code char}s: Java reads a surrogate pair as one character), but for a
+ * {@code \b} that begins or ends every match: a cell's verdict can then be the automaton's alone.
  */
 final class AutomatonSyntax {
 
@@ -15,10 +24,34 @@ final class AutomatonSyntax {
     private AutomatonSyntax() {
     }
 
+    /**
+     * The regex as read here.
+     *
+     * @param plain      the regex in the library's syntax
+     * @param exact      whether {@code plain} accepts exactly the whole strings the regex matches, once the
+     *                   boundaries below hold
+     * @param wordFirst  whether every match begins with a {@code \b} that was left out
+     * @param wordLast   whether every match ends with a {@code \b} that was left out
+     */
+    record Reading(String plain, boolean exact, boolean wordFirst, boolean wordLast) {
+    }
+
     /** The regex in the library's syntax, or null when it cannot be read so. */
     static String of(String regex) {
+        Reading reading = read(regex);
+        return reading == null ? null : reading.plain();
+    }
+
+    /** The regex read in the library's syntax, or null when it cannot be read so. */
+    static Reading read(String regex) {
         StringBuilder out = new StringBuilder(regex.length() + 16);
         boolean inClass = false;
+        boolean exact = true;
+        boolean wordFirst = false;
+        boolean wordLast = false;
+        // Whether each open group (the regex itself first) has an alternative at its own level: a boundary
+        // inside one alternative does not begin or end every match.
+        Deque<Boolean> alternatives = new ArrayDeque<>(List.of(false));
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
@@ -29,6 +62,13 @@ final class AutomatonSyntax {
                 String rewritten = escape(e, inClass);
                 if (rewritten == null) {
                     return null;
+                }
+                if (e == 'b' && i == 1) {
+                    wordFirst = true;
+                } else if (e == 'b' && onlyClosingAfter(regex, i + 1)) {
+                    wordLast = true;
+                } else if (e == 'b' || e == 'B') {
+                    exact = false;
                 }
                 out.append(rewritten);
                 continue;
@@ -55,7 +95,26 @@ final class AutomatonSyntax {
                         }
                         i += 2;
                     }
+                    alternatives.push(false);
                     out.append('(');
+                }
+                case ')' -> {
+                    if (alternatives.size() < 2) {
+                        return null;
+                    }
+                    if (alternatives.pop() && wordLast) {
+                        exact = false; // the end's boundary belonged to one alternative only
+                    }
+                    out.append(c);
+                }
+                case '|' -> {
+                    alternatives.pop();
+                    alternatives.push(true);
+                    out.append(c);
+                }
+                case '.' -> {
+                    exact = false; // Java's dot is no line terminator
+                    out.append(c);
                 }
                 case '^', '$' -> {
                     return null;
@@ -63,13 +122,31 @@ final class AutomatonSyntax {
                 case '?', '+' -> {
                     if (!afterQuantifier(regex, i)) {
                         out.append(c);
+                    } else if (c == '+') {
+                        exact = false; // possessive: gives up no character, so accepts fewer strings
                     }
                 }
                 case '"', '<', '>', '#', '@', '~', '&' -> out.append('\\').append(c);
                 default -> out.append(c);
             }
         }
-        return inClass ? null : out.toString();
+        if (inClass || alternatives.size() != 1) {
+            return null;
+        }
+        if (alternatives.peek() && (wordFirst || wordLast)) {
+            exact = false; // a boundary at either end belonged to one alternative only
+        }
+        return new Reading(out.toString(), exact, wordFirst, wordLast);
+    }
+
+    /** Whether only group ends follow position i. */
+    private static boolean onlyClosingAfter(String regex, int i) {
+        for (int k = i; k < regex.length(); k++) {
+            if (regex.charAt(k) != ')') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the ? or + at i makes the quantifier before it lazy or possessive. */

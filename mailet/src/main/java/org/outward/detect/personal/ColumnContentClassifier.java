@@ -1,11 +1,9 @@
 package org.outward.detect.personal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -120,12 +118,25 @@ final class ColumnContentClassifier {
         if (sample.size() < 5) {
             return false;
         }
-        Map<String, Integer> counts = new HashMap<>();
-        int most = 0;
+        // A value in nine cells of ten is the majority: found in one pass (Boyer and Moore's vote), then counted.
+        String candidate = null;
+        int lead = 0;
         for (String cell : sample) {
-            most = Math.max(most, counts.merge(cell.strip(), 1, Integer::sum));
+            String value = cell.strip();
+            if (lead == 0) {
+                candidate = value;
+                lead = 1;
+            } else {
+                lead += value.equals(candidate) ? 1 : -1;
+            }
         }
-        return most >= sample.size() * 0.9;
+        int count = 0;
+        for (String cell : sample) {
+            if (cell.strip().equals(candidate)) {
+                count++;
+            }
+        }
+        return count >= sample.size() * 0.9;
     }
 
     /**

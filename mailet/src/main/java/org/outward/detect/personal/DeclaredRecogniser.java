@@ -20,6 +20,11 @@ final class DeclaredRecogniser extends PatternRecogniser {
      * is far more often a reference than a sort code, and the automaton turns it away before the regex starts.
      */
     private final RunAutomaton beginning;
+    /**
+     * The whole shape as an automaton, for table cells (null where the shape is read by hand, which is as
+     * fast, or cannot be read as an automaton: then the regex decides).
+     */
+    private final CellShape cells;
     private final HandReading reading;
     /** Whether the reading gives where a match at a word start ends (else it finds matches, or is none). */
     private final boolean readsEnds;
@@ -33,7 +38,7 @@ final class DeclaredRecogniser extends PatternRecogniser {
         this.readsEnds = reading != null && reading.end("", 0, 0) != (int) HandReading.NOT_READ;
         // A shape read by hand is turned away as fast by its reading as by the automaton.
         this.beginning = facts.digitAnchor() >= 0 && !readsEnds ? ShapeFacts.beginning(declaration.shape()) : null;
-
+        this.cells = byHand() ? null : CellShape.of(declaration.shape());
     }
 
     IdentifierDeclaration declaration() {
@@ -142,6 +147,16 @@ final class DeclaredRecogniser extends PatternRecogniser {
     /** Whether a column under one of the header words holds this kind when most cells merely hold digits. */
     boolean headerTakesDigits() {
         return declaration.hints().headerTakesDigits();
+    }
+
+    @Override
+    boolean wholeHasShape(String value) {
+        if (cells == null) {
+            return super.wholeHasShape(value);
+        }
+        int verdict = cells.verdict(value);
+        // The regex alone when asked: the start tests' automaton, like this one, reads a surrogate pair as two.
+        return verdict == CellShape.ASK_REGEX ? shapeOf(value) : verdict == CellShape.YES;
     }
 
     @Override

@@ -393,8 +393,15 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         }
         String value = cell.strip();
         // A value is a match from its first character: the hand-written tests of a start there must pass.
-        return !value.isEmpty() && value.length() < 64 && mayBe(value) && starts.mayStartAt(value, 0)
-                && mayBeginAt(value, 0) && shapeOf(value) && validate(value);
+        return !value.isEmpty() && value.length() < 64 && mayBe(value) && wholeHasShape(value) && validate(value);
+    }
+
+    /**
+     * Whether the whole (stripped, non-empty) value has the pattern's shape: the hand-written tests of a start
+     * first, then {@link #shapeOf}. A recogniser may decide it another way that answers as the regex would.
+     */
+    boolean wholeHasShape(String value) {
+        return starts.mayStartAt(value, 0) && mayBeginAt(value, 0) && shapeOf(value);
     }
 
     /** Whether the whole value has the pattern's shape; a recogniser may decide it by hand, as the regex would. */

@@ -34,7 +34,9 @@
  * of the text. The commonest shapes are read by hand in running text (street addresses and the postcode after
  * them, postcodes, e-mail addresses, titled names and names before an address), each trying the regex's
  * choices in the regex's order; the numbering plan and the header words are read by automata
- * ({@code PlainPattern}). The tests beside each of these compare them with the plain regex they stand in for.
+ * ({@code PlainPattern}), and a table cell is tried as a declared identifier by its whole shape's automaton
+ * ({@code CellShape}), the regex deciding only where that reading is not exact. The tests beside each of
+ * these compare them with the plain regex they stand in for.
  *
  * <p>Nothing in this package logs, and no exception or {@code toString()} here carries content.
  */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.RegExp;
-import dk.brics.automaton.State;
-import dk.brics.automaton.Transition;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +72,7 @@ class DeclarationsTest {
             ShapeFacts f = ShapeFacts.of(shape);
             Automaton a = new RegExp(AutomatonSyntax.of(shape.pattern()), RegExp.NONE).toAutomaton();
             for (int k = 0; k < 3_000; k++) {
-                String v = randomValue(a, random);
+                String v = RandomText.accepted(a, random);
                 if (v == null) {
                     continue;
                 }
@@ -103,26 +101,6 @@ class DeclarationsTest {
             }
         }
         return -1;
-    }
-
-    /** A random walk through the automaton to an accepting state; null when it wanders too long. */
-    private static String randomValue(Automaton a, Random random) {
-        StringBuilder v = new StringBuilder();
-        State s = a.getInitialState();
-        for (int steps = 0; steps < 600; steps++) {
-            List<Transition> out = new ArrayList<>(s.getTransitions());
-            if (s.isAccept() && (out.isEmpty() || random.nextInt(4) == 0)) {
-                return v.toString();
-            }
-            if (out.isEmpty()) {
-                return null;
-            }
-            Transition t = out.get(random.nextInt(out.size()));
-            int span = Math.min(t.getMax() - t.getMin(), 200);
-            v.append((char) (t.getMin() + random.nextInt(span + 1)));
-            s = t.getDest();
-        }
-        return null;
     }
 
     @Test

@@ -152,4 +152,29 @@ class MachineColumnsTest {
         assertThat(finding.records()).isEqualTo(names.length);
         assertThat(finding.kinds()).contains(DataKind.PHONE);
     }
+
+    /**
+     * "One value fills nine cells in ten of five or more" is what counting each stripped value says, for
+     * samples of every size around the threshold (the column check is written without a map).
+     */
+    @Test
+    void oneValueIsWhatCountingSays() {
+        Random random = new Random(37);
+        List<String> values = List.of("01632 960001", " 01632 960001", "01632 960001 ", "01632 960002", "", "x");
+        int yes = 0;
+        for (int k = 0; k < 50_000; k++) {
+            int size = random.nextInt(25);
+            int common = random.nextInt(values.size());
+            List<String> sample = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                sample.add(values.get(random.nextInt(10) < 8 ? common : random.nextInt(values.size())));
+            }
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            sample.forEach(cell -> counts.merge(cell.strip(), 1, Integer::sum));
+            boolean expected = size >= 5 && counts.values().stream().anyMatch(n -> n >= size * 0.9);
+            assertThat(ColumnContentClassifier.oneValue(sample)).as("%s", sample).isEqualTo(expected);
+            yes += expected ? 1 : 0;
+        }
+        assertThat(yes).isGreaterThan(5_000);
+    }
 }
