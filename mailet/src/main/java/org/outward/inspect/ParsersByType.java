@@ -12,7 +12,7 @@ import org.apache.tika.parser.Parser;
  * Tika's composite parser with its map from type to parser worked out once. Tika's own asks every one of its
  * parsers for its types on every parse, which for a short text part cost more than reading the text. The map is
  * made with the same context every parse gets, so each type goes to the parser it went to before, except that
- * workbooks go through {@link StrictSpreadsheetParser} so that Strict OOXML ones are read too.
+ * OOXML files go through {@link StrictOoxmlParser} so that Strict OOXML ones are read too.
  */
 final class ParsersByType extends CompositeParser {
 
@@ -22,8 +22,8 @@ final class ParsersByType extends CompositeParser {
         super(source.getMediaTypeRegistry(), source.getAllComponentParsers());
         setFallback(source.getFallback());
         Map<MediaType, Parser> byType = new HashMap<>(source.getParsers(TextExtractor.context()));
-        for (MediaType workbook : StrictSpreadsheetParser.TYPES) {
-            byType.computeIfPresent(workbook, (type, parser) -> new StrictSpreadsheetParser(parser));
+        for (MediaType ooxml : StrictOoxmlParser.TYPES) {
+            byType.computeIfPresent(ooxml, (type, parser) -> new StrictOoxmlParser(parser));
         }
         this.parsers = Map.copyOf(byType);
     }

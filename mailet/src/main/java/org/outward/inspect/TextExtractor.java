@@ -137,7 +137,7 @@ final class TextExtractor {
         String by = "";
         if (parser instanceof org.apache.tika.parser.CompositeParser composite) {
             Parser chosen = composite.getParsers(context()).get(org.apache.tika.mime.MediaType.parse(detectedType));
-            if (chosen instanceof StrictSpreadsheetParser strict) {
+            if (chosen instanceof StrictOoxmlParser strict) {
                 chosen = strict.getWrappedParser();
             }
             by = chosen == null ? "" : " in " + chosen.getClass().getSimpleName();

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outward.inspect.StrictWorkbooks;
+import org.outward.inspect.StrictPackages;
 import org.outward.policy.Action;
 import org.outward.policy.Fact;
 import org.outward.policy.FindingKind;
@@ -34,8 +34,10 @@ class StrictWorkbookJudgementTest {
         Policy policy = PolicyLoader.parse(new String(Objects.requireNonNull(getClass().getResourceAsStream(
                 "/org/outward/policies/default-policy.yaml")).readAllBytes(), StandardCharsets.UTF_8), "default");
         byte[] transitional = workbook();
-        byte[] strict = StrictWorkbooks.strict(transitional);
-        assertThat(new String(strict, StandardCharsets.ISO_8859_1)).doesNotContain("schemas.openxmlformats.org/spreadsheetml");
+        byte[] strict = StrictPackages.strict(transitional);
+        String parts = StrictPackages.xml(strict);
+        assertThat(parts.contains("schemas.openxmlformats.org/spreadsheetml")).isFalse();
+        assertThat(parts.contains("purl.oclc.org/ooxml/spreadsheetml")).isTrue();
         try (Engine engine = new Engine(state, Clock.systemUTC())) {
             Envelope envelope = new Envelope("member@party.example", List.of(ListMail.OUTSIDE));
             Judgement ofTransitional = engine.judge(message(transitional), envelope, policy);
@@ -60,7 +62,7 @@ class StrictWorkbookJudgementTest {
         for (int i = 0; i < ListMail.NAMES.length; i++) {
             rows[i + 1] = new String[] {ListMail.NAMES[i], "SY23 " + (i + 1) + "AB", "07700 90012" + i};
         }
-        return StrictWorkbooks.transitional("Call backs", rows);
+        return StrictPackages.transitional("Call backs", rows);
     }
 
     private static byte[] message(byte[] xlsx) {

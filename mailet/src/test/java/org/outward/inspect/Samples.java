@@ -29,7 +29,7 @@ final class Samples {
     }
 
     static byte[] xlsx() throws IOException {
-        return StrictWorkbooks.transitional("Canvass", new String[][] {{"Name", "Postcode", "Phone"},
+        return StrictPackages.transitional("Canvass", new String[][] {{"Name", "Postcode", "Phone"},
                 {"Ann Jones", "AB1 2CD", "07700 900123"}, {"Bob Evans", "AB1 3EF", "07700 900456"}});
     }
 

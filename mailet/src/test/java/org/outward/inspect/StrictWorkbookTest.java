@@ -18,9 +18,9 @@ class StrictWorkbookTest extends WithDefaultInspector {
 
     @Test
     void strictWorkbookGivesTheSameTextAndTablesAsItsTransitionalTwin() throws Exception {
-        byte[] transitional = StrictWorkbooks.transitional("Doorstep", ROWS);
+        byte[] transitional = StrictPackages.transitional("Doorstep", ROWS);
 
-        Inspection ofStrict = inspect(StrictWorkbooks.strict(transitional));
+        Inspection ofStrict = inspect(StrictPackages.strict(transitional));
         InspectedPart strict = ofStrict.part(PART).orElseThrow();
         InspectedPart twin = inspect(transitional).part(PART).orElseThrow();
 

@@ -12,14 +12,14 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Workbooks saved as Strict OOXML, for tests. POI writes only transitional packages, so a strict one is made from
- * a transitional one by moving its namespaces and relationship types to the strict ones, which is the whole
- * difference between the two for a workbook of text cells. The rewrite here is plain string replacement of
+ * Workbooks, documents and presentations saved as Strict OOXML, for tests. POI writes only transitional packages,
+ * so a strict one is made from a transitional one by moving its namespaces and relationship types to the strict
+ * ones, which is the whole difference between the two for a package of plain text. The rewrite here is plain string replacement of
  * whole parts, independent of the gateway's own streaming translation.
  */
-public final class StrictWorkbooks {
+public final class StrictPackages {
 
-    private StrictWorkbooks() {
+    private StrictPackages() {
     }
 
     /** A transitional workbook with one sheet named {@code sheetName} holding {@code rows} as text cells. */
@@ -46,6 +46,10 @@ public final class StrictWorkbooks {
                 String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                         .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                                 "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                        .replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                "http://purl.oclc.org/ooxml/wordprocessingml/main")
+                        .replace("http://schemas.openxmlformats.org/presentationml/2006/main",
+                                "http://purl.oclc.org/ooxml/presentationml/main")
                         .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
                                 "http://purl.oclc.org/ooxml/officeDocument/relationships")
                         .replace("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
@@ -58,5 +62,16 @@ public final class StrictWorkbooks {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The text of every XML part of a package, joined: what a test looks in for namespaces. */
+    public static String xml(byte[] ooxml) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ooxml))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 }
