@@ -118,7 +118,7 @@ final class StatisticsPages {
         for (Statistics.Day day : statistics.days()) {
             Map<String, Object> row = verdictCells(day.counts());
             row.put("day", day.day().toString());
-            row.put("bar", bar(day.counts().judged(), busiest));
+            row.putAll(bar(day.counts().judged(), busiest));
             rows.add(row);
         }
         return rows;
@@ -128,7 +128,10 @@ final class StatisticsPages {
         int most = statistics.rules().isEmpty() ? 0 : statistics.rules().get(0).messages();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Statistics.RuleCount rule : statistics.rules()) {
-            rows.add(Map.of("rule", rule.rule(), "messages", rule.messages(), "bar", bar(rule.messages(), most)));
+            Map<String, Object> row = new HashMap<>(bar(rule.messages(), most));
+            row.put("rule", rule.rule());
+            row.put("messages", rule.messages());
+            rows.add(row);
         }
         return rows;
     }
@@ -166,8 +169,14 @@ final class StatisticsPages {
         return rows;
     }
 
-    /** The class of a bar as long as {@code count} is of {@code most}; none for nothing, a sliver for a little. */
-    static String bar(int count, int most) {
+    /** A bar as long as {@code count} is of {@code most}: none for nothing, a sliver for a little. */
+    private static Map<String, Object> bar(int count, int most) {
+        String width = barWidth(count, most);
+        return Map.of("hasBar", !width.isEmpty(), "bar", width);
+    }
+
+    /** The class of a bar's width, in steps of 5%; empty for no bar. */
+    static String barWidth(int count, int most) {
         if (count <= 0 || most <= 0) {
             return "";
         }

@@ -143,9 +143,9 @@ class StatisticsTallyTest {
 
     @Test
     void barsGrowInStepsAndAnythingAtAllShowsOne() {
-        assertThat(StatisticsPages.bar(0, 10)).isEmpty();
-        assertThat(StatisticsPages.bar(10, 10)).isEqualTo("w100");
-        assertThat(StatisticsPages.bar(1, 1000)).isEqualTo("w5");
-        assertThat(StatisticsPages.bar(5, 10)).isEqualTo("w50");
+        assertThat(StatisticsPages.barWidth(0, 10)).isEmpty();
+        assertThat(StatisticsPages.barWidth(10, 10)).isEqualTo("w100");
+        assertThat(StatisticsPages.barWidth(1, 1000)).isEqualTo("w5");
+        assertThat(StatisticsPages.barWidth(5, 10)).isEqualTo("w50");
     }
 }
