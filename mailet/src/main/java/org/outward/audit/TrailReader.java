@@ -1,6 +1,7 @@
 package org.outward.audit;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads the audit trail between two instants from its files, one line at a time: the current
@@ -26,7 +28,8 @@ import java.util.zip.GZIPInputStream;
  * skipping the rolled days outside the window unopened. Each event in the window is handed on as it is read and
  * none is kept, so a year of trail costs the memory of one line; a line outside the window is passed over by its
  * time alone, without reading it as JSON. A line that is not an audit event (cut short by a crash, written by
- * something else, of a kind this version does not know) is counted, not fatal.
+ * something else, of a kind this version does not know) is counted, not fatal; so is the rest of a rolled-over day
+ * whose compressed file is cut short, as one line.
  *
  * <p>The reports of {@code deploy/gateway audit} and the console's statistics both read through here, so they agree
  * on what the trail holds.
@@ -53,25 +56,36 @@ public final class TrailReader {
         int unreadable = 0;
         for (Path file : files(where, from, to)) {
             try (BufferedReader reader = reader(file)) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    Optional<Instant> time = AuditLine.timeOf(line);
-                    if (time.isPresent() && (time.get().isBefore(from) || !time.get().isBefore(to))) {
-                        continue;
-                    }
-                    AuditEvent event;
-                    try {
-                        event = AuditLine.parse(line);
-                    } catch (IllegalArgumentException e) {
-                        unreadable++;
-                        continue;
-                    }
-                    if (!event.time().isBefore(from) && event.time().isBefore(to)) {
-                        each.accept(event);
-                    }
-                }
+                unreadable += read(reader, from, to, each);
+            } catch (EOFException | ZipException e) {
+                // A rolled-over day cut short (a crash while it was compressed) or not compressed at all: what
+                // was read of it counts, the rest is one unreadable line, and the other days are still read.
+                unreadable++;
+            }
+        }
+        return unreadable;
+    }
+
+    private static int read(BufferedReader reader, Instant from, Instant to, Consumer<AuditEvent> each)
+            throws IOException {
+        int unreadable = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Optional<Instant> time = AuditLine.timeOf(line);
+            if (time.isPresent() && (time.get().isBefore(from) || !time.get().isBefore(to))) {
+                continue;
+            }
+            AuditEvent event;
+            try {
+                event = AuditLine.parse(line);
+            } catch (IllegalArgumentException e) {
+                unreadable++;
+                continue;
+            }
+            if (!event.time().isBefore(from) && event.time().isBefore(to)) {
+                each.accept(event);
             }
         }
         return unreadable;

@@ -77,6 +77,25 @@ class TrailReaderTest {
     }
 
     @Test
+    void aRolledDayCutShortCountsAsUnreadableAndTheRestIsStillRead() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lines.addAll(linesAt("2026-12-05T10:00:00Z", t -> decision(t, "<dec5@x>")));
+        }
+        gzip("outward-audit.2026-12-05.jsonl.gz", lines);
+        Path cut = logs.resolve("outward-audit.2026-12-05.jsonl.gz");
+        byte[] whole = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 40));
+        Files.write(logs.resolve("outward-audit.jsonl"), linesAt("2026-12-07T09:00:00Z", t -> decision(t, "<dec7@x>")));
+        int[] unreadable = new int[1];
+
+        List<String> read = read(logs, "2026-12-01T00:00:00Z", "2026-12-08T00:00:00Z", unreadable);
+
+        assertThat(read).contains("<dec5@x>").endsWith("<dec7@x>").hasSizeLessThan(201);
+        assertThat(unreadable[0]).isEqualTo(1);
+    }
+
+    @Test
     void theTimeOfALineIsReadWithoutParsingIt() {
         String line = linesAt("2026-12-07T15:04:05.678Z", t -> t.purge("dpo", 3)).get(0);
 
