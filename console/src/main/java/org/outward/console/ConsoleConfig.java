@@ -16,7 +16,8 @@ import org.outward.shared.VaultSetting;
  * @param webAdmin      James WebAdmin's base URL
  * @param webAdminToken the bearer token WebAdmin asks for, if it asks
  * @param users         the users file
- * @param auditFile     where admin events are appended, besides the log
+ * @param auditFile     the gateway's audit file: admin events are appended to it, and the statistics page counts
+ *                      from it and its rolled-over days; none: events go to the log, and there are no statistics
  * @param repositories  the held-mail repositories under {@code var/mail} that the console shows
  * @param vault         the secure-link vault the gateway writes to, for the secure-links page; none: no such page
  */

@@ -46,11 +46,13 @@ final class ConsoleHandler implements HttpHandler {
     private final AdminAudit audit;
     private final HeldPages held;
     private final Optional<LinksPages> links;
+    private final Optional<StatisticsPages> statistics;
 
     ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines) throws IOException {
         this.config = config;
         this.deadlines = deadlines;
-        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message"));
+        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message",
+                "statistics"));
         this.stylesheet = Pages.file(FOLDER, "console.css");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -63,6 +65,8 @@ final class ConsoleHandler implements HttpHandler {
         this.held = new HeldPages(new WebAdmin(config.webAdmin(), config.webAdminToken()), config.repositories(), audit);
         this.links = config.vault().isEmpty() ? Optional.empty()
                 : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
+        // The trail the console appends to is the gateway's own: one setting for both.
+        this.statistics = config.auditFile().map(trail -> new StatisticsPages(trail, clock, pages));
     }
 
     @Override
@@ -163,6 +167,12 @@ final class ConsoleHandler implements HttpHandler {
             links.get().list(reply, request, account);
         } else if ("/links/act".equals(path) && !get) {
             links.get().act(reply, request, account);
+        } else if (path.startsWith("/statistics") && statistics.isEmpty()) {
+            reply.message(404, "no_audit_title", "no_audit_text");
+        } else if ("/statistics".equals(path) && get) {
+            statistics.get().page(reply, request, account);
+        } else if ("/statistics.csv".equals(path) && get) {
+            statistics.get().csv(reply, request);
         } else {
             reply.message(404, "not_found_title", "not_found_text");
         }

@@ -47,8 +47,9 @@ public final class ConsoleMain implements Callable<Integer> {
             + "asks for (gateway webadmin-token makes one); none by default.")
     Path webAdminToken;
 
-    @Option(names = "--audit", paramLabel = "FILE", description = "Where admin events are appended as JSON lines "
-            + "(besides the log on org.outward.audit).")
+    @Option(names = "--audit", paramLabel = "FILE", description = "The gateway's audit file: admin events are "
+            + "appended to it, and the statistics page counts from it and its rolled-over days (without it, admin "
+            + "events go to the log on org.outward.audit and there are no statistics).")
     Path audit;
 
     @Option(names = "--vault", paramLabel = "local:DIR|shared", description = "The gateway's secure-link vault, for "

@@ -58,7 +58,10 @@ final class ConsoleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The gateway's audit file, so that the digest and the incident export see what admins did. */
+    /**
+     * The gateway's audit file, so that the digest and the incident export see what admins did, and the statistics
+     * page counts what the gateway judged.
+     */
     private Path auditFile() throws IOException {
         Path file = AuditFile.in(work);
         Files.createDirectories(file.getParent());

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.outward.audit.AuditEvent;
 import org.outward.audit.AuditKind;
+import org.outward.audit.DecisionSummary;
 
 /**
  * The DPO's digest of one window (a day or a week): how many messages the gateway judged, by verdict and by day
@@ -93,14 +94,6 @@ public record Digest(Instant from, Instant to, int judged, Map<String, Integer> 
 
     /** The rules that fired for any recipient, each once, in the order first seen. */
     private static List<String> rules(AuditEvent decision) {
-        List<String> rules = new ArrayList<>();
-        if (decision.fields().get("recipients") instanceof List<?> recipients) {
-            for (Object recipient : recipients) {
-                if (recipient instanceof Map<?, ?> map && map.get("rules") instanceof List<?> fired) {
-                    fired.stream().map(String::valueOf).filter(r -> !rules.contains(r)).forEach(rules::add);
-                }
-            }
-        }
-        return rules;
+        return DecisionSummary.of(decision).map(DecisionSummary::rules).orElse(List.of());
     }
 }

@@ -8,8 +8,10 @@
  * {@code docs/audit.schema.json} and explained in {@code docs/audit.md}.
  *
  * <p>{@link org.outward.audit.AuditTrail} writes events; {@link org.outward.audit.AuditLine} turns an event into its
- * line and back, so that the reports ({@code deploy/gateway audit digest} and {@code audit export}) read what the
- * writer wrote. Lines never carry content: findings carry redacted evidence only, and every character outside
+ * line and back, so that the reports ({@code deploy/gateway audit digest} and {@code audit export}, the console's
+ * statistics) read what the writer wrote. {@link org.outward.audit.TrailReader} reads the trail's files a window at
+ * a time without holding them, and {@link org.outward.audit.DecisionSummary} is what the reports count of a
+ * decision. Lines never carry content: findings carry redacted evidence only, and every character outside
  * printable ASCII is escaped, so no value a sender controls (a subject, an address, a file name) can end a line or
  * start a forged one.
  */

@@ -10,11 +10,13 @@ import java.util.Map;
 import org.outward.audit.AuditEvent;
 import org.outward.audit.AuditKind;
 import org.outward.audit.AuditTrail;
+import org.outward.audit.DecisionSummary;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
 
 /**
- * The mailets' audit events, written through {@link AuditTrail}: one per decision (message id, sender, recipients
+ * The mailets' audit events, written through {@link AuditTrail}: one per decision (message id, sender and the
+ * policy's sender groups it is in, recipients
  * with their action and rules, redacted findings, and the time taken) and one per held mail deleted at the end of
  * its retention, so the trail shows where each blocked message went. Never content: findings carry redacted
  * evidence only.
@@ -24,17 +26,24 @@ final class AuditLog {
     private AuditLog() {
     }
 
-    static void decision(String messageId, String sender, Decision decision, List<Fact> facts, long nanos) {
+    /**
+     * @param senderGroups the policy's sender groups the sender is in, for statistics by group
+     */
+    static void decision(String messageId, String sender, List<String> senderGroups, Decision decision, List<Fact> facts,
+                         long nanos) {
         if (AuditTrail.toLog().enabled()) {
-            AuditTrail.toLog().record(AuditKind.DECISION, AuditEvent.GATEWAY, fields(messageId, sender, decision, facts, nanos));
+            AuditTrail.toLog().record(AuditKind.DECISION, AuditEvent.GATEWAY,
+                    fields(messageId, sender, senderGroups, decision, facts, nanos));
         }
     }
 
     /** A decision's fields, in the order the line shows them. */
-    static Map<String, Object> fields(String messageId, String sender, Decision decision, List<Fact> facts, long nanos) {
+    static Map<String, Object> fields(String messageId, String sender, List<String> senderGroups, Decision decision,
+                                      List<Fact> facts, long nanos) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("messageId", messageId == null ? "" : messageId);
         line.put("sender", sender);
+        line.put(DecisionSummary.SENDER_GROUPS, List.copyOf(senderGroups));
         line.put("verdict", decision.verdict().word());
         List<Object> recipients = new ArrayList<>();
         for (Decision.RecipientDecision outcome : decision.recipients()) {

@@ -23,6 +23,7 @@ import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
 import org.outward.inspect.ParserIsolation;
+import org.outward.policy.Decider;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
@@ -230,7 +231,8 @@ public class Inspect extends GenericMailet {
         DecisionAttributes.writeNoticeSettings(mail, inForce.notices().language(), inForce.secureTag());
         DecisionAttributes.writeDpoAddress(mail, inForce.notices().dpoAddress());
         DecisionAttributes.writeLinkSettings(mail, inForce.links().expiry(), inForce.links().maxDownloads());
-        AuditLog.decision(message.getMessageID(), envelope.sender(), decision, facts, System.nanoTime() - started);
+        AuditLog.decision(message.getMessageID(), envelope.sender(), new Decider(inForce).senderGroupsOf(envelope.sender()),
+                decision, facts, System.nanoTime() - started);
     }
 
     /** The judgement, or null when the engine could not judge the message (the caller then fails closed). */

@@ -80,10 +80,21 @@ public final class Decider {
     }
 
     private boolean inGroups(List<String> groups, String sender) {
+        return groups.stream().anyMatch(group -> inGroup(group, sender));
+    }
+
+    /**
+     * The policy's sender groups that hold this sender (its address, or its {@code @domain}), by name: what the
+     * audit trail records of a decision, so that statistics can be kept by group.
+     */
+    public List<String> senderGroupsOf(String sender) {
+        return policy.senderGroups().keySet().stream().filter(group -> inGroup(group, sender)).sorted().toList();
+    }
+
+    private boolean inGroup(String group, String sender) {
         String address = sender.toLowerCase(Locale.ROOT);
         String domain = "@" + domainOf(address);
-        return groups.stream()
-                .flatMap(group -> policy.senderGroups().getOrDefault(group, List.of()).stream())
+        return policy.senderGroups().getOrDefault(group, List.of()).stream()
                 .anyMatch(member -> member.equals(address) || member.equals(domain));
     }
 

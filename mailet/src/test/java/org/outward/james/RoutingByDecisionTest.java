@@ -104,14 +104,15 @@ class RoutingByDecisionTest {
 
     @Test
     void auditLineHoldsRedactedEvidenceOnly() {
-        Map<String, Object> fields = AuditLog.fields("<m1@party.example>", "sam@party.example", new Decision(List.of(
+        Map<String, Object> fields = AuditLog.fields("<m1@party.example>", "sam@party.example", List.of("data-team"), new Decision(List.of(
                 new Decision.RecipientDecision("someone@example.org", "external", Action.BLOCK,
                         List.of(new Decision.FiredRule("special-category-unprotected", Action.BLOCK, List.of(CANVASS))),
                         "special-category-unprotected"))), List.of(CANVASS), 1_500_000);
         String line = AuditLine.format(new AuditEvent("e1", Instant.EPOCH, "gw1", AuditKind.DECISION, AuditEvent.GATEWAY, fields));
 
         assertThat(line).startsWith("{\"v\":1,\"time\":\"1970-01-01T00:00:00.000Z\",\"node\":\"gw1\",\"id\":\"e1\","
-                        + "\"event\":\"decision\",\"actor\":\"gateway\",\"messageId\":\"<m1@party.example>\"")
+                        + "\"event\":\"decision\",\"actor\":\"gateway\",\"messageId\":\"<m1@party.example>\","
+                        + "\"sender\":\"sam@party.example\",\"senderGroups\":[\"data-team\"],")
                 .contains("\"verdict\":\"block\"", "\"decidedBy\":\"special-category-unprotected\"",
                         "\"evidence\":\"312 rows: J*** S****, LA9 4**\"", "\"ms\":1.5")
                 .doesNotContain("Canvass");

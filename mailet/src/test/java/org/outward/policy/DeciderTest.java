@@ -136,6 +136,29 @@ class DeciderTest {
                 .containsExactly("data-team-secure-link");
     }
 
+    @Test
+    void theSenderGroupsOfASenderAreTheGroupsThatNameItsAddressOrItsDomain() throws Exception {
+        Decider groups = new Decider(PolicyLoader.parse("""
+                version: 1
+                recipients:
+                  internal-domains: [party.example]
+                senders:
+                  data-team: [data.officer@party.example]
+                  whole-party: ["@party.example"]
+                  officers: [Data.Officer@Party.Example, chair@party.example]
+                rules:
+                  - id: passwords
+                    when: {finding: password}
+                    action: block
+                """, "groups"));
+
+        assertThat(groups.senderGroupsOf("DATA.officer@party.example"))
+                .containsExactly("data-team", "officers", "whole-party");
+        assertThat(groups.senderGroupsOf("sam.volunteer@party.example")).containsExactly("whole-party");
+        assertThat(groups.senderGroupsOf("someone@example.org")).isEmpty();
+        assertThat(groups.senderGroupsOf("")).isEmpty();
+    }
+
     /** The membership example: a list carrying the party's own membership numbers never leaves the party. */
     private static Decider membershipExample() throws Exception {
         return new Decider(PolicyLoader.parse(PolicyLoaderTest.resource(
