@@ -300,7 +300,7 @@ class DeploymentFilesTest {
         Map<String, List<String>> container = outwardProcessors(xml(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")));
 
         assertThat(fragment).containsOnlyKeys("outward", "outward-blocked", "outward-wrap", "outward-quarantine",
-                "outward-released");
+                "outward-released", "outward-deleted");
         // The one difference: an existing server leaves through its "relay" processor, the container through "outbound".
         assertThat(container).containsAllEntriesOf(fragment.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> e.getValue().stream().map(s -> s.replace("relay", "outbound")).toList())));
@@ -308,6 +308,29 @@ class DeploymentFilesTest {
                 .doesNotContain(Map.of("memory", List.of("cassandra://", "file://"), "durable",
                         List.of("memory://", "cassandra://"), "distributed", List.of("memory://", "file://"))
                         .get(flavour).toArray(String[]::new));
+    }
+
+    /**
+     * Held mail an admin deleted ends in every configuration the same way: DeleteHeld first (it tells the sender
+     * if the policy says so and ghosts the mail), then Null, and no mailet that could send it anywhere; the
+     * DeleteHeld of every configuration reads a policy (the launcher sets it in deploy/conf).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/conf/mailetcontainer.xml", "deploy/docker/conf/memory/mailetcontainer.xml",
+            "deploy/docker/conf/durable/mailetcontainer.xml", "deploy/docker/conf/distributed/mailetcontainer.xml",
+            "deploy/existing-james/outward-processors.xml"})
+    void deletedMailEndsInEveryConfigurationAndIsSentNowhere(String file) throws Exception {
+        Document doc = xml(REPO.resolve(file));
+
+        assertThat(processors(doc, "outward-deleted"::equals)).containsExactly(Map.entry("outward-deleted",
+                List.of("All -> org.outward.james.DeleteHeld", "All -> Null")));
+        NodeList mailets = doc.getElementsByTagName("mailet");
+        for (int i = 0; i < mailets.getLength(); i++) {
+            Element mailet = (Element) mailets.item(i);
+            if ("org.outward.james.DeleteHeld".equals(mailet.getAttribute("class")) && !file.startsWith("deploy/conf/")) {
+                assertThat(mailet.getElementsByTagName("policy").item(0).getTextContent()).as(file).isNotBlank();
+            }
+        }
     }
 
     @ParameterizedTest
