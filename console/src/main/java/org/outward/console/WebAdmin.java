@@ -120,6 +120,15 @@ public final class WebAdmin {
         }
     }
 
+    /** Whether WebAdmin answers an authenticated request (the list of mail repositories), for the health check. */
+    public boolean answers() {
+        try {
+            return send(request("/mailRepositories").timeout(Duration.ofSeconds(5)).GET().build()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static JsonNode summary(JsonNode attributes) {
         JsonNode text = attributes.path("org.outward.summary");
         if (!text.isTextual()) {
