@@ -276,7 +276,7 @@ class DeploymentFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
     @SuppressWarnings("unchecked")
-    void theHealthChecksAskJamesAndThePortalThemselves(String file) throws Exception {
+    void theHealthChecksAskJamesThePortalAndTheConsoleThemselves(String file) throws Exception {
         Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve(file)).get("services");
         Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
         Map<String, Object> portal = (Map<String, Object>) services.get("portal");
