@@ -47,6 +47,7 @@ final class ConsoleHandler implements HttpHandler {
     private final HeldPages held;
     private final Optional<LinksPages> links;
     private final Optional<StatisticsPages> statistics;
+    private final ConsoleHealth health;
 
     ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines) throws IOException {
         this.config = config;
@@ -62,7 +63,9 @@ final class ConsoleHandler implements HttpHandler {
         this.sessions = new ConsoleSessions(clock);
         this.signIn = new SignIn(new UsersFile(config.users()), clock);
         this.audit = new AdminAudit(config.auditFile(), clock);
-        this.held = new HeldPages(new WebAdmin(config.webAdmin(), config.webAdminToken()), config.repositories(), audit);
+        WebAdmin webAdmin = new WebAdmin(config.webAdmin(), config.webAdminToken());
+        this.held = new HeldPages(webAdmin, config.repositories(), audit);
+        this.health = new ConsoleHealth(webAdmin, config.auditFile());
         this.links = config.vault().isEmpty() ? Optional.empty()
                 : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
         // The trail the console appends to is the gateway's own: one setting for both.
@@ -119,6 +122,12 @@ final class ConsoleHandler implements HttpHandler {
             try (OutputStream out = reply.stream("text/css; charset=utf-8", Map.of(), stylesheet.length)) {
                 out.write(stylesheet);
             }
+            return;
+        }
+        if ("/healthz".equals(path) && get) {
+            // For the container's health check, before any sign-in: healthy or not, nothing else.
+            boolean healthy = health.healthy();
+            reply.plain(healthy ? 200 : 503, healthy ? "healthy\n" : "unhealthy\n");
             return;
         }
         if (!get && !csrf.valid(reply.csrfCookie(), request.form().get("csrf"))) {

@@ -23,12 +23,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The console's only way to the gateway: James WebAdmin's REST API (mail repositories and tasks), with a bearer
  * token when WebAdmin asks for one. Release is WebAdmin's reprocessing of one mail into the processor that marks
- * and sends on released mail; delete is WebAdmin's delete.
+ * and sends on released mail; delete is its reprocessing into the processor that tells the sender (if the policy
+ * says so) and ghosts the mail, so that a deletion is told and audited by the gateway as a release is.
  */
 public final class WebAdmin {
 
     /** The processor of {@code mailetcontainer.xml} that released mail enters (ReleaseHeld, then outbound). */
     public static final String RELEASE_PROCESSOR = "outward-released";
+    /** The processor that deleted mail enters (DeleteHeld, which ghosts it). */
+    public static final String DELETE_PROCESSOR = "outward-deleted";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_LISTED = 500;
     /** How WebAdmin writes a mail's time: {@code 2026-12-07T15:46:46.052+0000}. */
@@ -95,8 +98,20 @@ public final class WebAdmin {
 
     /** Sends the mail on: reprocessed into {@value #RELEASE_PROCESSOR}, waiting until WebAdmin's task is done. */
     public void release(String repository, String key) throws IOException {
+        reprocess(repository, key, RELEASE_PROCESSOR);
+    }
+
+    /**
+     * Ends the mail: reprocessed into {@value #DELETE_PROCESSOR}, waiting until WebAdmin's task is done. The mail
+     * leaves the repository at once; the gateway tells the sender (or not) and ghosts it.
+     */
+    public void delete(String repository, String key) throws IOException {
+        reprocess(repository, key, DELETE_PROCESSOR);
+    }
+
+    private void reprocess(String repository, String key, String processor) throws IOException {
         HttpResponse<String> response = send(request(mailPath(repository, key) + "?action=reprocess&queue=spool&processor="
-                + RELEASE_PROCESSOR).method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
+                + processor).method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
         expect(response, 201);
         String task = json.readTree(response.body()).path("taskId").asText();
         JsonNode done = getJson("/tasks/" + encode(task) + "/await?timeout=" + TIMEOUT.toSeconds() + "s");
@@ -105,9 +120,13 @@ public final class WebAdmin {
         }
     }
 
-    public void delete(String repository, String key) throws IOException {
-        HttpResponse<String> response = send(request(mailPath(repository, key)).DELETE().build());
-        expect(response, 204);
+    /** Whether WebAdmin answers an authenticated request (the list of mail repositories), for the health check. */
+    public boolean answers() {
+        try {
+            return send(request("/mailRepositories").timeout(Duration.ofSeconds(5)).GET().build()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static JsonNode summary(JsonNode attributes) {

@@ -2,20 +2,26 @@ package org.outward.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.audit.AuditKind;
 import org.outward.portal.TestClock;
 
 /**
@@ -171,5 +177,21 @@ class StatisticsPageTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("No audit trail configured");
+    }
+
+    @Test
+    void everyKindOfEventTheTrailKnowsHasItsWordsInEnglishAndWelsh() throws Exception {
+        for (String language : List.of("en", "cy")) {
+            Properties words = new Properties();
+            try (Reader in = new InputStreamReader(Objects.requireNonNull(getClass().getResourceAsStream(
+                    "/org/outward/console/messages_" + language + ".properties")), StandardCharsets.UTF_8)) {
+                words.load(in);
+            }
+            for (AuditKind kind : AuditKind.values()) {
+                if (kind != AuditKind.DECISION) {
+                    assertThat(words.getProperty("stat_event_" + kind.word())).as(language + " " + kind).isNotBlank();
+                }
+            }
+        }
     }
 }

@@ -64,6 +64,9 @@ final class ConfigRenderer {
     /** The retention mailet, which reads the same policy for its {@code retention} settings. */
     static final String RETENTION_MAILET = "org.outward.james.ExpireHeldMail";
 
+    /** The mailet that ends held mail an admin deleted, which reads the same policy for whether to tell the sender. */
+    static final String DELETE_MAILET = "org.outward.james.DeleteHeld";
+
     /** The default policy on the class path (from the policies module). */
     static final String DEFAULT_POLICY = "/org/outward/policies/default-policy.yaml";
 
@@ -363,7 +366,7 @@ final class ConfigRenderer {
     }
 
     /**
-     * Points every inspection and retention mailet at the policy, and the inspection mailets at their state
+     * Points every inspection, retention and deletion mailet at the policy, and the inspection mailets at their state
      * folder. A configuration of the admin's own that names a policy keeps it unless {@code --policy} was given.
      */
     private static void setPolicy(Document xml, Path policy, boolean override, Path stateFolder, boolean shared) {
@@ -371,7 +374,7 @@ final class ConfigRenderer {
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
             String type = mailet.getAttribute("class");
-            if (!INSPECT_MAILET.equals(type) && !RETENTION_MAILET.equals(type)) {
+            if (!INSPECT_MAILET.equals(type) && !RETENTION_MAILET.equals(type) && !DELETE_MAILET.equals(type)) {
                 continue;
             }
             Element existing = firstChild(mailet, "policy");
@@ -379,6 +382,9 @@ final class ConfigRenderer {
                 param(xml, mailet, "policy", policy.toString());
             } else if (override) {
                 existing.setTextContent(policy.toString());
+            }
+            if (DELETE_MAILET.equals(type)) {
+                continue;
             }
             // The key and correlation state belong with this working folder unless the admin put them elsewhere.
             if (INSPECT_MAILET.equals(type) && firstChild(mailet, "stateFolder") == null) {

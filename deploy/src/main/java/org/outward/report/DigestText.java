@@ -19,7 +19,7 @@ import org.outward.notice.NoticeDate;
  */
 public final class DigestText {
 
-            private static final Properties ENGLISH = words("en");
+    private static final Properties ENGLISH = words("en");
     private static final Properties WELSH = words("cy");
 
     private DigestText() {
@@ -103,17 +103,24 @@ public final class DigestText {
             text.append('\n').append(words.getProperty("policies")).append('\n');
             for (Digest.PolicyVersion policy : digest.policies()) {
                 text.append("  ").append(NoticeDate.in(language, policy.time())).append(' ').append(VisibleText.of(policy.node()))
-                        .append(' ').append(policy.outcome()).append(" sha256 ").append(policy.sha256()).append('\n');
+                        .append(' ').append(word(words, "outcome." + policy.outcome())).append(" sha256 ")
+                        .append(policy.sha256()).append('\n');
             }
         }
         if (!digest.adminActions().isEmpty()) {
             text.append('\n').append(words.getProperty("actions")).append('\n');
-            digest.adminActions().forEach((kind, count) -> text.append("  ").append(kind).append(": ").append(count).append('\n'));
+            digest.adminActions().forEach((kind, count) -> text.append("  ").append(word(words, "action." + kind))
+                    .append(": ").append(count).append('\n'));
         }
         if (digest.unreadable() > 0) {
             text.append('\n').append(String.format(words.getProperty("unreadable"), digest.unreadable())).append('\n');
         }
         text.append('\n').append(words.getProperty("footer")).append('\n');
         return text.toString();
+    }
+
+    /** A word of the trail (a policy outcome, an action's kind) in the digest's language; a new one as the trail has it. */
+    private static String word(Properties words, String key) {
+        return words.getProperty(key, VisibleText.of(key.substring(key.indexOf('.') + 1)));
     }
 }

@@ -132,7 +132,7 @@ public record IncidentExport(Instant generated, String query, List<Message> mess
             if (later.event().equals("release")) {
                 return "released";
             }
-            if (later.event().equals("delete") || later.event().equals("expired")) {
+            if (later.event().equals("delete") || later.event().equals("discarded") || later.event().equals("expired")) {
                 return "deleted";
             }
         }

@@ -3,6 +3,7 @@ package org.outward.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ class ConsoleEndToEndTest {
     }
 
     @Test
-    void anAdminDeletesHeldMailAndNothingLeaves() throws Exception {
+    void anAdminDeletesHeldMailTheSenderIsToldAndTheRecipientGetsNothing() throws Exception {
         String key = sendCanvass("Canvass to delete");
         ConsoleClient admin = on.signedIn(Role.ADMIN);
         admin.get("/held");
@@ -123,10 +124,47 @@ class ConsoleEndToEndTest {
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(deleted.body()).contains("Deleted 1 message(s)");
         assertThat(webAdmin.keys("outward-blocked")).isEmpty();
+        MimeMessage told = Mailboxes.await(outside, SENDER, m -> subject(m).startsWith("Deleted: "));
+        assertThat(subject(told)).isEqualTo("Deleted: Canvass to delete");
+        assertThat(told.getHeader("In-Reply-To")).singleElement().asString().startsWith("<");
+        assertThat(text(told)).contains("An administrator deleted your message").contains(OUTSIDE)
+                .doesNotContain("Sent by mistake").doesNotContain("Predovic").doesNotContain("27 records");
         Thread.sleep(1000);
         assertThat(Mailboxes.of(outside, OUTSIDE)).isEmpty();
         assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"delete\"") && line.contains(key)
                 && line.contains("Sent by mistake"));
+        assertThat(audit()).anyMatch(line -> line.contains("\"event\":\"discarded\"") && line.contains(key)
+                && line.contains("\"senderTold\":true"));
+        assertThat(webAdmin.keys("error")).isEmpty();
+        JsonSchema schema = AuditTrailEndToEndTest.schema();
+        for (String line : audit()) {
+            assertThat(schema.validate(new ObjectMapper().readTree(line))).as(line).isEmpty();
+        }
+    }
+
+    @Test
+    void whenThePolicySaysNotToTellNobodyHearsOfTheDeletedMail() throws Exception {
+        String policy = Files.readString(on.policyFile);
+        try {
+            Files.writeString(on.policyFile, policy.replace("tell-sender-on-delete: true", "tell-sender-on-delete: false"));
+            String key = sendCanvass("Canvass to delete quietly");
+            ConsoleClient admin = on.signedIn(Role.ADMIN);
+            admin.get("/held");
+
+            HttpResponse<String> deleted = admin.post("/held/act", Map.of("action", "delete",
+                    "reason", "Sent by mistake", "pick:outward-blocked/" + key, "1"));
+
+            assertThat(deleted.body()).contains("Deleted 1 message(s)");
+            assertThat(webAdmin.keys("outward-blocked")).isEmpty();
+            awaitAudit(line -> line.contains("\"event\":\"discarded\"") && line.contains(key)
+                    && line.contains("\"senderTold\":false"));
+            Thread.sleep(2000);
+            assertThat(Mailboxes.of(outside, SENDER)).as("only the notice that blocked it")
+                    .noneMatch(m -> subject(m).startsWith("Deleted"));
+            assertThat(Mailboxes.of(outside, OUTSIDE)).isEmpty();
+        } finally {
+            Files.writeString(on.policyFile, policy);
+        }
     }
 
     @Test
@@ -242,6 +280,19 @@ class ConsoleEndToEndTest {
 
     private static List<String> audit() throws Exception {
         return on.audit();
+    }
+
+    /** Waits up to 30 seconds for a line of the audit trail. */
+    private static void awaitAudit(java.util.function.Predicate<String> wanted) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (audit().stream().noneMatch(wanted)) {
+            assertThat(System.nanoTime()).as("the audit line did not come").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return (String) ((javax.mail.Multipart) message.getContent()).getBodyPart(0).getContent();
     }
 
     private static String sendCanvass(String subject) throws Exception {

@@ -44,6 +44,8 @@ final class ConsoleGateway implements AutoCloseable {
     final WebAdminClient webAdmin;
     final Console console;
     final Path auditFile;
+    /** The policy the gateway enforces, which a test may edit (the gateway reads an edit at the next use). */
+    final Path policyFile;
     private final UsersFile users;
     private final AtomicInteger made = new AtomicInteger();
 
@@ -52,8 +54,17 @@ final class ConsoleGateway implements AutoCloseable {
     }
 
     ConsoleGateway(Path work) throws Exception {
+        this(work, Optional.empty());
+    }
+
+    /** The same on a configuration folder of the test's own ({@code --config}). */
+    ConsoleGateway(Path work, Optional<Path> config) throws Exception {
         outside = RelayingGateway.startOutside();
-        gateway = RelayingGateway.start(work, outside);
+        policyFile = Files.createDirectories(work).resolve("policy.yaml");
+        try (InputStream in = ConsoleGateway.class.getResourceAsStream("/org/outward/policies/default-policy.yaml")) {
+            Files.copy(in, policyFile);
+        }
+        gateway = RelayingGateway.start(config, work, outside, Optional.of(policyFile));
         webAdmin = new WebAdminClient(gateway.webAdminPort());
         users = new UsersFile(work.resolve("console-users"));
         // The gateway's own trail, where the digest and the incident export read what admins did.

@@ -286,15 +286,19 @@ class ContainerConfigurationTest {
     }
 
     /**
-     * The admin console on the production configuration: WebAdmin asks for a token, which the console sends, and a
-     * release goes through the Docker flavour's own {@code outward-released} processor.
+     * The admin console on the production configuration: WebAdmin asks for a token, which the console sends, a
+     * release goes through the Docker flavour's own {@code outward-released} processor and a delete through its
+     * {@code outward-deleted} processor (the sender told, the recipient given nothing).
      */
     @Test
-    void theConsoleReleasesHeldMailThroughTheContainersWebAdminWithItsToken() throws Exception {
+    void theConsoleReleasesAndDeletesHeldMailThroughTheContainersWebAdminWithItsToken() throws Exception {
         List<String> before = webAdmin.keys("outward-blocked");
         send("sam.volunteer@party.example", "The spreadsheet", "Hi Alex,\n\nThe password is Kettle-Harbour-42\n\nSam\n");
         String key = webAdmin.awaitKeys("outward-blocked", before.size() + 1, Duration.ofSeconds(20)).stream()
                 .filter(k -> !before.contains(k)).findFirst().orElseThrow();
+        send("sam.volunteer@party.example", "The other spreadsheet", "Hi Alex,\n\nThe password is Rook-Lantern-77\n\nSam\n");
+        String other = webAdmin.awaitKeys("outward-blocked", before.size() + 2, Duration.ofSeconds(20)).stream()
+                .filter(k -> !before.contains(k) && !k.equals(key)).findFirst().orElseThrow();
         org.outward.console.UsersFile users = new org.outward.console.UsersFile(temp.resolve("console-users"));
         String secret = org.outward.console.Totp.newSecret();
         users.put(new org.outward.console.Account("admin", org.outward.console.Role.ADMIN,
@@ -309,6 +313,8 @@ class ContainerConfigurationTest {
             assertThat(admin.get("/held").body()).contains("The spreadsheet").doesNotContain("Kettle-Harbour-42");
             assertThat(admin.post("/held/act", Map.of("action", "release", "reason", "The sender asked; it is a test password",
                     "pick:outward-blocked/" + key, "1")).statusCode()).isEqualTo(200);
+            assertThat(admin.post("/held/act", Map.of("action", "delete", "reason", "Sent by mistake",
+                    "pick:outward-blocked/" + other, "1")).statusCode()).isEqualTo(200);
         }
 
         MimeMessage released = Mailboxes.await(outside, OUTSIDE, m -> {
@@ -319,6 +325,22 @@ class ContainerConfigurationTest {
             }
         });
         assertThat(released.getHeader("X-Outward-Verdict")).containsExactly("released");
+        Mailboxes.await(outside, "sam.volunteer@party.example", m -> {
+            try {
+                return "Deleted: The other spreadsheet".equals(m.getSubject());
+            } catch (MessagingException e) {
+                return false;
+            }
+        });
+        assertThat(webAdmin.keys("outward-blocked")).doesNotContain(key, other);
+        Thread.sleep(1000);
+        assertThat(Mailboxes.of(outside, OUTSIDE)).noneMatch(m -> {
+            try {
+                return "The other spreadsheet".equals(m.getSubject());
+            } catch (MessagingException e) {
+                return false;
+            }
+        });
     }
 
     private static int status(java.net.http.HttpRequest request) throws Exception {

@@ -46,7 +46,7 @@ class DeploymentFilesTest {
     // ---- Dockerfiles -------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console"})
     void everyFileADockerfileCopiesIsInTheRepositoryOrBuiltByMaven(String dockerfile) throws Exception {
         List<String> sources = copySources(DOCKER.resolve(dockerfile));
 
@@ -90,15 +90,19 @@ class DeploymentFilesTest {
                 .contains(":/opt/outward-gateway/resources/dkim:ro");
     }
 
-    @Test
-    void thePortalImageRunsThePortalJarThePortalPomBuilds() throws Exception {
-        String artifact = directChild(xml(REPO.resolve("portal/pom.xml")).getDocumentElement(), "artifactId");
+    /** The portal's and the console's images run the jar their module's pom builds, beside its libraries. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"Dockerfile.portal, portal, org.outward.portal.PortalMain",
+            "Dockerfile.console, console, org.outward.console.ConsoleMain"})
+    void theImageRunsTheJarItsModulesPomBuilds(String dockerfile, String module, String main) throws Exception {
+        String artifact = directChild(xml(REPO.resolve(module + "/pom.xml")).getDocumentElement(), "artifactId");
         String version = text(xml(REPO.resolve("pom.xml")), "version", null);
-        List<String> sources = copySources(DOCKER.resolve("Dockerfile.portal"));
+        List<String> sources = copySources(DOCKER.resolve(dockerfile));
 
-        assertThat(sources).contains("portal/target/" + artifact + "-" + version + ".jar", "portal/target/portal-lib/");
-        assertThat(Files.readString(DOCKER.resolve("Dockerfile.portal"))).contains("org.outward.portal.PortalMain");
-        assertThat(Class.forName("org.outward.portal.PortalMain")).isNotNull();
+        assertThat(sources).contains(module + "/target/" + artifact + "-" + version + ".jar",
+                module + "/target/" + module + "-lib/");
+        assertThat(Files.readString(DOCKER.resolve(dockerfile))).contains(main);
+        assertThat(Class.forName(main)).isNotNull();
     }
 
     // ---- compose files -----------------------------------------------------------------------------------
@@ -112,7 +116,7 @@ class DeploymentFilesTest {
         Set<String> volumes = ((Map<String, Object>) compose.getOrDefault("volumes", Map.of())).keySet();
         Set<String> networks = ((Map<String, Object>) compose.getOrDefault("networks", Map.of())).keySet();
 
-        assertThat(services).containsKeys("gateway", "portal", "proxy");
+        assertThat(services).containsKeys("gateway", "portal", "proxy", "console");
         services.forEach((name, value) -> {
             Map<String, Object> service = (Map<String, Object>) value;
             assertThat(service).as(name).containsKey("image");
@@ -211,7 +215,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console"})
     void bothImagesRunAsTheSameUnprivilegedUser(String file) throws IOException {
         List<String> users = Files.readAllLines(DOCKER.resolve(file)).stream().map(String::strip)
                 .filter(line -> line.startsWith("USER ")).toList();
@@ -230,14 +234,49 @@ class DeploymentFilesTest {
     }
 
     /**
-     * The health checks call the endpoints GatewayHealthTest and the portal's PortalOperationsTest exercise over
-     * HTTP: James's /healthcheck with Outward's check registered, and the portal's /healthz on its operations port;
-     * the images have the curl they run.
+     * The admin console is on the management side only: its port published on the host's loopback and nowhere else,
+     * one network, shared with the gateway (for WebAdmin) and with neither the portal nor the proxy; it reaches
+     * WebAdmin by the gateway's name with a token, appends to the gateway's audit file in the logs volume and keeps
+     * its users in a volume of its own.
      */
     @ParameterizedTest
     @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
     @SuppressWarnings("unchecked")
-    void theHealthChecksAskJamesAndThePortalThemselves(String file) throws Exception {
+    void theConsoleIsOnTheManagementSideOnlyWithItsUsersAndTheGatewaysAuditFile(String file) throws Exception {
+        Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve(file)).get("services");
+        Map<String, Object> console = (Map<String, Object>) services.get("console");
+        Set<String> networks = ((Map<String, Object>) console.get("networks")).keySet();
+
+        assertThat((List<String>) console.get("ports")).containsExactly("127.0.0.1:8090:8090");
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile.console")))
+                .contains("\"--users\", \"/var/lib/outward/console/users\"", "\"--bind\", \"0.0.0.0\", \"--port\", \"8090\"");
+        assertThat(networks).hasSize(1);
+        assertThat(((Map<String, Object>) ((Map<String, Object>) services.get("gateway")).get("networks")).keySet())
+                .containsAll(networks);
+        for (String other : List.of("portal", "proxy")) {
+            assertThat(((Map<String, Object>) ((Map<String, Object>) services.get(other)).get("networks")).keySet())
+                    .as(other).doesNotContainAnyElementsOf(networks);
+        }
+        assertThat((List<String>) console.get("command")).contains("--webadmin=http://gateway:8000",
+                "--webadmin-token=/run/secrets/outward-console-webadmin-token", "--audit=/logs/outward-audit.jsonl",
+                "--vault=local:/var/lib/outward/vault").noneMatch(argument -> argument.startsWith("--bind"));
+        assertThat((List<String>) console.get("secrets")).containsExactly("outward-console-webadmin-token");
+        assertThat((List<String>) console.get("volumes")).containsExactlyInAnyOrder(
+                "outward-console:/var/lib/outward/console", "outward-logs:/logs", "outward-vault:/var/lib/outward/vault");
+        assertThat((List<String>) ((Map<String, Object>) services.get("gateway")).get("volumes"))
+                .as("the audit file the console appends to is the gateway's").contains("outward-logs:/logs");
+        assertThat(Files.readString(DOCKER.resolve("conf/common/logback.xml"))).contains("/logs/outward-audit.jsonl");
+    }
+
+    /**
+     * The health checks call the endpoints GatewayHealthTest, the portal's PortalOperationsTest and ConsoleHealthTest
+     * exercise over HTTP: James's /healthcheck with Outward's check registered, the portal's /healthz on its
+     * operations port and the console's /healthz on its own port; the images have the curl they run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"compose.memory.yaml", "compose.durable.yaml", "compose.distributed.yaml"})
+    @SuppressWarnings("unchecked")
+    void theHealthChecksAskJamesThePortalAndTheConsoleThemselves(String file) throws Exception {
         Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve(file)).get("services");
         Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
         Map<String, Object> portal = (Map<String, Object>) services.get("portal");
@@ -250,7 +289,11 @@ class DeploymentFilesTest {
         assertThat((List<String>) portal.get("command")).contains("--operations=0.0.0.0:9090");
         assertThat((List<String>) ((Map<String, Object>) portal.get("healthcheck")).get("test"))
                 .containsSubsequence("curl", "http://127.0.0.1:9090/healthz");
-        for (String dockerfile : List.of("Dockerfile", "Dockerfile.durable", "Dockerfile.portal")) {
+        Map<String, Object> console = (Map<String, Object>) services.get("console");
+        assertThat((List<String>) ((Map<String, Object>) console.get("healthcheck")).get("test"))
+                .containsSubsequence("curl", "http://127.0.0.1:8090/healthz");
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile.console"))).contains("\"--port\", \"8090\"");
+        for (String dockerfile : List.of("Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console")) {
             assertThat(Files.readString(DOCKER.resolve(dockerfile))).as(dockerfile)
                     .contains("apt-get install -y --no-install-recommends curl");
         }
@@ -300,7 +343,7 @@ class DeploymentFilesTest {
         Map<String, List<String>> container = outwardProcessors(xml(DOCKER.resolve("conf/" + flavour + "/mailetcontainer.xml")));
 
         assertThat(fragment).containsOnlyKeys("outward", "outward-blocked", "outward-wrap", "outward-quarantine",
-                "outward-released");
+                "outward-released", "outward-deleted");
         // The one difference: an existing server leaves through its "relay" processor, the container through "outbound".
         assertThat(container).containsAllEntriesOf(fragment.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> e.getValue().stream().map(s -> s.replace("relay", "outbound")).toList())));
@@ -308,6 +351,29 @@ class DeploymentFilesTest {
                 .doesNotContain(Map.of("memory", List.of("cassandra://", "file://"), "durable",
                         List.of("memory://", "cassandra://"), "distributed", List.of("memory://", "file://"))
                         .get(flavour).toArray(String[]::new));
+    }
+
+    /**
+     * Held mail an admin deleted ends in every configuration the same way: DeleteHeld first (it tells the sender
+     * if the policy says so and ghosts the mail), then Null, and no mailet that could send it anywhere; the
+     * DeleteHeld of every configuration reads a policy (the launcher sets it in deploy/conf).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/conf/mailetcontainer.xml", "deploy/docker/conf/memory/mailetcontainer.xml",
+            "deploy/docker/conf/durable/mailetcontainer.xml", "deploy/docker/conf/distributed/mailetcontainer.xml",
+            "deploy/existing-james/outward-processors.xml"})
+    void deletedMailEndsInEveryConfigurationAndIsSentNowhere(String file) throws Exception {
+        Document doc = xml(REPO.resolve(file));
+
+        assertThat(processors(doc, "outward-deleted"::equals)).containsExactly(Map.entry("outward-deleted",
+                List.of("All -> org.outward.james.DeleteHeld", "All -> Null")));
+        NodeList mailets = doc.getElementsByTagName("mailet");
+        for (int i = 0; i < mailets.getLength(); i++) {
+            Element mailet = (Element) mailets.item(i);
+            if ("org.outward.james.DeleteHeld".equals(mailet.getAttribute("class")) && !file.startsWith("deploy/conf/")) {
+                assertThat(mailet.getElementsByTagName("policy").item(0).getTextContent()).as(file).isNotBlank();
+            }
+        }
     }
 
     @ParameterizedTest

@@ -81,6 +81,16 @@ class PolicyCommandTest {
     }
 
     @Test
+    void whetherToTellTheSenderOfADeletionIsCheckedWhereItIsWritten() throws Exception {
+        Path policy = Files.writeString(temp.resolve("delete-notice.yaml"), Files.readString(
+                Path.of("..", "policies", "default-policy.yaml")).replace("tell-sender-on-delete: true",
+                "tell-sender-on-delete: yes"));
+
+        assertThat(run("policy", "check", policy.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(":55:26: notices.tell-sender-on-delete must be true or false, not 'yes'");
+    }
+
+    @Test
     void aMistypedVariableInAnAdminsNoticeTemplateFailsTheCheck() throws Exception {
         Path notices = temp.resolve("notices");
         try (var files = Files.walk(Path.of("..", "policies", "notices"))) {

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an audit event records. The gateway's own: {@link #DECISION} (a message judged) and {@link #EXPIRED} (held
- * mail deleted at the end of its retention). An admin's: signing in, releasing or deleting held mail, revoking or
+ * What an audit event records. The gateway's own: {@link #DECISION} (a message judged), {@link #EXPIRED} (held
+ * mail deleted at the end of its retention) and {@link #DISCARDED} (held mail an admin deleted, ended by the gateway,
+ * with whether its sender was told). An admin's: signing in, releasing or deleting held mail, revoking or
  * purging secure links, and a change of the policy in force ({@link #POLICY_CHANGE}, which the gateway also writes
  * when it loads an edited policy file).
  */
@@ -17,7 +18,8 @@ public enum AuditKind {
     DELETE,
     REVOKE,
     PURGE,
-    POLICY_CHANGE;
+    POLICY_CHANGE,
+    DISCARDED;
 
     /** The word in the line's {@code event} field, e.g. {@code policy-change}. */
     public String word() {

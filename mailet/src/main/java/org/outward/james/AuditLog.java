@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.mail.MessagingException;
+
+import org.apache.mailet.Mail;
 import org.outward.audit.AuditEvent;
 import org.outward.audit.AuditKind;
 import org.outward.audit.AuditTrail;
@@ -16,10 +19,9 @@ import org.outward.policy.Fact;
 
 /**
  * The mailets' audit events, written through {@link AuditTrail}: one per decision (message id, sender and the
- * policy's sender groups it is in, recipients
- * with their action and rules, redacted findings, and the time taken) and one per held mail deleted at the end of
- * its retention, so the trail shows where each blocked message went. Never content: findings carry redacted
- * evidence only.
+ * policy's sender groups it is in, recipients with their action and rules, redacted findings, and the time taken),
+ * one per held mail deleted at the end of its retention and one per held mail an admin deleted, so the trail
+ * shows where each blocked message went. Never content: findings carry redacted evidence only.
  */
 final class AuditLog {
 
@@ -71,6 +73,16 @@ final class AuditLog {
         return line;
     }
 
+    /** The mail's Message-ID as the audit lines carry it: empty when it has none or it cannot be read. */
+    static String messageId(Mail mail) {
+        try {
+            String id = mail.getMessage().getMessageID();
+            return id == null ? "" : id;
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
     static void expired(String messageId, String repository, Instant heldSince, Duration retention) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("messageId", messageId == null ? "" : messageId);
@@ -78,5 +90,17 @@ final class AuditLog {
         line.put("heldSince", heldSince.toString());
         line.put("retention", retention.toString());
         AuditTrail.toLog().record(AuditKind.EXPIRED, AuditEvent.GATEWAY, line);
+    }
+
+    /**
+     * Held mail an admin deleted, ended by the gateway; the admin and the reason are in the console's {@code delete}
+     * event of the same mail key and Message-ID.
+     */
+    static void discarded(String messageId, String mailKey, boolean senderTold) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("messageId", messageId == null ? "" : messageId);
+        line.put("mailKey", mailKey == null ? "" : mailKey);
+        line.put("senderTold", senderTold);
+        AuditTrail.toLog().record(AuditKind.DISCARDED, AuditEvent.GATEWAY, line);
     }
 }

@@ -193,7 +193,7 @@ public class ExpireHeldMail extends GenericMailet {
                 if (held == null || !held.toInstant().isBefore(cutOff)) {
                     continue;
                 }
-                String messageId = messageId(mail);
+                String messageId = AuditLog.messageId(mail);
                 repository.remove(key);
                 deleted++;
                 AuditLog.expired(messageId, url.asString(), held.toInstant(), keep);
@@ -214,15 +214,6 @@ public class ExpireHeldMail extends GenericMailet {
             // The next sweep tries again; nothing is deleted unless it was judged old enough.
             LOG.warn("Retention: sweeping {} failed ({}); trying again at the next sweep", url.asString(),
                     e.getClass().getSimpleName());
-        }
-    }
-
-    private static String messageId(Mail mail) {
-        try {
-            String id = mail.getMessage().getMessageID();
-            return id == null ? "" : id;
-        } catch (MessagingException e) {
-            return "";
         }
     }
 }

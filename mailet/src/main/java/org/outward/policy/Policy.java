@@ -88,15 +88,22 @@ public record Policy(String source, Recipients recipients, Map<String, List<Stri
     }
 
     /**
-     * @param language   {@code en}, {@code cy} or {@code both} (Welsh and English in one notice)
-     * @param dpoAddress where replies to a notice go (the data protection officer); empty: to the postmaster
+     * @param language           {@code en}, {@code cy} or {@code both} (Welsh and English in one notice)
+     * @param dpoAddress         where replies to a notice go (the data protection officer); empty: to the postmaster
+     * @param tellSenderOnDelete whether the sender of held mail an admin deletes is told so; true by default, since
+     *                           the notice that held it left them waiting for a decision
      */
-    public record Notices(String language, String dpoAddress) {
-        public static final Notices DEFAULTS = new Notices("en", "");
+    public record Notices(String language, String dpoAddress, boolean tellSenderOnDelete) {
+        public static final Notices DEFAULTS = new Notices("en", "", true);
 
         public Notices {
             Objects.requireNonNull(language, "language");
             Objects.requireNonNull(dpoAddress, "dpoAddress");
+        }
+
+        /** The settings with the sender told of a deletion, as by default. */
+        public Notices(String language, String dpoAddress) {
+            this(language, dpoAddress, DEFAULTS.tellSenderOnDelete());
         }
     }
 

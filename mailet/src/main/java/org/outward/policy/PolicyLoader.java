@@ -285,12 +285,16 @@ public final class PolicyLoader {
     }
 
     private Policy.Notices notices(Node node) {
-        Optional<PolicyNodes.Section> section = nodes.section(node, "notices", Set.of("language", "dpo-address"));
+        Optional<PolicyNodes.Section> section = nodes.section(node, "notices",
+                Set.of("language", "dpo-address", "tell-sender-on-delete"));
         return new Policy.Notices(section.flatMap(s -> s.get("language"))
                 .flatMap(n -> nodes.word(n, "notices.language", PolicyLoader.<String>ordered("en", "en", "cy", "cy", "both", "both")))
                 .orElse(Policy.Notices.DEFAULTS.language()),
                 section.flatMap(s -> s.get("dpo-address")).flatMap(n -> address(n, "notices.dpo-address"))
-                        .orElse(Policy.Notices.DEFAULTS.dpoAddress()));
+                        .orElse(Policy.Notices.DEFAULTS.dpoAddress()),
+                section.flatMap(s -> s.get("tell-sender-on-delete"))
+                        .flatMap(n -> nodes.bool(n, "notices.tell-sender-on-delete"))
+                        .orElse(Policy.Notices.DEFAULTS.tellSenderOnDelete()));
     }
 
     private List<Policy.Rule> rules(Node node, Policy.Recipients recipients, Map<String, List<String>> senders,

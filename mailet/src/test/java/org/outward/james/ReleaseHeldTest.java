@@ -2,29 +2,20 @@ package org.outward.james;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
 import javax.mail.Multipart;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
-import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outward.policy.Action;
-import org.outward.policy.Decision;
-import org.outward.policy.Fact;
-import org.outward.policy.FindingKind;
-import org.outward.protect.ProtectionLevel;
 
 /** A held mail an admin released: marked released, the rules that held it named, the sender told in their language. */
 class ReleaseHeldTest {
 
-    private static final Fact CANVASS = new Fact(FindingKind.SPECIAL_CATEGORY_DATA, "2/canvass.xlsx", "canvass.xlsx",
-            ProtectionLevel.NONE, 312, 0.9, "312 rows: J*** S****, LA9 4**");
 
     private FakeMailContext context;
     private ReleaseHeld mailet;
@@ -37,16 +28,7 @@ class ReleaseHeldTest {
     }
 
     private static FakeMail held(String sender, String language) throws Exception {
-        FakeMail.Builder builder = FakeMail.builder().name("m1").recipients("someone@example.org")
-                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Canvass returns").setText("see attached")
-                        .addHeader("Message-ID", "<canvass.1@party.example>")
-                        .addHeader(AddVerdictHeaders.VERDICT, "block"));
-        FakeMail mail = (sender == null ? builder : builder.sender(sender)).build();
-        DecisionAttributes.write(mail, new Decision(List.of(new Decision.RecipientDecision("someone@example.org",
-                "external", Action.BLOCK, List.of(new Decision.FiredRule("special-category-unprotected", Action.BLOCK,
-                        List.of(CANVASS))), "special-category-unprotected"))), List.of(CANVASS));
-        DecisionAttributes.writeNoticeSettings(mail, language, "[secure]");
-        return mail;
+        return BlockedCanvass.held(sender, language);
     }
 
     @Test

@@ -209,6 +209,24 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void whetherTheSenderIsToldOfADeletionIsReadTrueByDefaultAndAnythingElseIsToldWhere() throws Exception {
+        String policy = """
+                version: 1
+                notices: {language: cy, tell-sender-on-delete: false}
+                rules: [{id: r, when: {finding: personal-data}, action: block}]
+                """;
+
+        assertThat(PolicyLoader.parse(policy, "p.yaml").notices().tellSenderOnDelete()).isFalse();
+        assertThat(PolicyLoader.parse(policy.replace("false", "true"), "p.yaml").notices().tellSenderOnDelete()).isTrue();
+        assertThat(PolicyLoader.parse(policy.replace(", tell-sender-on-delete: false", ""), "p.yaml").notices()
+                .tellSenderOnDelete()).isTrue();
+        assertThatThrownBy(() -> PolicyLoader.parse(policy.replace("false", "no"), "p.yaml"))
+                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column() + " " + p.message())
+                        .containsExactly("2:48 notices.tell-sender-on-delete must be true or false, not 'no'"));
+    }
+
+    @Test
     void aPolicyDeclaresAtMostThirtyTwoIdentifiersAndIsToldWhereTheFirstTooManyIs() {
         StringBuilder policy = new StringBuilder("version: 1\nidentifiers:\n");
         for (int i = 0; i < 33; i++) {
