@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import org.outward.console.oidc.OidcSignIn;
 import org.outward.portal.CsrfTokens;
 import org.outward.portal.Pages;
 import org.outward.portal.RateLimiter;
@@ -46,11 +47,14 @@ final class ConsoleHandler implements HttpHandler {
     private final AdminAudit audit;
     private final HeldPages held;
     private final Optional<LinksPages> links;
+    private final Optional<OidcPages> oidc;
 
-    ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines) throws IOException {
+    ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines, Optional<OidcSignIn> oidc)
+            throws IOException {
         this.config = config;
         this.deadlines = deadlines;
-        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message"));
+        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message",
+                "oidcdone", "oidcrefused"));
         this.stylesheet = Pages.file(FOLDER, "console.css");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -63,6 +67,7 @@ final class ConsoleHandler implements HttpHandler {
         this.held = new HeldPages(new WebAdmin(config.webAdmin(), config.webAdminToken()), config.repositories(), audit);
         this.links = config.vault().isEmpty() ? Optional.empty()
                 : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
+        this.oidc = oidc.map(o -> new OidcPages(o, sessions, audit, pages, config.secure()));
     }
 
     @Override
@@ -120,6 +125,18 @@ final class ConsoleHandler implements HttpHandler {
         if (!get && !csrf.valid(reply.csrfCookie(), request.form().get("csrf"))) {
             // Every POST, the sign-in too, carries the form token bound to this browser's cookie.
             reply.message(403, "forbidden_title", "csrf_text");
+            return;
+        }
+        if (path.startsWith(OidcSignIn.PATH) && get && oidc.isPresent()) {
+            if (!signIns.allow(request.client())) {
+                tooMany(reply);
+            } else {
+                oidc.get().handle(reply, request);
+            }
+            return;
+        }
+        if ("/signin".equals(path) && !get && oidc.isPresent() && !oidc.get().localSignIn()) {
+            reply.message(403, "local_off_title", "local_off_text");
             return;
         }
         if ("/signin".equals(path)) {
@@ -191,6 +208,11 @@ final class ConsoleHandler implements HttpHandler {
 
     private void signInPage(Reply reply, int status, String errorKey) throws IOException {
         Map<String, Object> model = new HashMap<>();
+        model.put("local", true);
+        oidc.ifPresent(o -> {
+            model.put("oidc", true);
+            o.signInModel(model, reply.language());
+        });
         if (errorKey != null) {
             model.put("error", pages.word(reply.language(), errorKey));
         }
