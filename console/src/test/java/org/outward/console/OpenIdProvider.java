@@ -68,7 +68,13 @@ public final class OpenIdProvider implements AutoCloseable {
 
     /** A token the provider signs with its own key, of this issuer, for the console's client, with these claims. */
     public String signed(String issuerId, Map<String, Object> claims) {
-        return server.issueToken(issuerId, "subject-" + claims.hashCode(), "outward-console", claims, 600L).serialize();
+        return signed(issuerId, claims, 600);
+    }
+
+    /** The same, expiring this many seconds from now (negative: expired that long ago). */
+    public String signed(String issuerId, Map<String, Object> claims, long expirySeconds) {
+        return server.issueToken(issuerId, "subject-" + claims.hashCode(), "outward-console", claims, expirySeconds)
+                .serialize();
     }
 
     /**
