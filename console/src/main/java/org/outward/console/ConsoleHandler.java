@@ -94,6 +94,9 @@ final class ConsoleHandler implements HttpHandler {
                 return;
             }
             deadlines.bodyRead();
+            if (oidc.isPresent()) {
+                request = oidc.get().inItsLanguage(request);
+            }
             reply = new Reply(exchange, request, pages, csrf, config.secure());
             route(reply, request);
         } catch (ReadDeadlines.TooSlow e) {

@@ -60,6 +60,20 @@ final class OidcPages {
         model.put("local", oidc.localSignIn());
     }
 
+    /**
+     * The provider's return as if its page language came with it (as a form value, which sets no cookie): the
+     * language cookie is Strict and stays behind on a cross-site return.
+     */
+    Request inItsLanguage(Request request) {
+        if (!OidcSignIn.CALLBACK_PATH.equals(request.path()) || request.cookies().containsKey(Reply.LANGUAGE_COOKIE)) {
+            return request;
+        }
+        return oidc.language(request.cookies().get(OidcSignIn.COOKIE))
+                .map(language -> new Request(request.method(), request.path(), request.query(), request.cookies(),
+                        Map.of("lang", language), request.client(), request.acceptsWelsh()))
+                .orElse(request);
+    }
+
     void handle(Reply reply, Request request) throws IOException {
         String path = request.path();
         if (OidcSignIn.CALLBACK_PATH.equals(path)) {
@@ -68,7 +82,7 @@ final class OidcPages {
         }
         Optional<ProviderKind> kind = oidc.providers().stream()
                 .filter(k -> (OidcSignIn.PATH + k.word()).equals(path)).findFirst();
-        Optional<OidcSignIn.Begun> begun = kind.flatMap(oidc::begin);
+        Optional<OidcSignIn.Begun> begun = kind.flatMap(k -> oidc.begin(k, reply.language()));
         if (kind.isEmpty()) {
             reply.message(404, "not_found_title", "not_found_text");
         } else if (begun.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import com.nimbusds.jose.jwk.JWKSet;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.Route;
@@ -31,10 +32,20 @@ import okhttp3.Headers;
 public final class OpenIdProvider implements AutoCloseable {
 
     private final TokenAnswer answer = new TokenAnswer();
-    private final MockOAuth2Server server = new MockOAuth2Server(answer);
+    private final MockOAuth2Server server;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** A provider that signs in whoever the test's token says, without a page of its own. */
     public OpenIdProvider() {
+        this(false);
+    }
+
+    /**
+     * @param loginPage whether the authorization endpoint shows its sign-in page (a user name and the claims, as
+     *                  JSON, that the ID token will carry), as a browser test meets it
+     */
+    public OpenIdProvider(boolean loginPage) {
+        server = new MockOAuth2Server(new OAuth2Config(loginPage), answer);
         server.start();
     }
 

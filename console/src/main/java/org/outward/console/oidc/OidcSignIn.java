@@ -77,8 +77,13 @@ public final class OidcSignIn {
         }
     }
 
-    /** Starts a sign-in with this provider; empty when it is not configured or too many sign-ins wait. */
-    public Optional<Begun> begin(ProviderKind kind) {
+    /**
+     * Starts a sign-in with this provider; empty when it is not configured or too many sign-ins wait.
+     *
+     * @param language the page language to answer the return in: the provider's return is cross-site, so the
+     *                 browser's language cookie (Strict, as all the console's) does not come with it
+     */
+    public Optional<Begun> begin(ProviderKind kind, String language) {
         Provider provider = providers.get(kind);
         if (provider == null) {
             return Optional.empty();
@@ -86,8 +91,13 @@ public final class OidcSignIn {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        return pending.add(kind, state, nonce, verifier)
+        return pending.add(kind, state, nonce, verifier, language)
                 .map(id -> new Begun(id, provider.authorization(state, nonce, verifier)));
+    }
+
+    /** The language the browser's pending sign-in began in, if it has one. */
+    public Optional<String> language(String pendingId) {
+        return pending.language(pendingId);
     }
 
     /**

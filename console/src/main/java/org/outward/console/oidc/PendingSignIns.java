@@ -25,7 +25,8 @@ final class PendingSignIns {
     static final int MAX = 2000;
 
     /** One sign-in on its way. */
-    record Pending(ProviderKind provider, State state, Nonce nonce, CodeVerifier verifier, Instant expires) {
+    record Pending(ProviderKind provider, State state, Nonce nonce, CodeVerifier verifier, String language,
+                   Instant expires) {
         @Override
         public String toString() {
             return "Pending[" + provider.word() + "]";
@@ -41,7 +42,7 @@ final class PendingSignIns {
     }
 
     /** Keeps a new sign-in and returns the id for the browser's cookie; empty when too many wait. */
-    Optional<String> add(ProviderKind provider, State state, Nonce nonce, CodeVerifier verifier) {
+    Optional<String> add(ProviderKind provider, State state, Nonce nonce, CodeVerifier verifier, String language) {
         Instant now = clock.instant();
         pending.values().removeIf(p -> now.isAfter(p.expires()));
         if (pending.size() >= MAX) {
@@ -50,8 +51,14 @@ final class PendingSignIns {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        pending.put(id, new Pending(provider, state, nonce, verifier, now.plus(TTL)));
+        pending.put(id, new Pending(provider, state, nonce, verifier, language, now.plus(TTL)));
         return Optional.of(id);
+    }
+
+    /** The language the sign-in of this id began in, without taking it. */
+    Optional<String> language(String id) {
+        Pending found = id == null ? null : pending.get(id);
+        return found == null ? Optional.empty() : Optional.of(found.language());
     }
 
     /** The sign-in of this id, removed; empty when unknown, already taken or too old. */
