@@ -140,6 +140,9 @@ final class Provider {
                 return Validated.refused(Refusal.TOKEN_REQUEST_FAILED);
             }
             idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
+            if (idToken == null) {
+                return Validated.refused(Refusal.TOKEN_REQUEST_FAILED);
+            }
         } catch (IOException | ParseException | RuntimeException e) {
             return Validated.refused(Refusal.TOKEN_REQUEST_FAILED);
         }
