@@ -4,27 +4,17 @@ import java.util.Locale;
 
 /**
  * The providers the console knows the rules of. The word names the provider in the settings file, in the sign-in
- * path ({@code /signin/oidc/entra}) and in the audit trail's method ({@code oidc:entra}).
+ * path ({@code /signin/oidc/entra}), in the button's words ({@code signin_with_entra}) and in the audit trail's
+ * method ({@code oidc:entra}).
  */
 public enum ProviderKind {
     /** Microsoft Entra ID (Azure AD): the tenant's own issuer, or a pinned tenant checked by the {@code tid} claim. */
-    ENTRA("Microsoft"),
+    ENTRA,
     /** Google accounts: a verified e-mail address, optionally of one Workspace domain ({@code hd}). */
-    GOOGLE("Google");
-
-    private final String brand;
-
-    ProviderKind(String brand) {
-        this.brand = brand;
-    }
+    GOOGLE;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The name a person knows the provider by, on the "Sign in with ..." button. */
-    public String brand() {
-        return brand;
     }
 
     /** How the audit trail names a sign-in through this provider. */
