@@ -24,7 +24,7 @@ import org.outward.console.Role;
  *
  * <pre>
  * OidcSignIn oidc = OidcSignIn.start(OidcSettingsFile.read(Path.of("console-oidc.properties")), Clock.systemUTC());
- * OidcSignIn.Begun begun = oidc.begin(ProviderKind.ENTRA).orElseThrow();   // cookie begun.pendingId(), redirect
+ * OidcSignIn.Begun begun = oidc.begin(ProviderKind.ENTRA, "cy").orElseThrow(); // cookie pendingId(), redirect
  * OidcResult result = oidc.finish(cookieValue, queryOfTheCallback);
  * </pre>
  */
