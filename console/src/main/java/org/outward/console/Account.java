@@ -11,9 +11,17 @@ package org.outward.console;
 public record Account(String name, Role role, String passwordHash, String totpSecret) {
 
     public Account {
-        if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
-            throw new IllegalArgumentException("a user name is 1 to 64 letters, digits or . _ @ -");
+        if (!name.matches("[A-Za-z0-9._@+-]{1,254}")) {
+            throw new IllegalArgumentException("a user name is 1 to 254 letters, digits or . _ @ + -");
         }
+    }
+
+    /**
+     * Someone an OpenID provider vouched for: named by their verified e-mail address, with the role the mapping
+     * gives; no password or TOTP secret of the console's.
+     */
+    public static Account signedInElsewhere(String address, Role role) {
+        return new Account(address, role, "", "");
     }
 
     @Override

@@ -39,7 +39,12 @@ public final class AdminAudit {
      *             password into the name field, and it must not reach the trail
      */
     void signIn(String user, boolean succeeded) {
-        trail.signIn(user, succeeded, METHOD);
+        signIn(user, succeeded, METHOD);
+    }
+
+    /** The same through another method, e.g. {@code oidc:entra}, whose user is the verified e-mail address. */
+    void signIn(String user, boolean succeeded, String method) {
+        trail.signIn(user, succeeded, method);
     }
 
     void release(String admin, HeldMail mail, String reason) {

@@ -3,12 +3,15 @@ package org.outward.console;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.outward.console.oidc.OidcConfigException;
+import org.outward.console.oidc.OidcSignIn;
 import org.outward.portal.JdkServerLogging;
 import org.outward.portal.ReadDeadlines;
 
@@ -37,9 +40,17 @@ public final class Console implements AutoCloseable {
         this.deadlines = deadlines;
     }
 
-    /** Starts serving; the port is bound when this returns. */
-    public static Console start(ConsoleConfig config, Clock clock) throws IOException {
+    /**
+     * Starts serving; the port is bound when this returns.
+     *
+     * @throws OidcConfigException when OpenID Connect is configured and cannot work (a provider's discovery cannot
+     *                             be read, a client secret is missing, a multi-tenant issuer without a tenant)
+     */
+    public static Console start(ConsoleConfig config, Clock clock) throws IOException, OidcConfigException {
         JdkServerLogging.keepRequestLinesOut();
+        // Before the port is bound: settings that cannot work stop the start with the reason.
+        Optional<OidcSignIn> oidc = config.oidc().isEmpty() ? Optional.empty()
+                : Optional.of(OidcSignIn.start(config.oidc().get(), clock));
         HttpServer server = HttpServer.create(config.bind(), 32);
         ExecutorService requests = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "outward-console");
@@ -48,7 +59,7 @@ public final class Console implements AutoCloseable {
         });
         ReadDeadlines deadlines = new ReadDeadlines(Duration.ofSeconds(10), Duration.ofSeconds(20));
         server.setExecutor(deadlines.watching(requests));
-        server.createContext("/", new ConsoleHandler(config, clock, deadlines));
+        server.createContext("/", new ConsoleHandler(config, clock, deadlines, oidc));
         server.start();
         return new Console(server, requests, deadlines);
     }

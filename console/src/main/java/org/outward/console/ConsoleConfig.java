@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.outward.console.oidc.OidcSettings;
 import org.outward.shared.VaultSetting;
 
 /**
@@ -20,10 +21,12 @@ import org.outward.shared.VaultSetting;
  *                      from it and its rolled-over days; none: events go to the log, and there are no statistics
  * @param repositories  the held-mail repositories under {@code var/mail} that the console shows
  * @param vault         the secure-link vault the gateway writes to, for the secure-links page; none: no such page
+ * @param oidc          sign-in with OpenID Connect providers besides (or instead of) the local accounts; none: local
+ *                      accounts only
  */
 public record ConsoleConfig(InetSocketAddress bind, boolean secure, URI webAdmin, Optional<String> webAdminToken,
                             Path users, Optional<Path> auditFile, List<String> repositories,
-                            Optional<VaultSetting> vault) {
+                            Optional<VaultSetting> vault, Optional<OidcSettings> oidc) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final List<String> HELD = List.of("outward-blocked", "outward-quarantine");
@@ -35,12 +38,18 @@ public record ConsoleConfig(InetSocketAddress bind, boolean secure, URI webAdmin
     /** Listening on 127.0.0.1 at this port (0: any free one), plain HTTP, the usual held-mail repositories. */
     public static ConsoleConfig local(int port, URI webAdmin, Optional<String> token, Path users, Optional<Path> audit) {
         return new ConsoleConfig(new InetSocketAddress("127.0.0.1", port), false, webAdmin, token, users, audit, HELD,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The same, with the secure-links page on this vault. */
     public ConsoleConfig withVault(VaultSetting setting) {
         return new ConsoleConfig(bind, secure, webAdmin, webAdminToken, users, auditFile, repositories,
-                Optional.of(setting));
+                Optional.of(setting), oidc);
+    }
+
+    /** The same, with sign-in through these OpenID Connect settings. */
+    public ConsoleConfig withOidc(OidcSettings settings) {
+        return new ConsoleConfig(bind, secure, webAdmin, webAdminToken, users, auditFile, repositories, vault,
+                Optional.of(settings));
     }
 }

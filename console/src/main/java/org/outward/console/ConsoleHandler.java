@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import org.outward.console.oidc.OidcSignIn;
 import org.outward.portal.CsrfTokens;
 import org.outward.portal.Pages;
 import org.outward.portal.RateLimiter;
@@ -48,12 +49,14 @@ final class ConsoleHandler implements HttpHandler {
     private final Optional<LinksPages> links;
     private final Optional<StatisticsPages> statistics;
     private final ConsoleHealth health;
+    private final Optional<OidcPages> oidc;
 
-    ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines) throws IOException {
+    ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines, Optional<OidcSignIn> oidc)
+            throws IOException {
         this.config = config;
         this.deadlines = deadlines;
         this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message",
-                "statistics"));
+                "statistics", "oidcdone", "oidcrefused"));
         this.stylesheet = Pages.file(FOLDER, "console.css");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -70,6 +73,7 @@ final class ConsoleHandler implements HttpHandler {
                 : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
         // The trail the console appends to is the gateway's own: one setting for both.
         this.statistics = config.auditFile().map(trail -> new StatisticsPages(trail, clock, pages));
+        this.oidc = oidc.map(o -> new OidcPages(o, sessions, audit, pages, config.secure()));
     }
 
     @Override
@@ -96,6 +100,9 @@ final class ConsoleHandler implements HttpHandler {
                 return;
             }
             deadlines.bodyRead();
+            if (oidc.isPresent()) {
+                request = oidc.get().inItsLanguage(request);
+            }
             reply = new Reply(exchange, request, pages, csrf, config.secure());
             route(reply, request);
         } catch (ReadDeadlines.TooSlow e) {
@@ -133,6 +140,18 @@ final class ConsoleHandler implements HttpHandler {
         if (!get && !csrf.valid(reply.csrfCookie(), request.form().get("csrf"))) {
             // Every POST, the sign-in too, carries the form token bound to this browser's cookie.
             reply.message(403, "forbidden_title", "csrf_text");
+            return;
+        }
+        if (path.startsWith(OidcSignIn.PATH) && get && oidc.isPresent()) {
+            if (!signIns.allow(request.client())) {
+                tooMany(reply);
+            } else {
+                oidc.get().handle(reply, request);
+            }
+            return;
+        }
+        if ("/signin".equals(path) && !get && oidc.isPresent() && !oidc.get().localSignIn()) {
+            reply.message(403, "local_off_title", "local_off_text");
             return;
         }
         if ("/signin".equals(path)) {
@@ -210,6 +229,11 @@ final class ConsoleHandler implements HttpHandler {
 
     private void signInPage(Reply reply, int status, String errorKey) throws IOException {
         Map<String, Object> model = new HashMap<>();
+        model.put("local", true);
+        oidc.ifPresent(o -> {
+            model.put("oidc", true);
+            o.signInModel(model, reply.language());
+        });
         if (errorKey != null) {
             model.put("error", pages.word(reply.language(), errorKey));
         }

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.outward.console.oidc.OidcConfigException;
+import org.outward.console.oidc.OidcSettingsFile;
 import org.outward.shared.VaultSetting;
 
 import picocli.CommandLine;
@@ -56,6 +58,10 @@ public final class ConsoleMain implements Callable<Integer> {
             + "the secure-links page: a folder, or 'shared' for the shared backends (OUTWARD_DB_* and OUTWARD_S3_*).")
     String vault;
 
+    @Option(names = "--oidc", paramLabel = "FILE", description = "Sign-in with OpenID Connect (Microsoft Entra ID, "
+            + "Google): the settings file (see console/README.md); the client secret is read from the file it names.")
+    Path oidc;
+
     @Option(names = "--secure", description = "Browsers reach the console over HTTPS (a proxy in front): Secure cookies and HSTS.")
     boolean secure;
 
@@ -68,7 +74,7 @@ public final class ConsoleMain implements Callable<Integer> {
         Optional<String> token = webAdminToken == null ? Optional.empty()
                 : Optional.of(Files.readString(webAdminToken, StandardCharsets.UTF_8).trim());
         ConsoleConfig config = new ConsoleConfig(new InetSocketAddress(bind, port), secure, webAdmin, token, users,
-                Optional.ofNullable(audit), ConsoleConfig.HELD, Optional.empty());
+                Optional.ofNullable(audit), ConsoleConfig.HELD, Optional.empty(), Optional.empty());
         if (vault != null) {
             try {
                 config = config.withVault(VaultSetting.parse(vault));
@@ -76,10 +82,19 @@ public final class ConsoleMain implements Callable<Integer> {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--vault: " + e.getMessage());
             }
         }
-        if (new UsersFile(users).read().isEmpty()) {
-            System.err.println("console: no users in " + users + " yet: add one with 'console add-user NAME --role admin'");
+        Console console;
+        try {
+            if (oidc != null) {
+                config = config.withOidc(OidcSettingsFile.read(oidc));
+            }
+            if (config.oidc().isEmpty() && new UsersFile(users).read().isEmpty()) {
+                System.err.println("console: no users in " + users + " yet: add one with 'console add-user NAME --role admin'");
+            }
+            console = Console.start(config, Clock.systemUTC());
+        } catch (OidcConfigException e) {
+            System.err.println("console: OpenID Connect settings (--oidc): " + e.getMessage());
+            return 2;
         }
-        Console console = Console.start(config, Clock.systemUTC());
         System.out.println("Outward console on http://" + bind + ":" + console.port() + " (WebAdmin " + webAdmin
                 + "). Stop with Ctrl-C.");
         console.serveUntilStopped();

@@ -14,6 +14,8 @@ import org.outward.console.Console;
 import org.outward.console.ConsoleConfig;
 import org.outward.console.ConsoleMain;
 import org.outward.console.UsersFile;
+import org.outward.console.oidc.OidcConfigException;
+import org.outward.console.oidc.OidcSettingsFile;
 import org.outward.shared.VaultSetting;
 
 import picocli.CommandLine;
@@ -55,6 +57,10 @@ final class ConsoleCommand implements Callable<Integer> {
             + "working folder's, DIR/vault; 'shared' with gateway run --shared-backends).")
     String vault;
 
+    @Option(names = "--oidc", paramLabel = "FILE", description = "Sign-in with OpenID Connect (Microsoft Entra ID, "
+            + "Google): the settings file (see console/README.md); the client secret is read from the file it names.")
+    Path oidc;
+
     @Spec
     CommandSpec spec;
 
@@ -79,7 +85,16 @@ final class ConsoleCommand implements Callable<Integer> {
         Path folder = work.resolve("console");
         Files.createDirectories(folder);
         PrintWriter out = spec.commandLine().getOut();
-        if (new UsersFile(users(work)).read().isEmpty()) {
+        ConsoleConfig config = ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
+                users(work), Optional.of(auditFile()));
+        if (oidc != null) {
+            try {
+                config = config.withOidc(OidcSettingsFile.read(oidc));
+            } catch (OidcConfigException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--oidc: " + e.getMessage());
+            }
+        }
+        if (config.oidc().isEmpty() && new UsersFile(users(work)).read().isEmpty()) {
             out.println("No console users yet: add one with  deploy/gateway console add-user NAME --role admin");
         }
         VaultSetting vaultSetting;
@@ -88,8 +103,12 @@ final class ConsoleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--vault: " + e.getMessage());
         }
-        Console console = Console.start(ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
-                users(work), Optional.of(auditFile())).withVault(vaultSetting), Clock.systemUTC());
+        Console console;
+        try {
+            console = Console.start(config.withVault(vaultSetting), Clock.systemUTC());
+        } catch (OidcConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--oidc: " + e.getMessage());
+        }
         out.println("Outward admin console: http://127.0.0.1:" + console.port() + " (WebAdmin 127.0.0.1:"
                 + webAdminPort + ", users " + users(work) + "). Stop with Ctrl-C.");
         out.flush();

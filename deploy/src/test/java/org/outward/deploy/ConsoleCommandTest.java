@@ -70,4 +70,24 @@ class ConsoleCommandTest {
         }
         assertThat(err.toString()).contains("at least 12 characters").contains("--role is admin or dpo");
     }
+
+    @Test
+    void oidcSettingsThatCannotWorkStopTheStartWithTheReason() throws Exception {
+        Path settings = work.resolve("console-oidc.properties");
+        java.nio.file.Files.writeString(settings, String.join("\n",
+                "entra.issuer=https://login.microsoftonline.com/common/v2.0",
+                "entra.client-id=3f0e6c1a",
+                "entra.client-secret-file=entra-secret",
+                "entra.redirect-uri=https://console.party.example/signin/oidc/callback",
+                "user.alice@party.example=admin"));
+        java.nio.file.Files.writeString(work.resolve("entra-secret"), "a-secret\n");
+        StringWriter err = new StringWriter();
+        CommandLine command = GatewayCommand.commandLine();
+        command.setErr(new PrintWriter(err, true));
+
+        assertThat(command.execute("console", "--work", work.toString(), "--port", "0", "--oidc", settings.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--oidc: entra.issuer").contains("any Microsoft tenant")
+                .contains("entra.tenant-id");
+    }
 }
