@@ -7,7 +7,9 @@ import java.util.Optional;
  * What an audit event records. The gateway's own: {@link #DECISION} (a message judged) and {@link #EXPIRED} (held
  * mail deleted at the end of its retention). An admin's: signing in, releasing or deleting held mail, revoking or
  * purging secure links, and a change of the policy in force ({@link #POLICY_CHANGE}, which the gateway also writes
- * when it loads an edited policy file).
+ * when it loads an edited policy file). A sender's: {@link #REPORT}, a notice reported as wrong; an admin who
+ * decides it was right writes {@link #REPORT_DISMISSED}, one who turns it into a policy exception a
+ * {@link #POLICY_CHANGE} naming the report.
  */
 public enum AuditKind {
     DECISION,
@@ -17,7 +19,9 @@ public enum AuditKind {
     DELETE,
     REVOKE,
     PURGE,
-    POLICY_CHANGE;
+    POLICY_CHANGE,
+    REPORT,
+    REPORT_DISMISSED;
 
     /** The word in the line's {@code event} field, e.g. {@code policy-change}. */
     public String word() {
