@@ -18,17 +18,26 @@ import org.outward.shared.VaultSetting;
  * @param users         the users file
  * @param auditFile     where admin events are appended, besides the log
  * @param repositories  the held-mail repositories under {@code var/mail} that the console shows
- * @param vault         the secure-link vault the gateway writes to, for the secure-links page; none: no such page
+ * @param vault         the secure-link vault the gateway writes to, for the secure-links page and the
+ *                      false-positive reports filed beside it; none: no such pages
+ * @param policy        the policy file and its checks, to turn reports into policy exceptions; none: reports can only
+ *                      be dismissed
  */
 public record ConsoleConfig(InetSocketAddress bind, boolean secure, URI webAdmin, Optional<String> webAdminToken,
                             Path users, Optional<Path> auditFile, List<String> repositories,
-                            Optional<VaultSetting> vault) {
+                            Optional<VaultSetting> vault, Optional<PolicyDesk> policy) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final List<String> HELD = List.of("outward-blocked", "outward-quarantine");
 
     public ConsoleConfig {
         repositories = List.copyOf(repositories);
+    }
+
+    /** A console that changes no policy. */
+    public ConsoleConfig(InetSocketAddress bind, boolean secure, URI webAdmin, Optional<String> webAdminToken,
+                         Path users, Optional<Path> auditFile, List<String> repositories, Optional<VaultSetting> vault) {
+        this(bind, secure, webAdmin, webAdminToken, users, auditFile, repositories, vault, Optional.empty());
     }
 
     /** Listening on 127.0.0.1 at this port (0: any free one), plain HTTP, the usual held-mail repositories. */
@@ -40,6 +49,12 @@ public record ConsoleConfig(InetSocketAddress bind, boolean secure, URI webAdmin
     /** The same, with the secure-links page on this vault. */
     public ConsoleConfig withVault(VaultSetting setting) {
         return new ConsoleConfig(bind, secure, webAdmin, webAdminToken, users, auditFile, repositories,
-                Optional.of(setting));
+                Optional.of(setting), policy);
+    }
+
+    /** The same, turning reports into exceptions of this policy. */
+    public ConsoleConfig withPolicy(PolicyDesk desk) {
+        return new ConsoleConfig(bind, secure, webAdmin, webAdminToken, users, auditFile, repositories, vault,
+                Optional.of(desk));
     }
 }

@@ -46,11 +46,13 @@ final class ConsoleHandler implements HttpHandler {
     private final AdminAudit audit;
     private final HeldPages held;
     private final Optional<LinksPages> links;
+    private final Optional<ReportsPages> reports;
 
     ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines) throws IOException {
         this.config = config;
         this.deadlines = deadlines;
-        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message"));
+        this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message",
+                "reports", "report", "reportdone"));
         this.stylesheet = Pages.file(FOLDER, "console.css");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -63,6 +65,9 @@ final class ConsoleHandler implements HttpHandler {
         this.held = new HeldPages(new WebAdmin(config.webAdmin(), config.webAdminToken()), config.repositories(), audit);
         this.links = config.vault().isEmpty() ? Optional.empty()
                 : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
+        this.reports = config.vault().isEmpty() ? Optional.empty()
+                : Optional.of(new ReportsPages(config.vault().get().reports(), config.policy(),
+                new WebAdmin(config.webAdmin(), config.webAdminToken()), config.repositories(), audit, clock, pages));
     }
 
     @Override
@@ -163,6 +168,24 @@ final class ConsoleHandler implements HttpHandler {
             links.get().list(reply, request, account);
         } else if ("/links/act".equals(path) && !get) {
             links.get().act(reply, request, account);
+        } else if (path.startsWith("/reports")) {
+            reports(reply, request, account, path, get);
+        } else {
+            reply.message(404, "not_found_title", "not_found_text");
+        }
+    }
+
+    private void reports(Reply reply, Request request, Account account, String path, boolean get) throws IOException {
+        if (reports.isEmpty()) {
+            reply.message(404, "no_vault_title", "no_vault_text");
+        } else if ("/reports".equals(path) && get) {
+            reports.get().list(reply, account);
+        } else if ("/reports/view".equals(path) && get) {
+            reports.get().view(reply, request, account);
+        } else if ("/reports/accept".equals(path) && !get) {
+            reports.get().accept(reply, request, account);
+        } else if ("/reports/dismiss".equals(path) && !get) {
+            reports.get().dismiss(reply, request, account);
         } else {
             reply.message(404, "not_found_title", "not_found_text");
         }

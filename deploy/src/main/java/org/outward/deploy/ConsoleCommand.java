@@ -55,6 +55,23 @@ final class ConsoleCommand implements Callable<Integer> {
             + "working folder's, DIR/vault; 'shared' with gateway run --shared-backends).")
     String vault;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "The policy file the gateway enforces (the one of "
+            + "gateway run --policy): an admin can then turn a false-positive report into an exception in it, after "
+            + "the checks of policy check and policy test.")
+    Path policy;
+
+    @Option(names = "--policy-tests", paramLabel = "DIR", description = "The policy's own test cases (a folder with "
+            + "its manifest, as for policy test), which must still agree before an exception is written.")
+    Path policyTests;
+
+    @Option(names = "--manifest", paramLabel = "NAME", description = "The manifest in --policy-tests (default: "
+            + "${DEFAULT-VALUE}).")
+    String manifest = Manifest.DEFAULT_NAME;
+
+    @Option(names = "--notices", paramLabel = "DIR", description = "The notice templates the gateway sends, checked "
+            + "with the policy (default: the built-in ones).")
+    Path notices;
+
     @Spec
     CommandSpec spec;
 
@@ -85,8 +102,13 @@ final class ConsoleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--vault: " + e.getMessage());
         }
-        Console console = Console.start(ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
-                users(work), Optional.of(auditFile())).withVault(vaultSetting), Clock.systemUTC());
+        ConsoleConfig config = ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
+                users(work), Optional.of(auditFile())).withVault(vaultSetting);
+        if (policy != null) {
+            config = config.withPolicy(new EngineDesk(policy, Optional.ofNullable(policyTests), manifest,
+                    Optional.ofNullable(notices)));
+        }
+        Console console = Console.start(config, Clock.systemUTC());
         out.println("Outward admin console: http://127.0.0.1:" + console.port() + " (WebAdmin 127.0.0.1:"
                 + webAdminPort + ", users " + users(work) + "). Stop with Ctrl-C.");
         out.flush();

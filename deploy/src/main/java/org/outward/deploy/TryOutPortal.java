@@ -12,7 +12,7 @@ import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
 import org.outward.portal.PortalKey;
 import org.outward.portal.PortalState;
-import org.outward.portal.ReportsBesideVault;
+import org.outward.portal.ReportsInVault;
 import org.outward.portal.SmtpCodeSender;
 import org.outward.portal.SmtpDownloadNotifier;
 import org.outward.shared.SharedBackends;
@@ -58,7 +58,7 @@ final class TryOutPortal {
                             : PortalState.inMemory(config.limits(), clock, key),
                     new SmtpCodeSender("127.0.0.1", smtpPort, FROM, login),
                     new SmtpDownloadNotifier("127.0.0.1", smtpPort, FROM, login),
-                    ReportsBesideVault.open(shared ? VaultSetting.parse(VaultSetting.SHARED)
+                    ReportsInVault.open(shared ? VaultSetting.parse(VaultSetting.SHARED)
                             : VaultSetting.parse(vaultFolder(gateway).toString())), clock);
         } catch (BindException e) {
             throw new StartupProblem("portal port " + port + " on 127.0.0.1 is already in use by another program: "

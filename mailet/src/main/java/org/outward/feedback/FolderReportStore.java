@@ -17,7 +17,7 @@ import org.outward.vault.PrivateFiles;
 
 /**
  * Report tickets in a folder, one properties file each ({@code <id>.ticket}), owner-only like the vault's
- * files: the store of one node, beside its local vault, which the gateway, the portal and the console reach
+ * files: the store of one node, in its local vault's folder, which the gateway, the portal and the console reach
  * on the same disk. Every read-modify-write holds one lock shared with the other processes.
  */
 public final class FolderReportStore implements ReportStore {
@@ -39,10 +39,12 @@ public final class FolderReportStore implements ReportStore {
         this.lock = new MutationLock(lockFile);
     }
 
-    /** Where the tickets of a local vault in {@code vaultFolder} live: the folder {@code reports} beside it. */
-    public static Path besideVault(Path vaultFolder) {
-        Path absolute = vaultFolder.toAbsolutePath().normalize();
-        return absolute.resolveSibling("reports");
+    /**
+     * Where the tickets of a local vault in {@code vaultFolder} live: its folder {@code reports}, so that wherever
+     * the vault's folder is shared (a volume of the gateway's and the portal's containers) the tickets are too.
+     */
+    public static Path inVault(Path vaultFolder) {
+        return vaultFolder.resolve("reports");
     }
 
     @Override

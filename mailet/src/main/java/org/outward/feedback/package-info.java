@@ -11,7 +11,7 @@
  *
  * <p>A stored ticket rather than a signed token: the portal must show the rule and file names and the console the
  * evidence, which have to be stored anyway, and the portal holds no key of the gateway's. A ticket is written where
- * the vault is ({@link org.outward.feedback.FolderReportStore} beside a local vault, the shared backends for
+ * the vault is ({@link org.outward.feedback.FolderReportStore} in a local vault's folder, the shared backends for
  * several nodes), since gateway, portal and console already share that.
  */
 package org.outward.feedback;

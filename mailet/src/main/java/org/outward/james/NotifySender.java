@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <p>Parameters: {@code templates}: a folder laid out as {@code policies/notices}; default: the built-in
  * templates. {@code vault} and {@code portalUrl}, as {@link Wrap}'s: with both, each notice carries a "Report this
  * notice as wrong" link to the portal, and a report ticket (the rules and redacted findings, never content; see
- * {@link org.outward.feedback}) is filed beside the vault; a ticket that cannot be filed costs the notice its link,
+ * {@link org.outward.feedback}) is filed with the vault; a ticket that cannot be filed costs the notice its link,
  * never the notice. The language and the secure tag come from the policy, through the inspection's attributes.
  */
 public class NotifySender extends GenericMailet {
@@ -91,7 +91,7 @@ public class NotifySender extends GenericMailet {
         try {
             return new ReportLinks(VaultSetting.parse(vault).reports(), portal, Clock.systemUTC());
         } catch (IOException | IllegalArgumentException e) {
-            throw new MessagingException("NotifySender: cannot keep report tickets beside the vault " + vault + ": "
+            throw new MessagingException("NotifySender: cannot keep report tickets with the vault " + vault + ": "
                     + e.getMessage());
         }
     }

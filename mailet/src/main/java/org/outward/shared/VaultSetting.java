@@ -41,11 +41,11 @@ public record VaultSetting(boolean shared, Path folder) {
     }
 
     /**
-     * Opens the store of false-positive report tickets that goes with this vault: the folder {@code reports} beside
-     * a local vault's folder, or the shared backends.
+     * Opens the store of false-positive report tickets that goes with this vault: the folder {@code reports} in a local
+     * vault's folder, or the shared backends.
      */
     public ReportStore reports() throws IOException {
-        return shared ? SharedBackends.get().reports() : new FolderReportStore(FolderReportStore.besideVault(folder));
+        return shared ? SharedBackends.get().reports() : new FolderReportStore(FolderReportStore.inVault(folder));
     }
 
     @Override

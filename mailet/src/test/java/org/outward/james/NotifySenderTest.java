@@ -125,7 +125,7 @@ class NotifySenderTest {
         assertThat(found.find()).isTrue();
         String token = found.group().substring(found.group().lastIndexOf('/') + 1);
         org.outward.feedback.FolderReportStore store = new org.outward.feedback.FolderReportStore(
-                org.outward.feedback.FolderReportStore.besideVault(folder.resolve("vault")));
+                org.outward.feedback.FolderReportStore.inVault(folder.resolve("vault")));
         org.outward.feedback.ReportTicket ticket = store.open(org.outward.feedback.ReportToken.parse(token).orElseThrow(),
                 java.time.Instant.now()).orElseThrow();
         assertThat(ticket.sender()).isEqualTo("sam@party.example");
@@ -138,7 +138,7 @@ class NotifySenderTest {
                 .contains("312 rows: J*** S****, LA9 4**");
         // Nothing of the message's content, not even its subject, is kept.
         assertThat(new String(java.nio.file.Files.readAllBytes(
-                folder.resolve("reports").resolve(ticket.id() + ".ticket")), java.nio.charset.StandardCharsets.UTF_8))
+                folder.resolve("vault").resolve("reports").resolve(ticket.id() + ".ticket")), java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("see attached").doesNotContain("Canvass returns");
     }
 
