@@ -202,7 +202,7 @@ final class ReportsPages {
         row.put("noticeAt", TIME.format(ticket.created()));
         row.put("sender", ticket.sender());
         row.put("recipients", String.join(", ", ticket.recipients().stream()
-                .map(r -> r.address() + " (" + r.action() + ")").toList()));
+                .map(r -> r.address() + " (" + pages.word(language, "report_action_" + r.action()) + ")").toList()));
         row.put("rules", String.join(", ", ticket.rules()));
         row.put("files", String.join(", ", ticket.files()));
         row.put("comment", ticket.report().map(ReportTicket.Report::comment).orElse(""));
