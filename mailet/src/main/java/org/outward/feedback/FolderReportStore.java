@@ -59,22 +59,13 @@ public final class FolderReportStore implements ReportStore {
     }
 
     @Override
-    public Optional<ReportTicket> open(ReportToken token, Instant now) throws IOException {
-        return find(token.ticketId()).filter(t -> t.opensWith(token, now));
-    }
-
-    @Override
     public Outcome report(ReportToken token, ReportTicket.Report report) throws IOException {
         return lock.holding(() -> {
-            Optional<ReportTicket> ticket = open(token, report.at());
-            if (ticket.isEmpty()) {
-                return Outcome.UNAVAILABLE;
+            Recording recording = Recording.of(find(token.ticketId()), token, report);
+            if (recording.written().isPresent()) {
+                write(recording.written().get());
             }
-            if (ticket.get().report().isPresent()) {
-                return Outcome.ALREADY_REPORTED;
-            }
-            write(ticket.get().withReport(report));
-            return Outcome.RECORDED;
+            return recording.outcome();
         });
     }
 

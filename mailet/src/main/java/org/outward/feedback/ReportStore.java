@@ -26,7 +26,27 @@ public interface ReportStore {
     void file(ReportTicket ticket) throws IOException;
 
     /** The ticket this token opens at {@code now}; empty for a made-up, altered or expired token. */
-    Optional<ReportTicket> open(ReportToken token, Instant now) throws IOException;
+    default Optional<ReportTicket> open(ReportToken token, Instant now) throws IOException {
+        return find(token.ticketId()).filter(t -> t.opensWith(token, now));
+    }
+
+    /**
+     * What recording a report comes to: its outcome, and the ticket to write when it is {@link Outcome#RECORDED}.
+     * The same rule for every store, applied to the ticket it found (and locked) under the token's id.
+     */
+    record Recording(Outcome outcome, Optional<ReportTicket> written) {
+
+        public static Recording of(Optional<ReportTicket> found, ReportToken token, ReportTicket.Report report) {
+            Optional<ReportTicket> opened = found.filter(t -> t.opensWith(token, report.at()));
+            if (opened.isEmpty()) {
+                return new Recording(Outcome.UNAVAILABLE, Optional.empty());
+            }
+            if (opened.get().report().isPresent()) {
+                return new Recording(Outcome.ALREADY_REPORTED, Optional.empty());
+            }
+            return new Recording(Outcome.RECORDED, Optional.of(opened.get().withReport(report)));
+        }
+    }
 
     /** Records the sender's report on the ticket this token opens, once. */
     Outcome report(ReportToken token, ReportTicket.Report report) throws IOException;

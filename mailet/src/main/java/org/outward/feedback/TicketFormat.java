@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-/** A ticket as a UTF-8 properties file, as the vault keeps its items' metadata: readable with any tool. */
-final class TicketFormat {
+/**
+ * A ticket as UTF-8 properties text, as the vault keeps its items' metadata: readable with any tool. The folder store
+ * keeps it as a file, the shared backends in a column.
+ */
+public final class TicketFormat {
 
     private static final String VERSION = "1";
 
     private TicketFormat() {
     }
 
-    static byte[] write(ReportTicket ticket) {
+    public static byte[] write(ReportTicket ticket) {
         Properties p = new Properties();
         p.setProperty("format", VERSION);
         p.setProperty("id", ticket.id());
@@ -63,7 +66,7 @@ final class TicketFormat {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static ReportTicket read(byte[] bytes) throws IOException {
+    public static ReportTicket read(byte[] bytes) throws IOException {
         Properties p = new Properties();
         p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
         if (!VERSION.equals(p.getProperty("format"))) {

@@ -3,7 +3,6 @@ package org.outward.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,23 +12,25 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.outward.vault.PortalPaths;
 
-/** The report link's token against a real folder store: only the link the notice carried records a report. */
-class ReportTokenTest {
+/**
+ * What every report store must do with the report link's token: only the link the notice carried opens its ticket
+ * and records a report, once. The folder store and the shared backends' store each run it.
+ */
+public abstract class ReportStoreContract {
 
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
 
-    @TempDir
-    Path folder;
-
-    private FolderReportStore store;
+    private ReportStore store;
     private ReportLinks links;
 
+    /** A new, empty store. */
+    protected abstract ReportStore open() throws Exception;
+
     @BeforeEach
-    void setUp() throws Exception {
-        store = new FolderReportStore(folder);
+    public void setUpStore() throws Exception {
+        store = open();
         links = new ReportLinks(store, URI.create("https://files.party.example"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -48,7 +49,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void theNoticesLinkOpensItsTicketAndRecordsOneReport() throws Exception {
+    public void theNoticesLinkOpensItsTicketAndRecordsOneReport() throws Exception {
         ReportToken token = issue("<a@party.example>");
 
         assertThat(store.open(token, NOW)).get().satisfies(t -> {
@@ -68,7 +69,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void aReplayedReportChangesNothing() throws Exception {
+    public void aReplayedReportChangesNothing() throws Exception {
         ReportToken token = issue("<a@party.example>");
         store.report(token, report(NOW, "first"));
 
@@ -78,7 +79,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void aMadeUpTokenOpensNothing() throws Exception {
+    public void aMadeUpTokenOpensNothing() throws Exception {
         issue("<a@party.example>");
         ReportToken forged = ReportToken.random(new SecureRandom());
 
@@ -88,7 +89,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void anAlteredTokenOpensNothing() throws Exception {
+    public void anAlteredTokenOpensNothing() throws Exception {
         String encoded = issue("<a@party.example>").encoded();
         for (int at : new int[] {0, 21, encoded.length() - 2}) {
             char changed = encoded.charAt(at) == 'A' ? 'B' : 'A';
@@ -102,7 +103,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void anExpiredLinkOpensNothing() throws Exception {
+    public void anExpiredLinkOpensNothing() throws Exception {
         ReportToken token = issue("<a@party.example>");
         Instant expired = NOW.plus(ReportLinks.LIFETIME);
 
@@ -115,7 +116,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void oneMailsSecretDoesNotOpenAnotherMailsTicket() throws Exception {
+    public void oneMailsSecretDoesNotOpenAnotherMailsTicket() throws Exception {
         String mine = issue("<mine@party.example>").encoded();
         String theirs = issue("<theirs@party.example>").encoded();
         // Their ticket's id with my secret: the id says which ticket, the secret must be that ticket's.
@@ -128,7 +129,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void anAdminResolvesAReportOnce() throws Exception {
+    public void anAdminResolvesAReportOnce() throws Exception {
         ReportToken token = issue("<a@party.example>");
         ReportTicket.Resolution dismissed = new ReportTicket.Resolution("dismissed", "alice", NOW, "a real list");
 
@@ -141,7 +142,7 @@ class ReportTokenTest {
     }
 
     @Test
-    void theTokenNeverShowsItself() throws Exception {
+    public void theTokenNeverShowsItself() throws Exception {
         ReportToken token = issue("<a@party.example>");
         assertThat(token.toString()).doesNotContain(token.encoded()).doesNotContain(token.ticketId());
     }
