@@ -251,6 +251,10 @@ final class ReportsPages {
     private static void write(Path file, String text) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".console-" + System.nanoTime() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            // The admin chose who may read the policy; the new version keeps that.
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
+        }
         try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -59,8 +59,12 @@ record EngineDesk(Path file, Optional<Path> tests, String manifest, Optional<Pat
         }
     }
 
+    /**
+     * One trial at a time: each starts an engine, and the sample judge moves the process's standard output while it
+     * runs (see {@link SampleJudge}), which two at once would leave moved.
+     */
     @Override
-    public Trial trial(String candidate, ReportTicket report, Optional<byte[]> heldMessage) {
+    public synchronized Trial trial(String candidate, ReportTicket report, Optional<byte[]> heldMessage) {
         List<String> said = new ArrayList<>();
         Policy policy;
         try {

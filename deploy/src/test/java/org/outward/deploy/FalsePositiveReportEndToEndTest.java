@@ -148,6 +148,10 @@ class FalsePositiveReportEndToEndTest {
 
         ConsoleClient admin = on.signedIn(Role.ADMIN);
         admin.get("/reports/view?id=" + report.id());
+        // An exception approved on a diff of another version of the policy is not written.
+        assertThat(admin.post("/reports/accept", Map.of("id", report.id(), "before", "0".repeat(64),
+                "reason", "seen on an older policy")).statusCode()).isEqualTo(409);
+        assertThat(Files.readString(on.policy, StandardCharsets.UTF_8)).isEqualTo(before);
         HttpResponse<String> dismissed = admin.post("/reports/dismiss", Map.of("id", report.id(),
                 "reason", "A real canvass list: the notice was right"));
 
