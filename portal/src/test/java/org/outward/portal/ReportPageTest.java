@@ -42,8 +42,15 @@ class ReportPageTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        start(PortalConfig.Limits.DEFAULTS);
+    }
+
+    private void start(PortalConfig.Limits limits) throws Exception {
+        if (portal != null) {
+            portal.close();
+        }
         store = new FolderReportStore(folder.resolve("reports"));
-        PortalConfig config = PortalConfig.of("127.0.0.1", 0, URI.create("http://localhost"));
+        PortalConfig config = PortalConfig.of("127.0.0.1", 0, URI.create("http://localhost")).withLimits(limits);
         portal = Portal.start(config, new LocalDiskVault(folder.resolve("vault"), clock),
                 PortalState.inMemory(config.limits(), clock), mail -> { }, DownloadNotifier.NONE, Optional.of(store),
                 clock);
@@ -156,6 +163,23 @@ class ReportPageTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(store.reported()).isEmpty();
         assertThat(post(browser, path, form(page, "ŵ".repeat(ReportPages.MAX_COMMENT))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oneLinkIsAnsweredOnlySoOftenAMinute() throws Exception {
+        start(PortalConfig.Limits.DEFAULTS.withRequestLimits(1000, 3));
+        HttpClient browser = PortalHarness.browser();
+        String page = get(browser, path).body();
+        for (int i = 0; i < 2; i++) {
+            assertThat(get(browser, path).statusCode()).isEqualTo(200);
+        }
+
+        // Counted per link, whoever asks: another browser is refused too.
+        assertThat(get(PortalHarness.browser(), path).statusCode()).isEqualTo(429);
+        assertThat(post(browser, path, form(page, "x")).statusCode()).isEqualTo(429);
+        assertThat(store.reported()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(get(browser, path).statusCode()).isEqualTo(200);
     }
 
     @Test
