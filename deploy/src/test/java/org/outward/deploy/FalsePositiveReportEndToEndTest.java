@@ -134,6 +134,7 @@ class FalsePositiveReportEndToEndTest {
         MimeMessage delivered = Mailboxes.await(on.outside, ReportingGateway.OUTSIDE,
                 m -> ReportingGateway.subjectOf(m).equals("Canvass returns"));
         assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
+        everyAuditLineFollowsTheSchema();
     }
 
     @Test
@@ -162,6 +163,17 @@ class FalsePositiveReportEndToEndTest {
                 .contains("\"report\":\"" + report.id() + "\"").contains("the notice was right"));
         assertThat(admin.post("/reports/dismiss", Map.of("id", report.id(), "reason", "twice")).statusCode())
                 .as("settled once").isEqualTo(404);
+        everyAuditLineFollowsTheSchema();
+    }
+
+    /** The report, dismissal and policy-change lines as written, against docs/audit.schema.json. */
+    private void everyAuditLineFollowsTheSchema() throws Exception {
+        com.networknt.schema.JsonSchema schema = AuditTrailEndToEndTest.schema();
+        List<String> lines = on.audit();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"event\":\"report\""));
+        for (String line : lines) {
+            assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line))).as(line).isEmpty();
+        }
     }
 
     private static String sha256(String text) throws Exception {
