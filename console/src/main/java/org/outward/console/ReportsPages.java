@@ -3,24 +3,16 @@ package org.outward.console;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 
 import org.outward.feedback.ReportStore;
 import org.outward.feedback.ReportTicket;
@@ -39,7 +31,6 @@ final class ReportsPages {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneId.of("UTC"));
-    private static final int CONTEXT_LINES = 2;
 
     private final ReportStore store;
     private final Optional<PolicyDesk> desk;
@@ -81,12 +72,12 @@ final class ReportsPages {
         Map<String, Object> model = details(ticket.get(), account, reply.language());
         if (ticket.get().resolution().isEmpty() && desk.isPresent()) {
             try {
-                String current = Files.readString(desk.get().file(), StandardCharsets.UTF_8);
+                String current = PolicyFile.read(desk.get().file());
                 PolicyDesk.Proposal proposal = desk.get().propose(ticket.get(), current);
                 model.put("proposal", true);
                 model.put("exceptionRules", String.join(", ", proposal.rules()));
-                model.put("diff", diff(current, proposal.after(), desk.get().file()));
-                model.put("before", sha256(current));
+                model.put("diff", PolicyFile.diff(current, proposal.after(), desk.get().file()));
+                model.put("before", PolicyFile.sha256(current));
             } catch (PolicyDesk.Refused e) {
                 model.put("refused", e.getMessage());
             }
@@ -111,8 +102,8 @@ final class ReportsPages {
             return;
         }
         Path file = desk.get().file();
-        String current = Files.readString(file, StandardCharsets.UTF_8);
-        if (!sha256(current).equals(form.getOrDefault("before", ""))) {
+        String current = PolicyFile.read(file);
+        if (!PolicyFile.sha256(current).equals(form.getOrDefault("before", ""))) {
             // Someone changed the policy since this admin saw the diff: what they approved is not what would be written.
             reply.message(409, "policy_moved_title", "policy_moved_text");
             return;
@@ -129,15 +120,15 @@ final class ReportsPages {
         PolicyDesk.Trial trial = desk.get().trial(proposal.after(), ticket.get(), held(ticket.get()));
         model.put("checks", trial.lines());
         model.put("hasChecks", !trial.lines().isEmpty());
-        model.put("diff", diff(current, proposal.after(), file));
+        model.put("diff", PolicyFile.diff(current, proposal.after(), file));
         model.put("hasDiff", true);
         if (!trial.passed()) {
             model.put("failed", true);
             reply.page(422, "reportdone", model, "/reports");
             return;
         }
-        write(file, proposal.after());
-        audit.policyEdited(account.name(), file, sha256(proposal.after()), proposal.count(), ticket.get().id());
+        PolicyFile.write(file, proposal.after());
+        audit.policyEdited(account.name(), file, PolicyFile.sha256(proposal.after()), proposal.count(), ticket.get().id());
         store.resolve(ticket.get().id(), new ReportTicket.Resolution(ReportTicket.Resolution.ACCEPTED, account.name(),
                 clock.instant(), reason));
         model.put("accepted", true);
@@ -231,44 +222,6 @@ final class ReportsPages {
         where.ifPresent(w -> model.put("heldUrl", "/held/view?repo=" + encode(w[0]) + "&key=" + encode(w[1])));
         model.put("policyDesk", desk.isPresent());
         return model;
-    }
-
-    /** The change as a unified diff of the policy file, a line each with whether it is added, removed or kept. */
-    private static List<Map<String, Object>> diff(String before, String after, Path file) {
-        List<String> old = before.lines().toList();
-        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(file.getFileName().toString(),
-                file.getFileName().toString(), old, DiffUtils.diff(old, after.lines().toList()), CONTEXT_LINES);
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (String line : unified) {
-            String kind = line.startsWith("+++") || line.startsWith("---") || line.startsWith("@@") ? "head"
-                    : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "keep";
-            lines.add(Map.of("text", line, "kind", kind));
-        }
-        return lines;
-    }
-
-    /** Written whole and renamed into place, so the gateway, which reloads the file when it changes, never reads half. */
-    private static void write(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".console-" + System.nanoTime() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            // The admin chose who may read the policy; the new version keeps that.
-            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
-        }
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static String encode(String text) {
