@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.outward.backends.correlate.SqlEncryptedSendLog;
+import org.outward.backends.feedback.SqlReportStore;
 import org.outward.backends.sql.Database;
 import org.outward.backends.vault.S3Contents;
 import org.outward.backends.vault.SharedVault;
 import org.outward.detect.secret.correlate.EncryptedSendLog;
+import org.outward.feedback.ReportStore;
 import org.outward.installation.InstallationKey;
 import org.outward.shared.SharedBackend;
 import org.outward.vault.Vault;
@@ -80,6 +82,11 @@ public final class PostgresS3Backend implements SharedBackend {
     @Override
     public EncryptedSendLog encryptedSendLog(InstallationKey key, Duration window, Clock clock) {
         return new SqlEncryptedSendLog(database, key, window, clock);
+    }
+
+    @Override
+    public ReportStore reports() {
+        return new SqlReportStore(database);
     }
 
     /** The database, for the portal's shared state (kept apart so a gateway without the portal jar never loads it). */

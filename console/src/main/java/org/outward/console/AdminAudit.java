@@ -63,6 +63,16 @@ public final class AdminAudit {
         trail.purge(admin, items);
     }
 
+    /** A policy file changed to settle a false-positive report. */
+    void policyEdited(String admin, Path policy, String sha256, int rules, String report) {
+        trail.policyEdited(admin, policy.toString(), sha256, rules, report);
+    }
+
+    /** A false-positive report settled with no change. */
+    void reportDismissed(String admin, String report, String messageId, String reason) {
+        trail.reportDismissed(admin, report, messageId, reason);
+    }
+
     /** The repository as the gateway's configuration names it, as the retention sweep's events do. */
     private static HeldMailRef reference(HeldMail mail) {
         return new HeldMailRef("file://var/mail/" + mail.repository() + "/", mail.key(), mail.messageId());

@@ -50,13 +50,15 @@ final class ConsoleHandler implements HttpHandler {
     private final Optional<StatisticsPages> statistics;
     private final ConsoleHealth health;
     private final Optional<OidcPages> oidc;
+    private final Optional<ReportsPages> reports;
 
     ConsoleHandler(ConsoleConfig config, Clock clock, ReadDeadlines deadlines, Optional<OidcSignIn> oidc)
             throws IOException {
         this.config = config;
         this.deadlines = deadlines;
         this.pages = new Pages(FOLDER, List.of("signin", "held", "mail", "done", "links", "linkdone", "message",
-                "statistics", "oidcdone", "oidcrefused"));
+                "statistics", "oidcdone", "oidcrefused",
+                "reports", "report", "reportdone"));
         this.stylesheet = Pages.file(FOLDER, "console.css");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -74,6 +76,9 @@ final class ConsoleHandler implements HttpHandler {
         // The trail the console appends to is the gateway's own: one setting for both.
         this.statistics = config.auditFile().map(trail -> new StatisticsPages(trail, clock, pages));
         this.oidc = oidc.map(o -> new OidcPages(o, sessions, audit, pages, config.secure()));
+        this.reports = config.vault().isEmpty() ? Optional.empty()
+                : Optional.of(new ReportsPages(config.vault().get().reports(), config.policy(), webAdmin,
+                config.repositories(), audit, clock, pages));
     }
 
     @Override
@@ -201,6 +206,24 @@ final class ConsoleHandler implements HttpHandler {
             statistics.get().page(reply, request, account);
         } else if ("/statistics.csv".equals(path) && get) {
             statistics.get().csv(reply, request);
+        } else if (path.startsWith("/reports")) {
+            reports(reply, request, account, path, get);
+        } else {
+            reply.message(404, "not_found_title", "not_found_text");
+        }
+    }
+
+    private void reports(Reply reply, Request request, Account account, String path, boolean get) throws IOException {
+        if (reports.isEmpty()) {
+            reply.message(404, "no_vault_title", "no_vault_text");
+        } else if ("/reports".equals(path) && get) {
+            reports.get().list(reply, account);
+        } else if ("/reports/view".equals(path) && get) {
+            reports.get().view(reply, request, account);
+        } else if ("/reports/accept".equals(path) && !get) {
+            reports.get().accept(reply, request, account);
+        } else if ("/reports/dismiss".equals(path) && !get) {
+            reports.get().dismiss(reply, request, account);
         } else {
             reply.message(404, "not_found_title", "not_found_text");
         }

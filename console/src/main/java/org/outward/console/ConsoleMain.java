@@ -74,7 +74,7 @@ public final class ConsoleMain implements Callable<Integer> {
         Optional<String> token = webAdminToken == null ? Optional.empty()
                 : Optional.of(Files.readString(webAdminToken, StandardCharsets.UTF_8).trim());
         ConsoleConfig config = new ConsoleConfig(new InetSocketAddress(bind, port), secure, webAdmin, token, users,
-                Optional.ofNullable(audit), ConsoleConfig.HELD, Optional.empty(), Optional.empty());
+                Optional.ofNullable(audit), ConsoleConfig.HELD, Optional.empty());
         if (vault != null) {
             try {
                 config = config.withVault(VaultSetting.parse(vault));

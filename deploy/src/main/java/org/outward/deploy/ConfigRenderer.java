@@ -72,6 +72,7 @@ final class ConfigRenderer {
 
     /** The secure-link mailet, whose vault and portal URL must be those of the portal the launcher starts. */
     static final String WRAP_MAILET = "org.outward.james.Wrap";
+    static final String NOTIFY_MAILET = "org.outward.james.NotifySender";
 
     /** The mailet that tells a sender once when their mail waits hours for the next server. */
     static final String DELAY_NOTICE_MAILET = "org.outward.james.NoticeDelayedMail";
@@ -398,14 +399,17 @@ final class ConfigRenderer {
     }
 
     /**
-     * Points every Wrap mailet at the vault and public URL of the portal this launcher starts: the links in
-     * wrapped mail must open in that portal, and it can only serve what was stored in its own vault.
+     * Points every Wrap mailet, and every NotifySender that makes report links, at the vault and public URL of the
+     * portal this launcher starts: the links in wrapped mail and in notices must open in that portal, and it can
+     * only serve what was stored in its own vault.
      */
     private static void setVault(Document xml, String vault, URI portalUrl) {
         NodeList mailets = xml.getElementsByTagName("mailet");
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
-            if (!WRAP_MAILET.equals(mailet.getAttribute("class"))) {
+            boolean reportLinks = NOTIFY_MAILET.equals(mailet.getAttribute("class"))
+                    && firstChild(mailet, "portalUrl") != null;
+            if (!WRAP_MAILET.equals(mailet.getAttribute("class")) && !reportLinks) {
                 continue;
             }
             Element older = firstChild(mailet, "vaultFolder");

@@ -61,6 +61,23 @@ final class ConsoleCommand implements Callable<Integer> {
             + "Google): the settings file (see console/README.md); the client secret is read from the file it names.")
     Path oidc;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "The policy file the gateway enforces (the one of "
+            + "gateway run --policy): an admin can then turn a false-positive report into an exception in it, after "
+            + "the checks of policy check and policy test.")
+    Path policy;
+
+    @Option(names = "--policy-tests", paramLabel = "DIR", description = "The policy's own test cases (a folder with "
+            + "its manifest, as for policy test), which must still agree before an exception is written.")
+    Path policyTests;
+
+    @Option(names = "--manifest", paramLabel = "NAME", description = "The manifest in --policy-tests (default: "
+            + "${DEFAULT-VALUE}).")
+    String manifest = Manifest.DEFAULT_NAME;
+
+    @Option(names = "--notices", paramLabel = "DIR", description = "The notice templates the gateway sends, checked "
+            + "with the policy (default: the built-in ones).")
+    Path notices;
+
     @Spec
     CommandSpec spec;
 
@@ -103,9 +120,14 @@ final class ConsoleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--vault: " + e.getMessage());
         }
+        config = config.withVault(vaultSetting);
+        if (policy != null) {
+            config = config.withPolicy(new EngineDesk(policy, Optional.ofNullable(policyTests), manifest,
+                    Optional.ofNullable(notices)));
+        }
         Console console;
         try {
-            console = Console.start(config.withVault(vaultSetting), Clock.systemUTC());
+            console = Console.start(config, Clock.systemUTC());
         } catch (OidcConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--oidc: " + e.getMessage());
         }

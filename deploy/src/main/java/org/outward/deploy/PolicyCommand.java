@@ -49,7 +49,7 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<String> templateProblems = templateProblems();
+            List<String> templateProblems = templateProblems(notices);
             PolicyCheckResult result;
             try {
                 result = PolicyCheckResult.usable(file.toString(), PolicyLoader.load(file),
@@ -87,7 +87,7 @@ final class PolicyCommand {
          * Compiles the teaching notices and the secure-link notices the way the mailets do when James starts,
          * every section rendered once, so that a mistyped variable is found before it goes live.
          */
-        private List<String> templateProblems() {
+        static List<String> templateProblems(Path notices) {
             List<String> problems = new ArrayList<>();
             try {
                 if (notices == null) {

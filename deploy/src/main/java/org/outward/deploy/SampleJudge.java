@@ -103,6 +103,12 @@ final class SampleJudge implements AutoCloseable {
         }
     }
 
+    /** A whole message as it was sent, for this envelope rather than the samples' one. */
+    Judgement judge(byte[] message, Envelope other) {
+        clock.advance(policy.detection().correlationWindow().plusDays(1));
+        return engine.judge(message, other, policy);
+    }
+
     static boolean isMessage(Path sample) {
         return sample.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml");
     }

@@ -12,9 +12,11 @@ import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
 import org.outward.portal.PortalKey;
 import org.outward.portal.PortalState;
+import org.outward.portal.ReportsInVault;
 import org.outward.portal.SmtpCodeSender;
 import org.outward.portal.SmtpDownloadNotifier;
 import org.outward.shared.SharedBackends;
+import org.outward.shared.VaultSetting;
 import org.outward.submission.PortalCredential;
 import org.outward.vault.LocalDiskVault;
 
@@ -55,7 +57,9 @@ final class TryOutPortal {
                     shared ? new SharedPortalStateProvider().open(config.limits(), clock, key)
                             : PortalState.inMemory(config.limits(), clock, key),
                     new SmtpCodeSender("127.0.0.1", smtpPort, FROM, login),
-                    new SmtpDownloadNotifier("127.0.0.1", smtpPort, FROM, login), clock);
+                    new SmtpDownloadNotifier("127.0.0.1", smtpPort, FROM, login),
+                    ReportsInVault.open(shared ? VaultSetting.parse(VaultSetting.SHARED)
+                            : VaultSetting.parse(vaultFolder(gateway).toString())), clock);
         } catch (BindException e) {
             throw new StartupProblem("portal port " + port + " on 127.0.0.1 is already in use by another program: "
                     + "stop it or choose another port with --portal-port");

@@ -8,7 +8,9 @@ import java.util.Optional;
  * mail deleted at the end of its retention) and {@link #DISCARDED} (held mail an admin deleted, ended by the gateway,
  * with whether its sender was told). An admin's: signing in, releasing or deleting held mail, revoking or
  * purging secure links, and a change of the policy in force ({@link #POLICY_CHANGE}, which the gateway also writes
- * when it loads an edited policy file).
+ * when it loads an edited policy file). A sender's: {@link #REPORT}, a notice reported as wrong; an admin who
+ * decides it was right writes {@link #REPORT_DISMISSED}, one who turns it into a policy exception a
+ * {@link #POLICY_CHANGE} naming the report.
  */
 public enum AuditKind {
     DECISION,
@@ -19,7 +21,9 @@ public enum AuditKind {
     REVOKE,
     PURGE,
     POLICY_CHANGE,
-    DISCARDED;
+    DISCARDED,
+    REPORT,
+    REPORT_DISMISSED;
 
     /** The word in the line's {@code event} field, e.g. {@code policy-change}. */
     public String word() {

@@ -122,6 +122,48 @@ public final class AuditTrail {
         return record(AuditKind.POLICY_CHANGE, actor, fields);
     }
 
+    /**
+     * A policy file changed by an admin in the console to settle a false-positive report: outcome {@code edited},
+     * and the report's id (the gateway then writes {@code reloaded} when it puts the file in force).
+     */
+    public AuditEvent policyEdited(String admin, String file, String sha256, int rules, String report) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("file", file);
+        fields.put("sha256", sha256);
+        fields.put("outcome", "edited");
+        fields.put("rules", rules);
+        fields.put("report", report);
+        return record(AuditKind.POLICY_CHANGE, admin, fields);
+    }
+
+    /**
+     * A sender reported a notice as wrong (actor {@code sender}). Whether they left a comment, never the comment:
+     * it is their own words and may hold anything.
+     *
+     * @param report    the report ticket's id
+     * @param messageId the Message-ID of the message the notice was about
+     * @param rules     the rules that fired for it
+     */
+    public AuditEvent report(String sender, String report, String messageId, java.util.List<String> rules,
+                             boolean commented) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("report", report);
+        fields.put("messageId", messageId);
+        fields.put("sender", sender);
+        fields.put("rules", java.util.List.copyOf(rules));
+        fields.put("commented", commented);
+        return record(AuditKind.REPORT, "sender", fields);
+    }
+
+    /** An admin decided a reported notice was right: no policy change. */
+    public AuditEvent reportDismissed(String admin, String report, String messageId, String reason) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("report", report);
+        fields.put("messageId", messageId);
+        fields.put("reason", reason(reason));
+        return record(AuditKind.REPORT_DISMISSED, admin, fields);
+    }
+
     private static Map<String, Object> held(HeldMailRef mail, String reason) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("repository", mail.repository());

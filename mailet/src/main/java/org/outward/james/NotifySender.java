@@ -1,11 +1,15 @@
 package org.outward.james;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
@@ -14,6 +18,8 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.feedback.ReportLinks;
+import org.outward.feedback.ReportTicket;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeMessage;
@@ -21,6 +27,9 @@ import org.outward.notice.NoticeTemplateException;
 import org.outward.notice.NoticeTemplates;
 import org.outward.policy.PeopleEvidence;
 import org.outward.protect.Protection;
+import org.outward.shared.VaultSetting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the sender one teaching notice about a message the gateway stopped, held or warned about: which
@@ -39,11 +48,17 @@ import org.outward.protect.Protection;
  * }</pre>
  *
  * <p>Parameters: {@code templates}: a folder laid out as {@code policies/notices}; default: the built-in
- * templates. The language and the secure tag come from the policy, through the inspection's attributes.
+ * templates. {@code vault} and {@code portalUrl}, as {@link Wrap}'s: with both, each notice carries a "Report this
+ * notice as wrong" link to the portal, and a report ticket (the rules and redacted findings, never content; see
+ * {@link org.outward.feedback}) is filed with the vault; a ticket that cannot be filed costs the notice its link,
+ * never the notice. The language and the secure tag come from the policy, through the inspection's attributes.
  */
 public class NotifySender extends GenericMailet {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotifySender.class);
+
     private NoticeTemplates templates;
+    private Optional<ReportLinks> reportLinks = Optional.empty();
 
     @Override
     public void init() throws MessagingException {
@@ -52,6 +67,32 @@ public class NotifySender extends GenericMailet {
             templates = folder.isEmpty() ? NoticeTemplates.builtIn() : NoticeTemplates.from(Path.of(folder));
         } catch (NoticeTemplateException e) {
             throw new MessagingException("NotifySender: notice templates cannot be used: " + e.getMessage());
+        }
+        String vault = getInitParameter("vault", "").trim();
+        String url = getInitParameter("portalUrl", "").trim();
+        if (vault.isEmpty() != url.isEmpty()) {
+            throw new MessagingException("NotifySender: report links need both <vault> and <portalUrl>");
+        }
+        if (!vault.isEmpty()) {
+            reportLinks = Optional.of(reportLinks(vault, url));
+        }
+    }
+
+    private static ReportLinks reportLinks(String vault, String url) throws MessagingException {
+        URI portal;
+        try {
+            portal = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException("NotifySender: portalUrl '" + url + "' is not a URL");
+        }
+        if (!"https".equals(portal.getScheme()) && !"http".equals(portal.getScheme())) {
+            throw new MessagingException("NotifySender: portalUrl must start with https:// (or http:// for a try-out)");
+        }
+        try {
+            return new ReportLinks(VaultSetting.parse(vault).reports(), portal, Clock.systemUTC());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MessagingException("NotifySender: cannot keep report tickets with the vault " + vault + ": "
+                    + e.getMessage());
         }
     }
 
@@ -79,6 +120,9 @@ public class NotifySender extends GenericMailet {
         }
         MimeMessage original = mail.getMessage();
         NoticeFacts facts = facts(mail, original, blocked, held, warned);
+        if (reportLinks.isPresent()) {
+            facts = facts.withReportLink(reportLink(reportLinks.get(), mail, original, blocked, held, warned));
+        }
         Notice notice;
         try {
             notice = templates.render(facts, DecisionAttributes.noticeLanguage(mail));
@@ -91,6 +135,42 @@ public class NotifySender extends GenericMailet {
                 .orElseThrow(() -> new MessagingException("NotifySender: the postmaster address is not usable")),
                 DecisionAttributes.dpoAddress(mail), new InternetAddress(sender.asString()), original.getMessageID());
         getMailetContext().sendMail(postmaster, List.of(sender), message);
+    }
+
+    /**
+     * Files the report ticket of this notice and answers its link; empty when the ticket cannot be filed, so that
+     * the sender is told all the same.
+     */
+    private static String reportLink(ReportLinks links, Mail mail, MimeMessage original, List<String> blocked,
+                                     List<String> held, List<String> warned) throws MessagingException {
+        List<ReportTicket.Recipient> recipients = new ArrayList<>();
+        blocked.forEach(r -> recipients.add(new ReportTicket.Recipient(r, "block")));
+        held.forEach(r -> recipients.add(new ReportTicket.Recipient(r, "quarantine")));
+        warned.forEach(r -> recipients.add(new ReportTicket.Recipient(r, "warn")));
+        Map<String, List<String>> rulesByRecipient = DecisionAttributes.rules(mail);
+        List<String> rules = recipients.stream()
+                .flatMap(r -> rulesByRecipient.getOrDefault(r.address(), List.of()).stream()).distinct().toList();
+        List<ReportTicket.Finding> findings = DecisionAttributes.findings(mail).stream()
+                .map(f -> new ReportTicket.Finding(f.getOrDefault("kind", ""), f.getOrDefault("part", ""),
+                        f.getOrDefault("file", ""), f.getOrDefault("protection", ""), records(f),
+                        f.getOrDefault("evidence", ""))).toList();
+        String messageId = original.getMessageID() == null ? "" : original.getMessageID();
+        try {
+            return links.issue(mail.getMaybeSender().get().asString(), messageId, recipients, rules, findings).toString();
+        } catch (IOException | RuntimeException e) {
+            // The type only: the message of a store's failure can name the folder or a value.
+            LOG.warn("NotifySender: report ticket not filed ({}); the notice goes without its report link",
+                    e.getClass().getSimpleName());
+            return "";
+        }
+    }
+
+    private static int records(Map<String, String> finding) {
+        try {
+            return Integer.parseInt(finding.getOrDefault("records", "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Whether the message is an automatic one (a notice, an auto-reply), which gets no notice of its own. */

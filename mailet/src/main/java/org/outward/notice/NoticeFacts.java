@@ -22,10 +22,19 @@ import org.outward.policy.PeopleEvidence;
  * @param passwordEvidence     redacted form of a password found in the message text, empty if none
  * @param passwordForEarlier   the earlier attachment a password belongs to, or null
  * @param secureTag            the subject tag that asks for secure links, empty if secure links are not offered
+ * @param reportLink           the link to report this notice as wrong (on the portal), empty if none
  */
 public record NoticeFacts(String subject, Instant sent, List<String> blockedRecipients, List<String> heldRecipients,
                           List<String> warnedRecipients, List<Part> parts, String passwordEvidence,
-                          EarlierAttachment passwordForEarlier, String secureTag) {
+                          EarlierAttachment passwordForEarlier, String secureTag, String reportLink) {
+
+    /** Facts of a notice without a report link. */
+    public NoticeFacts(String subject, Instant sent, List<String> blockedRecipients, List<String> heldRecipients,
+                       List<String> warnedRecipients, List<Part> parts, String passwordEvidence,
+                       EarlierAttachment passwordForEarlier, String secureTag) {
+        this(subject, sent, blockedRecipients, heldRecipients, warnedRecipients, parts, passwordEvidence,
+                passwordForEarlier, secureTag, "");
+    }
 
     public NoticeFacts {
         Objects.requireNonNull(subject, "subject");
@@ -35,6 +44,13 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
         parts = List.copyOf(parts);
         Objects.requireNonNull(passwordEvidence, "passwordEvidence");
         Objects.requireNonNull(secureTag, "secureTag");
+        Objects.requireNonNull(reportLink, "reportLink");
+    }
+
+    /** The same facts with a link to report the notice as wrong. */
+    public NoticeFacts withReportLink(String link) {
+        return new NoticeFacts(subject, sent, blockedRecipients, heldRecipients, warnedRecipients, parts,
+                passwordEvidence, passwordForEarlier, secureTag, link);
     }
 
     /**
@@ -104,7 +120,8 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
                                 PeopleEvidence.NONE),
                         new Part("archive.7z", 0, false, false, "", false, false, false, true, List.of(),
                                 PeopleEvidence.NONE)),
-                "Password: T*****", new EarlierAttachment("members.7z", Instant.parse("2026-11-20T18:12:00Z"), true), "[secure]");
+                "Password: T*****", new EarlierAttachment("members.7z", Instant.parse("2026-11-20T18:12:00Z"), true), "[secure]",
+                "https://files.party.example/r/token");
     }
 
     /** The variables the templates of one language see; documented in policies/notices/README.md. */
@@ -148,6 +165,7 @@ public record NoticeFacts(String subject, Instant sent, List<String> blockedReci
         v.put("anyPassword", !passwordEvidence.isEmpty() || passwordForEarlier != null);
         v.put("secureTag", secureTag);
         v.put("secureTagAvailable", !secureTag.isEmpty());
+        v.put("reportLink", reportLink);
         return v;
     }
 }

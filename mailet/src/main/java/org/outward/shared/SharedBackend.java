@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.outward.detect.secret.correlate.EncryptedSendLog;
+import org.outward.feedback.ReportStore;
 import org.outward.installation.InstallationKey;
 import org.outward.vault.Vault;
 
@@ -22,6 +23,11 @@ public interface SharedBackend extends AutoCloseable {
      * one node's sends are invisible to another.
      */
     EncryptedSendLog encryptedSendLog(InstallationKey key, Duration window, Clock clock) throws IOException;
+
+    /** The shared store of false-positive report tickets. */
+    default ReportStore reports() throws IOException {
+        throw new IOException("these shared backends keep no report tickets");
+    }
 
     /** A short description for logs: where the backends are, never a credential. */
     String describe();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.outward.feedback.FolderReportStore;
+import org.outward.feedback.ReportStore;
 import org.outward.vault.LocalDiskVault;
 import org.outward.vault.Vault;
 
@@ -36,6 +38,14 @@ public record VaultSetting(boolean shared, Path folder) {
     /** Opens the vault this setting names. */
     public Vault open(Clock clock) throws IOException {
         return shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(folder, clock);
+    }
+
+    /**
+     * Opens the store of false-positive report tickets that goes with this vault: the folder {@code reports} in a local
+     * vault's folder, or the shared backends.
+     */
+    public ReportStore reports() throws IOException {
+        return shared ? SharedBackends.get().reports() : new FolderReportStore(FolderReportStore.inVault(folder));
     }
 
     @Override

@@ -13,11 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * writes items, the portal counts downloads, and an admin's command revokes and purges, all in the same folder.
  * A thread lock first (the JVM refuses overlapping file locks of its own), then an exclusive lock on a file.
  */
-final class MutationLock {
+public final class MutationLock {
 
     /** Work done while holding the lock. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws IOException;
     }
 
@@ -30,12 +30,12 @@ final class MutationLock {
     private final ReentrantLock threads;
     private final Path lockFile;
 
-    MutationLock(Path lockFile) throws IOException {
+    public MutationLock(Path lockFile) throws IOException {
         this.lockFile = lockFile.toRealPath();
         this.threads = THREAD_LOCKS.computeIfAbsent(this.lockFile, path -> new ReentrantLock());
     }
 
-    <T> T holding(Work<T> work) throws IOException {
+    public <T> T holding(Work<T> work) throws IOException {
         threads.lock();
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {

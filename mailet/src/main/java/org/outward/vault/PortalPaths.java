@@ -9,6 +9,8 @@ public final class PortalPaths {
     public static final String LINK_PREFIX = "/l/";
     /** Path prefix of a sender's management link. */
     public static final String MANAGEMENT_PREFIX = "/m/";
+    /** Path prefix of a sender's link to report a notice as wrong. */
+    public static final String REPORT_PREFIX = "/r/";
 
     private PortalPaths() {
     }
@@ -21,6 +23,11 @@ public final class PortalPaths {
     /** The sender's management link under the portal's public base URL. */
     public static URI management(URI portalBase, ManagementToken token) {
         return URI.create(trimmed(portalBase) + MANAGEMENT_PREFIX + token.encoded());
+    }
+
+    /** A notice's report link under the portal's public base URL, from the report token's encoded text. */
+    public static URI report(URI portalBase, String encodedToken) {
+        return URI.create(trimmed(portalBase) + REPORT_PREFIX + encodedToken);
     }
 
     private static String trimmed(URI base) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * folders), and durable atomic replacement (write a temporary file, fsync it, rename it into place, fsync the
  * folder), so a reader sees either the old file or the whole new one, even after a crash.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -29,7 +29,7 @@ final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    static void folder(Path folder) throws IOException {
+    public static void folder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             if (POSIX) {
                 Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(FOLDER));
@@ -54,7 +54,7 @@ final class PrivateFiles {
     }
 
     /** Writes bytes to a temporary file in {@code temp} and moves them atomically to {@code target}. */
-    static void replace(Path temp, Path target, byte[] bytes) throws IOException {
+    public static void replace(Path temp, Path target, byte[] bytes) throws IOException {
         Path file = temp.resolve(target.getFileName() + "." + System.nanoTime() + ".tmp");
         try (FileChannel channel = create(file)) {
             channel.write(java.nio.ByteBuffer.wrap(bytes));

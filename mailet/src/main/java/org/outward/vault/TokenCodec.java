@@ -4,16 +4,16 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** URL-safe Base64 without padding, strict about length, for the tokens that travel in links. */
-final class TokenCodec {
+public final class TokenCodec {
 
     private TokenCodec() {
     }
 
-    static String encode(byte[] bytes) {
+    public static String encode(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static Optional<byte[]> decode(String text, int expectedLength) {
+    public static Optional<byte[]> decode(String text, int expectedLength) {
         if (text == null || text.length() > 200) {
             return Optional.empty();
         }

@@ -92,6 +92,64 @@ class NotifySenderTest {
         return (String) ((Multipart) context.getSentMails().get(0).getMsg().getContent()).getBodyPart(0).getContent();
     }
 
+    /** The mailet as the gateway configures it when a portal serves report links, over a vault in {@code folder}. */
+    private NotifySender withReportLinks(java.nio.file.Path folder) throws Exception {
+        NotifySender reporting = new NotifySender();
+        reporting.init(FakeMailetConfig.builder().mailetName("NotifySender").mailetContext(context)
+                .setProperty("vault", "local:" + folder.resolve("vault"))
+                .setProperty("portalUrl", "https://files.party.example").build());
+        return reporting;
+    }
+
+    private static String part(MimeMessage notice, int index) throws Exception {
+        return (String) ((Multipart) notice.getContent()).getBodyPart(index).getContent();
+    }
+
+    @Test
+    void everyNoticeCarriesALinkToReportItAsWrongInItsLanguage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        NotifySender reporting = withReportLinks(folder);
+        reporting.service(mail("sam@party.example", Action.BLOCK, canvassMessage(), "en"));
+        reporting.service(mail("sam@party.example", Action.BLOCK, canvassMessage(), "cy"));
+
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("https://files\\.party\\.example/r/[A-Za-z0-9_-]{64}");
+        MimeMessage english = context.getSentMails().get(0).getMsg();
+        MimeMessage welsh = context.getSentMails().get(1).getMsg();
+        assertThat(part(english, 0)).contains("Report this notice as wrong: https://files.party.example/r/")
+                .doesNotContain("reply to your data protection officer");
+        assertThat(part(english, 1)).contains(">Report this notice as wrong</a>").containsPattern(link);
+        assertThat(part(welsh, 0)).contains("Rhoi gwybod bod yr hysbysiad hwn yn anghywir: https://files.party.example/r/");
+        assertThat(part(welsh, 1)).contains(">Rhoi gwybod bod yr hysbysiad hwn yn anghywir</a>").containsPattern(link);
+
+        java.util.regex.Matcher found = link.matcher(part(english, 0));
+        assertThat(found.find()).isTrue();
+        String token = found.group().substring(found.group().lastIndexOf('/') + 1);
+        org.outward.feedback.FolderReportStore store = new org.outward.feedback.FolderReportStore(
+                org.outward.feedback.FolderReportStore.inVault(folder.resolve("vault")));
+        org.outward.feedback.ReportTicket ticket = store.open(org.outward.feedback.ReportToken.parse(token).orElseThrow(),
+                java.time.Instant.now()).orElseThrow();
+        assertThat(ticket.sender()).isEqualTo("sam@party.example");
+        assertThat(ticket.messageId()).isEqualTo("<canvass.1@party.example>");
+        assertThat(ticket.rules()).containsExactly("special-category-unprotected", "personal-data-internal");
+        assertThat(ticket.recipients()).extracting(org.outward.feedback.ReportTicket.Recipient::action)
+                .containsExactly("block", "warn");
+        assertThat(ticket.files()).containsExactly("canvass.xlsx");
+        assertThat(ticket.findings()).extracting(org.outward.feedback.ReportTicket.Finding::evidence)
+                .contains("312 rows: J*** S****, LA9 4**");
+        // Nothing of the message's content, not even its subject, is kept.
+        assertThat(new String(java.nio.file.Files.readAllBytes(
+                folder.resolve("vault").resolve("reports").resolve(ticket.id() + ".ticket")), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("see attached").doesNotContain("Canvass returns");
+    }
+
+    @Test
+    void withoutAPortalTheNoticeSaysToReplyToTheDataProtectionOfficer() throws Exception {
+        mailet.service(mail("sam@party.example", Action.BLOCK, canvassMessage()));
+
+        MimeMessage notice = context.getSentMails().get(0).getMsg();
+        assertThat(part(notice, 0)).contains("reply to your data protection officer").doesNotContain("/r/");
+    }
+
     @Test
     void aWelshNoticeGivesTheDateInWelsh() throws Exception {
         String text = noticeText("cy");

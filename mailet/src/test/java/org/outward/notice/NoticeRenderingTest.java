@@ -40,6 +40,10 @@ class NoticeRenderingTest {
         templates = NoticeTemplates.builtIn();
     }
 
+    /** The link a notice carries when the gateway's portal takes reports (the shipped configurations). */
+    private static final String REPORT_LINK = "https://files.party.example/r/"
+            + "q3JjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXphYmNkZWZnaGlqa2xtbm9wcXJzdHV2";
+
     static Stream<Arguments> kinds() {
         NoticeFacts.Part canvass = new NoticeFacts.Part("canvass.xlsx", 312, true, true, "", false, false, false, false,
                 List.of("person-name", "postcode"),
@@ -53,8 +57,10 @@ class NoticeRenderingTest {
                 List.of(), PeopleEvidence.NONE);
         return Stream.of(
                 Arguments.of("blocked-canvass", "en", new NoticeFacts("Canvass returns for Ward 3", Instant.parse("2026-11-22T10:00:00Z"),
-                        List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "", null, "[secure]"),
-                        List.of("Your message was not sent", "What we found", "Why it matters", "What to do now")),
+                        List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "", null, "[secure]")
+                        .withReportLink(REPORT_LINK),
+                        List.of("Your message was not sent", "What we found", "Why it matters", "What to do now",
+                                "Report this notice as wrong")),
                 Arguments.of("blocked-password", "en", new NoticeFacts("The spreadsheet", Instant.parse("2026-11-22T10:05:00Z"),
                         List.of("agent@example.org"), List.of(), List.of(), List.of(), "Password: T*****-******-**",
                         new NoticeFacts.EarlierAttachment("members.7z", Instant.parse("2026-11-20T18:12:00Z"), true), "[secure]"),
@@ -74,8 +80,9 @@ class NoticeRenderingTest {
                         List.of("Your message is held for checking", "is not what its name says it is")),
                 Arguments.of("blocked-canvass-welsh", "cy", new NoticeFacts("Canvass returns for Ward 3",
                         Instant.parse("2026-11-22T10:00:00Z"), List.of("agent@example.org"), List.of(), List.of(), List.of(canvass), "",
-                        null, "[secure]"),
-                        List.of("Ni anfonwyd eich neges", "Beth a ganfuwyd", "Pam mae hyn yn bwysig", "Beth i'w wneud nawr")));
+                        null, "[secure]").withReportLink(REPORT_LINK),
+                        List.of("Ni anfonwyd eich neges", "Beth a ganfuwyd", "Pam mae hyn yn bwysig", "Beth i'w wneud nawr",
+                                "Rhoi gwybod bod yr hysbysiad hwn yn anghywir")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,7 +23,7 @@ public final class Pages {
 
     public static final List<String> LANGUAGES = List.of("en", "cy");
     private static final String FOLDER = "/org/outward/portal/";
-    private static final List<String> PAGES = List.of("link", "code", "ready", "locked", "message", "manage");
+    private static final List<String> PAGES = List.of("link", "code", "ready", "locked", "message", "manage", "report");
 
     private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).defaultValue("");
     /** Words are rendered as plain text: the page template escapes them, once, where it shows them. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.outward.feedback.ReportStore;
 import org.outward.vault.Vault;
 
 /**
@@ -67,7 +69,16 @@ public final class Portal implements AutoCloseable {
      */
     public static Portal start(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
                                DownloadNotifier notifier, Clock clock) throws IOException {
-        PortalParts parts = PortalParts.create(config, vault, state, codeSender, notifier, clock);
+        return start(config, vault, state, codeSender, notifier, Optional.empty(), clock);
+    }
+
+    /**
+     * Starts serving, with the page where senders report a notice as wrong when there is a report store (the one
+     * the gateway files its notices' tickets in); the port is bound when this returns.
+     */
+    public static Portal start(PortalConfig config, Vault vault, PortalState state, CodeSender codeSender,
+                               DownloadNotifier notifier, Optional<ReportStore> reports, Clock clock) throws IOException {
+        PortalParts parts = PortalParts.create(config, vault, state, codeSender, notifier, reports, clock);
         JdkServerLogging.keepRequestLinesOut();
         HttpServer server = HttpServer.create(config.bind(), 64);
         ExecutorService requests = Executors.newFixedThreadPool(config.limits().threads(), threads("outward-portal-"));

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import org.outward.audit.AuditTrail;
 import org.outward.vault.PortalPaths;
 
 /**
@@ -23,6 +25,7 @@ final class PortalHandler implements HttpHandler {
     private final PortalParts parts;
     private final RecipientPages recipient;
     private final SenderPages sender;
+    private final Optional<ReportPages> reports;
     private final byte[] stylesheet;
     private final ReadDeadlines deadlines;
 
@@ -31,6 +34,7 @@ final class PortalHandler implements HttpHandler {
         this.deadlines = deadlines;
         this.recipient = new RecipientPages(parts);
         this.sender = new SenderPages(parts);
+        this.reports = parts.reports().map(store -> new ReportPages(parts, store, AuditTrail.toLog()));
         this.stylesheet = Pages.stylesheet();
     }
 
@@ -119,6 +123,8 @@ final class PortalHandler implements HttpHandler {
             recipient.handle(reply, path.substring(PortalPaths.LINK_PREFIX.length()));
         } else if (path.startsWith(PortalPaths.MANAGEMENT_PREFIX)) {
             sender.handle(reply, path.substring(PortalPaths.MANAGEMENT_PREFIX.length()));
+        } else if (path.startsWith(PortalPaths.REPORT_PREFIX) && reports.isPresent()) {
+            reports.get().handle(reply, path.substring(PortalPaths.REPORT_PREFIX.length()));
         } else if ("/".equals(path) && "GET".equals(request.method())) {
             reply.message(200, "home_title", "home_text");
         } else if ("/static/portal.css".equals(path) && "GET".equals(request.method())) {

@@ -113,7 +113,7 @@ public final class PortalMain implements Callable<Integer> {
         Portal portal = Portal.start(config, setting.open(clock), state,
                 new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
                 new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
-                clock);
+                ReportsInVault.open(setting), clock);
         PortalOperations operationsListener = operations == null ? null
                 : PortalOperations.start(socketAddress(operations), portal);
         CountDownLatch stopped = new CountDownLatch(1);

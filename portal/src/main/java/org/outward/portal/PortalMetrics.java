@@ -46,6 +46,9 @@ final class PortalMetrics {
         if (path.startsWith(org.outward.vault.PortalPaths.MANAGEMENT_PREFIX)) {
             return "manage";
         }
+        if (path.startsWith(org.outward.vault.PortalPaths.REPORT_PREFIX)) {
+            return "report";
+        }
         if ("/".equals(path)) {
             return "home";
         }

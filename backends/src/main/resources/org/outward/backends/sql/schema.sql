@@ -77,4 +77,14 @@ CREATE INDEX IF NOT EXISTS outward_portal_sessions_expires ON outward_portal_ses
 CREATE TABLE IF NOT EXISTS outward_portal_keys (
     name   TEXT  PRIMARY KEY,
     secret BYTEA NOT NULL
-)
+);
+
+-- False-positive report tickets, one per notice (org.outward.feedback): the ticket in the folder store's text; the
+-- link's secret only as its SHA-256, inside it. reported_at is null until the sender reports the notice.
+CREATE TABLE IF NOT EXISTS outward_report_tickets (
+    id          CHAR(32)    PRIMARY KEY,
+    expires     TIMESTAMPTZ NOT NULL,
+    reported_at TIMESTAMPTZ,
+    ticket      BYTEA       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outward_report_tickets_reported ON outward_report_tickets (reported_at DESC);
