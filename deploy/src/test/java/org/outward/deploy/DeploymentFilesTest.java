@@ -46,7 +46,7 @@ class DeploymentFilesTest {
     // ---- Dockerfiles -------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "james39/Dockerfile"})
     void everyFileADockerfileCopiesIsInTheRepositoryOrBuiltByMaven(String dockerfile) throws Exception {
         List<String> sources = copySources(DOCKER.resolve(dockerfile));
 
@@ -69,6 +69,31 @@ class DeploymentFilesTest {
         assertThat(REPO.resolve("mailet/target/extensions-jars/outward-mailet-" + version + ".jar")).exists();
         assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("FROM apache/james:${JAMES_FLAVOUR}-${JAMES_VERSION}")
                 .contains("ARG JAMES_VERSION=3.8.1").contains("FROM eclipse-temurin:17-jre");
+    }
+
+    /**
+     * The James 3.9 flavour is the memory one with another gateway image: apache/james 3.9 with the plugin the
+     * plugin-james39 module makes (never the 3.8 jar), and the memory flavour's configuration as it is.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJames39FlavourIsTheMemoryOneWithTheJames39PluginOnTheJames39Image() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve("compose.james39.yaml")).get("services");
+        String artifact = directChild(xml(REPO.resolve("plugin-james39/pom.xml")).getDocumentElement(), "artifactId");
+        String version = text(xml(REPO.resolve("pom.xml")), "version", null);
+        String james39 = text(xml(REPO.resolve("pom.xml")), "james39.version", null);
+
+        assertThat(services).containsOnlyKeys("gateway");
+        Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
+        assertThat(gateway).containsOnlyKeys("build", "image");
+        Map<String, Object> build = (Map<String, Object>) gateway.get("build");
+        assertThat(DOCKER.resolve((String) build.get("context")).normalize()).isEqualTo(REPO);
+        assertThat(REPO.resolve((String) build.get("dockerfile"))).isEqualTo(DOCKER.resolve("james39/Dockerfile"));
+        assertThat(Files.readString(DOCKER.resolve("james39/Dockerfile")))
+                .contains("ARG JAMES_VERSION=" + james39, "FROM apache/james:memory-${JAMES_VERSION}");
+        assertThat(copySources(DOCKER.resolve("james39/Dockerfile")))
+                .contains("plugin-james39/target/extensions-jars/").noneMatch(source -> source.startsWith("mailet/"));
+        assertThat(REPO.resolve("plugin-james39/target/extensions-jars/" + artifact + "-" + version + ".jar")).exists();
     }
 
     /** The durable image runs the embedded gateway: the deploy jar and the libraries the deploy pom copies. */
@@ -211,7 +236,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "james39/Dockerfile"})
     void bothImagesRunAsTheSameUnprivilegedUser(String file) throws IOException {
         List<String> users = Files.readAllLines(DOCKER.resolve(file)).stream().map(String::strip)
                 .filter(line -> line.startsWith("USER ")).toList();
@@ -250,7 +275,7 @@ class DeploymentFilesTest {
         assertThat((List<String>) portal.get("command")).contains("--operations=0.0.0.0:9090");
         assertThat((List<String>) ((Map<String, Object>) portal.get("healthcheck")).get("test"))
                 .containsSubsequence("curl", "http://127.0.0.1:9090/healthz");
-        for (String dockerfile : List.of("Dockerfile", "Dockerfile.durable", "Dockerfile.portal")) {
+        for (String dockerfile : List.of("Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "james39/Dockerfile")) {
             assertThat(Files.readString(DOCKER.resolve(dockerfile))).as(dockerfile)
                     .contains("apt-get install -y --no-install-recommends curl");
         }
