@@ -96,6 +96,27 @@ class DeploymentFilesTest {
         assertThat(REPO.resolve("plugin-james39/target/extensions-jars/" + artifact + "-" + version + ".jar")).exists();
     }
 
+    /**
+     * NotifySender and Wrap read the built-in notice templates from the class path when no templates folder is
+     * configured (as in every shipped configuration): the folder an admin copies into James carries them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mailet/target/extensions-jars", "plugin-james39/target/extensions-jars"})
+    void thePluginFolderCarriesTheBuiltInNoticeTemplates(String folder) throws Exception {
+        List<String> holding = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(REPO.resolve(folder))) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                    if (file.getEntry("org/outward/policies/notices/layout.html.mustache") != null) {
+                        holding.add(jar.getFileName().toString());
+                    }
+                }
+            }
+        }
+
+        assertThat(holding).as(folder).hasSize(1);
+    }
+
     /** The durable image runs the embedded gateway: the deploy jar and the libraries the deploy pom copies. */
     @Test
     void theDurableImageRunsTheEmbeddedGatewayOnTheMountedConfigurationAsItIs() throws Exception {
