@@ -46,7 +46,7 @@ class DeploymentFilesTest {
     // ---- Dockerfiles -------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console", "james39/Dockerfile"})
     void everyFileADockerfileCopiesIsInTheRepositoryOrBuiltByMaven(String dockerfile) throws Exception {
         List<String> sources = copySources(DOCKER.resolve(dockerfile));
 
@@ -69,6 +69,52 @@ class DeploymentFilesTest {
         assertThat(REPO.resolve("mailet/target/extensions-jars/outward-mailet-" + version + ".jar")).exists();
         assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("FROM apache/james:${JAMES_FLAVOUR}-${JAMES_VERSION}")
                 .contains("ARG JAMES_VERSION=3.8.1").contains("FROM eclipse-temurin:17-jre");
+    }
+
+    /**
+     * The James 3.9 flavour is the memory one with another gateway image: apache/james 3.9 with the plugin the
+     * plugin-james39 module makes (never the 3.8 jar), and the memory flavour's configuration as it is.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJames39FlavourIsTheMemoryOneWithTheJames39PluginOnTheJames39Image() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) yaml(DOCKER.resolve("compose.james39.yaml")).get("services");
+        String artifact = directChild(xml(REPO.resolve("plugin-james39/pom.xml")).getDocumentElement(), "artifactId");
+        String version = text(xml(REPO.resolve("pom.xml")), "version", null);
+        String james39 = text(xml(REPO.resolve("pom.xml")), "james39.version", null);
+
+        assertThat(services).containsOnlyKeys("gateway");
+        Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
+        assertThat(gateway).containsOnlyKeys("build", "image");
+        Map<String, Object> build = (Map<String, Object>) gateway.get("build");
+        assertThat(DOCKER.resolve((String) build.get("context")).normalize()).isEqualTo(REPO);
+        assertThat(REPO.resolve((String) build.get("dockerfile"))).isEqualTo(DOCKER.resolve("james39/Dockerfile"));
+        assertThat(Files.readString(DOCKER.resolve("james39/Dockerfile")))
+                .contains("ARG JAMES_VERSION=" + james39, "FROM apache/james:memory-${JAMES_VERSION}");
+        assertThat(copySources(DOCKER.resolve("james39/Dockerfile")))
+                .contains("plugin-james39/target/extensions-jars/").noneMatch(source -> source.startsWith("mailet/"));
+        assertThat(REPO.resolve("plugin-james39/target/extensions-jars/" + artifact + "-" + version + ".jar")).exists();
+    }
+
+    /**
+     * NotifySender and Wrap read the built-in notice templates from the class path when no templates folder is
+     * configured (as in every shipped configuration): the folder an admin copies into James carries them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mailet/target/extensions-jars", "plugin-james39/target/extensions-jars"})
+    void thePluginFolderCarriesTheBuiltInNoticeTemplates(String folder) throws Exception {
+        List<String> holding = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(REPO.resolve(folder))) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                    if (file.getEntry("org/outward/policies/notices/layout.html.mustache") != null) {
+                        holding.add(jar.getFileName().toString());
+                    }
+                }
+            }
+        }
+
+        assertThat(holding).as(folder).hasSize(1);
     }
 
     /** The durable image runs the embedded gateway: the deploy jar and the libraries the deploy pom copies. */
@@ -215,7 +261,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console"})
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console", "james39/Dockerfile"})
     void bothImagesRunAsTheSameUnprivilegedUser(String file) throws IOException {
         List<String> users = Files.readAllLines(DOCKER.resolve(file)).stream().map(String::strip)
                 .filter(line -> line.startsWith("USER ")).toList();
@@ -293,7 +339,8 @@ class DeploymentFilesTest {
         assertThat((List<String>) ((Map<String, Object>) console.get("healthcheck")).get("test"))
                 .containsSubsequence("curl", "http://127.0.0.1:8090/healthz");
         assertThat(Files.readString(DOCKER.resolve("Dockerfile.console"))).contains("\"--port\", \"8090\"");
-        for (String dockerfile : List.of("Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console")) {
+        for (String dockerfile : List.of("Dockerfile", "Dockerfile.durable", "Dockerfile.portal", "Dockerfile.console",
+                "james39/Dockerfile")) {
             assertThat(Files.readString(DOCKER.resolve(dockerfile))).as(dockerfile)
                     .contains("apt-get install -y --no-install-recommends curl");
         }

@@ -10,7 +10,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
-import org.outward.james.smtp.PortalSubmissionHook;
+import org.outward.james.smtp.PortalSubmission;
 import org.outward.submission.CodeMailText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Matches the portal's one-time code mail, which goes out unjudged: a code is not a member leaking a password, and
  * a code mail held is a link its recipient cannot open. It matches mail that the portal submitted after logging in
- * on its own listener ({@link PortalSubmissionHook}) and whose text is exactly the code mail's
+ * on its own listener ({@link org.outward.james.smtp.PortalSubmissionHook}) and whose text is exactly the code mail's
  * ({@link CodeMailText}), to one recipient. A header claiming to be the portal counts for nothing: only the
  * attribute the portal's listener sets does, and no SMTP client can set one.
  *
@@ -62,8 +62,8 @@ public class IsPortalMail extends GenericMatcher {
 
     @Override
     public Collection<MailAddress> match(Mail mail) throws MessagingException {
-        boolean fromPortal = AttributeUtils.getValueAndCastFromMail(mail, PortalSubmissionHook.SUBMITTED_BY, String.class)
-                .filter(PortalSubmissionHook.PORTAL::equals).isPresent();
+        boolean fromPortal = AttributeUtils.getValueAndCastFromMail(mail, PortalSubmission.SUBMITTED_BY, String.class)
+                .filter(PortalSubmission.PORTAL::equals).isPresent();
         if (!fromPortal) {
             return List.of();
         }

@@ -138,8 +138,33 @@ public class Wrap extends GenericMailet {
         verdictHeader = getInitParameter("verdictHeader", Inspect.DEFAULT_VERDICT_HEADER).trim();
     }
 
-    /** One recipient's copy, ready to send, and what the sender's confirmation says about it. */
-    private record Copy(MailAddress recipient, MimeMessage message, List<LinkNotices.SentLink> links) {
+    /**
+     * One recipient's copy, ready to send, and what the sender's confirmation says about it. A class, not a record:
+     * the Eclipse Transformer that makes the James 3.9 plugin leaves a record component's type (here the javax
+     * MimeMessage) unrenamed in the class file.
+     */
+    private static final class Copy {
+        private final MailAddress recipient;
+        private final MimeMessage message;
+        private final List<LinkNotices.SentLink> links;
+
+        Copy(MailAddress recipient, MimeMessage message, List<LinkNotices.SentLink> links) {
+            this.recipient = recipient;
+            this.message = message;
+            this.links = links;
+        }
+
+        MailAddress recipient() {
+            return recipient;
+        }
+
+        MimeMessage message() {
+            return message;
+        }
+
+        List<LinkNotices.SentLink> links() {
+            return links;
+        }
     }
 
     @Override

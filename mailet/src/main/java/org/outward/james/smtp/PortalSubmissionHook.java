@@ -14,7 +14,6 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Attribute;
-import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.outward.submission.PortalCredential;
@@ -51,10 +50,6 @@ import org.slf4j.LoggerFactory;
  * portal the same file ({@code --submission-key}).
  */
 public class PortalSubmissionHook implements AuthHook, JamesMessageHook {
-
-    /** Set on mail that the portal submitted after logging in on this listener; value {@value #PORTAL}. */
-    public static final AttributeName SUBMITTED_BY = AttributeName.of("org.outward.submittedBy");
-    public static final String PORTAL = "portal";
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalSubmissionHook.class);
     private static final ProtocolSession.AttachmentKey<Boolean> LOGGED_IN =
@@ -104,7 +99,7 @@ public class PortalSubmissionHook implements AuthHook, JamesMessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
         if (session.getAttachment(LOGGED_IN, ProtocolSession.State.Connection).orElse(false)) {
-            mail.setAttribute(new Attribute(SUBMITTED_BY, AttributeValue.of(PORTAL)));
+            mail.setAttribute(new Attribute(PortalSubmission.SUBMITTED_BY, AttributeValue.of(PortalSubmission.PORTAL)));
         }
         return HookResult.DECLINED;
     }
