@@ -58,11 +58,16 @@ final class TextAnalyser {
         this.others = rest.toArray(new Recogniser[0]);
     }
 
-    /** The patterns searched in windows of a text: the special category cues, the recognisers' context words. */
+    /**
+     * The patterns searched in windows of a text: the special category cues, the context words of recognisers
+     * whose values count without them. The words of a recogniser that needs them are searched only in a text
+     * that has them ({@link ContextWords} says so first), which few texts do: working out their openings in
+     * every text cost more than searching them on their own in those few.
+     */
     static List<WordStarts> windowPatterns(RecogniserRegistry registry) {
         List<WordStarts> searched = new ArrayList<>(SpecialCategoryCues.patterns());
         for (Recogniser r : registry.all()) {
-            if (r instanceof PatternRecogniser p && p.contextPattern() != null) {
+            if (r instanceof PatternRecogniser p && p.contextPattern() != null && !p.contextRequired()) {
                 searched.add(p.contextPattern());
             }
         }
