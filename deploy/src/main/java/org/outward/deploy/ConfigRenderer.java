@@ -80,7 +80,11 @@ final class ConfigRenderer {
     /** The hook that makes an SMTP server the portal's own listener. */
     static final String PORTAL_HOOK = "org.outward.james.smtp.PortalSubmissionHook";
 
-    /** RemoteDelivery's threads in a route the launcher writes (the Docker flavours' files have ten). */
+    /**
+     * RemoteDelivery's {@code deliveryThreads} in a route the launcher writes (the Docker flavours' files have ten).
+     * James 3.8.1 reads no such parameter: it delivers up to 256 dequeued mails at once on Reactor's bounded elastic
+     * threads (ten per core). It is written for the James versions that read it.
+     */
     static final int EMBEDDED_DELIVERY_THREADS = 4;
 
     private static final List<String> REQUIRED_FILES = List.of("mailetcontainer.xml", "smtpserver.xml");
@@ -463,8 +467,7 @@ final class ConfigRenderer {
         param(xml, mailet, "delayTime", RetrySchedule.DELAY_TIME);
         param(xml, mailet, "maxRetries", Integer.toString(RetrySchedule.MAX_RETRIES));
         param(xml, mailet, "maxDnsProblemRetries", Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES));
-        // Fewer than the containers' ten: the launcher's usual route is one smart host, which limits how many
-        // connections one client may hold at once.
+        // Fewer than the containers' ten, for James versions that read it (3.8.1 does not: see the constant).
         param(xml, mailet, "deliveryThreads", Integer.toString(EMBEDDED_DELIVERY_THREADS));
         param(xml, mailet, "sendpartial", "true");
         param(xml, mailet, "bounceProcessor", "bounces");

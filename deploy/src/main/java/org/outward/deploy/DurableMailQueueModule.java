@@ -53,6 +53,8 @@ final class DurableMailQueueModule extends AbstractModule {
     @Provides
     @Singleton
     ConnectionFactory connectionFactory(EmbeddedActiveMQ broker) {
+        // Before James makes or uses a queue: waiting retries must not hold back due mail (see QueuePaging).
+        QueuePaging.widen();
         return broker.getConnectionFactory();
     }
 

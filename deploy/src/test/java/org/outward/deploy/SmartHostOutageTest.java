@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
@@ -61,6 +63,73 @@ class SmartHostOutageTest {
         new OutgoingQueue(gateway.webAdminPort()).awaitEmpty();
         assertThat(smartHost.getReceivedMessages()).as("one delivery, no bounce or notice to the sender").hasSize(1);
         assertThat(Mailboxes.of(smartHost, SENDER)).isEmpty();
+    }
+
+    /**
+     * After an outage long enough for hundreds of mails to wait for their next attempt, mail accepted once the smart
+     * host is back leaves at once, not behind them: James's ActiveMQ queue takes due mail with a selector, and the
+     * broker looked for it among the first 200 messages only, so new mail waited until their retries were due.
+     */
+    @Test
+    void mailAcceptedAfterAnOutageDoesNotWaitBehindHundredsOfRetries() throws Exception {
+        int smartHostPort = FreePort.find();
+        gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, Optional.empty(), work,
+                new OutboundRoute.Relay("127.0.0.1", smartHostPort, false, Optional.empty())));
+        int waiting = 250;
+        for (int i = 0; i < waiting; i++) {
+            MailClient.submit(gateway.smtpPort(), raw(MailClient.message(SENDER, RECIPIENT, "Round " + i,
+                    "Delivery round " + i + " starts at the hall.")), SENDER, RECIPIENT);
+        }
+        // The first attempt and the retry 5 s later fail: each then waits a minute for its next.
+        awaitRetriesAtLeast(Duration.ofSeconds(30), waiting);
+
+        smartHost = new GreenMail(new ServerSetup(smartHostPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smartHost.start();
+        MimeMessage late = MailClient.message(SENDER, RECIPIENT, "After the outage", "Canvassing resumes tomorrow.");
+        String lateId = late.getMessageID();
+        long sent = System.nanoTime();
+        MailClient.submit(gateway.smtpPort(), raw(late), SENDER, RECIPIENT);
+        MimeMessage delivered = Mailboxes.await(smartHost, RECIPIENT, m -> lateId.equals(messageId(m)));
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(15));
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("pass");
+        assertThat(smartHost.getReceivedMessages().length).as("the waiting mails are still waiting for their retry")
+                .isLessThan(50);
+    }
+
+    private static byte[] raw(MimeMessage message) throws Exception {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        return raw.toByteArray();
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (javax.mail.MessagingException e) {
+            return null;
+        }
+    }
+
+    /** Waits until that many mails in the outgoing queue have their next attempt at least that far off. */
+    private void awaitRetriesAtLeast(Duration ahead, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int far = 0;
+        while (System.nanoTime() < deadline) {
+            far = 0;
+            Instant later = Instant.now().plus(ahead);
+            for (JsonNode mail : outgoing()) {
+                JsonNode next = mail.path("nextDelivery");
+                if (next.isNumber() && Instant.ofEpochMilli((long) (next.asDouble() * 1000)).isAfter(later)
+                        || next.isTextual() && ZonedDateTime.parse(next.asText()).toInstant().isAfter(later)) {
+                    far++;
+                }
+            }
+            if (far >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(far + " of " + count + " mails wait " + ahead + " or more for their next attempt");
     }
 
     /** The message in the outgoing queue once a delivery attempt has failed and James has set its next one. */

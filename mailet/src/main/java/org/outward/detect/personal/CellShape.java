@@ -51,11 +51,22 @@ record CellShape(RunAutomaton automaton, boolean exact, boolean wordFirst, boole
 
     /** {@link #YES}, {@link #NO} or {@link #ASK_REGEX} for the whole of the value. */
     int verdict(String value) {
+        return verdict(value, false);
+    }
+
+    /**
+     * {@link #verdict} of the value with its ASCII letters in capitals when asked (for a value of ASCII
+     * characters only, that of its upper-case copy), read without making the copy.
+     */
+    int verdict(String value, boolean capitals) {
         int state = automaton.getInitialState();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isSurrogate(c)) {
                 return ASK_REGEX;
+            }
+            if (capitals && c >= 'a' && c <= 'z') {
+                c = (char) (c - ('a' - 'A'));
             }
             state = automaton.step(state, c);
             if (state < 0) {

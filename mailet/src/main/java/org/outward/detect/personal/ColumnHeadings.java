@@ -21,11 +21,17 @@ final class ColumnHeadings {
     private static final Heading[] OF_ROLE = headingsOfRoles();
     private static final Heading NONE = OF_ROLE[ColumnRole.UNKNOWN.ordinal()];
 
-    private final DataKind[] kinds;
+    /** For each declaration with header words, what a header of them names. */
+    private final Heading[] declared;
     /** Each declaration's header words as an automaton over the normal form of a header ({@link PlainPattern}). */
     private final RunAutomaton[] words;
-    /** All of them in one, through which most cells tried as headers (names, numbers) are turned away. */
+    /** All of them in one (null for none). */
     private final RunAutomaton any;
+    /**
+     * The roles' header words and the declarations' in one, through which most cells tried as headers (names,
+     * numbers) are turned away in one reading, where the roles' automaton and then the declarations' read each.
+     */
+    private final RunAutomaton roleOrDeclared;
 
     ColumnHeadings(RecogniserRegistry registry) {
         List<DataKind> declaredKinds = new ArrayList<>();
@@ -40,9 +46,12 @@ final class ColumnHeadings {
             declaredWords.add(PlainPattern.whole(alternatives));
             all.append(all.length() == 0 ? "" : "|").append("(?:").append(alternatives).append(')');
         }
-        this.kinds = declaredKinds.toArray(new DataKind[0]);
+        this.declared = declaredKinds.stream().map(kind -> new Heading(ColumnRole.UNKNOWN, kind))
+                .toArray(Heading[]::new);
         this.words = declaredWords.toArray(new RunAutomaton[0]);
         this.any = all.length() == 0 ? null : PlainPattern.whole(all.toString());
+        this.roleOrDeclared = PlainPattern.whole(all.length() == 0 ? ColumnRole.allWords()
+                : "(?:" + ColumnRole.allWords() + ")|" + all);
     }
 
     private static Heading[] headingsOfRoles() {
@@ -86,6 +95,13 @@ final class ColumnHeadings {
     }
 
     private Heading ofWhole(String header) {
+        if (header == null || header.length() > 60) {
+            return NONE;
+        }
+        // The automaton reads the normal form exactly: a header it turns away names no role and no declaration.
+        if (ColumnRole.firstNormal(header) != 0 && !ColumnRole.mayRead(roleOrDeclared, header)) {
+            return NONE;
+        }
         ColumnRole role = ColumnRole.ofOne(header);
         if (role != ColumnRole.UNKNOWN || any == null || header == null || header.length() > 60) {
             return OF_ROLE[role.ordinal()];
@@ -96,7 +112,7 @@ final class ColumnHeadings {
         String normal = ColumnRole.normal(header);
         for (int d = 0; d < words.length && !normal.isEmpty(); d++) {
             if (words[d].run(normal)) {
-                return new Heading(ColumnRole.UNKNOWN, kinds[d]);
+                return declared[d];
             }
         }
         return NONE;

@@ -113,13 +113,18 @@ public enum ColumnRole {
     }
 
     private static RunAutomaton anyWords() {
+        return PlainPattern.whole(allWords());
+    }
+
+    /** The header words of all roles as one plain pattern ({@link PlainPattern}). */
+    static String allWords() {
         StringBuilder all = new StringBuilder();
         for (ColumnRole role : values()) {
             if (role != UNKNOWN) {
                 all.append(all.length() == 0 ? "" : "|").append("(?:").append(role.header).append(')');
             }
         }
-        return PlainPattern.whole(all.toString());
+        return all.toString();
     }
 
     private static Pattern anyRole() {

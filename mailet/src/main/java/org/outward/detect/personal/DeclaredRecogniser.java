@@ -25,6 +25,11 @@ final class DeclaredRecogniser extends PatternRecogniser {
      * fast, or cannot be read as an automaton: then the regex decides).
      */
     private final CellShape cells;
+    /**
+     * The whole shape as an automaton for a declaration that compares cells in capitals, hand-read or not: its
+     * no turns a cell away before the cell's upper-case copy is made (null where there is none).
+     */
+    private final CellShape capitals;
     private final HandReading reading;
     /** Whether the reading gives where a match at a word start ends (else it finds matches, or is none). */
     private final boolean readsEnds;
@@ -39,6 +44,7 @@ final class DeclaredRecogniser extends PatternRecogniser {
         // A shape read by hand is turned away as fast by its reading as by the automaton.
         this.beginning = facts.digitAnchor() >= 0 && !readsEnds ? ShapeFacts.beginning(declaration.shape()) : null;
         this.cells = byHand() ? null : CellShape.of(declaration.shape());
+        this.capitals = declaration.hints().capitalsInCells() ? CellShape.of(declaration.shape()) : null;
     }
 
     IdentifierDeclaration declaration() {
@@ -170,19 +176,36 @@ final class DeclaredRecogniser extends PatternRecogniser {
             return super.isValue(cell);
         }
         String value = cell.strip();
-        // An ASCII cell keeps its length in upper case, so a longer one than any value is none without the copy.
-        if (value.length() > facts.maxLength() && isAscii(value)) {
-            return false;
+        int lower = asciiLowerCase(value);
+        if (lower != NOT_ASCII) {
+            // An ASCII cell keeps its length in upper case, so a longer one than any value is none without the copy.
+            if (value.length() > facts.maxLength()) {
+                return false;
+            }
+            if (lower == 0) {
+                return super.isValue(value); // already in capitals: the copy would be the same text
+            }
+            if (capitals != null && capitals.verdict(value, true) == CellShape.NO) {
+                return false; // the automaton's no is final
+            }
         }
         return super.isValue(value.toUpperCase(Locale.ROOT));
     }
 
-    private static boolean isAscii(String value) {
+    private static final int NOT_ASCII = -1;
+
+    /** How many lower-case ASCII letters the value has; {@link #NOT_ASCII} for a value beyond ASCII. */
+    private static int asciiLowerCase(String value) {
+        int lower = 0;
         for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 128) {
-                return false;
+            char ch = value.charAt(i);
+            if (ch >= 128) {
+                return NOT_ASCII;
+            }
+            if (ch >= 'a' && ch <= 'z') {
+                lower++;
             }
         }
-        return true;
+        return lower;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Adds up findings from separate tables or passages of one part. */
 final class Findings {
@@ -29,7 +28,7 @@ final class Findings {
     private static PersonalDataFinding add(List<PersonalDataFinding> findings) {
         int records = 0;
         double confidence = 0;
-        Set<DataKind> kinds = new TreeSet<>();
+        List<DataKind> kinds = new ArrayList<>();
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
         List<String> evidence = new ArrayList<>();
         for (PersonalDataFinding f : findings) {
@@ -47,7 +46,7 @@ final class Findings {
             }
         }
         return records == 0 ? PersonalDataFinding.none()
-                : new PersonalDataFinding(records, kinds, special, confidence, evidence);
+                : new PersonalDataFinding(records, SortedKinds.of(kinds), special, confidence, evidence);
     }
 
     /**
@@ -60,13 +59,12 @@ final class Findings {
         if (other.records() == 0) {
             return main;
         }
-        Set<DataKind> kinds = new TreeSet<>();
-        kinds.addAll(main.kinds());
+        List<DataKind> kinds = new ArrayList<>(main.kinds());
         kinds.addAll(other.kinds());
         Set<SpecialCategory> special = EnumSet.noneOf(SpecialCategory.class);
         special.addAll(main.specialCategories());
         special.addAll(other.specialCategories());
-        return new PersonalDataFinding(main.records(), kinds, special,
+        return new PersonalDataFinding(main.records(), SortedKinds.of(kinds), special,
                 Math.max(main.confidence(), other.confidence()), main.evidence());
     }
 }

@@ -2,7 +2,6 @@ package org.outward.detect.personal;
 
 import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The kinds a finding has seen so far, gathered as records are counted: a handful of kinds added once per
@@ -37,6 +36,6 @@ final class KindsSeen {
 
     /** The kinds in their order. */
     Set<DataKind> toSet() {
-        return new TreeSet<>(Arrays.asList(kinds).subList(0, size));
+        return SortedKinds.sorting(kinds, size);
     }
 }

@@ -57,6 +57,11 @@ abstract class PatternRecogniser implements Recogniser, ScansText {
         return pattern;
     }
 
+    /** Whether a candidate with no context word near is dropped. */
+    boolean contextRequired() {
+        return contextRequired;
+    }
+
     /** The context words as a pattern searched at word starts; null for a recogniser without them. */
     WordStarts contextPattern() {
         return contextStarts;

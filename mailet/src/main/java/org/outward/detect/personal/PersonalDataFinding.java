@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What personal-data detection concluded about one part. Evidence is redacted ({@code J*** S****, LA9 4**});
@@ -21,9 +20,9 @@ public record PersonalDataFinding(int records, Set<DataKind> kinds, Set<SpecialC
         double confidence, List<String> evidence) {
 
     public PersonalDataFinding {
-        // Copied into sorted sets: they iterate in the kinds' and categories' order (Set.copyOf's order changes
-        // from run to run).
-        kinds = Collections.unmodifiableSet(new TreeSet<>(kinds));
+        // Sorted sets: they iterate in the kinds' and categories' order (Set.copyOf's order changes from run to
+        // run). Kinds gathered by detection come sorted already and are not copied again.
+        kinds = SortedKinds.of(kinds);
         specialCategories = Collections.unmodifiableSet(copy(specialCategories, SpecialCategory.class));
         evidence = List.copyOf(evidence);
     }

@@ -18,6 +18,9 @@ final class ScannedText {
     private long[] openings;
     private int[][] openWords;
     private final ContextWords contextWords;
+    /** A second family, whose openings are worked out only when one of its patterns is searched; null for none. */
+    private final WordStarts.Family later;
+    private int[][] laterOpenWords;
     private boolean[] contextWordsPresent;
     private int[] wordStarts;
     private int words;
@@ -35,9 +38,14 @@ final class ScannedText {
     }
 
     ScannedText(String text, WordStarts.Family family, ContextWords contextWords) {
+        this(text, family, contextWords, null);
+    }
+
+    ScannedText(String text, WordStarts.Family family, ContextWords contextWords, WordStarts.Family later) {
         this.text = text;
         this.family = family;
         this.contextWords = contextWords;
+        this.later = later;
     }
 
     /** The context words looked for in this text all at once; null for none. */
@@ -51,11 +59,6 @@ final class ScannedText {
             contextWordsPresent = contextWords.present(this);
         }
         return contextWordsPresent;
-    }
-
-    /** The family whose openings this text shares ({@link #openings()}); null for none. */
-    WordStarts.Family family() {
-        return family;
     }
 
     /** For each word, which of the family's patterns may begin at its start ({@link WordStarts.Family}). */
@@ -75,6 +78,25 @@ final class ScannedText {
             openWords = family.openWords(openings());
         }
         return openWords[Long.numberOfTrailingZeros(bit)];
+    }
+
+    /**
+     * The words at whose start the pattern may begin, as its family (this text's, or the one worked out only when
+     * asked) says; null for a pattern in neither, whose every word start is to be tried.
+     */
+    int[] openWordsOf(WordStarts pattern) {
+        long bit = family == null ? 0 : family.bitOf(pattern);
+        if (bit != 0) {
+            return openWords(bit);
+        }
+        bit = later == null ? 0 : later.bitOf(pattern);
+        if (bit == 0) {
+            return null;
+        }
+        if (laterOpenWords == null) {
+            laterOpenWords = later.openWords(later.openings(this));
+        }
+        return laterOpenWords[Long.numberOfTrailingZeros(bit)];
     }
 
     String text() {

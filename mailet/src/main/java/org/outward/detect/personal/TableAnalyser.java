@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.outward.detect.personal.ColumnHeadings.Heading;
 
 /**
@@ -249,12 +248,14 @@ final class TableAnalyser {
         if (records == 0) {
             return PersonalDataFinding.none();
         }
-        Set<DataKind> found = new TreeSet<>();
+        DataKind[] seen = new DataKind[Long.bitCount(kinds)];
+        int n = 0;
         for (int k = 0; k < tableKinds.size(); k++) {
             if ((kinds & (1L << k)) != 0) {
-                found.add(tableKinds.get(k));
+                seen[n++] = tableKinds.get(k);
             }
         }
+        Set<DataKind> found = SortedKinds.sorting(seen, n);
         double confidence = Math.min(1.0, (fromHeaders ? 0.8 : 0.65) + 0.05 * (found.size() - 1));
         return new PersonalDataFinding(records, found, special, confidence, evidence);
     }

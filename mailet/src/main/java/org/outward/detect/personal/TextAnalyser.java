@@ -27,6 +27,11 @@ final class TextAnalyser {
     private final TableAnalyser tables;
     /** The recognisers' context words and the cues, whose openings in a text are worked out together. */
     private final WordStarts.Family windows;
+    /**
+     * The context words of recognisers that need them, whose openings are worked out only in a text that has
+     * some of them ({@link ScannedText#openWordsOf}); null for none.
+     */
+    private final WordStarts.Family guardedWindows;
     /** The recognisers' context words, looked for in a text all at once. */
     private final ContextWords contextWords;
     /**
@@ -41,6 +46,8 @@ final class TextAnalyser {
         this.registry = registry;
         this.tables = tables;
         this.windows = new WordStarts.Family(windowPatterns(registry));
+        List<WordStarts> guarded = guardedWindowPatterns(registry);
+        this.guardedWindows = guarded.isEmpty() ? null : new WordStarts.Family(guarded);
         this.contextWords = ContextWords.of(registry);
         List<ScansText> reading = new ArrayList<>();
         List<Recogniser> rest = new ArrayList<>();
@@ -58,11 +65,27 @@ final class TextAnalyser {
         this.others = rest.toArray(new Recogniser[0]);
     }
 
-    /** The patterns searched in windows of a text: the special category cues, the recognisers' context words. */
+    /**
+     * The patterns searched in windows of every text: the special category cues, the context words of
+     * recognisers whose values count without them. The words of a recogniser that needs them are searched only
+     * in a text that has them ({@link ContextWords} says so first), which few texts do: their openings are worked
+     * out apart ({@link #guardedWindowPatterns}), in those texts only.
+     */
     static List<WordStarts> windowPatterns(RecogniserRegistry registry) {
         List<WordStarts> searched = new ArrayList<>(SpecialCategoryCues.patterns());
         for (Recogniser r : registry.all()) {
-            if (r instanceof PatternRecogniser p && p.contextPattern() != null) {
+            if (r instanceof PatternRecogniser p && p.contextPattern() != null && !p.contextRequired()) {
+                searched.add(p.contextPattern());
+            }
+        }
+        return searched;
+    }
+
+    /** The context words of the recognisers that need them, searched in windows of the texts that have them. */
+    static List<WordStarts> guardedWindowPatterns(RecogniserRegistry registry) {
+        List<WordStarts> searched = new ArrayList<>();
+        for (Recogniser r : registry.all()) {
+            if (r instanceof PatternRecogniser p && p.contextPattern() != null && p.contextRequired()) {
                 searched.add(p.contextPattern());
             }
         }
@@ -115,7 +138,7 @@ final class TextAnalyser {
 
     private PersonalDataFinding prose(String text) {
         List<Match> details = new ArrayList<>();
-        ScannedText scanned = new ScannedText(text, windows, contextWords);
+        ScannedText scanned = new ScannedText(text, windows, contextWords, guardedWindows);
         for (ScansText reader : readers) {
             addDetails(reader.find(scanned), details);
         }

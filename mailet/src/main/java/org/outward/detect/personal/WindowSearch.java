@@ -50,8 +50,7 @@ final class WindowSearch {
         int n = 0;
         // Where the text's family says the pattern's beginnings rule a match out, mayMatchAt would say no: only
         // the words the family leaves open are tried.
-        long bit = text.family() == null ? 0 : text.family().bitOf(pattern);
-        int[] open = bit == 0 ? null : text.openWords(bit);
+        int[] open = text.openWordsOf(pattern);
         for (int k = 0, words = open != null ? open.length : text.words(); k < words; k++) {
             int i = text.wordStart(open != null ? open[k] : k);
             if (pattern.mayMatchAt(s, i)) {

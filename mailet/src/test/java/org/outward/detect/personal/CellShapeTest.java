@@ -102,11 +102,8 @@ class CellShapeTest {
      */
     @Test
     void declaredIdentifiersCellsAreWhatTheRegexAndValidatorSay() throws IOException {
-        List<String> cells = corpusCells();
         Random random = new Random(31);
-        for (int i = 0; i < 20_000; i++) {
-            cells.add(RandomText.of(random, "CRcr-0123456789 é\uD83D\uDE00", random.nextInt(12)));
-        }
+        List<String> cells = corpusAndRandomCells(random, "CRcr-0123456789 é\uD83D\uDE00", 12);
         for (Pattern shape : ADMIN_SHAPES) {
             String plain = AutomatonSyntax.of(shape.pattern());
             if (plain == null) {
@@ -133,6 +130,66 @@ class CellShapeTest {
             }
         }
         assertThat(values).isGreaterThan(1_000);
+    }
+
+    /**
+     * A declaration that compares cells in capitals (the postcode, the Voter Authority Certificate, an admin's
+     * own) decides a cell as its regex and validator decide the cell's upper-case copy, though the copy is made
+     * only for cells the automaton, read in capitals, does not turn away.
+     */
+    @Test
+    void cellsComparedInCapitalsAreWhatTheRegexSaysOfTheirUpperCaseCopy() throws IOException {
+        Random random = new Random(37);
+        List<String> cells = corpusAndRandomCells(random, "ABCVWabcvwxyz0123456789 -ßé", 24);
+        List<IdentifierDeclaration> capitals = new ArrayList<>();
+        for (IdentifierDeclaration d : DeclarationFiles.builtIn()) {
+            if (d.hints().capitalsInCells()) {
+                capitals.add(d);
+            }
+        }
+        capitals.add(new IdentifierDeclaration(DataKind.identifier("ref"), Pattern.compile("\\bCR-\\d{6}\\b"),
+                CheckDigit.NONE, List.of(), List.of(), false, 60, 0.8,
+                new IdentifierDeclaration.Hints(true, false, true, null, null)));
+        int values = 0;
+        for (IdentifierDeclaration d : capitals) {
+            List<String> tried = new ArrayList<>(cells);
+            String plain = AutomatonSyntax.of(d.shape().pattern());
+            if (plain != null) {
+                Automaton a = new RegExp(plain, RegExp.NONE).toAutomaton();
+                for (int k = 0; k < 2_000; k++) {
+                    String v = RandomText.accepted(a, random);
+                    if (v != null) {
+                        tried.add(v.toLowerCase(java.util.Locale.ROOT));
+                        tried.add(v);
+                        tried.addAll(nearMisses(v.toLowerCase(java.util.Locale.ROOT), random));
+                    }
+                }
+            }
+            DeclaredRecogniser r = new DeclaredRecogniser(d);
+            CellShape shape = CellShape.of(d.shape());
+            for (String cell : tried) {
+                String upper = cell.strip().toUpperCase(java.util.Locale.ROOT);
+                boolean expected = !upper.isEmpty() && upper.length() < 64 && d.shape().matcher(upper).matches()
+                        && d.validator().test(upper);
+                assertThat(r.isValue(cell)).as("%s [%s]", d.kind(), cell).isEqualTo(expected);
+                values += expected ? 1 : 0;
+                if (shape != null && cell.chars().allMatch(ch -> ch < 128)) {
+                    assertThat(shape.verdict(cell, true)).as("%s [%s]", d.kind(), cell)
+                            .isEqualTo(shape.verdict(cell.toUpperCase(java.util.Locale.ROOT)));
+                }
+            }
+        }
+        assertThat(capitals).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(values).isGreaterThan(1_000);
+    }
+
+    /** The corpora's cells and 20,000 random ones of the alphabet, shorter than the bound. */
+    private static List<String> corpusAndRandomCells(Random random, String alphabet, int bound) throws IOException {
+        List<String> cells = corpusCells();
+        for (int i = 0; i < 20_000; i++) {
+            cells.add(RandomText.of(random, alphabet, random.nextInt(bound)));
+        }
+        return cells;
     }
 
     /** Cells of the development corpus's texts and tables and pieces of the held-out corpus's raw messages. */

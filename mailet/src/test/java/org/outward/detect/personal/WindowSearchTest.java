@@ -17,9 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class WindowSearchTest {
 
-    /** The whole texts are searched as the detector searches them: with the openings of all window patterns. */
+    /**
+     * The whole texts are searched as the detector searches them: with the openings of all window patterns, and
+     * those of the context words that recognisers need worked out apart.
+     */
     private static final List<WordStarts> PATTERNS = TextAnalyser.windowPatterns(RecogniserRegistry.standard());
     private static final WordStarts.Family WINDOWS = new WordStarts.Family(PATTERNS);
+    private static final List<WordStarts> GUARDED = TextAnalyser.guardedWindowPatterns(RecogniserRegistry.standard());
+    private static final WordStarts.Family GUARDED_WINDOWS = new WordStarts.Family(GUARDED);
 
     /**
      * One walk of the joint beginnings answers, for each pattern, what its own beginnings answer; the words
@@ -33,33 +38,42 @@ class WindowSearchTest {
         for (int k = 0; k < 3000; k++) {
             texts.add(RandomText.of(random, letters, random.nextInt(9)));
         }
+        assertThat(GUARDED).hasSizeGreaterThanOrEqualTo(4);
         int open = 0;
         for (String text : texts) {
-            ScannedText scanned = new ScannedText(text, WINDOWS);
-            long[] openings = scanned.openings();
-            for (int w = 0; w < scanned.words(); w++) {
-                for (WordStarts p : PATTERNS) {
-                    long bit = WINDOWS.bitOf(p);
-                    assertThat(bit).isNotZero();
-                    boolean own = p.beginningsAllow(text, scanned.wordStart(w));
-                    assertThat((openings[w] & bit) != 0).as("%s at %d of %s", p.pattern(), scanned.wordStart(w), text)
-                            .isEqualTo(own);
-                    open += own ? 1 : 0;
-                }
-            }
-            for (WordStarts p : PATTERNS) {
-                long bit = WINDOWS.bitOf(p);
-                List<Integer> expected = new ArrayList<>();
-                for (int w = 0; w < scanned.words(); w++) {
-                    if ((openings[w] & bit) != 0) {
-                        expected.add(w);
-                    }
-                }
-                assertThat(scanned.openWords(bit)).as("%s in %s", p.pattern(), text)
-                        .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
-            }
+            open += openingsAreEachPatternsOwn(text, WINDOWS, PATTERNS, new ScannedText(text, WINDOWS));
+            open += openingsAreEachPatternsOwn(text, GUARDED_WINDOWS, GUARDED, new ScannedText(text, GUARDED_WINDOWS));
         }
         assertThat(open).isGreaterThan(1000);
+    }
+
+    /** The openings of the family's patterns in one text are their own; answers how many words were open. */
+    private static int openingsAreEachPatternsOwn(String text, WordStarts.Family family, List<WordStarts> patterns,
+                                                  ScannedText scanned) {
+        int open = 0;
+        long[] openings = scanned.openings();
+        for (int w = 0; w < scanned.words(); w++) {
+            for (WordStarts p : patterns) {
+                long bit = family.bitOf(p);
+                assertThat(bit).isNotZero();
+                boolean own = p.beginningsAllow(text, scanned.wordStart(w));
+                assertThat((openings[w] & bit) != 0).as("%s at %d of %s", p.pattern(), scanned.wordStart(w), text)
+                        .isEqualTo(own);
+                open += own ? 1 : 0;
+            }
+        }
+        for (WordStarts p : patterns) {
+            long bit = family.bitOf(p);
+            List<Integer> expected = new ArrayList<>();
+            for (int w = 0; w < scanned.words(); w++) {
+                if ((openings[w] & bit) != 0) {
+                    expected.add(w);
+                }
+            }
+            assertThat(scanned.openWords(bit)).as("%s in %s", p.pattern(), text)
+                    .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return open;
     }
 
     /** Context words in and around windows: "addresses", "xaddress", "D.O.B", "born" inside "reborn"... */
@@ -77,7 +91,9 @@ class WindowSearchTest {
             }
             WordStarts context = p.contextPattern();
             for (String text : texts) {
-                WindowSearch search = new WindowSearch(context, new ScannedText(text, WINDOWS));
+                ScannedText scanned = new ScannedText(text, WINDOWS, null, GUARDED_WINDOWS);
+                assertThat(scanned.openWordsOf(context)).as("%s: its openings are worked out", r.kind()).isNotNull();
+                WindowSearch search = new WindowSearch(context, scanned);
                 List<int[]> all = matchesOfTheWholeText(context, text);
                 for (int i = 0; i < 40 && text.length() > 1; i++) {
                     int[] window = window(random, text, i % 2 == 0 ? 30 : 300);
