@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
@@ -14,6 +15,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.james.configuration.NotifySenderConfiguration;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeMessage;
@@ -47,9 +49,9 @@ public class NotifySender extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        String folder = getInitParameter("templates", "").trim();
+        Optional<Path> folder = NotifySenderConfiguration.from(getMailetConfig()).templates();
         try {
-            templates = folder.isEmpty() ? NoticeTemplates.builtIn() : NoticeTemplates.from(Path.of(folder));
+            templates = folder.isEmpty() ? NoticeTemplates.builtIn() : NoticeTemplates.from(folder.get());
         } catch (NoticeTemplateException e) {
             throw new MessagingException("NotifySender: notice templates cannot be used: " + e.getMessage());
         }

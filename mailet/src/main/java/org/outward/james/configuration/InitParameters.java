@@ -1,8 +1,10 @@
 package org.outward.james.configuration;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -56,6 +58,12 @@ final class InitParameters {
             throw problem("the <" + name + "> parameter must " + mustDo);
         }
         return value;
+    }
+
+    /** A folder, or none when the parameter is absent or empty. */
+    Optional<Path> folder(String name) {
+        String value = text(name, "");
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     /** A whole number of at least {@code least}. */
