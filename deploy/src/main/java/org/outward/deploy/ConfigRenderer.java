@@ -33,6 +33,16 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.apache.james.transport.mailets.remote.delivery.RemoteDeliveryConfiguration;
+import org.outward.james.DeleteHeld;
+import org.outward.james.ExpireHeldMail;
+import org.outward.james.Inspect;
+import org.outward.james.NoticeDelayedMail;
+import org.outward.james.Wrap;
+import org.outward.james.configuration.InspectConfiguration;
+import org.outward.james.configuration.NoticeDelayedMailConfiguration;
+import org.outward.james.configuration.WrapConfiguration;
+import org.outward.james.smtp.PortalSubmissionHook;
 import org.outward.shared.VaultSetting;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -59,25 +69,25 @@ final class ConfigRenderer {
     static final String OUTBOUND_PROCESSOR = "outbound";
 
     /** The inspection mailet, whose {@code <policy>} parameter the launcher sets. */
-    static final String INSPECT_MAILET = "org.outward.james.Inspect";
+    static final String INSPECT_MAILET = Inspect.class.getName();
 
     /** The retention mailet, which reads the same policy for its {@code retention} settings. */
-    static final String RETENTION_MAILET = "org.outward.james.ExpireHeldMail";
+    static final String RETENTION_MAILET = ExpireHeldMail.class.getName();
 
     /** The mailet that ends held mail an admin deleted, which reads the same policy for whether to tell the sender. */
-    static final String DELETE_MAILET = "org.outward.james.DeleteHeld";
+    static final String DELETE_MAILET = DeleteHeld.class.getName();
 
     /** The default policy on the class path (from the policies module). */
     static final String DEFAULT_POLICY = "/org/outward/policies/default-policy.yaml";
 
     /** The secure-link mailet, whose vault and portal URL must be those of the portal the launcher starts. */
-    static final String WRAP_MAILET = "org.outward.james.Wrap";
+    static final String WRAP_MAILET = Wrap.class.getName();
 
     /** The mailet that tells a sender once when their mail waits hours for the next server. */
-    static final String DELAY_NOTICE_MAILET = "org.outward.james.NoticeDelayedMail";
+    static final String DELAY_NOTICE_MAILET = NoticeDelayedMail.class.getName();
 
     /** The hook that makes an SMTP server the portal's own listener. */
-    static final String PORTAL_HOOK = "org.outward.james.smtp.PortalSubmissionHook";
+    static final String PORTAL_HOOK = PortalSubmissionHook.class.getName();
 
     /** RemoteDelivery's threads in a route the launcher writes (the Docker flavours' files have ten). */
     static final int EMBEDDED_DELIVERY_THREADS = 4;
@@ -197,8 +207,8 @@ final class ConfigRenderer {
             setPort(portalBind, settings.portalSubmissionPort() == 0 ? freePort(portalBind)
                     : settings.portalSubmissionPort());
             Element hook = portalHook(portal);
-            if (firstChild(hook, "keyFile") == null) {
-                param(xml, hook, "keyFile", settings.submissionKey().toAbsolutePath().toString());
+            if (firstChild(hook, PortalSubmissionHook.KEY_FILE) == null) {
+                param(xml, hook, PortalSubmissionHook.KEY_FILE, settings.submissionKey().toAbsolutePath().toString());
             }
         }
         write(xml, conf.resolve(name));
@@ -221,7 +231,7 @@ final class ConfigRenderer {
     /** The submission key named by the portal's listener in a configuration James was given, if it has one. */
     static Optional<Path> submissionKey(Path conf) throws StartupProblem {
         Element portal = portalListener(parse(conf.resolve("smtpserver.xml")));
-        Element key = portal == null ? null : firstChild(portalHook(portal), "keyFile");
+        Element key = portal == null ? null : firstChild(portalHook(portal), PortalSubmissionHook.KEY_FILE);
         return key == null ? Optional.empty() : Optional.of(Path.of(key.getTextContent().trim()));
     }
 
@@ -348,12 +358,12 @@ final class ConfigRenderer {
         Element mailet;
         if (route instanceof OutboundRoute.Relay relay) {
             mailet = remoteDelivery(xml);
-            param(xml, mailet, "gateway", relay.host());
-            param(xml, mailet, "gatewayPort", Integer.toString(relay.port()));
-            param(xml, mailet, "startTLS", Boolean.toString(relay.startTls()));
+            param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY, relay.host());
+            param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY_PORT, Integer.toString(relay.port()));
+            param(xml, mailet, RemoteDeliveryConfiguration.START_TLS, Boolean.toString(relay.startTls()));
             if (relay.credentials().isPresent()) {
-                param(xml, mailet, "gatewayUsername", relay.credentials().get().username());
-                param(xml, mailet, "gatewayPassword", relay.credentials().get().password());
+                param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY_USERNAME, relay.credentials().get().username());
+                param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY_PASSWORD, relay.credentials().get().password());
             }
         } else if (route instanceof OutboundRoute.Direct) {
             mailet = remoteDelivery(xml);
@@ -377,9 +387,9 @@ final class ConfigRenderer {
             if (!INSPECT_MAILET.equals(type) && !RETENTION_MAILET.equals(type) && !DELETE_MAILET.equals(type)) {
                 continue;
             }
-            Element existing = firstChild(mailet, "policy");
+            Element existing = firstChild(mailet, InspectConfiguration.POLICY);
             if (existing == null) {
-                param(xml, mailet, "policy", policy.toString());
+                param(xml, mailet, InspectConfiguration.POLICY, policy.toString());
             } else if (override) {
                 existing.setTextContent(policy.toString());
             }
@@ -387,12 +397,12 @@ final class ConfigRenderer {
                 continue;
             }
             // The key and correlation state belong with this working folder unless the admin put them elsewhere.
-            if (INSPECT_MAILET.equals(type) && firstChild(mailet, "stateFolder") == null) {
-                param(xml, mailet, "stateFolder", stateFolder.toString());
+            if (INSPECT_MAILET.equals(type) && firstChild(mailet, InspectConfiguration.STATE_FOLDER) == null) {
+                param(xml, mailet, InspectConfiguration.STATE_FOLDER, stateFolder.toString());
             }
             // Several nodes: the correlation state goes with the vault to the shared backends.
-            if (shared) {
-                replaceParam(xml, mailet, "correlationState", VaultSetting.SHARED);
+            if (INSPECT_MAILET.equals(type) && shared) {
+                replaceParam(xml, mailet, InspectConfiguration.CORRELATION_STATE, VaultSetting.SHARED);
             }
         }
     }
@@ -408,12 +418,12 @@ final class ConfigRenderer {
             if (!WRAP_MAILET.equals(mailet.getAttribute("class"))) {
                 continue;
             }
-            Element older = firstChild(mailet, "vaultFolder");
+            Element older = firstChild(mailet, WrapConfiguration.VAULT_FOLDER);
             if (older != null) {
                 mailet.removeChild(older);
             }
-            replaceParam(xml, mailet, "vault", vault);
-            replaceParam(xml, mailet, "portalUrl", portalUrl.toString());
+            replaceParam(xml, mailet, WrapConfiguration.VAULT, vault);
+            replaceParam(xml, mailet, WrapConfiguration.PORTAL_URL, portalUrl.toString());
         }
     }
 
@@ -444,26 +454,26 @@ final class ConfigRenderer {
     /** The sender's one delay notice, before RemoteDelivery; it promises retries for as long as the schedule lasts. */
     private static Element delayNotice(Document xml, Path stateFolder, Duration after) {
         Element mailet = mailet(xml, DELAY_NOTICE_MAILET);
-        param(xml, mailet, "notifyAfter", after.toMillis() + " ms");
-        param(xml, mailet, "retryFor", RetrySchedule.lasts().toSeconds() + " seconds");
+        param(xml, mailet, NoticeDelayedMailConfiguration.NOTIFY_AFTER, after.toMillis() + " ms");
+        param(xml, mailet, NoticeDelayedMailConfiguration.RETRY_FOR, RetrySchedule.lasts().toSeconds() + " seconds");
         // A few looks at the queue within the wait, at most every five minutes.
         Duration scanEvery = after.dividedBy(4);
-        param(xml, mailet, "scanEvery", Math.min(scanEvery.toMillis(), Duration.ofMinutes(5).toMillis()) + " ms");
-        param(xml, mailet, "stateFolder", stateFolder.toString());
+        param(xml, mailet, NoticeDelayedMailConfiguration.SCAN_EVERY, Math.min(scanEvery.toMillis(), Duration.ofMinutes(5).toMillis()) + " ms");
+        param(xml, mailet, NoticeDelayedMailConfiguration.STATE_FOLDER, stateFolder.toString());
         return mailet;
     }
 
     private static Element remoteDelivery(Document xml) {
         Element mailet = mailet(xml, "RemoteDelivery");
-        param(xml, mailet, "outgoingQueue", "outgoing");
-        param(xml, mailet, "delayTime", RetrySchedule.DELAY_TIME);
-        param(xml, mailet, "maxRetries", Integer.toString(RetrySchedule.MAX_RETRIES));
-        param(xml, mailet, "maxDnsProblemRetries", Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES));
+        param(xml, mailet, RemoteDeliveryConfiguration.OUTGOING, RemoteDeliveryConfiguration.DEFAULT_OUTGOING_QUEUE_NAME.asString());
+        param(xml, mailet, RemoteDeliveryConfiguration.DELAY_TIME, RetrySchedule.DELAY_TIME);
+        param(xml, mailet, RemoteDeliveryConfiguration.MAX_RETRIES, Integer.toString(RetrySchedule.MAX_RETRIES));
+        param(xml, mailet, RemoteDeliveryConfiguration.MAX_DNS_PROBLEM_RETRIES, Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES));
         // Fewer than the containers' ten: the launcher's usual route is one smart host, which limits how many
         // connections one client may hold at once.
         param(xml, mailet, "deliveryThreads", Integer.toString(EMBEDDED_DELIVERY_THREADS));
-        param(xml, mailet, "sendpartial", "true");
-        param(xml, mailet, "bounceProcessor", "bounces");
+        param(xml, mailet, RemoteDeliveryConfiguration.SENDPARTIAL, "true");
+        param(xml, mailet, RemoteDeliveryConfiguration.BOUNCE_PROCESSOR, "bounces");
         return mailet;
     }
 

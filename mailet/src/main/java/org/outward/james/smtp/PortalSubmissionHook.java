@@ -55,6 +55,8 @@ public class PortalSubmissionHook implements AuthHook, JamesMessageHook {
     /** Set on mail that the portal submitted after logging in on this listener; value {@value #PORTAL}. */
     public static final AttributeName SUBMITTED_BY = AttributeName.of("org.outward.submittedBy");
     public static final String PORTAL = "portal";
+    /** The parameter naming the submission key file. */
+    public static final String KEY_FILE = "keyFile";
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalSubmissionHook.class);
     private static final ProtocolSession.AttachmentKey<Boolean> LOGGED_IN =
@@ -64,7 +66,7 @@ public class PortalSubmissionHook implements AuthHook, JamesMessageHook {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        String keyFile = config.getString("keyFile", "").trim();
+        String keyFile = config.getString(KEY_FILE, "").trim();
         if (keyFile.isEmpty()) {
             throw new ConfigurationException("PortalSubmissionHook: <keyFile> must name the submission key");
         }
