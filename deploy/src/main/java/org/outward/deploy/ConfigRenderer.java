@@ -60,6 +60,10 @@ import org.xml.sax.SAXParseException;
  * {@value #PORTAL_HOOK}) and its submission key when none is named, the WebAdmin {@code port}, and the content of
  * the {@code outbound} processor in mailetcontainer.xml, which the launcher owns (try-out repository, smart host,
  * or direct delivery) unless told to keep the configuration's own ({@link OutboundRoute.AsConfigured}).
+ *
+ * <p>The folder and every file in it are created readable by the gateway's user only ({@link OwnerOnlyFiles}): the
+ * smart host's password is written into {@code mailetcontainer.xml}, and an admin's own folder may hold secrets of
+ * its own.
  */
 final class ConfigRenderer {
 
@@ -105,7 +109,7 @@ final class ConfigRenderer {
         try {
             Files.createDirectories(settings.workFolder());
             deleteRecursively(conf);
-            Files.createDirectories(conf);
+            OwnerOnlyFiles.folder(conf);
         } catch (IOException e) {
             throw new StartupProblem("cannot write the working folder " + settings.workFolder()
                     + ": " + describe(e), e);
@@ -157,9 +161,11 @@ final class ConfigRenderer {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
+                    OwnerOnlyFiles.folder(target);
                 } else {
-                    Files.copy(source, target);
+                    try (InputStream in = Files.newInputStream(source); OutputStream out = OwnerOnlyFiles.write(target)) {
+                        in.transferTo(out);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -290,7 +296,7 @@ final class ConfigRenderer {
                 properties.setProperty("host", "127.0.0.1");
             }
             properties.setProperty("port", Integer.toString(port));
-            try (OutputStream out = Files.newOutputStream(conf.resolve(name))) {
+            try (OutputStream out = OwnerOnlyFiles.write(conf.resolve(name))) {
                 properties.store(out, "Written by the Outward launcher from the configuration folder it was given");
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -320,7 +326,9 @@ final class ConfigRenderer {
                 throw new StartupProblem("the default policy is missing from the class path (" + DEFAULT_POLICY
                         + "); rebuild with mvn -B install");
             }
-            Files.copy(in, policy);
+            try (OutputStream out = OwnerOnlyFiles.write(policy)) {
+                in.transferTo(out);
+            }
         } catch (IOException e) {
             throw new StartupProblem("cannot write the default policy to " + policy + ": " + describe(e), e);
         }
@@ -533,7 +541,7 @@ final class ConfigRenderer {
     }
 
     private static void write(Document xml, Path file) throws StartupProblem {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = OwnerOnlyFiles.write(file)) {
             Transformer transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             transformer.transform(new DOMSource(xml), new StreamResult(out));
