@@ -33,6 +33,18 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.apache.james.transport.mailets.remote.delivery.RemoteDeliveryConfiguration;
+import org.outward.james.DeleteHeld;
+import org.outward.james.ExpireHeldMail;
+import org.outward.james.Inspect;
+import org.outward.james.NotifySender;
+import org.outward.james.NoticeDelayedMail;
+import org.outward.james.Wrap;
+import org.outward.james.configuration.InspectConfiguration;
+import org.outward.james.configuration.NoticeDelayedMailConfiguration;
+import org.outward.james.configuration.NotifySenderConfiguration;
+import org.outward.james.configuration.WrapConfiguration;
+import org.outward.james.smtp.PortalSubmissionHook;
 import org.outward.shared.VaultSetting;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -50,6 +62,10 @@ import org.xml.sax.SAXParseException;
  * {@value #PORTAL_HOOK}) and its submission key when none is named, the WebAdmin {@code port}, and the content of
  * the {@code outbound} processor in mailetcontainer.xml, which the launcher owns (try-out repository, smart host,
  * or direct delivery) unless told to keep the configuration's own ({@link OutboundRoute.AsConfigured}).
+ *
+ * <p>The folder and every file in it are created readable by the gateway's user only ({@link OwnerOnlyFiles}): the
+ * smart host's password is written into {@code mailetcontainer.xml}, and an admin's own folder may hold secrets of
+ * its own.
  */
 final class ConfigRenderer {
 
@@ -59,26 +75,26 @@ final class ConfigRenderer {
     static final String OUTBOUND_PROCESSOR = "outbound";
 
     /** The inspection mailet, whose {@code <policy>} parameter the launcher sets. */
-    static final String INSPECT_MAILET = "org.outward.james.Inspect";
+    static final String INSPECT_MAILET = Inspect.class.getName();
 
     /** The retention mailet, which reads the same policy for its {@code retention} settings. */
-    static final String RETENTION_MAILET = "org.outward.james.ExpireHeldMail";
+    static final String RETENTION_MAILET = ExpireHeldMail.class.getName();
 
     /** The mailet that ends held mail an admin deleted, which reads the same policy for whether to tell the sender. */
-    static final String DELETE_MAILET = "org.outward.james.DeleteHeld";
+    static final String DELETE_MAILET = DeleteHeld.class.getName();
 
     /** The default policy on the class path (from the policies module). */
     static final String DEFAULT_POLICY = "/org/outward/policies/default-policy.yaml";
 
     /** The secure-link mailet, whose vault and portal URL must be those of the portal the launcher starts. */
-    static final String WRAP_MAILET = "org.outward.james.Wrap";
-    static final String NOTIFY_MAILET = "org.outward.james.NotifySender";
+    static final String WRAP_MAILET = Wrap.class.getName();
+    static final String NOTIFY_MAILET = NotifySender.class.getName();
 
     /** The mailet that tells a sender once when their mail waits hours for the next server. */
-    static final String DELAY_NOTICE_MAILET = "org.outward.james.NoticeDelayedMail";
+    static final String DELAY_NOTICE_MAILET = NoticeDelayedMail.class.getName();
 
     /** The hook that makes an SMTP server the portal's own listener. */
-    static final String PORTAL_HOOK = "org.outward.james.smtp.PortalSubmissionHook";
+    static final String PORTAL_HOOK = PortalSubmissionHook.class.getName();
 
     /**
      * RemoteDelivery's {@code deliveryThreads} in a route the launcher writes (the Docker flavours' files have ten).
@@ -100,7 +116,7 @@ final class ConfigRenderer {
         try {
             Files.createDirectories(settings.workFolder());
             deleteRecursively(conf);
-            Files.createDirectories(conf);
+            OwnerOnlyFiles.folder(conf);
         } catch (IOException e) {
             throw new StartupProblem("cannot write the working folder " + settings.workFolder()
                     + ": " + describe(e), e);
@@ -152,9 +168,11 @@ final class ConfigRenderer {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
+                    OwnerOnlyFiles.folder(target);
                 } else {
-                    Files.copy(source, target);
+                    try (InputStream in = Files.newInputStream(source); OutputStream out = OwnerOnlyFiles.write(target)) {
+                        in.transferTo(out);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -202,8 +220,8 @@ final class ConfigRenderer {
             setPort(portalBind, settings.portalSubmissionPort() == 0 ? freePort(portalBind)
                     : settings.portalSubmissionPort());
             Element hook = portalHook(portal);
-            if (firstChild(hook, "keyFile") == null) {
-                param(xml, hook, "keyFile", settings.submissionKey().toAbsolutePath().toString());
+            if (firstChild(hook, PortalSubmissionHook.KEY_FILE) == null) {
+                param(xml, hook, PortalSubmissionHook.KEY_FILE, settings.submissionKey().toAbsolutePath().toString());
             }
         }
         write(xml, conf.resolve(name));
@@ -226,7 +244,7 @@ final class ConfigRenderer {
     /** The submission key named by the portal's listener in a configuration James was given, if it has one. */
     static Optional<Path> submissionKey(Path conf) throws StartupProblem {
         Element portal = portalListener(parse(conf.resolve("smtpserver.xml")));
-        Element key = portal == null ? null : firstChild(portalHook(portal), "keyFile");
+        Element key = portal == null ? null : firstChild(portalHook(portal), PortalSubmissionHook.KEY_FILE);
         return key == null ? Optional.empty() : Optional.of(Path.of(key.getTextContent().trim()));
     }
 
@@ -285,7 +303,7 @@ final class ConfigRenderer {
                 properties.setProperty("host", "127.0.0.1");
             }
             properties.setProperty("port", Integer.toString(port));
-            try (OutputStream out = Files.newOutputStream(conf.resolve(name))) {
+            try (OutputStream out = OwnerOnlyFiles.write(conf.resolve(name))) {
                 properties.store(out, "Written by the Outward launcher from the configuration folder it was given");
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -315,7 +333,9 @@ final class ConfigRenderer {
                 throw new StartupProblem("the default policy is missing from the class path (" + DEFAULT_POLICY
                         + "); rebuild with mvn -B install");
             }
-            Files.copy(in, policy);
+            try (OutputStream out = OwnerOnlyFiles.write(policy)) {
+                in.transferTo(out);
+            }
         } catch (IOException e) {
             throw new StartupProblem("cannot write the default policy to " + policy + ": " + describe(e), e);
         }
@@ -353,12 +373,12 @@ final class ConfigRenderer {
         Element mailet;
         if (route instanceof OutboundRoute.Relay relay) {
             mailet = remoteDelivery(xml);
-            param(xml, mailet, "gateway", relay.host());
-            param(xml, mailet, "gatewayPort", Integer.toString(relay.port()));
-            param(xml, mailet, "startTLS", Boolean.toString(relay.startTls()));
+            param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY, relay.host());
+            param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY_PORT, Integer.toString(relay.port()));
+            param(xml, mailet, RemoteDeliveryConfiguration.START_TLS, Boolean.toString(relay.startTls()));
             if (relay.credentials().isPresent()) {
-                param(xml, mailet, "gatewayUsername", relay.credentials().get().username());
-                param(xml, mailet, "gatewayPassword", relay.credentials().get().password());
+                param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY_USERNAME, relay.credentials().get().username());
+                param(xml, mailet, RemoteDeliveryConfiguration.GATEWAY_PASSWORD, relay.credentials().get().password());
             }
         } else if (route instanceof OutboundRoute.Direct) {
             mailet = remoteDelivery(xml);
@@ -382,9 +402,9 @@ final class ConfigRenderer {
             if (!INSPECT_MAILET.equals(type) && !RETENTION_MAILET.equals(type) && !DELETE_MAILET.equals(type)) {
                 continue;
             }
-            Element existing = firstChild(mailet, "policy");
+            Element existing = firstChild(mailet, InspectConfiguration.POLICY);
             if (existing == null) {
-                param(xml, mailet, "policy", policy.toString());
+                param(xml, mailet, InspectConfiguration.POLICY, policy.toString());
             } else if (override) {
                 existing.setTextContent(policy.toString());
             }
@@ -392,12 +412,12 @@ final class ConfigRenderer {
                 continue;
             }
             // The key and correlation state belong with this working folder unless the admin put them elsewhere.
-            if (INSPECT_MAILET.equals(type) && firstChild(mailet, "stateFolder") == null) {
-                param(xml, mailet, "stateFolder", stateFolder.toString());
+            if (INSPECT_MAILET.equals(type) && firstChild(mailet, InspectConfiguration.STATE_FOLDER) == null) {
+                param(xml, mailet, InspectConfiguration.STATE_FOLDER, stateFolder.toString());
             }
             // Several nodes: the correlation state goes with the vault to the shared backends.
-            if (shared) {
-                replaceParam(xml, mailet, "correlationState", VaultSetting.SHARED);
+            if (INSPECT_MAILET.equals(type) && shared) {
+                replaceParam(xml, mailet, InspectConfiguration.CORRELATION_STATE, VaultSetting.SHARED);
             }
         }
     }
@@ -412,16 +432,16 @@ final class ConfigRenderer {
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
             boolean reportLinks = NOTIFY_MAILET.equals(mailet.getAttribute("class"))
-                    && firstChild(mailet, "portalUrl") != null;
+                    && firstChild(mailet, NotifySenderConfiguration.PORTAL_URL) != null;
             if (!WRAP_MAILET.equals(mailet.getAttribute("class")) && !reportLinks) {
                 continue;
             }
-            Element older = firstChild(mailet, "vaultFolder");
+            Element older = firstChild(mailet, WrapConfiguration.VAULT_FOLDER);
             if (older != null) {
                 mailet.removeChild(older);
             }
-            replaceParam(xml, mailet, "vault", vault);
-            replaceParam(xml, mailet, "portalUrl", portalUrl.toString());
+            replaceParam(xml, mailet, WrapConfiguration.VAULT, vault);
+            replaceParam(xml, mailet, WrapConfiguration.PORTAL_URL, portalUrl.toString());
         }
     }
 
@@ -452,25 +472,25 @@ final class ConfigRenderer {
     /** The sender's one delay notice, before RemoteDelivery; it promises retries for as long as the schedule lasts. */
     private static Element delayNotice(Document xml, Path stateFolder, Duration after) {
         Element mailet = mailet(xml, DELAY_NOTICE_MAILET);
-        param(xml, mailet, "notifyAfter", after.toMillis() + " ms");
-        param(xml, mailet, "retryFor", RetrySchedule.lasts().toSeconds() + " seconds");
+        param(xml, mailet, NoticeDelayedMailConfiguration.NOTIFY_AFTER, after.toMillis() + " ms");
+        param(xml, mailet, NoticeDelayedMailConfiguration.RETRY_FOR, RetrySchedule.lasts().toSeconds() + " seconds");
         // A few looks at the queue within the wait, at most every five minutes.
         Duration scanEvery = after.dividedBy(4);
-        param(xml, mailet, "scanEvery", Math.min(scanEvery.toMillis(), Duration.ofMinutes(5).toMillis()) + " ms");
-        param(xml, mailet, "stateFolder", stateFolder.toString());
+        param(xml, mailet, NoticeDelayedMailConfiguration.SCAN_EVERY, Math.min(scanEvery.toMillis(), Duration.ofMinutes(5).toMillis()) + " ms");
+        param(xml, mailet, NoticeDelayedMailConfiguration.STATE_FOLDER, stateFolder.toString());
         return mailet;
     }
 
     private static Element remoteDelivery(Document xml) {
         Element mailet = mailet(xml, "RemoteDelivery");
-        param(xml, mailet, "outgoingQueue", "outgoing");
-        param(xml, mailet, "delayTime", RetrySchedule.DELAY_TIME);
-        param(xml, mailet, "maxRetries", Integer.toString(RetrySchedule.MAX_RETRIES));
-        param(xml, mailet, "maxDnsProblemRetries", Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES));
+        param(xml, mailet, RemoteDeliveryConfiguration.OUTGOING, RemoteDeliveryConfiguration.DEFAULT_OUTGOING_QUEUE_NAME.asString());
+        param(xml, mailet, RemoteDeliveryConfiguration.DELAY_TIME, RetrySchedule.DELAY_TIME);
+        param(xml, mailet, RemoteDeliveryConfiguration.MAX_RETRIES, Integer.toString(RetrySchedule.MAX_RETRIES));
+        param(xml, mailet, RemoteDeliveryConfiguration.MAX_DNS_PROBLEM_RETRIES, Integer.toString(RetrySchedule.MAX_DNS_PROBLEM_RETRIES));
         // Fewer than the containers' ten, for James versions that read it (3.8.1 does not: see the constant).
         param(xml, mailet, "deliveryThreads", Integer.toString(EMBEDDED_DELIVERY_THREADS));
-        param(xml, mailet, "sendpartial", "true");
-        param(xml, mailet, "bounceProcessor", "bounces");
+        param(xml, mailet, RemoteDeliveryConfiguration.SENDPARTIAL, "true");
+        param(xml, mailet, RemoteDeliveryConfiguration.BOUNCE_PROCESSOR, "bounces");
         return mailet;
     }
 
@@ -530,7 +550,7 @@ final class ConfigRenderer {
     }
 
     private static void write(Document xml, Path file) throws StartupProblem {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = OwnerOnlyFiles.write(file)) {
             Transformer transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             transformer.transform(new DOMSource(xml), new StreamResult(out));

@@ -35,6 +35,23 @@ class StartupProblemsTest {
     }
 
     @Test
+    void misspeltMailetParameterStopsStartUpNamingTheMailetAndTheParameter() throws Exception {
+        Path config = copyOfBuiltInConfig();
+        Path mailets = config.resolve("mailetcontainer.xml");
+        String xml = Files.readString(mailets);
+        String withTypo = xml.replaceFirst("<verdictHeader>", "<polcy>/etc/outward/policy.yaml</polcy>\n      <verdictHeader>");
+        assertThat(withTypo).as("the built-in Inspect mailet names its verdict header").isNotEqualTo(xml);
+        Files.writeString(mailets, withTypo);
+
+        assertThatThrownBy(() -> startWith(Optional.of(config), 0))
+                .isInstanceOf(StartupProblem.class)
+                .satisfies(e -> assertOneLine(e.getMessage()))
+                .hasMessageContaining("Inspect")
+                .hasMessageContaining("<polcy>")
+                .hasMessageContaining("<policy>");
+    }
+
+    @Test
     void smtpPortInUseIsNamedWithTheOptionToChangeIt() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0));

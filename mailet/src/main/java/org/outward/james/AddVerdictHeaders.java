@@ -11,6 +11,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.james.configuration.AddVerdictHeadersConfiguration;
 import org.outward.policy.Action;
 
 /**
@@ -39,14 +40,7 @@ public class AddVerdictHeaders extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        rulesFor = new java.util.HashSet<>();
-        for (String word : getInitParameter("rulesFor", "monitor").split(",")) {
-            Action action = Action.fromWord(word.trim().toLowerCase(java.util.Locale.ROOT));
-            if (!action.word().equals(word.trim().toLowerCase(java.util.Locale.ROOT))) {
-                throw new MessagingException("AddVerdictHeaders: rulesFor names an unknown action '" + word.trim() + "'");
-            }
-            rulesFor.add(action);
-        }
+        rulesFor = AddVerdictHeadersConfiguration.from(getMailetConfig()).rulesFor();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.outward.james;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.outward.james.configuration.DeleteHeldConfiguration;
 import org.apache.mailet.base.GenericMailet;
 import org.outward.notice.DeletedNotice;
 import org.outward.notice.Notice;
@@ -55,12 +55,9 @@ public class DeleteHeld extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        String file = getInitParameter("policy", "").trim();
-        if (file.isEmpty()) {
-            throw new MessagingException("DeleteHeld: the <policy> parameter must name the policy file");
-        }
+        DeleteHeldConfiguration config = DeleteHeldConfiguration.from(getMailetConfig());
         try {
-            policy = PolicyHolder.load(Path.of(file), Duration.ZERO, Clock.systemUTC());
+            policy = PolicyHolder.load(config.policy(), Duration.ZERO, Clock.systemUTC());
         } catch (InvalidPolicyException e) {
             throw new MessagingException("DeleteHeld: policy " + e.problems().get(0));
         }

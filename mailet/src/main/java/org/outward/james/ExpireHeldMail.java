@@ -1,6 +1,5 @@
 package org.outward.james;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +21,7 @@ import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.mailet.Mail;
+import org.outward.james.configuration.ExpireHeldMailConfiguration;
 import org.apache.mailet.base.GenericMailet;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
@@ -96,23 +95,13 @@ public class ExpireHeldMail extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        String path = getInitParameter("repositoryPath", "").trim();
-        if (path.isEmpty()) {
-            throw new MessagingException("ExpireHeldMail: the <repositoryPath> parameter must name the repository to sweep");
-        }
-        url = MailRepositoryUrl.from(path);
-        retention = getInitParameter("retention", "").trim().toLowerCase(Locale.ROOT);
-        if (!retention.equals("blocked") && !retention.equals("quarantine")) {
-            throw new MessagingException("ExpireHeldMail: <retention> must be blocked or quarantine, not '" + retention + "'");
-        }
-        String file = getInitParameter("policy", "").trim();
-        if (file.isEmpty()) {
-            throw new MessagingException("ExpireHeldMail: the <policy> parameter must name the policy file");
-        }
-        long sweepSeconds = seconds("sweepSeconds", 3600, 1);
-        long firstSweepSeconds = seconds("firstSweepSeconds", 60, 0);
+        ExpireHeldMailConfiguration config = ExpireHeldMailConfiguration.from(getMailetConfig());
+        url = config.repository();
+        retention = config.retention();
+        long sweepSeconds = config.sweepSeconds();
+        long firstSweepSeconds = config.firstSweepSeconds();
         try {
-            policy = PolicyHolder.load(Path.of(file), Duration.ZERO, clock);
+            policy = PolicyHolder.load(config.policy(), Duration.ZERO, clock);
         } catch (InvalidPolicyException e) {
             throw new MessagingException("ExpireHeldMail: policy " + e.problems().get(0));
         }
@@ -140,19 +129,6 @@ public class ExpireHeldMail extends GenericMailet {
             LOG.warn("ExpireHeldMail: the repository {} could not be counted ({})", url.asString(), e.getClass().getName());
             return null;
         }
-    }
-
-    private long seconds(String name, long byDefault, long least) throws MessagingException {
-        long value;
-        try {
-            value = Long.parseLong(getInitParameter(name, Long.toString(byDefault)).trim());
-        } catch (NumberFormatException e) {
-            throw new MessagingException("ExpireHeldMail: " + name + " must be a whole number of seconds");
-        }
-        if (value < least) {
-            throw new MessagingException("ExpireHeldMail: " + name + " must be at least " + least);
-        }
-        return value;
     }
 
     /** The mail goes on to the next mailet untouched: this mailet only keeps the repository tidy. */

@@ -1,18 +1,15 @@
 package org.outward.james;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
-import org.outward.policy.Action;
+import org.outward.james.configuration.HasActionCondition;
 
 /**
  * Matches the recipients for whom the inspection decided one of the given actions, so that James splits the
@@ -36,21 +33,7 @@ public class HasAction extends GenericMatcher {
 
     @Override
     public void init() throws MessagingException {
-        String condition = getCondition() == null ? "" : getCondition().trim();
-        Set<String> known = Arrays.stream(Action.values()).map(Action::word).collect(Collectors.toSet());
-        actions = Arrays.stream(condition.split(","))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
-        if (actions.isEmpty()) {
-            throw new MessagingException("HasAction needs a condition naming actions, e.g. HasAction=block");
-        }
-        for (String action : actions) {
-            if (!known.contains(action)) {
-                throw new MessagingException("HasAction: unknown action '" + action + "'; known: "
-                        + Arrays.stream(Action.values()).map(Action::word).collect(Collectors.joining(", ")));
-            }
-        }
+        actions = HasActionCondition.parse(getCondition()).actions();
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
-import org.outward.inspect.ParserIsolation;
+import org.outward.james.configuration.InspectConfiguration;
 import org.outward.policy.Decider;
 import org.outward.policy.Decision;
 import org.outward.policy.Fact;
@@ -30,7 +30,6 @@ import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 import org.outward.policy.PolicyHolder;
 import org.outward.shared.SharedBackends;
-import org.outward.shared.VaultSetting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +93,7 @@ import org.slf4j.LoggerFactory;
  */
 public class Inspect extends GenericMailet {
 
-    public static final String DEFAULT_VERDICT_HEADER = "X-Outward-Verdict";
+    public static final String DEFAULT_VERDICT_HEADER = InspectConfiguration.DEFAULT_VERDICT_HEADER;
 
     private static final Logger LOG = LoggerFactory.getLogger(Inspect.class);
 
@@ -127,71 +126,26 @@ public class Inspect extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        verdictHeader = getInitParameter("verdictHeader", DEFAULT_VERDICT_HEADER).trim();
-        if (!verdictHeader.regionMatches(true, 0, "X-", 0, 2) || !verdictHeader.matches("[!-9;-~]+")) {
-            throw new MessagingException("Inspect: verdictHeader '" + verdictHeader
-                    + "' must be a header name starting with X- (letters, digits and dashes)");
-        }
-        String file = getInitParameter("policy", "").trim();
-        if (file.isEmpty()) {
-            throw new MessagingException("Inspect: the <policy> parameter must name the policy file");
-        }
-        int reloadSeconds;
-        try {
-            reloadSeconds = Integer.parseInt(getInitParameter("policyReloadSeconds", "2").trim());
-        } catch (NumberFormatException e) {
-            throw new MessagingException("Inspect: policyReloadSeconds must be a whole number of seconds");
-        }
+        InspectConfiguration config = InspectConfiguration.from(getMailetConfig());
+        verdictHeader = config.verdictHeader();
         try {
             // Only this mailet's holder reports versions: the retention sweeps read the same file.
-            policy = PolicyHolder.load(Path.of(file), Duration.ofSeconds(Math.max(0, reloadSeconds)), Clock.systemUTC(),
-                    (path, sha256, outcome, rules) -> AuditTrail.toLog().policyChange(AuditEvent.GATEWAY,
-                            path.toString(), sha256, outcome, rules));
+            policy = PolicyHolder.load(config.policy(), Duration.ofSeconds(config.policyReloadSeconds()),
+                    Clock.systemUTC(), (path, sha256, outcome, rules) -> AuditTrail.toLog().policyChange(
+                            AuditEvent.GATEWAY, path.toString(), sha256, outcome, rules));
         } catch (InvalidPolicyException e) {
             throw new MessagingException("Inspect: policy " + e.problems().get(0)
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
-        Path state = Path.of(getInitParameter("stateFolder", "var/outward").trim());
-        ParserIsolation isolation = new ParserIsolation(
-                wholeNumber("parserProcesses", ParserIsolation.defaults().processes(), 0),
-                wholeNumber("parserHeapMegabytes", ParserIsolation.defaults().heapMegabytes(), 64),
-                ParserIsolation.LARGE_PART_BYTES, onOrOff("parserWarmUp"),
-                onOrOff("parserClassArchive") ? state.resolve("parser-classes") : null);
-        String correlation = getInitParameter("correlationState", "local").trim();
-        EncryptedSendLogs sendLogs;
-        if (correlation.equals("local")) {
-            sendLogs = EncryptedSendLogs.inFolder(state);
-        } else if (correlation.equals(VaultSetting.SHARED)) {
-            sendLogs = (key, window, clock) -> SharedBackends.get().encryptedSendLog(key, window, clock);
-        } else {
-            throw new MessagingException("Inspect: correlationState must be local or shared");
-        }
+        Path state = config.stateFolder();
+        EncryptedSendLogs sendLogs = config.sharedCorrelation()
+                ? (key, window, clock) -> SharedBackends.get().encryptedSendLog(key, window, clock)
+                : EncryptedSendLogs.inFolder(state);
         try {
-            engine = new Engine(state, sendLogs, Clock.systemUTC(), isolation);
+            engine = new Engine(state, sendLogs, Clock.systemUTC(), config.parserIsolation());
         } catch (RuntimeException e) {
             throw new MessagingException("Inspect: cannot use the state folder " + state + ": " + e.getMessage());
         }
-    }
-
-    /** A switch that is on unless set to false. */
-    private boolean onOrOff(String parameter) throws MessagingException {
-        String value = getInitParameter(parameter, "true").trim();
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new MessagingException("Inspect: " + parameter + " must be true or false");
-    }
-
-    private int wholeNumber(String parameter, int defaultValue, int min) throws MessagingException {
-        try {
-            int value = Integer.parseInt(getInitParameter(parameter, String.valueOf(defaultValue)).trim());
-            if (value >= min) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, as for a number out of range
-        }
-        throw new MessagingException("Inspect: " + parameter + " must be a whole number of at least " + min);
     }
 
     @Override

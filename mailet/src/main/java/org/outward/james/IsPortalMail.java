@@ -10,6 +10,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.outward.james.configuration.IsPortalMailCondition;
 import org.outward.james.smtp.PortalSubmission;
 import org.outward.submission.CodeMailText;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public class IsPortalMail extends GenericMatcher {
 
-    static final int DEFAULT_MAX_BYTES = 16 * 1024;
+    static final int DEFAULT_MAX_BYTES = IsPortalMailCondition.DEFAULT_MAX_BYTES;
     /** The header the portal names the kind of its mail in, and the kinds it sends. */
     static final String KIND_HEADER = "X-Outward-Portal";
     static final String CODE_MAIL = "one-time-code";
@@ -48,16 +49,7 @@ public class IsPortalMail extends GenericMatcher {
 
     @Override
     public void init() throws MessagingException {
-        String condition = getCondition() == null ? "" : getCondition().trim();
-        try {
-            maxBytes = condition.isEmpty() ? DEFAULT_MAX_BYTES : Long.parseLong(condition);
-        } catch (NumberFormatException e) {
-            maxBytes = -1;
-        }
-        if (maxBytes < 1) {
-            throw new MessagingException("IsPortalMail: the condition is the largest size in bytes, e.g. "
-                    + "IsPortalMail=" + DEFAULT_MAX_BYTES);
-        }
+        maxBytes = IsPortalMailCondition.parse(getCondition()).maxBytes();
     }
 
     @Override

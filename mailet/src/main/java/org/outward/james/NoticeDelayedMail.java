@@ -21,12 +21,12 @@ import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.queue.api.MailQueueName;
 import org.apache.james.queue.api.ManageableMailQueue;
-import org.apache.james.util.DurationParser;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.james.configuration.NoticeDelayedMailConfiguration;
 import org.outward.delivery.DelayWatch;
 import org.outward.delivery.NotifiedMessages;
 import org.outward.notice.DelayNotices;
@@ -93,26 +93,22 @@ public class NoticeDelayedMail extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        String state = getInitParameter("stateFolder", "").trim();
-        if (state.isEmpty()) {
-            throw new MessagingException("NoticeDelayedMail: the <stateFolder> parameter must name the gateway's state folder");
-        }
-        Duration scanEvery = duration("scanEvery", "5 minutes");
+        NoticeDelayedMailConfiguration config = NoticeDelayedMailConfiguration.from(getMailetConfig());
+        Path record = config.stateFolder().resolve(RECORD_FILE);
         try {
-            watch = new DelayWatch(duration("notifyAfter", "4 hours"), duration("retryFor", "5 days"),
-                    NotifiedMessages.in(Path.of(state).resolve(RECORD_FILE)));
+            watch = new DelayWatch(config.notifyAfter(), config.retryFor(), NotifiedMessages.in(record));
         } catch (IllegalArgumentException e) {
             throw new MessagingException("NoticeDelayedMail: " + e.getMessage());
         } catch (IOException e) {
-            throw new MessagingException("NoticeDelayedMail: cannot read " + Path.of(state).resolve(RECORD_FILE), e);
+            throw new MessagingException("NoticeDelayedMail: cannot read " + record, e);
         }
-        String folder = getInitParameter("templates", "").trim();
         try {
-            notices = folder.isEmpty() ? DelayNotices.builtIn() : DelayNotices.from(Path.of(folder));
+            notices = config.templates().isEmpty() ? DelayNotices.builtIn() : DelayNotices.from(config.templates().get());
         } catch (NoticeTemplateException e) {
             throw new MessagingException("NoticeDelayedMail: notice templates cannot be used: " + e.getMessage());
         }
-        queueName = MailQueueName.of(getInitParameter("outgoingQueue", "outgoing").trim());
+        queueName = config.outgoingQueue();
+        Duration scanEvery = config.scanEvery();
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "outward-delay-notices");
             thread.setDaemon(true);
@@ -120,16 +116,6 @@ public class NoticeDelayedMail extends GenericMailet {
         });
         long every = Math.max(1, scanEvery.toMillis());
         timer.scheduleWithFixedDelay(this::scanQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private Duration duration(String name, String byDefault) throws MessagingException {
-        String text = getInitParameter(name, byDefault).trim();
-        try {
-            return DurationParser.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new MessagingException("NoticeDelayedMail: " + name + " '" + text
-                    + "' is not a duration such as '4 hours' or '30 minutes'");
-        }
     }
 
     /** Stamps the mail with the time it was handed to delivery, once: a retry keeps the first stamp. */

@@ -1,7 +1,6 @@
 package org.outward.james;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.outward.feedback.ReportLinks;
 import org.outward.feedback.ReportTicket;
+import org.outward.james.configuration.NotifySenderConfiguration;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeFacts;
 import org.outward.notice.NoticeMessage;
@@ -62,37 +62,22 @@ public class NotifySender extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        String folder = getInitParameter("templates", "").trim();
+        NotifySenderConfiguration configuration = NotifySenderConfiguration.from(getMailetConfig());
+        Optional<Path> folder = configuration.templates();
         try {
-            templates = folder.isEmpty() ? NoticeTemplates.builtIn() : NoticeTemplates.from(Path.of(folder));
+            templates = folder.isEmpty() ? NoticeTemplates.builtIn() : NoticeTemplates.from(folder.get());
         } catch (NoticeTemplateException e) {
             throw new MessagingException("NotifySender: notice templates cannot be used: " + e.getMessage());
         }
-        String vault = getInitParameter("vault", "").trim();
-        String url = getInitParameter("portalUrl", "").trim();
-        if (vault.isEmpty() != url.isEmpty()) {
-            throw new MessagingException("NotifySender: report links need both <vault> and <portalUrl>");
-        }
-        if (!vault.isEmpty()) {
-            reportLinks = Optional.of(reportLinks(vault, url));
-        }
-    }
-
-    private static ReportLinks reportLinks(String vault, String url) throws MessagingException {
-        URI portal;
-        try {
-            portal = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new MessagingException("NotifySender: portalUrl '" + url + "' is not a URL");
-        }
-        if (!"https".equals(portal.getScheme()) && !"http".equals(portal.getScheme())) {
-            throw new MessagingException("NotifySender: portalUrl must start with https:// (or http:// for a try-out)");
-        }
-        try {
-            return new ReportLinks(VaultSetting.parse(vault).reports(), portal, Clock.systemUTC());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new MessagingException("NotifySender: cannot keep report tickets with the vault " + vault + ": "
-                    + e.getMessage());
+        if (configuration.vault().isPresent()) {
+            VaultSetting vault = configuration.vault().get();
+            try {
+                reportLinks = Optional.of(new ReportLinks(vault.reports(), configuration.portalUrl().orElseThrow(),
+                        Clock.systemUTC()));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new MessagingException("NotifySender: cannot keep report tickets with the vault " + vault + ": "
+                        + e.getMessage());
+            }
         }
     }
 

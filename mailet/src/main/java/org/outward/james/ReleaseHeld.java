@@ -13,6 +13,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.james.configuration.ReleaseHeldConfiguration;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeMessage;
 
@@ -37,6 +38,11 @@ public class ReleaseHeld extends GenericMailet {
 
     static final String RELEASED = "released";
     static final String RELEASED_HEADER = "X-Outward-Released";
+
+    @Override
+    public void init() throws MessagingException {
+        ReleaseHeldConfiguration.from(getMailetConfig());
+    }
 
     @Override
     public void service(Mail mail) throws MessagingException {

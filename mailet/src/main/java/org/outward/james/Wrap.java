@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.outward.james.configuration.WrapConfiguration;
 import org.outward.notice.LinkNotices;
 import org.outward.notice.Notice;
 import org.outward.notice.NoticeMessage;
@@ -98,25 +98,9 @@ public class Wrap extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        String where = getInitParameter("vault", getInitParameter("vaultFolder", "")).trim();
-        String url = getInitParameter("portalUrl", "").trim();
-        if (where.isEmpty() || url.isEmpty()) {
-            throw new MessagingException("Wrap: <vault> and <portalUrl> are required");
-        }
-        VaultSetting setting;
-        try {
-            setting = VaultSetting.parse(where);
-        } catch (IllegalArgumentException e) {
-            throw new MessagingException("Wrap: " + e.getMessage());
-        }
-        try {
-            portalUrl = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new MessagingException("Wrap: portalUrl '" + url + "' is not a URL");
-        }
-        if (!"https".equals(portalUrl.getScheme()) && !"http".equals(portalUrl.getScheme())) {
-            throw new MessagingException("Wrap: portalUrl must start with https:// (or http:// for a try-out)");
-        }
+        WrapConfiguration config = WrapConfiguration.from(getMailetConfig());
+        VaultSetting setting = config.vault();
+        portalUrl = config.portalUrl();
         try {
             vault = setting.open(Clock.systemUTC());
         } catch (IOException e) {
@@ -128,14 +112,13 @@ public class Wrap extends GenericMailet {
         if (gauges != null) {
             VaultGauges.register(gauges, vault, VAULT_SIZE_REFRESH, Clock.systemUTC());
         }
-        String templates = getInitParameter("templates", "").trim();
         try {
-            notices = templates.isEmpty() ? LinkNotices.builtIn() : LinkNotices.from(Path.of(templates));
+            notices = config.templates().isEmpty() ? LinkNotices.builtIn() : LinkNotices.from(config.templates().get());
         } catch (NoticeTemplateException e) {
             throw new MessagingException("Wrap: secure-link templates cannot be used: " + e.getMessage());
         }
-        failureProcessor = getInitParameter("failureProcessor", "outward-quarantine").trim();
-        verdictHeader = getInitParameter("verdictHeader", Inspect.DEFAULT_VERDICT_HEADER).trim();
+        failureProcessor = config.failureProcessor();
+        verdictHeader = config.verdictHeader();
     }
 
     /**

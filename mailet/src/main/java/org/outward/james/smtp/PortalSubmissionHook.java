@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  */
 public class PortalSubmissionHook implements AuthHook, JamesMessageHook {
 
+    /** The parameter naming the submission key file. */
+    public static final String KEY_FILE = "keyFile";
+
     private static final Logger LOG = LoggerFactory.getLogger(PortalSubmissionHook.class);
     private static final ProtocolSession.AttachmentKey<Boolean> LOGGED_IN =
             ProtocolSession.AttachmentKey.of("org.outward.portalLoggedIn", Boolean.class);
@@ -59,7 +62,7 @@ public class PortalSubmissionHook implements AuthHook, JamesMessageHook {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        String keyFile = config.getString("keyFile", "").trim();
+        String keyFile = config.getString(KEY_FILE, "").trim();
         if (keyFile.isEmpty()) {
             throw new ConfigurationException("PortalSubmissionHook: <keyFile> must name the submission key");
         }
