@@ -76,7 +76,8 @@ public record Digest(Instant from, Instant to, int judged, Map<String, Integer> 
             } else if (event.kind() == AuditKind.POLICY_CHANGE) {
                 policies.add(new PolicyVersion(event.time(), event.node(), event.text("outcome").orElse(""),
                         event.text("sha256").orElse("")));
-            } else if (event.kind() != AuditKind.EXPIRED && event.kind() != AuditKind.DISCARDED) {
+            } else if (event.kind() != AuditKind.EXPIRED && event.kind() != AuditKind.DISCARDED
+                    && event.kind() != AuditKind.RELEASED) {
                 // The gateway's own ends of held mail; an admin's deletion is counted once, by its delete event.
                 adminActions.merge(event.kind().word(), 1, Integer::sum);
             }

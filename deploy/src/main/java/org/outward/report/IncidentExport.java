@@ -129,7 +129,7 @@ public record IncidentExport(Instant generated, String query, List<Message> mess
                 break;
         }
         for (AdminAction later : actions) {
-            if (later.event().equals("release")) {
+            if (later.event().equals("release") || later.event().equals("released")) {
                 return "released";
             }
             if (later.event().equals("delete") || later.event().equals("discarded") || later.event().equals("expired")) {

@@ -105,7 +105,39 @@ class ConsoleEndToEndTest {
                 .isZero();
         com.fasterxml.jackson.databind.JsonNode message = new ObjectMapper().readTree(export.toString()).get("messages").get(0);
         assertThat(message.get("recipients").get(0).get("left").asText()).as("the incident export").isEqualTo("released");
-        assertThat(message.get("actions").findValuesAsText("actor")).containsExactly(user.name());
+        // The console's release names the admin; the gateway's released says the mail went on.
+        assertThat(message.get("actions").findValuesAsText("actor")).containsExactlyInAnyOrder(user.name(), "gateway");
+        assertThat(message.get("actions").findValuesAsText("event")).containsExactlyInAnyOrder("release", "released");
+        JsonSchema schema = AuditTrailEndToEndTest.schema();
+        for (String line : audit()) {
+            assertThat(schema.validate(new ObjectMapper().readTree(line))).as(line).isEmpty();
+        }
+    }
+
+    /**
+     * Around the console: whoever holds WebAdmin can reprocess held mail into {@code outward-released} directly. The
+     * mail then leaves with no console event, so the gateway's own {@code released} line is what tells the DPO, and
+     * the incident export must say it left.
+     */
+    @Test
+    void aReleaseThroughWebAdminAroundTheConsoleIsAuditedAndTheExportSaysItLeft() throws Exception {
+        String key = sendCanvass("Released around the console");
+
+        assertThat(webAdmin.patch(WebAdminClient.repository("outward-blocked") + "/mails/" + key
+                + "?action=reprocess&processor=outward-released").statusCode()).isEqualTo(201);
+
+        MimeMessage delivered = Mailboxes.await(outside, OUTSIDE, m -> true);
+        assertThat(delivered.getHeader("X-Outward-Verdict")).containsExactly("released");
+        String messageId = delivered.getMessageID();
+        awaitAudit(line -> line.contains("\"event\":\"released\"") && line.contains("\"actor\":\"gateway\"")
+                && line.contains("\"mailKey\":\"" + key + "\"") && line.contains("\"messageId\":\"" + messageId + "\""));
+        java.io.StringWriter export = new java.io.StringWriter();
+        picocli.CommandLine gatewayCommand = GatewayCommand.commandLine();
+        gatewayCommand.setOut(new java.io.PrintWriter(export, true));
+        assertThat(gatewayCommand.execute("audit", "export", "--audit", on.auditFile.toString(), "--message-id",
+                messageId, "--json")).isZero();
+        com.fasterxml.jackson.databind.JsonNode message = new ObjectMapper().readTree(export.toString()).get("messages").get(0);
+        assertThat(message.get("recipients").get(0).get("left").asText()).as("the incident export").isEqualTo("released");
         JsonSchema schema = AuditTrailEndToEndTest.schema();
         for (String line : audit()) {
             assertThat(schema.validate(new ObjectMapper().readTree(line))).as(line).isEmpty();

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What an audit event records. The gateway's own: {@link #DECISION} (a message judged), {@link #EXPIRED} (held
- * mail deleted at the end of its retention) and {@link #DISCARDED} (held mail an admin deleted, ended by the gateway,
- * with whether its sender was told). An admin's: signing in, releasing or deleting held mail, revoking or
+ * mail deleted at the end of its retention), {@link #DISCARDED} (held mail an admin deleted, ended by the gateway,
+ * with whether its sender was told) and {@link #RELEASED} (held mail an admin released, sent on by the gateway,
+ * through the console or straight through WebAdmin). An admin's: signing in, releasing or deleting held mail, revoking or
  * purging secure links, and a change of the policy in force ({@link #POLICY_CHANGE}, which the gateway also writes
  * when it loads an edited policy file). A sender's: {@link #REPORT}, a notice reported as wrong; an admin who
  * decides it was right writes {@link #REPORT_DISMISSED}, one who turns it into a policy exception a
@@ -22,6 +23,7 @@ public enum AuditKind {
     PURGE,
     POLICY_CHANGE,
     DISCARDED,
+    RELEASED,
     REPORT,
     REPORT_DISMISSED;
 

@@ -97,10 +97,22 @@ final class AuditLog {
      * event of the same mail key and Message-ID.
      */
     static void discarded(String messageId, String mailKey, boolean senderTold) {
+        AuditTrail.toLog().record(AuditKind.DISCARDED, AuditEvent.GATEWAY, ended(messageId, mailKey, senderTold));
+    }
+
+    /**
+     * Held mail an admin released, sent on by the gateway. Written whoever asked for it: a release straight through
+     * WebAdmin, around the console, has no console {@code release} event, and this line is what shows it left.
+     */
+    static void released(String messageId, String mailKey, boolean senderTold) {
+        AuditTrail.toLog().record(AuditKind.RELEASED, AuditEvent.GATEWAY, ended(messageId, mailKey, senderTold));
+    }
+
+    private static Map<String, Object> ended(String messageId, String mailKey, boolean senderTold) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("messageId", messageId == null ? "" : messageId);
         line.put("mailKey", mailKey == null ? "" : mailKey);
         line.put("senderTold", senderTold);
-        AuditTrail.toLog().record(AuditKind.DISCARDED, AuditEvent.GATEWAY, line);
+        return line;
     }
 }

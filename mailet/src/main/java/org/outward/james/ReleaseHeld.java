@@ -20,9 +20,10 @@ import org.outward.notice.NoticeMessage;
 /**
  * The first step of a held mail that an admin released (the admin console asks WebAdmin to reprocess it into the
  * processor this mailet heads): the verdict header says {@code released} and names the rules that held it, and the
- * sender is told, in the policy's notice language, that the message went after all. The audit event is the
- * console's {@code release}, which names the admin and the reason and carries the Message-ID that ties it to the
- * decision that held the mail. The mail is not judged again: the processor sends it on to {@code outbound} after this mailet.
+ * sender is told, in the policy's notice language, that the message went after all. It writes the gateway's
+ * {@code released} audit event, with the Message-ID that ties it to the decision that held the mail, whoever asked
+ * for the release: the console's own {@code release} event names the admin and the reason, and a release straight
+ * through WebAdmin has only this one. The mail is not judged again: the processor sends it on to {@code outbound} after this mailet.
  *
  * <pre>{@code
  * <processor state="outward-released">
@@ -65,6 +66,7 @@ public class ReleaseHeld extends GenericMailet {
         if (!sender.isEmpty()) {
             tell(mail, message, recipients);
         }
+        AuditLog.released(AuditLog.messageId(mail), mail.getName(), !sender.isEmpty());
     }
 
     private void tell(Mail mail, MimeMessage message, List<String> recipients) throws MessagingException {
