@@ -169,7 +169,8 @@ final class TextExtractor {
     /**
      * The context a parse starts from. Without OCR, tesseract is never started and PDF pages are never rendered
      * to images. With it, only PDF pages without text are rendered (Tika's automatic strategy), in grey at
-     * {@value OcrSettings#PDF_DPI} dpi, and Tesseract gets the languages and the time per image asked for.
+     * {@value OcrSettings#PDF_DPI} dpi, and Tesseract gets the languages and the time per image asked for, and
+     * reads sparse text, line by line, rather than laying out a page.
      */
     static ParseContext context(OcrSettings settings) {
         ParseContext context = new ParseContext();
@@ -177,6 +178,9 @@ final class TextExtractor {
         PDFParserConfig pdf = new PDFParserConfig();
         if (settings.enabled()) {
             ocr.setLanguage(settings.languages());
+            // Sparse text: lists are often ruled tables, whose lines break Tesseract's page layout analysis
+            // (its default); found on the development photos, docs/performance.md.
+            ocr.setPageSegMode("11");
             ocr.setTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, settings.timePerImage().toSeconds()));
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
             pdf.setOcrDPI(OcrSettings.PDF_DPI);
