@@ -34,7 +34,7 @@ import org.outward.policy.PolicyLoader;
  * ({@link HeldOutSheetPhotos}: another renderer, layout, face, people and camera) are graded apart; figures are
  * printed per image. Needs Tesseract with English and Welsh data, which CI installs: without it this fails.
  */
-class PhotographedListsTest {
+public class PhotographedListsTest {
 
     private static final Envelope OUTSIDE = new Envelope("member@party.example", List.of("someone@elsewhere.example"));
 
@@ -121,7 +121,7 @@ class PhotographedListsTest {
     }
 
     /** OCR is part of the gateway's promise where CI installs it: a missing Tesseract fails, never skips. */
-    static void assertTesseractInstalled() throws IOException, InterruptedException {
+    public static void assertTesseractInstalled() throws IOException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
