@@ -3,9 +3,6 @@ package org.outward.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
 import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.fixtures.photos.CanvassSheets;
+import org.outward.fixtures.photos.SignatureLogo;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -76,7 +73,7 @@ class OcrEndToEndTest {
     @Test
     void aLogoInTheSignatureGoesOutWithNoOcr() throws Exception {
         Map<String, Double> before = webAdmin.metrics();
-        send("Saturday", "logo.png", logo(), "image/png");
+        send("Saturday", "logo.png", SignatureLogo.png(180, 60, new Color(20, 120, 60)), "image/png");
 
         assertThat(outside.waitForIncomingEmail(60_000, 1)).isTrue();
         assertThat(outside.getReceivedMessagesForDomain("elsewhere.example")).hasSize(1);
@@ -91,21 +88,6 @@ class OcrEndToEndTest {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
         MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, OUTSIDE);
-    }
-
-    /** A party logo as signatures carry it: 180 by 60 pixels, a coloured band with the party's name. */
-    private static byte[] logo() throws Exception {
-        BufferedImage logo = new BufferedImage(180, 60, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = logo.createGraphics();
-        g.setColor(new Color(20, 120, 60));
-        g.fillRoundRect(0, 0, 180, 60, 14, 14);
-        g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
-        g.drawString("Party", 50, 40);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(logo, "png", out);
-        return out.toByteArray();
     }
 
     private static double moved(Map<String, Double> before, Map<String, Double> after, String name) {

@@ -3,7 +3,6 @@ package org.outward.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outward.detect.personal.PhotographedListsTest;
 import org.outward.fixtures.FakePeople;
 import org.outward.fixtures.photos.CanvassSheets;
+import org.outward.fixtures.photos.SignatureLogo;
 import org.outward.protect.Protection;
 import org.outward.protect.verify.PasswordCheckReaders;
 
@@ -73,7 +72,7 @@ class OcrInspectionTest {
         long skipped = OcrCounts.skipped();
         try (MessageInspector inspector = inspector(ocrOn, OcrAvailability.tesseract())) {
             Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Thanks,\r\nSam"),
-                    Mail.attachment("image/png; name=\"logo.png\"", "; filename=\"logo.png\"", logo()))));
+                    Mail.attachment("image/png; name=\"logo.png\"", "; filename=\"logo.png\"", SignatureLogo.png(160, 48, new Color(200, 20, 40))))));
             assertThat(inspection.findings()).isEmpty();
         }
         assertThat(OcrCounts.read()).as("images sent to OCR").isEqualTo(read);
@@ -126,21 +125,6 @@ class OcrInspectionTest {
             document.save(out);
             return out.toByteArray();
         }
-    }
-
-    /** A party logo as signatures carry it: 160 by 48 pixels, a coloured band with the party's name. */
-    private static byte[] logo() throws Exception {
-        BufferedImage logo = new BufferedImage(160, 48, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = logo.createGraphics();
-        g.setColor(new Color(200, 20, 40));
-        g.fillRoundRect(0, 0, 160, 48, 12, 12);
-        g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
-        g.drawString("Party", 40, 32);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(logo, "png", out);
-        return out.toByteArray();
     }
 
     private static int count(Pattern pattern, String text) {
