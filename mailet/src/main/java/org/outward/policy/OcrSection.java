@@ -29,7 +29,7 @@ final class OcrSection {
         this.nodes = nodes;
     }
 
-    /** The settings; {@code timePerPart} bounds the time per image, since an image is a part. */
+    /** The settings; the time per image is at most {@code timePerPart}, since an image is a part. */
     OcrSettings read(Node node, Duration timePerPart) {
         OcrSettings d = OcrSettings.english();
         Optional<PolicyNodes.Section> section = nodes.section(node, "ocr", KEYS);
@@ -44,11 +44,10 @@ final class OcrSection {
                 .map(Integer::longValue).orElse(d.maxPixels());
         Duration perImage = s.get("time-per-image").flatMap(n -> nodes.duration(n, "ocr.time-per-image",
                 Duration.ofSeconds(1), Duration.ofMinutes(10))).orElse(d.timePerImage());
-        if (perImage.compareTo(timePerPart) > 0) {
-            Node at = s.get("time-per-image").orElse(node);
-            nodes.problem(at, "ocr.time-per-image (" + PolicyNodes.words(perImage) + ") must not be longer than"
-                    + " limits.time-per-part (" + PolicyNodes.words(timePerPart) + "): the part's time bounds its images");
-        }
+        // An image is a part, so the part's time bounds it anyway: a shorter part time shortens the image's, and
+        // lowering limits.time-per-part alone stays a valid policy.
+        Duration bounded = perImage.compareTo(timePerPart) > 0 ? timePerPart : perImage;
+        perImage = bounded.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : bounded;
         return new OcrSettings(enabled, languages, maxPixels, perImage);
     }
 
