@@ -110,20 +110,8 @@ class MetricsEndToEndTest {
         MailClient.submit(gateway.smtpPort(), raw.toByteArray(), SENDER, OUTSIDE);
     }
 
-    /** The samples of the Prometheus text format, by name with labels as written. */
     private Map<String, Double> scrape() throws Exception {
-        var response = webAdmin.get("/metrics");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/plain"));
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : response.body().split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int space = line.lastIndexOf(' ');
-            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        }
-        return samples;
+        return webAdmin.metrics();
     }
 
     private static double moved(Map<String, Double> before, Map<String, Double> after, String name) {

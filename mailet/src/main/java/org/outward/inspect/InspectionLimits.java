@@ -16,16 +16,18 @@ import java.util.Objects;
  * @param maxPartBytes          the largest decoded part or entry that is spooled and judged
  * @param maxTextCharsPerPart   how many characters of text are kept from one part
  * @param timePerPart           how long type detection, protection judging, parsing or expanding of one part may take
+ * @param ocr                   whether and how images and image-only PDF pages are read with OCR
  */
 public record InspectionLimits(int maxDepth, int maxArchiveEntries, long maxTotalExpandedBytes,
                                int maxCompressionRatio, long maxPartBytes, int maxTextCharsPerPart,
-                               Duration timePerPart) {
+                               Duration timePerPart, OcrSettings ocr) {
 
     /** Below this many expanded bytes an entry is never judged by its compression ratio. */
     public static final long RATIO_GRACE_BYTES = 1L << 20;
 
     public InspectionLimits {
         Objects.requireNonNull(timePerPart, "timePerPart");
+        Objects.requireNonNull(ocr, "ocr");
         requirePositive(maxDepth, "maxDepth");
         requirePositive(maxArchiveEntries, "maxArchiveEntries");
         requirePositive(maxTotalExpandedBytes, "maxTotalExpandedBytes");
@@ -41,9 +43,16 @@ public record InspectionLimits(int maxDepth, int maxArchiveEntries, long maxTota
         }
     }
 
+    /** Bounds without OCR. */
+    public InspectionLimits(int maxDepth, int maxArchiveEntries, long maxTotalExpandedBytes, int maxCompressionRatio,
+                            long maxPartBytes, int maxTextCharsPerPart, Duration timePerPart) {
+        this(maxDepth, maxArchiveEntries, maxTotalExpandedBytes, maxCompressionRatio, maxPartBytes,
+                maxTextCharsPerPart, timePerPart, OcrSettings.off());
+    }
+
     /**
      * Defaults that fit the mail a party sends: 10 levels, 1,000 entries, 256 MiB expanded, ratio 100,
-     * 64 MiB per part, 2 million characters per part, 30 seconds per part.
+     * 64 MiB per part, 2 million characters per part, 30 seconds per part; no OCR.
      */
     public static InspectionLimits defaults() {
         return new InspectionLimits(10, 1_000, 256L << 20, 100, 64L << 20, 2_000_000, Duration.ofSeconds(30));
@@ -51,37 +60,42 @@ public record InspectionLimits(int maxDepth, int maxArchiveEntries, long maxTota
 
     public InspectionLimits withMaxDepth(int value) {
         return new InspectionLimits(value, maxArchiveEntries, maxTotalExpandedBytes, maxCompressionRatio,
-                maxPartBytes, maxTextCharsPerPart, timePerPart);
+                maxPartBytes, maxTextCharsPerPart, timePerPart, ocr);
     }
 
     public InspectionLimits withMaxArchiveEntries(int value) {
         return new InspectionLimits(maxDepth, value, maxTotalExpandedBytes, maxCompressionRatio,
-                maxPartBytes, maxTextCharsPerPart, timePerPart);
+                maxPartBytes, maxTextCharsPerPart, timePerPart, ocr);
     }
 
     public InspectionLimits withMaxTotalExpandedBytes(long value) {
         return new InspectionLimits(maxDepth, maxArchiveEntries, value, maxCompressionRatio,
-                maxPartBytes, maxTextCharsPerPart, timePerPart);
+                maxPartBytes, maxTextCharsPerPart, timePerPart, ocr);
     }
 
     public InspectionLimits withMaxCompressionRatio(int value) {
         return new InspectionLimits(maxDepth, maxArchiveEntries, maxTotalExpandedBytes, value,
-                maxPartBytes, maxTextCharsPerPart, timePerPart);
+                maxPartBytes, maxTextCharsPerPart, timePerPart, ocr);
     }
 
     public InspectionLimits withMaxPartBytes(long value) {
         return new InspectionLimits(maxDepth, maxArchiveEntries, maxTotalExpandedBytes, maxCompressionRatio,
-                value, maxTextCharsPerPart, timePerPart);
+                value, maxTextCharsPerPart, timePerPart, ocr);
     }
 
     public InspectionLimits withMaxTextCharsPerPart(int value) {
         return new InspectionLimits(maxDepth, maxArchiveEntries, maxTotalExpandedBytes, maxCompressionRatio,
-                maxPartBytes, value, timePerPart);
+                maxPartBytes, value, timePerPart, ocr);
     }
 
     public InspectionLimits withTimePerPart(Duration value) {
         return new InspectionLimits(maxDepth, maxArchiveEntries, maxTotalExpandedBytes, maxCompressionRatio,
-                maxPartBytes, maxTextCharsPerPart, value);
+                maxPartBytes, maxTextCharsPerPart, value, ocr);
+    }
+
+    public InspectionLimits withOcr(OcrSettings value) {
+        return new InspectionLimits(maxDepth, maxArchiveEntries, maxTotalExpandedBytes, maxCompressionRatio,
+                maxPartBytes, maxTextCharsPerPart, timePerPart, value);
     }
 
     private static void requirePositive(long value, String name) {

@@ -135,6 +135,8 @@ final class InspectionRun implements AutoCloseable {
             walkAttachedMessage(file, path, source.depth());
         } else if (!spool.cut() && ArchiveExpander.isArchive(detected, file)) {
             text = expand(file, detected, source, path, protection);
+        } else if (isImage(detected)) {
+            text = limits.ocr().enabled() && !encrypted(protection) ? readImage(file, detected, source, path) : ExtractedText.EMPTY;
         } else if (readable(detected, protection)) {
             text = extract(file, detected, source, path, plain);
         }
@@ -334,12 +336,46 @@ final class InspectionRun implements AutoCloseable {
             // Encrypted with a key anyone has (Excel's default password): Tika's parser opens it with that key.
             return protection.level() == ProtectionLevel.NONE;
         }
-        if (detected.startsWith("image/") || detected.startsWith("audio/") || detected.startsWith("video/")) {
+        if (isImage(detected) || detected.startsWith("audio/") || detected.startsWith("video/")) {
             return false;
         }
         return !Set.of("application/octet-stream", "application/x-tika-ooxml-protected", "application/pkcs7-mime",
                 "application/pkcs7-signature", "application/pgp-encrypted", "application/x-msdownload",
                 "application/x-executable").contains(detected);
+    }
+
+    private static boolean isImage(String detected) {
+        return detected.startsWith("image/");
+    }
+
+    /**
+     * An image's text by OCR, if the pre-check ({@link ImageScreen}) finds that it could hold a list; else none,
+     * as for any image without OCR. One too large to read is a finding, which the not-fully-inspected rule judges.
+     */
+    private ExtractedText readImage(Path file, String detected, Source source, String path) {
+        TimeBox.Outcome<ImageScreen.Screen> screened = engine.timeBox().run(
+                () -> new ImageScreen(limits.ocr().maxPixels()).check(file), limits.timePerPart(), () -> { });
+        if (screened.timedOut()) {
+            finding(FindingKind.TIME_LIMIT, path, "image pre-check before OCR");
+            return ExtractedText.EMPTY;
+        }
+        ImageScreen.Screen screen = screened.ok() ? screened.value()
+                : new ImageScreen.Screen(ImageScreen.Verdict.NO_DECODER, "image could not be read");
+        switch (screen.verdict()) {
+            case READ -> {
+                OcrCounts.countRead();
+                return extract(file, detected, source, path, false);
+            }
+            case TOO_LARGE -> {
+                finding(FindingKind.PART_SIZE_LIMIT, path, "not read by OCR: " + screen.why());
+                return ExtractedText.EMPTY;
+            }
+            default -> {
+                // Cannot hold a list, or no decoder knows it (nor would Tesseract's): judged as without OCR.
+                OcrCounts.countSkipped();
+                return ExtractedText.EMPTY;
+            }
+        }
     }
 
     private ExtractedText extract(Path file, String detected, Source source, String path, boolean plain) {
@@ -352,12 +388,12 @@ final class InspectionRun implements AutoCloseable {
         }
         spooler = new EmbeddedSpooler(container, path);
         TextExtractor.Result result = engine.extract(file, detected, source.name(),
-                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler, plain);
+                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler, plain, limits.ocr());
         if (result.failed() != null && !result.timedOut() && isXml(detected) && PlainText.isText(file)) {
             // Markup an XML parser refuses (an undeclared prefix, a bare ampersand) is still text, and all of it
             // is read as such: nothing stays unread.
             result = engine.extract(file, "text/plain", source.name(), limits.maxTextCharsPerPart(),
-                    limits.timePerPart(), spooler, true);
+                    limits.timePerPart(), spooler, true, OcrSettings.off());
         }
         return afterExtraction(result, path, source, container, () -> TnefCodePage.names(file, detected));
     }

@@ -38,13 +38,14 @@ public final class MessageInspector implements AutoCloseable {
          * says so, else on a worker thread of this JVM.
          */
         TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars,
-                                     java.time.Duration time, EmbeddedSpooler spooler, boolean plainText) {
+                                     java.time.Duration time, EmbeddedSpooler spooler, boolean plainText,
+                                     OcrSettings ocr) {
             if (plainText) {
                 return text.extractHere(file, detectedType, fileName, maxChars, time, spooler);
             }
             return isolation.forks(detectedType)
-                    ? processes.extract(file, detectedType, fileName, maxChars, time, spooler)
-                    : text.extract(file, detectedType, fileName, maxChars, time, spooler);
+                    ? processes.extract(file, detectedType, fileName, maxChars, time, spooler, ocr)
+                    : text.extract(file, detectedType, fileName, maxChars, time, spooler, ocr);
         }
     }
 
@@ -76,9 +77,19 @@ public final class MessageInspector implements AutoCloseable {
     /** @param tempParent where each run's temp folder is made, when one of its parts needs a file */
     MessageInspector(InspectionLimits limits, ProtectionAssessor assessor, ParserIsolation isolation,
                      PasswordCheckSource passwordChecks, Path tempParent) {
+        this(limits, assessor, isolation, passwordChecks, tempParent, OcrAvailability.tesseract());
+    }
+
+    /**
+     * @param ocr what this machine's OCR can do: the limits' OCR settings are cut down to it (off without
+     *            Tesseract, which the log then says once)
+     */
+    MessageInspector(InspectionLimits limits, ProtectionAssessor assessor, ParserIsolation isolation,
+                     PasswordCheckSource passwordChecks, Path tempParent, OcrAvailability ocr) {
         Objects.requireNonNull(passwordChecks, "passwordChecks");
         this.tempParent = Objects.requireNonNull(tempParent, "tempParent");
-        this.limits = Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(limits, "limits");
+        this.limits = limits.withOcr(ocr.effective(limits.ocr()));
         Objects.requireNonNull(assessor, "assessor");
         Objects.requireNonNull(isolation, "isolation");
         TikaConfig tika = TikaConfig.getDefaultConfig();
@@ -113,6 +124,7 @@ public final class MessageInspector implements AutoCloseable {
         }
     }
 
+    /** The limits inspections run within: those given, with OCR as far as this machine can do it. */
     public InspectionLimits limits() {
         return limits;
     }

@@ -81,11 +81,12 @@ public final class ParseChild {
             String type = ParseWire.readString(in);
             String name = ParseWire.readString(in);
             int maxChars = in.readInt();
+            OcrSettings ocr = ParseWire.readOcr(in);
             TextCollector collector = new TextCollector(maxChars);
             String failed = "";
             turn.lock();
             try {
-                TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out));
+                TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out), ocr);
             } catch (UncheckedIOException e) {
                 // The wire itself broke: the gateway is gone or gave up on this parse.
                 return;

@@ -16,7 +16,7 @@ final class ParseWire {
 
     /** Child to gateway: started and ready for a request. */
     static final int READY = 'Y';
-    /** Gateway to child: parse one file. */
+    /** Gateway to child: parse one file (its path, type, name, text limit and OCR settings follow). */
     static final int PARSE = 'P';
     /** Child to gateway: where may the next embedded file go? Answered with a slot or a refusal. */
     static final int SLOT = 'S';
@@ -83,6 +83,24 @@ final class ParseWire {
             tables.add(new ExtractedText.Table(name, rows));
         }
         return new ExtractedText(text, tables, truncated);
+    }
+
+    /** How a parse is to read images: part of each request, so a reloaded policy holds from its next part on. */
+    static void writeOcr(DataOutputStream out, OcrSettings ocr) throws IOException {
+        out.writeBoolean(ocr.enabled());
+        writeString(out, ocr.languages());
+        out.writeLong(ocr.maxPixels());
+        out.writeLong(ocr.timePerImage().toMillis());
+    }
+
+    /** As written by {@link #writeOcr}. */
+    static OcrSettings readOcr(DataInputStream in) throws IOException {
+        try {
+            return new OcrSettings(in.readBoolean(), readString(in), in.readLong(),
+                    java.time.Duration.ofMillis(in.readLong()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("parser process wire out of step", e);
+        }
     }
 
     /** A warm-up's report, or that there is none (none asked, or still running). */

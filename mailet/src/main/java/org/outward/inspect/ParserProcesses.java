@@ -91,6 +91,12 @@ final class ParserProcesses implements AutoCloseable {
     /** As {@link TextExtractor#extract}, in a parser process; the time includes waiting for the process to start. */
     TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
                                  EmbeddedSpooler spooler) {
+        return extract(file, detectedType, fileName, maxChars, time, spooler, OcrSettings.off());
+    }
+
+    /** As {@link #extract(Path, String, String, int, Duration, EmbeddedSpooler)}, reading images with OCR as asked. */
+    TextExtractor.Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
+                                 EmbeddedSpooler spooler, OcrSettings ocr) {
         // A large part takes the process for large parts when it is free, and an ordinary one when another
         // large part has it: two large attachments are not parsed one after the other.
         Pool pool = isLarge(file) && large.free().tryAcquire() ? large : ordinary;
@@ -113,7 +119,7 @@ final class ParserProcesses implements AutoCloseable {
             }
             Child running = child;
             TimeBox.Outcome<Reply> outcome = timeBox.run(
-                    () -> running.parse(file, detectedType, fileName, maxChars, spooler), time, running::kill);
+                    () -> running.parse(file, detectedType, fileName, maxChars, spooler, ocr), time, running::kill);
             if (outcome.ok()) {
                 healthy = true;
                 Reply reply = outcome.value();
@@ -255,8 +261,8 @@ final class ParserProcesses implements AutoCloseable {
             this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
         }
 
-        Reply parse(Path file, String detectedType, String fileName, int maxChars, EmbeddedSpooler spooler)
-                throws IOException {
+        Reply parse(Path file, String detectedType, String fileName, int maxChars, EmbeddedSpooler spooler,
+                    OcrSettings ocr) throws IOException {
             if (!ready) {
                 expect(ParseWire.READY);
                 ready = true;
@@ -266,6 +272,7 @@ final class ParserProcesses implements AutoCloseable {
             ParseWire.writeString(out, detectedType);
             ParseWire.writeString(out, fileName);
             out.writeInt(maxChars);
+            ParseWire.writeOcr(out, ocr);
             out.flush();
             ArchiveBudget.Slot slot = null;
             while (true) {

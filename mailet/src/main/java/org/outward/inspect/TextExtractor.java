@@ -16,6 +16,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 
 /**
@@ -41,9 +42,15 @@ final class TextExtractor {
 
     Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
                    EmbeddedSpooler spooler) {
+        return extract(file, detectedType, fileName, maxChars, time, spooler, OcrSettings.off());
+    }
+
+    /** As {@link #extract(Path, String, String, int, Duration, EmbeddedSpooler)}, reading images with OCR as asked. */
+    Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
+                   EmbeddedSpooler spooler, OcrSettings ocr) {
         TextCollector collector = new TextCollector(maxChars);
         TimeBox.Outcome<Void> outcome = timeBox.run(() -> {
-            parse(parser, file, detectedType, fileName, collector, spooler);
+            parse(parser, file, detectedType, fileName, collector, spooler, ocr);
             return null;
         }, time, collector::cancel);
         String failed = outcome.failure() == null ? null : describe(parser, detectedType, outcome.failure());
@@ -73,7 +80,7 @@ final class TextExtractor {
         TextCollector collector = new TextCollector(maxChars, System.nanoTime() + time.toNanos());
         String failed = null;
         try {
-            parse(parser, content, detectedType, fileName, collector, spooler);
+            parse(parser, content, detectedType, fileName, collector, spooler, OcrSettings.off());
         } catch (Exception e) {
             failed = describe(parser, detectedType, e);
         }
@@ -88,8 +95,14 @@ final class TextExtractor {
      */
     static void parse(Parser parser, Path file, String detectedType, String fileName, TextCollector collector,
                       EmbeddedDocumentExtractor embedded) throws Exception {
+        parse(parser, file, detectedType, fileName, collector, embedded, OcrSettings.off());
+    }
+
+    /** As {@link #parse(Parser, Path, String, String, TextCollector, EmbeddedDocumentExtractor)}, with OCR as asked. */
+    static void parse(Parser parser, Path file, String detectedType, String fileName, TextCollector collector,
+                      EmbeddedDocumentExtractor embedded, OcrSettings ocr) throws Exception {
         parse(parser, new Content(() -> Files.newInputStream(file), () -> TikaInputStream.get(file)), detectedType,
-                fileName, collector, embedded);
+                fileName, collector, embedded, ocr);
     }
 
     /** A part's bytes as the readers take them: a plain stream for the table sniffer, Tika's own for its parsers. */
@@ -97,13 +110,14 @@ final class TextExtractor {
     }
 
     private static void parse(Parser parser, Content content, String detectedType, String fileName,
-                              TextCollector collector, EmbeddedDocumentExtractor embedded) throws Exception {
+                              TextCollector collector, EmbeddedDocumentExtractor embedded, OcrSettings ocr)
+            throws Exception {
         Metadata metadata = new Metadata();
         metadata.set(Metadata.CONTENT_TYPE, detectedType);
         if (!fileName.isEmpty()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
-        ParseContext context = context();
+        ParseContext context = context(ocr);
         context.set(EmbeddedDocumentExtractor.class, embedded);
         // Parsers that hand parts of a file back to "the" parser (PDF pages, inline objects) find it here, as
         // they would under Tika's AutoDetectParser; without it the PDF parser fails on pages with images.
@@ -113,8 +127,9 @@ final class TextExtractor {
             if (delimiter != 0) {
                 DelimitedTables.read(content.plain(), delimiter, collector);
             } else {
+                Parser reader = ocr.enabled() && detectedType.startsWith("image/") ? ocrParser(context) : parser;
                 try (InputStream in = content.forTika().get()) {
-                    parser.parse(in, collector, metadata, context);
+                    reader.parse(in, collector, metadata, context);
                 }
             }
         } catch (Exception e) {
@@ -146,17 +161,49 @@ final class TextExtractor {
                 + (root == failure ? "" : " caused by " + root.getClass().getSimpleName()) + by;
     }
 
-    /** The context every parse starts from. */
+    /** The context every parse without OCR starts from. */
     static ParseContext context() {
+        return context(OcrSettings.off());
+    }
+
+    /**
+     * The context a parse starts from. Without OCR, tesseract is never started and PDF pages are never rendered
+     * to images. With it, only PDF pages without text are rendered (Tika's automatic strategy), in grey at
+     * {@value OcrSettings#PDF_DPI} dpi, and Tesseract gets the languages and the time per image asked for, and
+     * reads sparse text, line by line, rather than laying out a page.
+     */
+    static ParseContext context(OcrSettings settings) {
         ParseContext context = new ParseContext();
         TesseractOCRConfig ocr = new TesseractOCRConfig();
-        // OCR is a separate concern with its own cost; never start tesseract from the mail path, and never
-        // render PDF pages to images for it.
-        ocr.setSkipOcr(true);
-        context.set(TesseractOCRConfig.class, ocr);
         PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        if (settings.enabled()) {
+            ocr.setLanguage(settings.languages());
+            // Sparse text: lists are often ruled tables, whose lines break Tesseract's page layout analysis
+            // (its default); found on the development photos, docs/performance.md.
+            ocr.setPageSegMode("11");
+            ocr.setTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, settings.timePerImage().toSeconds()));
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
+            pdf.setOcrDPI(OcrSettings.PDF_DPI);
+            pdf.setOcrImageType(PDFParserConfig.TikaImageType.GRAY);
+        } else {
+            ocr.setSkipOcr(true);
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        }
+        context.set(TesseractOCRConfig.class, ocr);
         context.set(PDFParserConfig.class, pdf);
         return context;
+    }
+
+    /**
+     * Tika's OCR parser, as configured at start: image types map to an image metadata parser in the parse map
+     * (made without OCR), so an image to be read goes to the OCR parser directly.
+     */
+    private static Parser ocrParser(ParseContext context) throws org.apache.tika.exception.TikaException {
+        Parser ocr = org.apache.tika.extractor.EmbeddedDocumentUtil.tryToFindExistingLeafParser(
+                TesseractOCRParser.class, context);
+        if (ocr == null) {
+            throw new org.apache.tika.exception.TikaException("no OCR parser configured");
+        }
+        return ocr;
     }
 }

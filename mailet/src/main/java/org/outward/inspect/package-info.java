@@ -11,6 +11,10 @@
  * its part is held; plain text parts take a shortcut past Tika's type detection
  * ({@code PlainText}) and are read on the caller's thread.
  *
+ * <p>Images and PDF pages without text are read by OCR when the limits ask for it ({@link org.outward.inspect.OcrSettings}):
+ * in the parser processes, by Tika's Tesseract parser, after a pre-check in the gateway that skips images that
+ * cannot hold a list ({@code ImageScreen}); without Tesseract OCR is off ({@code OcrAvailability}).
+ *
  * <p>Libraries, one job each: mime4j tokenises MIME (streaming, lenient decoding); Tika detects types and parses
  * documents; commons-compress and junrar open archives; commons-csv reads CSV/TSV tables. Protection verdicts
  * come from a {@link org.outward.protect.ProtectionAssessor}, never from this package. No James or

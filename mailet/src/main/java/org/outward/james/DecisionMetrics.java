@@ -35,6 +35,10 @@ final class DecisionMetrics {
     static final String INSPECTION_TIME = PREFIX + "inspection_duration_seconds";
     /** Parser processes lost since start ({@link org.outward.inspect.ParserProcessLosses}). */
     static final String PARSER_PROCESSES_LOST = PREFIX + "parser_processes_lost";
+    /** Images read by OCR since start ({@link org.outward.inspect.OcrCounts}). */
+    static final String OCR_IMAGES_READ = PREFIX + "ocr_images_read";
+    /** Images the pre-check kept from OCR since start. */
+    static final String OCR_IMAGES_SKIPPED = PREFIX + "ocr_images_skipped";
     static final String INSPECTION_FAILED = PREFIX + "inspection_failed";
 
     /** A started timing; {@link #stop()} publishes it. */

@@ -112,6 +112,8 @@ public class Inspect extends GenericMailet {
     public Inspect(MetricFactory metricFactory, GaugeRegistry gauges) {
         this(metricFactory);
         gauges.register(DecisionMetrics.PARSER_PROCESSES_LOST, org.outward.inspect.ParserProcessLosses::count);
+        gauges.register(DecisionMetrics.OCR_IMAGES_READ, org.outward.inspect.OcrCounts::read);
+        gauges.register(DecisionMetrics.OCR_IMAGES_SKIPPED, org.outward.inspect.OcrCounts::skipped);
     }
 
     /** Decisions counted in this registry, without the gauges. */

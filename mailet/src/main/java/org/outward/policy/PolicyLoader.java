@@ -43,7 +43,7 @@ public final class PolicyLoader {
     private static final long MAX_FILE_BYTES = 1024 * 1024;
 
     private static final Set<String> TOP = Set.of("version", "recipients", "senders", "limits", "detection",
-            "inspection-failure", "secure-tag", "links", "notices", "retention", "identifiers", "rules");
+            "inspection-failure", "secure-tag", "links", "notices", "retention", "identifiers", "rules", "ocr");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final Pattern ADDRESS = Pattern.compile("(?i)[^@\\s]+@" + DOMAIN.pattern());
@@ -128,7 +128,9 @@ public final class PolicyLoader {
         });
         Policy.Recipients recipients = s.get("recipients").map(this::recipients).orElse(new Policy.Recipients(List.of(), List.of()));
         Map<String, List<String>> senders = s.get("senders").map(this::senders).orElse(Map.of());
-        InspectionLimits limits = s.get("limits").map(this::limits).orElse(InspectionLimits.defaults());
+        InspectionLimits bounds = s.get("limits").map(this::limits).orElse(InspectionLimits.defaults());
+        InspectionLimits limits = bounds.withOcr(s.get("ocr")
+                .map(n -> new OcrSection(nodes).read(n, bounds.timePerPart())).orElse(bounds.ocr()));
         Policy.Detection detection = s.get("detection").map(this::detection).orElse(Policy.Detection.DEFAULTS);
         Action failure = s.get("inspection-failure").map(this::inspectionFailure).orElse(Action.QUARANTINE);
         String secureTag = s.get("secure-tag").flatMap(n -> nodes.text(n, "secure-tag")).map(String::trim)

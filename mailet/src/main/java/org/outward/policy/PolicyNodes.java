@@ -262,7 +262,7 @@ final class PolicyNodes {
         return "'" + ((ScalarNode) node).getValue() + "'";
     }
 
-    private static String words(Duration d) {
+    static String words(Duration d) {
         if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
             return d.toDays() + "d";
         }

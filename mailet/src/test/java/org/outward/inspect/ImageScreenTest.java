@@ -1,0 +1,116 @@
+package org.outward.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pre-check that keeps images which cannot hold a list away from OCR, on images drawn here. */
+class ImageScreenTest {
+
+    @TempDir
+    Path dir;
+
+    private final ImageScreen screen = new ImageScreen(40_000_000);
+
+    @Test
+    void aPageOfTypedLinesIsWorthReading() throws Exception {
+        BufferedImage page = canvas(1200, 1600, Color.WHITE);
+        Graphics2D g = page.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 26));
+        for (int line = 0; line < 30; line++) {
+            g.drawString("Person " + line + "  12 Example Street  01632 960" + (100 + line) + "  Labour", 40, 60 + line * 48);
+        }
+        g.dispose();
+        assertThat(screen.check(write(page, "jpg")).verdict()).isEqualTo(ImageScreen.Verdict.READ);
+    }
+
+    @Test
+    void aTinyIconIsSkipped() throws Exception {
+        BufferedImage icon = canvas(64, 64, Color.WHITE);
+        Graphics2D g = icon.createGraphics();
+        g.setColor(Color.RED);
+        g.fillOval(8, 8, 48, 48);
+        g.dispose();
+        ImageScreen.Screen result = screen.check(write(icon, "png"));
+        assertThat(result.verdict()).isEqualTo(ImageScreen.Verdict.SKIP);
+        assertThat(result.why()).contains("small");
+    }
+
+    @Test
+    void aWideShortSignatureBannerIsSkipped() throws Exception {
+        BufferedImage banner = canvas(600, 120, new Color(20, 60, 140));
+        Graphics2D g = banner.createGraphics();
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SERIF, Font.BOLD, 40));
+        g.drawString("Example Party", 40, 80);
+        g.dispose();
+        assertThat(screen.check(write(banner, "png")).verdict()).isEqualTo(ImageScreen.Verdict.SKIP);
+    }
+
+    @Test
+    void aLargeImageOfOneColourIsSkipped() throws Exception {
+        BufferedImage plain = canvas(1500, 1000, new Color(200, 210, 220));
+        ImageScreen.Screen result = screen.check(write(plain, "jpg"));
+        assertThat(result.verdict()).isEqualTo(ImageScreen.Verdict.SKIP);
+        assertThat(result.why()).contains("colour");
+    }
+
+    @Test
+    void aLargeLogoOfAFewSmoothShapesIsSkipped() throws Exception {
+        BufferedImage logo = canvas(800, 800, Color.WHITE);
+        Graphics2D g = logo.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(200, 30, 40));
+        g.fillOval(100, 100, 600, 600);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(30));
+        g.drawLine(250, 400, 550, 400);
+        g.dispose();
+        ImageScreen.Screen result = screen.check(write(logo, "png"));
+        assertThat(result.verdict()).isEqualTo(ImageScreen.Verdict.SKIP);
+        assertThat(result.why()).contains("edges");
+    }
+
+    @Test
+    void anImageOverThePixelLimitIsTooLarge() throws Exception {
+        BufferedImage big = canvas(2000, 2000, Color.WHITE);
+        assertThat(new ImageScreen(1_000_000).check(write(big, "png")).verdict())
+                .isEqualTo(ImageScreen.Verdict.TOO_LARGE);
+    }
+
+    @Test
+    void bytesNoImageDecoderKnowsAreNotRead() throws Exception {
+        Path file = dir.resolve("photo.heic");
+        Files.write(file, new byte[]{0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 1, 2, 3, 4});
+        assertThat(screen.check(file).verdict()).isEqualTo(ImageScreen.Verdict.NO_DECODER);
+    }
+
+    private static BufferedImage canvas(int width, int height, Color background) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(background);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+
+    private Path write(BufferedImage image, String format) throws Exception {
+        Path file = Files.createTempFile(dir, "image", "." + format);
+        ImageIO.write(image, format, file.toFile());
+        return file;
+    }
+}

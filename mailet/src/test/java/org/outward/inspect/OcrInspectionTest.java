@@ -1,0 +1,138 @@
+package org.outward.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outward.detect.personal.PhotographedListsTest;
+import org.outward.fixtures.FakePeople;
+import org.outward.fixtures.photos.CanvassSheets;
+import org.outward.fixtures.photos.SignatureLogo;
+import org.outward.protect.Protection;
+import org.outward.protect.verify.PasswordCheckReaders;
+
+/**
+ * OCR through the inspection's real walk and parser processes: what is read, what is skipped unread, and what
+ * happens on a machine without Tesseract. Needs Tesseract (CI installs it): the tests that use it fail without.
+ */
+class OcrInspectionTest {
+
+    /** A mobile number as the development sheets print them. */
+    private static final Pattern MOBILE = Pattern.compile("07\\d{3} ?\\d{6}");
+
+    @TempDir
+    Path temp;
+
+    private final InspectionLimits ocrOn = InspectionLimits.defaults().withTimePerPart(Duration.ofSeconds(180))
+            .withOcr(new OcrSettings(true, "eng+cym", 40_000_000, Duration.ofSeconds(150)));
+
+    @Test
+    void anImageOnlyPdfOfARegisterPageIsReadByOcr() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] pdf = scannedPdf(CanvassSheets.sheet(new FakePeople(11)));
+        try (MessageInspector inspector = inspector(ocrOn, OcrAvailability.tesseract())) {
+            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Register page."),
+                    Mail.attachment("application/pdf; name=\"register.pdf\"", "; filename=\"register.pdf\"", pdf))));
+            String text = inspection.parts().get(inspection.parts().size() - 1).text().text();
+            assertThat(count(MOBILE, text)).as("phone numbers read from the scanned page").isGreaterThanOrEqualTo(15);
+            assertThat(inspection.findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void withOcrOffAScannedPdfHasNoText() throws Exception {
+        byte[] pdf = scannedPdf(CanvassSheets.sheet(new FakePeople(11)));
+        try (MessageInspector inspector = inspector(InspectionLimits.defaults(), OcrAvailability.tesseract())) {
+            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Register page."),
+                    Mail.attachment("application/pdf; name=\"register.pdf\"", "; filename=\"register.pdf\"", pdf))));
+            assertThat(count(MOBILE, inspection.parts().get(inspection.parts().size() - 1).text().text())).isZero();
+        }
+    }
+
+    @Test
+    void aLogoInTheSignatureCostsNoOcr() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        long read = OcrCounts.read();
+        long skipped = OcrCounts.skipped();
+        try (MessageInspector inspector = inspector(ocrOn, OcrAvailability.tesseract())) {
+            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Thanks,\r\nSam"),
+                    Mail.attachment("image/png; name=\"logo.png\"", "; filename=\"logo.png\"", SignatureLogo.png(160, 48, new Color(200, 20, 40))))));
+            assertThat(inspection.findings()).isEmpty();
+        }
+        assertThat(OcrCounts.read()).as("images sent to OCR").isEqualTo(read);
+        assertThat(OcrCounts.skipped()).as("images the pre-check skipped").isEqualTo(skipped + 1);
+    }
+
+    @Test
+    void withoutTesseractOcrIsOffAndAPhotoIsJudgedAsBefore() throws Exception {
+        byte[] photo = CanvassSheets.photos(7, 1, 1000).get(0).jpeg();
+        try (MessageInspector inspector = inspector(ocrOn, new OcrAvailability("outward-no-such-tesseract"))) {
+            assertThat(inspector.limits().ocr().enabled()).isFalse();
+            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Sheet."),
+                    Mail.attachment("image/jpeg; name=\"IMG_1.jpg\"", "; filename=\"IMG_1.jpg\"", photo))));
+            assertThat(inspection.findings()).isEmpty();
+            assertThat(inspection.parts().get(inspection.parts().size() - 1).text().text()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPhotoOverThePixelLimitIsNotFullyInspected() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = CanvassSheets.photos(7, 1, 1000).get(0).jpeg();
+        InspectionLimits small = ocrOn.withOcr(new OcrSettings(true, "eng", 500_000, Duration.ofSeconds(60)));
+        try (MessageInspector inspector = inspector(small, OcrAvailability.tesseract())) {
+            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Sheet."),
+                    Mail.attachment("image/jpeg; name=\"IMG_1.jpg\"", "; filename=\"IMG_1.jpg\"", photo))));
+            assertThat(inspection.findings()).extracting(InspectionFinding::kind)
+                    .containsExactly(FindingKind.PART_SIZE_LIMIT);
+        }
+    }
+
+    private MessageInspector inspector(InspectionLimits limits, OcrAvailability ocr) {
+        return new MessageInspector(limits, (f, t, n) -> Protection.none(), ParserIsolation.defaults(),
+                PasswordCheckReaders.defaults(), temp, ocr);
+    }
+
+    /** A scanner's PDF: the page is one grey image at 200 dpi, with no text layer. */
+    private static byte[] scannedPdf(BufferedImage sheet) throws Exception {
+        BufferedImage grey = new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.drawImage(sheet, 0, 0, grey.getWidth(), grey.getHeight(), null);
+        g.dispose();
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDImageXObject image = LosslessFactory.createFromImage(document, grey);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
