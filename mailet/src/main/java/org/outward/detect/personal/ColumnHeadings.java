@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * What a column header names, for one registry: a {@link ColumnRole}, or the kind of a declared identifier
  * whose header words it is (built-in or an installation's own). The roles are asked first, then the
- * declarations in the registry's order. A bilingual header ({@code Enw / Name}) names what either half names.
+ * declarations in the registry's order; but a header that names a {@link ColumnRole#REFERENCE reference} is
+ * an installation's own identifier when one declares it ({@code Case Ref.} of a party's own case references).
+ * A bilingual header ({@code Enw / Name}) names what either half names.
  */
 final class ColumnHeadings {
 
@@ -103,11 +105,12 @@ final class ColumnHeadings {
             return NONE;
         }
         ColumnRole role = ColumnRole.ofOne(header);
-        if (role != ColumnRole.UNKNOWN || any == null || header == null || header.length() > 60) {
+        if ((role != ColumnRole.UNKNOWN && role != ColumnRole.REFERENCE) || any == null) {
             return OF_ROLE[role.ordinal()];
         }
+        Heading fallback = OF_ROLE[role.ordinal()];
         if (ColumnRole.firstNormal(header) != 0 && !ColumnRole.mayRead(any, header)) {
-            return NONE;
+            return fallback;
         }
         String normal = ColumnRole.normal(header);
         for (int d = 0; d < words.length && !normal.isEmpty(); d++) {
@@ -115,6 +118,6 @@ final class ColumnHeadings {
                 return declared[d];
             }
         }
-        return NONE;
+        return fallback;
     }
 }

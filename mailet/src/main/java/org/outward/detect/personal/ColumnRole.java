@@ -51,6 +51,14 @@ public enum ColumnRole {
     ETHNICITY(null, SpecialCategory.ETHNICITY, "ethnicity|ethnic (?:origin|group|background)|race"),
     RELIGION(null, SpecialCategory.RELIGION, "religion|faith|religious belief"),
     TRADE_UNION(null, SpecialCategory.TRADE_UNION_MEMBERSHIP, "union|trade union|union member(?:ship)?"),
+    /**
+     * References to other things than people (bookings, orders, jobs, cases, assets, stock), whose values often
+     * have an identifier's shape ({@code BK-10231} is an elector number's): the header says what they are.
+     */
+    REFERENCE(null, null, "(?:booking|order|purchase order|po|invoice|receipt|quote|reservation|ticket|case|job"
+            + "|work order|incident|fault|request|claim|tracking|consignment|shipment|parcel|asset|stock|product"
+            + "|item|part|batch|lot|serial|transaction|event) (?:ref|reference|no|number|num|id|code|tag)"
+            + "|sku|sku code|ticket|invoice|consignment|tracking"),
     /** Columns whose header we know and which hold nothing personal (amounts, counts, parties). */
     NOT_PERSONAL(null, null, "party|votes|count|total|amount|cost|price|qty|quantity|households|electorate"
             + "|turnout|date|round|leaflets|budget|actual|item|description of item|percent|share|change"),
