@@ -54,11 +54,9 @@ public enum ColumnRole {
     /**
      * References to other things than people (bookings, orders, jobs, cases, assets, stock), whose values often
      * have an identifier's shape ({@code BK-10231} is an elector number's): the header says what they are.
+     * These are the words that say it alone; {@link ReferenceHeader} knows {@code Hire ref}, {@code Job No.}.
      */
-    REFERENCE(null, null, "(?:booking|order|purchase order|po|invoice|receipt|quote|reservation|ticket|case|job"
-            + "|work order|incident|fault|request|claim|tracking|consignment|shipment|parcel|asset|stock|product"
-            + "|item|part|batch|lot|serial|transaction|event) (?:ref|reference|no|number|num|id|code|tag)"
-            + "|sku|sku code|ticket|invoice|consignment|tracking"),
+    REFERENCE(null, null, "sku|ticket|invoice|consignment|tracking"),
     /** Columns whose header we know and which hold nothing personal (amounts, counts, parties). */
     NOT_PERSONAL(null, null, "party|votes|count|total|amount|cost|price|qty|quantity|households|electorate"
             + "|turnout|date|round|leaflets|budget|actual|item|description of item|percent|share|change"),
