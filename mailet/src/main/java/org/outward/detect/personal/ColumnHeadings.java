@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * What a column header names, for one registry: a {@link ColumnRole}, or the kind of a declared identifier
  * whose header words it is (built-in or an installation's own). The roles are asked first, then the
- * declarations in the registry's order. A bilingual header ({@code Enw / Name}) names what either half names.
+ * declarations in the registry's order, then whether it names a reference to a thing ({@link ReferenceHeader});
+ * a header that names a {@link ColumnRole#REFERENCE reference} is an installation's own identifier when one
+ * declares it ({@code Case Ref.} of a party's own case references).
+ * A bilingual header ({@code Enw / Name}) names what either half names.
  */
 final class ColumnHeadings {
 
@@ -50,8 +53,8 @@ final class ColumnHeadings {
                 .toArray(Heading[]::new);
         this.words = declaredWords.toArray(new RunAutomaton[0]);
         this.any = all.length() == 0 ? null : PlainPattern.whole(all.toString());
-        this.roleOrDeclared = PlainPattern.whole(all.length() == 0 ? ColumnRole.allWords()
-                : "(?:" + ColumnRole.allWords() + ")|" + all);
+        this.roleOrDeclared = PlainPattern.whole("(?:" + ColumnRole.allWords() + ")|(?:" + ReferenceHeader.SHAPE + ")"
+                + (all.length() == 0 ? "" : "|" + all));
     }
 
     private static Heading[] headingsOfRoles() {
@@ -103,18 +106,18 @@ final class ColumnHeadings {
             return NONE;
         }
         ColumnRole role = ColumnRole.ofOne(header);
-        if (role != ColumnRole.UNKNOWN || any == null || header == null || header.length() > 60) {
+        if (role != ColumnRole.UNKNOWN && role != ColumnRole.REFERENCE) {
             return OF_ROLE[role.ordinal()];
         }
-        if (ColumnRole.firstNormal(header) != 0 && !ColumnRole.mayRead(any, header)) {
-            return NONE;
-        }
         String normal = ColumnRole.normal(header);
-        for (int d = 0; d < words.length && !normal.isEmpty(); d++) {
-            if (words[d].run(normal)) {
-                return declared[d];
+        if (any != null && (ColumnRole.firstNormal(header) == 0 || ColumnRole.mayRead(any, header))) {
+            for (int d = 0; d < words.length && !normal.isEmpty(); d++) {
+                if (words[d].run(normal)) {
+                    return declared[d];
+                }
             }
         }
-        return NONE;
+        return role == ColumnRole.REFERENCE || ReferenceHeader.namesAThing(normal) ? OF_ROLE[ColumnRole.REFERENCE.ordinal()]
+                : NONE;
     }
 }

@@ -51,6 +51,12 @@ public enum ColumnRole {
     ETHNICITY(null, SpecialCategory.ETHNICITY, "ethnicity|ethnic (?:origin|group|background)|race"),
     RELIGION(null, SpecialCategory.RELIGION, "religion|faith|religious belief"),
     TRADE_UNION(null, SpecialCategory.TRADE_UNION_MEMBERSHIP, "union|trade union|union member(?:ship)?"),
+    /**
+     * References to other things than people (bookings, orders, jobs, cases, assets, stock), whose values often
+     * have an identifier's shape ({@code BK-10231} is an elector number's): the header says what they are.
+     * These are the words that say it alone; {@link ReferenceHeader} knows {@code Hire ref}, {@code Job No.}.
+     */
+    REFERENCE(null, null, "sku|ticket|invoice|consignment|tracking"),
     /** Columns whose header we know and which hold nothing personal (amounts, counts, parties). */
     NOT_PERSONAL(null, null, "party|votes|count|total|amount|cost|price|qty|quantity|households|electorate"
             + "|turnout|date|round|leaflets|budget|actual|item|description of item|percent|share|change"),

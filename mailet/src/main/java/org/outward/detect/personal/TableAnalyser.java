@@ -64,7 +64,8 @@ final class TableAnalyser {
     private static final Heading UNKNOWN = new Heading(ColumnRole.UNKNOWN, null);
 
     /**
-     * The first row among the first few in which two or more cells are known headers, with the cells' roles
+     * The first row among the first few in which two or more cells are known headers, or which names a
+     * reference column and holds no digit (a data row holds the references themselves), with the cells' roles
      * (worked out once: each is a match of the pattern of all roles); null when none.
      */
     private Header headerRow(List<List<String>> rows) {
@@ -73,6 +74,8 @@ final class TableAnalyser {
             Heading[] roles = new Heading[row.size()];
             int known = 0;
             int filled = 0;
+            boolean reference = false;
+            boolean digits = false;
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
                 roles[c] = UNKNOWN;
@@ -82,9 +85,11 @@ final class TableAnalyser {
                     if (roles[c].known()) {
                         known++;
                     }
+                    reference |= roles[c].role() == ColumnRole.REFERENCE;
+                    digits |= hasDigit(cell);
                 }
             }
-            if (known >= 2 && known * 10 >= filled * 4) {
+            if ((known >= 2 && known * 10 >= filled * 4) || (reference && !digits)) {
                 return new Header(r, roles);
             }
         }
@@ -128,7 +133,7 @@ final class TableAnalyser {
         if (role.kind().isPresent() && confirmed(role, cells)) {
             return new Column(role.kind().get(), null, false, true);
         }
-        if (role == ColumnRole.NOT_PERSONAL || role == ColumnRole.TITLE || role == ColumnRole.TOWN
+        if (role == ColumnRole.NOT_PERSONAL || role == ColumnRole.REFERENCE || role == ColumnRole.TITLE || role == ColumnRole.TOWN
                 || role == ColumnRole.POLLING_DISTRICT || role == ColumnRole.ELECTOR_SUFFIX
                 || role == ColumnRole.INITIALS) {
             return new Column(null, null, false, true);
@@ -178,14 +183,20 @@ final class TableAnalyser {
     private static boolean hasDigits(List<String> cells, double share) {
         int with = 0;
         for (String cell : cells) {
-            for (int i = 0; i < cell.length(); i++) {
-                if (Character.isDigit(cell.charAt(i))) {
-                    with++;
-                    break;
-                }
+            if (hasDigit(cell)) {
+                with++;
             }
         }
         return with >= cells.size() * share;
+    }
+
+    private static boolean hasDigit(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            if (Character.isDigit(cell.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PersonalDataFinding count(List<List<String>> rows, int first, Column[] columns) {

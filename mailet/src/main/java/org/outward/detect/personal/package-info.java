@@ -4,7 +4,8 @@
  * <p>The inspection core hands over each part as {@link org.outward.detect.personal.TextAndTables} (plain
  * text and tables). {@link org.outward.detect.personal.PersonalDataDetector} reads tables by their headers
  * ({@link org.outward.detect.personal.ColumnRole}) and, where headers are missing or meaningless, by their
- * cells; it reads prose for names followed by details, finds tables pasted into text, and finds records in
+ * cells; a header naming a reference to a thing ({@code booking_ref}, {@code Job No.}, {@code SKU}:
+ * {@link org.outward.detect.personal.ReferenceHeader}) wins over cells shaped like elector numbers. It reads prose for names followed by details, finds tables pasted into text, and finds records in
  * any other layout by the repetition of their shape ({@code RepeatedRecords}:
  * lines or blocks holding a name and the same kinds of details, whatever joins them).
  *

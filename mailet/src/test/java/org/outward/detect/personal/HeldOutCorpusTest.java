@@ -87,6 +87,7 @@ class HeldOutCorpusTest {
     void movedToDevelopmentAreJudgedRight() {
         FamilyFigures figures = judge("Held-out messages moved to development (personal/from-heldout)", split(true));
         assertThat(figures.recall()).as("recall on the moved messages").isEqualTo(1.0);
+        assertThat(figures.falsePositiveRate()).as("false alarms on the moved messages").isZero();
     }
 
     private static List<HeldOutPersonalCorpus.Generated> split(boolean development) {
