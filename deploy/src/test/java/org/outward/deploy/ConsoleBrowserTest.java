@@ -137,10 +137,7 @@ class ConsoleBrowserTest {
     }
 
     private void signIn(ConsoleGateway.User user, String code) {
-        driver.findElement(By.id("name")).sendKeys(user.name());
-        driver.findElement(By.id("password")).sendKeys(ConsoleGateway.PASSWORD);
-        driver.findElement(By.id("code")).sendKeys(code);
-        browser.navigate(By.cssSelector("main button[type=submit]"));
+        ConsoleSignIn.withPassword(browser, user.name(), ConsoleGateway.PASSWORD, code);
     }
 
     private void screenshot(String name) throws Exception {

@@ -60,10 +60,7 @@ class ReportsBrowserTest {
 
         String[] admin = on.newUser(Role.ADMIN);
         driver.get("http://127.0.0.1:" + on.console.port() + "/reports");
-        driver.findElement(By.id("name")).sendKeys(admin[0]);
-        driver.findElement(By.id("password")).sendKeys(ReportingGateway.PASSWORD);
-        driver.findElement(By.id("code")).sendKeys(Totp.code(admin[1], Instant.now()));
-        browser.navigate(By.cssSelector("main button[type=submit]"));
+        ConsoleSignIn.withPassword(browser, admin[0], ReportingGateway.PASSWORD, Totp.code(admin[1], Instant.now()));
         assertThat(browser.settledText(By.tagName("h1"), "Held mail"::equals)).isEqualTo("Held mail");
 
         browser.navigate(By.linkText("Reports"));

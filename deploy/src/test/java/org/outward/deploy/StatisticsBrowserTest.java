@@ -53,10 +53,7 @@ class StatisticsBrowserTest {
         on.sendCanvass("Ward 4 door-knocking");
         ConsoleGateway.User dpo = on.newUser(Role.DPO);
         driver.get(on.base() + "/signin");
-        driver.findElement(By.id("name")).sendKeys(dpo.name());
-        driver.findElement(By.id("password")).sendKeys(ConsoleGateway.PASSWORD);
-        driver.findElement(By.id("code")).sendKeys(on.code(dpo));
-        browser.navigate(By.cssSelector("main button[type=submit]"));
+        ConsoleSignIn.withPassword(browser, dpo.name(), ConsoleGateway.PASSWORD, on.code(dpo));
         assertThat(browser.settledText(By.tagName("h1"), "Held mail"::equals)).isEqualTo("Held mail");
 
         browser.navigate(By.linkText("Statistics"));
