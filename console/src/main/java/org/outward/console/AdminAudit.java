@@ -73,6 +73,11 @@ public final class AdminAudit {
         trail.reportDismissed(admin, report, messageId, reason);
     }
 
+    /** The statistics of a period downloaded as CSV, with this many sender addresses in it. */
+    void statisticsExported(String user, StatisticsPeriod period, int senders) {
+        trail.export(user, "statistics", period.first().toString(), period.last().toString(), senders);
+    }
+
     /** The repository as the gateway's configuration names it, as the retention sweep's events do. */
     private static HeldMailRef reference(HeldMail mail) {
         return new HeldMailRef("file://var/mail/" + mail.repository() + "/", mail.key(), mail.messageId());

@@ -74,7 +74,7 @@ final class ConsoleHandler implements HttpHandler {
         this.links = config.vault().isEmpty() ? Optional.empty()
                 : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
         // The trail the console appends to is the gateway's own: one setting for both.
-        this.statistics = config.auditFile().map(trail -> new StatisticsPages(trail, clock, pages));
+        this.statistics = config.auditFile().map(trail -> new StatisticsPages(trail, clock, pages, audit));
         this.oidc = oidc.map(o -> new OidcPages(o, sessions, audit, pages, config.secure()));
         this.reports = config.vault().isEmpty() ? Optional.empty()
                 : Optional.of(new ReportsPages(config.vault().get().reports(), config.policy(), webAdmin,
@@ -205,7 +205,7 @@ final class ConsoleHandler implements HttpHandler {
         } else if ("/statistics".equals(path) && get) {
             statistics.get().page(reply, request, account);
         } else if ("/statistics.csv".equals(path) && get) {
-            statistics.get().csv(reply, request);
+            statistics.get().csv(reply, request, account);
         } else if (path.startsWith("/reports")) {
             reports(reply, request, account, path, get);
         } else {

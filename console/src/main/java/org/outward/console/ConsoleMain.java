@@ -7,15 +7,11 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.outward.console.oidc.OidcConfigException;
-import org.outward.console.oidc.OidcSettingsFile;
-import org.outward.shared.VaultSetting;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,22 +41,13 @@ public final class ConsoleMain implements Callable<Integer> {
     @Option(names = "--webadmin", paramLabel = "URL", description = "James WebAdmin (default: ${DEFAULT-VALUE}).")
     URI webAdmin = URI.create("http://127.0.0.1:8000");
 
-    @Option(names = "--webadmin-token", paramLabel = "FILE", description = "A file holding the bearer token WebAdmin "
-            + "asks for (gateway webadmin-token makes one); none by default.")
-    Path webAdminToken;
-
     @Option(names = "--audit", paramLabel = "FILE", description = "The gateway's audit file: admin events are "
             + "appended to it, and the statistics page counts from it and its rolled-over days (without it, admin "
             + "events go to the log on org.outward.audit and there are no statistics).")
     Path audit;
 
-    @Option(names = "--vault", paramLabel = "local:DIR|shared", description = "The gateway's secure-link vault, for "
-            + "the secure-links page: a folder, or 'shared' for the shared backends (OUTWARD_DB_* and OUTWARD_S3_*).")
-    String vault;
-
-    @Option(names = "--oidc", paramLabel = "FILE", description = "Sign-in with OpenID Connect (Microsoft Entra ID, "
-            + "Google): the settings file (see console/README.md); the client secret is read from the file it names.")
-    Path oidc;
+    @CommandLine.Mixin
+    ConsoleOptions options = new ConsoleOptions();
 
     @Option(names = "--secure", description = "Browsers reach the console over HTTPS (a proxy in front): Secure cookies and HSTS.")
     boolean secure;
@@ -71,30 +58,13 @@ public final class ConsoleMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<String> token = webAdminToken == null ? Optional.empty()
-                : Optional.of(Files.readString(webAdminToken, StandardCharsets.UTF_8).trim());
-        ConsoleConfig config = new ConsoleConfig(new InetSocketAddress(bind, port), secure, webAdmin, token, users,
-                Optional.ofNullable(audit), ConsoleConfig.HELD, Optional.empty());
-        if (vault != null) {
-            try {
-                config = config.withVault(VaultSetting.parse(vault));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--vault: " + e.getMessage());
-            }
+        ConsoleConfig config = options.applyTo(new ConsoleConfig(new InetSocketAddress(bind, port), secure, webAdmin,
+                options.webAdminToken(), users, Optional.ofNullable(audit), ConsoleConfig.HELD, Optional.empty()),
+                Optional.empty());
+        if (config.oidc().isEmpty() && new UsersFile(users).read().isEmpty()) {
+            System.err.println("console: no users in " + users + " yet: add one with 'console add-user NAME --role admin'");
         }
-        Console console;
-        try {
-            if (oidc != null) {
-                config = config.withOidc(OidcSettingsFile.read(oidc));
-            }
-            if (config.oidc().isEmpty() && new UsersFile(users).read().isEmpty()) {
-                System.err.println("console: no users in " + users + " yet: add one with 'console add-user NAME --role admin'");
-            }
-            console = Console.start(config, Clock.systemUTC());
-        } catch (OidcConfigException e) {
-            System.err.println("console: OpenID Connect settings (--oidc): " + e.getMessage());
-            return 2;
-        }
+        Console console = options.start(config, Clock.systemUTC());
         System.out.println("Outward console on http://" + bind + ":" + console.port() + " (WebAdmin " + webAdmin
                 + "). Stop with Ctrl-C.");
         console.serveUntilStopped();

@@ -21,7 +21,8 @@ import org.outward.portal.Request;
  * The statistics page and its CSV download, counted from the gateway's audit trail for the period asked: what was
  * judged, blocked, held, wrapped, warned and passed, by day, rule and sender group, the senders stopped most, and the
  * trail's other events. Both roles may look; nothing here changes anything (GET only), and it shows addresses and
- * rule ids, never content nor evidence.
+ * rule ids, never content nor evidence. Looking is not an audit event; the CSV download is ({@code export}), since
+ * it carries every stopped sender's address out of the console.
  */
 final class StatisticsPages {
 
@@ -33,11 +34,13 @@ final class StatisticsPages {
     private final Path trail;
     private final Clock clock;
     private final Pages pages;
+    private final AdminAudit audit;
 
-    StatisticsPages(Path trail, Clock clock, Pages pages) {
+    StatisticsPages(Path trail, Clock clock, Pages pages, AdminAudit audit) {
         this.trail = trail;
         this.clock = clock;
         this.pages = pages;
+        this.audit = audit;
     }
 
     void page(Reply reply, Request request, Account account) throws IOException {
@@ -72,7 +75,7 @@ final class StatisticsPages {
         reply.page(200, "statistics", model, "/statistics?" + period.query());
     }
 
-    void csv(Reply reply, Request request) throws IOException {
+    void csv(Reply reply, Request request, Account account) throws IOException {
         StatisticsPeriod period;
         try {
             period = StatisticsPeriod.of(request.query(), today());
@@ -80,7 +83,10 @@ final class StatisticsPages {
             reply.message(400, "stat_error_title", e.wordKey());
             return;
         }
-        byte[] body = StatisticsCsv.of(StatisticsTally.count(trail, period)).getBytes(StandardCharsets.UTF_8);
+        Statistics statistics = StatisticsTally.count(trail, period);
+        byte[] body = StatisticsCsv.of(statistics).getBytes(StandardCharsets.UTF_8);
+        // Written before the bytes go: a download the trail does not know of must not happen.
+        audit.statisticsExported(account.name(), period, statistics.senders().size());
         String name = "outward-statistics-" + period.first() + "-to-" + period.last() + ".csv";
         try (OutputStream out = reply.stream("text/csv; charset=utf-8",
                 Map.of("Content-Disposition", "attachment; filename=\"" + name + "\""), body.length)) {

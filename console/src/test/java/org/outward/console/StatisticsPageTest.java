@@ -158,13 +158,29 @@ class StatisticsPageTest {
         byte[] trailAfterSignIn = Files.readAllBytes(audit);
 
         String page = dpo.get("/statistics").body();
-        dpo.get("/statistics.csv?period=30d");
         dpo.get("/statistics?period=custom&from=2026-12-01&to=2026-12-07&lang=cy");
 
         assertThat(page).contains("sam.volunteer@party.example").doesNotContain("method=\"post\" action=\"/statistics");
         assertThat(page.replaceAll("(?s)<header>.*?</header>", "")).doesNotContain("method=\"post\"");
         assertThat(dpo.post("/statistics", Map.of("period", "7d")).statusCode()).isEqualTo(403);
         assertThat(Files.readAllBytes(audit)).as("the trail after looking").isEqualTo(trailAfterSignIn);
+    }
+
+    @Test
+    void aCsvDownloadTakesSenderAddressesAwayAndIsAnAuditEvent() throws Exception {
+        ConsoleClient dpo = signedIn("dpo", dpoSecret);
+        long linesBefore = Files.readAllLines(audit).size();
+
+        assertThat(dpo.get("/statistics.csv?period=30d").statusCode()).isEqualTo(200);
+        assertThat(dpo.get("/statistics.csv?period=custom&from=2026-12-04&to=2026-12-03").statusCode())
+                .as("a refused period downloads nothing").isEqualTo(400);
+
+        List<String> added = Files.readAllLines(audit).subList((int) linesBefore, Files.readAllLines(audit).size());
+        assertThat(added).hasSize(1);
+        assertThat(added.get(0)).contains("\"event\":\"export\"").contains("\"actor\":\"dpo\"")
+                .contains("\"what\":\"statistics\"").contains("\"from\":\"2026-11-08\"")
+                .contains("\"to\":\"2026-12-07\"").contains("\"senders\":3")
+                .doesNotContain("sam.volunteer@party.example");
     }
 
     @Test

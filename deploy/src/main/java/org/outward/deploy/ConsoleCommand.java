@@ -3,7 +3,6 @@ package org.outward.deploy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,10 +12,8 @@ import java.util.concurrent.Callable;
 import org.outward.console.Console;
 import org.outward.console.ConsoleConfig;
 import org.outward.console.ConsoleMain;
+import org.outward.console.ConsoleOptions;
 import org.outward.console.UsersFile;
-import org.outward.console.oidc.OidcConfigException;
-import org.outward.console.oidc.OidcSettingsFile;
-import org.outward.shared.VaultSetting;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,17 +46,9 @@ final class ConsoleCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int webAdminPort = GatewaySettings.DEFAULT_WEBADMIN_PORT;
 
-    @Option(names = "--webadmin-token", paramLabel = "FILE", description = "A file holding WebAdmin's bearer token "
-            + "(gateway webadmin-token), when WebAdmin asks for one.")
-    Path webAdminToken;
-
-    @Option(names = "--vault", paramLabel = "local:DIR|shared", description = "The secure-link vault (default: the "
-            + "working folder's, DIR/vault; 'shared' with gateway run --shared-backends).")
-    String vault;
-
-    @Option(names = "--oidc", paramLabel = "FILE", description = "Sign-in with OpenID Connect (Microsoft Entra ID, "
-            + "Google): the settings file (see console/README.md); the client secret is read from the file it names.")
-    Path oidc;
+    /** {@code --webadmin-token}, {@code --vault} (default here: the working folder's, DIR/vault), {@code --oidc}. */
+    @CommandLine.Mixin
+    ConsoleOptions options = new ConsoleOptions();
 
     @Option(names = "--policy", paramLabel = "FILE", description = "The policy file the gateway enforces (the one of "
             + "gateway run --policy): an admin can then turn a false-positive report into an exception in it, after "
@@ -97,40 +86,20 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<String> token = webAdminToken == null ? Optional.empty()
-                : Optional.of(Files.readString(webAdminToken, StandardCharsets.UTF_8).trim());
         Path folder = work.resolve("console");
         Files.createDirectories(folder);
         PrintWriter out = spec.commandLine().getOut();
-        ConsoleConfig config = ConsoleConfig.local(port, URI.create("http://127.0.0.1:" + webAdminPort), token,
-                users(work), Optional.of(auditFile()));
-        if (oidc != null) {
-            try {
-                config = config.withOidc(OidcSettingsFile.read(oidc));
-            } catch (OidcConfigException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--oidc: " + e.getMessage());
-            }
-        }
+        ConsoleConfig config = options.applyTo(ConsoleConfig.local(port, URI.create("http://127.0.0.1:"
+                + webAdminPort), options.webAdminToken(), users(work), Optional.of(auditFile())),
+                Optional.of(work.resolve("vault").toString()));
         if (config.oidc().isEmpty() && new UsersFile(users(work)).read().isEmpty()) {
             out.println("No console users yet: add one with  deploy/gateway console add-user NAME --role admin");
         }
-        VaultSetting vaultSetting;
-        try {
-            vaultSetting = VaultSetting.parse(vault == null ? work.resolve("vault").toString() : vault);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--vault: " + e.getMessage());
-        }
-        config = config.withVault(vaultSetting);
         if (policy != null) {
             config = config.withPolicy(new EngineDesk(policy, Optional.ofNullable(policyTests), manifest,
                     Optional.ofNullable(notices)));
         }
-        Console console;
-        try {
-            console = Console.start(config, Clock.systemUTC());
-        } catch (OidcConfigException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--oidc: " + e.getMessage());
-        }
+        Console console = options.start(config, Clock.systemUTC());
         out.println("Outward admin console: http://127.0.0.1:" + console.port() + " (WebAdmin 127.0.0.1:"
                 + webAdminPort + ", users " + users(work) + "). Stop with Ctrl-C.");
         out.flush();

@@ -59,10 +59,7 @@ record EngineDesk(Path file, Optional<Path> tests, String manifest, Optional<Pat
         }
     }
 
-    /**
-     * One trial at a time: each starts an engine, and the sample judge moves the process's standard output while it
-     * runs (see {@link SampleJudge}), which two at once would leave moved.
-     */
+    /** One trial at a time: each starts an engine with its parser processes, and trials are rare. */
     @Override
     public synchronized Trial trial(String candidate, ReportTicket report, Optional<byte[]> heldMessage) {
         List<String> said = new ArrayList<>();
@@ -82,7 +79,7 @@ record EngineDesk(Path file, Optional<Path> tests, String manifest, Optional<Pat
         }
         said.add("policy check: OK, " + policy.rules().size() + " rules");
         boolean passed;
-        try (SampleJudge judge = new SampleJudge(policy, null, null)) {
+        try (SampleJudge judge = SampleJudge.inServer(policy)) {
             passed = testCases(judge, said) & reportedMessage(judge, policy, report, heldMessage, said);
         } catch (IOException | UncheckedIOException e) {
             said.add("the checks could not run: " + e.getClass().getSimpleName());

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import javax.activation.DataHandler;
@@ -55,12 +56,27 @@ final class SampleJudge implements AutoCloseable {
     private final Envelope envelope;
     private final Path workFolder;
     private final Engine engine;
-    private final PrintStream standardOutput;
+    private final Optional<PrintStream> standardOutput;
     private final SampleClock clock = new SampleClock(Instant.now());
 
+    /**
+     * A judge for a command whose standard output is its result ({@code scan}, {@code policy test}): the log lines
+     * go to standard error while it runs.
+     */
     SampleJudge(Policy policy, String sender, List<String> recipients) throws IOException {
-        this.standardOutput = System.out;
-        divertLogsToStandardError();
+        this(policy, sender, recipients, true);
+    }
+
+    /** A judge inside a running server (the console's trial of a policy change), which leaves standard output be. */
+    static SampleJudge inServer(Policy policy) throws IOException {
+        return new SampleJudge(policy, null, null, false);
+    }
+
+    private SampleJudge(Policy policy, String sender, List<String> recipients, boolean divertLogs) throws IOException {
+        this.standardOutput = divertLogs ? Optional.of(System.out) : Optional.empty();
+        if (divertLogs) {
+            divertLogsToStandardError();
+        }
         this.policy = policy;
         this.envelope = new Envelope(sender != null ? sender : defaultSender(policy),
                 recipients == null || recipients.isEmpty() ? List.of(DEFAULT_RECIPIENT) : recipients);
@@ -177,7 +193,7 @@ final class SampleJudge implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
-        System.setOut(standardOutput);
+        standardOutput.ifPresent(System::setOut);
         try {
             Files.walkFileTree(workFolder, new SimpleFileVisitor<>() {
                 @Override

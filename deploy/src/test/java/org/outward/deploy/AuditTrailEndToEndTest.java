@@ -114,6 +114,7 @@ class AuditTrailEndToEndTest {
         trail.revoke("admin", "ab".repeat(32), "<m1@party.example>", "wrong recipient");
         trail.purge("admin", 4);
         trail.policyChange("admin", "/etc/outward/policy.yaml", "0".repeat(64), "reloaded", 12);
+        trail.export("dpo", "statistics", "2026-12-01", "2026-12-07", 3);
 
         for (String line : written) {
             assertThat(schema.validate(new ObjectMapper().readTree(line))).as(line).isEmpty();

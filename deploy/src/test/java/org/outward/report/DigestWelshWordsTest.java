@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,13 +80,24 @@ class DigestWelshWordsTest {
         for (String outcome : List.of("loaded", "reloaded", "rejected")) {
             trail.policyChange("gateway", "/etc/outward/policy.yaml", "ab".repeat(32), outcome, 12);
         }
+        trail.policyEdited("alice", "/etc/outward/policy.yaml", "cd".repeat(32), 13, "0f".repeat(16));
         HeldMailRef held = new HeldMailRef("file://var/mail/outward-blocked/", "key-1", "<block@party.example>");
         trail.signIn("alice", true, "password+totp");
         trail.release("alice", held, "checked");
         trail.delete("alice", held, "sent by mistake");
         trail.revoke("alice", "item-1", "<wrap@party.example>", "wrong person");
         trail.purge("alice", 3);
+        trail.report("sam@party.example", "0f".repeat(16), "<block@party.example>",
+                List.of("special-category-unprotected"), false);
+        trail.reportDismissed("alice", "0f".repeat(16), "<block@party.example>", "the list was the party's own");
+        trail.export("alice", "statistics", "2026-12-01", "2026-12-07", 4);
+        for (AuditKind ended : List.of(AuditKind.EXPIRED, AuditKind.DISCARDED, AuditKind.RELEASED)) {
+            trail.record(ended, "gateway", Map.of("messageId", "<block@party.example>", "mailKey", "key-1"));
+        }
         append(file, "not an audit line");
+        assertThat(Files.readAllLines(file).stream().map(line -> line.replaceAll(".*\"event\":\"([a-z-]+)\".*", "$1")))
+                .as("every kind of event the trail knows is in this digest's trail")
+                .containsAll(Arrays.stream(AuditKind.values()).map(AuditKind::word).toList());
         List<HeldMail> waiting = List.of(
                 new HeldMail("outward-blocked", "key-2", FROM.minusSeconds(86_400), "sam@party.example", 2,
                         "<block@party.example>"),

@@ -11,7 +11,8 @@ import java.util.Optional;
  * purging secure links, and a change of the policy in force ({@link #POLICY_CHANGE}, which the gateway also writes
  * when it loads an edited policy file). A sender's: {@link #REPORT}, a notice reported as wrong; an admin who
  * decides it was right writes {@link #REPORT_DISMISSED}, one who turns it into a policy exception a
- * {@link #POLICY_CHANGE} naming the report.
+ * {@link #POLICY_CHANGE} naming the report. {@link #EXPORT}: an admin or DPO took figures that name people out of
+ * the console as a file (the statistics CSV lists senders).
  */
 public enum AuditKind {
     DECISION,
@@ -25,7 +26,8 @@ public enum AuditKind {
     DISCARDED,
     RELEASED,
     REPORT,
-    REPORT_DISMISSED;
+    REPORT_DISMISSED,
+    EXPORT;
 
     /** The word in the line's {@code event} field, e.g. {@code policy-change}. */
     public String word() {

@@ -164,6 +164,23 @@ public final class AuditTrail {
         return record(AuditKind.REPORT_DISMISSED, admin, fields);
     }
 
+    /**
+     * Figures that name people taken out of the console as a file, e.g. the statistics CSV with its senders.
+     *
+     * @param what    which download, e.g. {@code statistics}
+     * @param from    the first day of the period, ISO
+     * @param to      the last day of the period, ISO
+     * @param senders how many sender addresses the file holds (never the addresses)
+     */
+    public AuditEvent export(String admin, String what, String from, String to, int senders) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("what", what);
+        fields.put("from", from);
+        fields.put("to", to);
+        fields.put("senders", senders);
+        return record(AuditKind.EXPORT, admin, fields);
+    }
+
     private static Map<String, Object> held(HeldMailRef mail, String reason) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("repository", mail.repository());
