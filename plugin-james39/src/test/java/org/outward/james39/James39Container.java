@@ -85,8 +85,8 @@ final class James39Container implements AutoCloseable {
                 new GuiceMailetLoader(loader, Set.of()));
         String xml = shippedProcessors()
                 .replace("<policy>/etc/outward/policy.yaml</policy>", "<policy>" + policy + "</policy>")
-                .replace("<stateFolder>/var/lib/outward/state</stateFolder>",
-                        "<stateFolder>" + work.resolve("state") + "</stateFolder><parserProcesses>0</parserProcesses>")
+                .replace("<stateFolder>/var/lib/outward/state</stateFolder>", "<stateFolder>" + work.resolve("state") + "</stateFolder>")
+                .replace("<parserProcesses>2</parserProcesses>", "<parserProcesses>0</parserProcesses>")
                 .replace("<vaultFolder>/var/lib/outward/vault</vaultFolder>", "<vaultFolder>" + work.resolve("vault") + "</vaultFolder>")
                 .replace("<portalUrl>https://files.party.example</portalUrl>", "<portalUrl>" + portalUrl + "</portalUrl>")
                 .replace("class=\"ToRepository\"", "class=\"" + KeepInRepository.class.getName() + "\"")
