@@ -116,25 +116,28 @@ final class LoadRun {
     }
 
     /**
-     * CPU time of this process, of its living descendants, and of its child processes that have ended (a parser
-     * process killed at a time limit, the one that makes the parser class archive): without them, a child that
-     * ends during a run would take the CPU it had spent before the run off the run's account.
+     * CPU time of this process, of its living descendants, and of the child processes that it and they have
+     * ended: a parser process killed at a time limit, the one that makes the parser class archive, and each
+     * Tesseract a parser process runs for OCR. Without the ended ones, a child that ends during a run would take
+     * the CPU it had spent before the run off the run's account, and OCR would cost nothing.
      */
     private static long cpuNanos() {
         long own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long children = ProcessHandle.current().descendants()
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
-        return own + children + endedChildrenNanos();
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)
+                        + endedChildrenNanos(Path.of("/proc", Long.toString(p.pid()), "stat"))).sum();
+        return own + children + endedChildrenNanos(Path.of("/proc/self/stat"));
     }
 
     /**
-     * The CPU time of ended child processes that the JVM has waited for, which Linux adds to this process's
-     * {@code cutime} and {@code cstime} (fields 16 and 17 of /proc/self/stat, in ticks of 10 ms); 0 without /proc.
+     * The CPU time of the ended child processes that a process has waited for, which Linux adds to its
+     * {@code cutime} and {@code cstime} (fields 16 and 17 of /proc/PID/stat, in ticks of 10 ms); 0 without /proc
+     * or once the process has gone.
      */
-    private static long endedChildrenNanos() {
+    private static long endedChildrenNanos(Path procStat) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = Files.readString(procStat);
             // The fields after the command's closing parenthesis start with field 3.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
