@@ -48,7 +48,8 @@ final class GatewayState {
     }
 
     /** The repositories where the gateway holds the mail it does not deliver, as the policy's actions name them. */
-    static final List<String> HELD = List.of("outward-blocked", "outward-quarantine");
+    static final String QUARANTINE = "outward-quarantine";
+    static final List<String> HELD = List.of("outward-blocked", QUARANTINE);
 
     /** How many mails the gateway's repository {@code var/mail/NAME} holds; 0 when it has none yet. */
     static int repositorySize(HttpClient http, int webAdminPort, String name) throws Exception {

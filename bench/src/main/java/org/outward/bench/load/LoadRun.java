@@ -37,11 +37,13 @@ final class LoadRun {
      *                        going on, which a gateway that has run for a while no longer pays
      * @param held            the numbers of the measured messages that did not arrive because the gateway
      *                        holds them; latencies are of the others
+     * @param quarantined     how many of them are in quarantine (the rest are blocked): held for an admin, e.g.
+     *                        not fully inspected in time, rather than stopped for what was found
      * @param ocr             images the gateway sent to OCR and images its pre-check skipped, measured part only
      */
     record Result(String label, int messages, double seconds, double perSecond, double p50, double p95, double p99,
                   double max, long heapUsedMb, double cpuMsPerMessage, double jitMsPerMessage, List<Integer> held,
-                  OcrImages ocr) {
+                  int quarantined, OcrImages ocr) {
     }
 
     /** Images sent to OCR and images the pre-check kept from it, as the gateway's {@link OcrCounts} count. */
@@ -109,7 +111,7 @@ final class LoadRun {
             return new Result(label, count, seconds, count / seconds, percentile(latencies, 50),
                     percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1],
                     (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count, jit / 1e6 / count,
-                    heldNumbers, ocr);
+                    heldNumbers, held.quarantinedSince(), ocr);
         } finally {
             outside.stop();
         }
@@ -233,6 +235,7 @@ final class LoadRun {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private int before;
         private int last;
+        private int quarantinedBefore;
         private long lastLooked;
         private long lastSeen;
 
@@ -243,6 +246,12 @@ final class LoadRun {
         void startCounting() throws Exception {
             before = total();
             last = before;
+            quarantinedBefore = GatewayState.repositorySize(http, webAdminPort, GatewayState.QUARANTINE);
+        }
+
+        /** Quarantined since counting started; asks WebAdmin. */
+        int quarantinedSince() throws Exception {
+            return GatewayState.repositorySize(http, webAdminPort, GatewayState.QUARANTINE) - quarantinedBefore;
         }
 
         /** Held since counting started (all held, before it started). */

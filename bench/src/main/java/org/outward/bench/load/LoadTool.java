@@ -111,8 +111,9 @@ public final class LoadTool implements Callable<Integer> {
                 r.jitMsPerMessage());
         long lists = java.util.stream.IntStream.range(0, r.messages()).filter(i -> mix.carriesList(i % distinct)).count();
         long heldLists = r.held().stream().filter(i -> mix.carriesList(i % distinct)).count();
-        System.out.printf(Locale.ROOT, "%-18s held %d of %d photographed lists and %d of %d other messages; "
-                        + "images read by OCR %d, skipped by the pre-check %d%n", "", heldLists, lists,
-                r.held().size() - heldLists, r.messages() - lists, r.ocr().read(), r.ocr().skipped());
+        System.out.printf(Locale.ROOT, "%-18s held %d of %d photographed lists and %d of %d other messages (%d of "
+                        + "the held in quarantine); images read by OCR %d, skipped by the pre-check %d%n", "", heldLists,
+                lists, r.held().size() - heldLists, r.messages() - lists, r.quarantined(), r.ocr().read(),
+                r.ocr().skipped());
     }
 }
