@@ -44,12 +44,13 @@ enum MessageMix {
     /** Heavy mail: a 10 MB XLSX of figures, a 25 MB PDF, an archive nested in an archive. */
     HEAVY,
     /**
-     * The typical mix with one message in five replaced by a volunteer's phone photo of a printed canvass sheet
-     * of twenty people ({@link CanvassSheets}), which the default policy holds: see {@link #carriesList}.
+     * The typical mix with every fifth message of its cycle (four in eighteen) replaced by a volunteer's phone photo
+     * of a printed canvass sheet of twenty people ({@link CanvassSheets}), which the default policy holds: see
+     * {@link #carriesList}.
      */
     PHOTOS;
 
-    /** One message in this many of the photo mix carries a photographed list. */
+    /** Every this-many-th message of the photo mix's cycle carries a photographed list. */
     private static final int PHOTO_EVERY = 5;
 
     /** Distinct messages to cycle through; raw RFC 5322 bytes with CRLF line ends. */
