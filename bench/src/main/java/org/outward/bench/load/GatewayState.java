@@ -47,6 +47,24 @@ final class GatewayState {
         }
     }
 
+    /** The repositories where the gateway holds the mail it does not deliver, as the policy's actions name them. */
+    static final String QUARANTINE = "outward-quarantine";
+    static final List<String> HELD = List.of("outward-blocked", QUARANTINE);
+
+    /** How many mails the gateway's repository {@code var/mail/NAME} holds; 0 when it has none yet. */
+    static int repositorySize(HttpClient http, int webAdminPort, String name) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webAdminPort
+                + "/mailRepositories/" + encode("var/mail/" + name))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("WebAdmin answered " + response.statusCode() + " for " + name);
+        }
+        return JSON.readTree(response.body()).path("size").asInt();
+    }
+
     private static JsonNode get(HttpClient http, int port, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package org.outward.bench.load;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.outward.deploy.EmbeddedGateway;
+import org.outward.inspect.OcrCounts;
 import org.outward.deploy.GatewaySettings;
 import org.outward.deploy.OutboundRoute;
 
@@ -22,7 +24,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 /**
  * One measured run: a fresh GreenMail as the outside world, a fresh embedded gateway relaying to it, a
  * warm-up, then {@code count} messages submitted over SMTP by {@code concurrency} clients, each timed from
- * the start of its submission to its arrival at GreenMail.
+ * the start of its submission to its arrival at GreenMail. A message the gateway holds (blocked or
+ * quarantined) is counted as it lands in its repository, which WebAdmin tells; its latency is not known.
  */
 final class LoadRun {
 
@@ -32,16 +35,37 @@ final class LoadRun {
      *                        measure of cost than throughput, which depends on what else runs
      * @param jitMsPerMessage the part of it that this JVM's JIT compiler threads spent compiling: warm-up still
      *                        going on, which a gateway that has run for a while no longer pays
+     * @param held            the numbers of the measured messages that did not arrive because the gateway
+     *                        holds them; latencies are of the others
+     * @param quarantined     how many of them are in quarantine (the rest are blocked): held for an admin, e.g.
+     *                        not fully inspected in time, rather than stopped for what was found
+     * @param ocr             images the gateway sent to OCR and images its pre-check skipped, measured part only
      */
     record Result(String label, int messages, double seconds, double perSecond, double p50, double p95, double p99,
-                  double max, long heapUsedMb, double cpuMsPerMessage, double jitMsPerMessage) {
+                  double max, long heapUsedMb, double cpuMsPerMessage, double jitMsPerMessage, List<Integer> held,
+                  int quarantined, OcrImages ocr) {
+    }
+
+    /** Images sent to OCR and images the pre-check kept from it, as the gateway's {@link OcrCounts} count. */
+    record OcrImages(long read, long skipped) {
+
+        static OcrImages now() {
+            return new OcrImages(OcrCounts.read(), OcrCounts.skipped());
+        }
+
+        OcrImages since(OcrImages before) {
+            return new OcrImages(read - before.read, skipped - before.skipped);
+        }
     }
 
     private LoadRun() {
     }
 
-    static Result run(String label, boolean inspection, List<byte[]> mix, int warmup, int count, int concurrency,
-                      Duration timeout, Path work, Optional<Path> config) throws Exception {
+    /**
+     * @param policy the policy file the gateway enforces; empty for the default policy
+     */
+    static Result run(String label, boolean inspection, Optional<Path> policy, List<byte[]> mix, int warmup, int count,
+                      int concurrency, Duration timeout, Path work, Optional<Path> config) throws Exception {
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
         AtomicInteger received = new AtomicInteger();
         int port = freePort();
@@ -59,53 +83,63 @@ final class LoadRun {
         });
         Files.createDirectories(work);
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new GatewaySettings(0, 0, config, work,
-                new OutboundRoute.Relay("127.0.0.1", port, false, Optional.empty()), Optional.empty(), inspection))) {
+                new OutboundRoute.Relay("127.0.0.1", port, false, Optional.empty()), policy, inspection))) {
+            Held held = new Held(gateway.webAdminPort());
             submit(gateway.smtpPort(), mix, "warmup-", warmup, concurrency);
-            await(arrivals, "warmup-", warmup, timeout, gateway.webAdminPort());
+            await(arrivals, held, "warmup-", warmup, timeout, gateway.webAdminPort());
             outside.purgeEmailFromAllMailboxes();
+            held.startCounting();
+            OcrImages ocrBefore = OcrImages.now();
 
             Map<String, Long> started = new ConcurrentHashMap<>();
             long begin = System.nanoTime();
             long cpuBegin = cpuNanos();
             long jitBegin = compilerNanos();
             submitTimed(gateway.smtpPort(), mix, count, concurrency, started);
-            await(arrivals, "m-", count, timeout, gateway.webAdminPort());
+            await(arrivals, held, "m-", count, timeout, gateway.webAdminPort());
             long cpu = cpuNanos() - cpuBegin;
             long jit = compilerNanos() - jitBegin;
-            long end = arrivals.entrySet().stream().filter(e -> e.getKey().startsWith("m-"))
-                    .mapToLong(Map.Entry::getValue).max().orElse(begin);
-            double[] latencies = started.entrySet().stream()
+            OcrImages ocr = OcrImages.now().since(ocrBefore);
+            long end = Math.max(held.lastSeen(), arrivals.entrySet().stream().filter(e -> e.getKey().startsWith("m-"))
+                    .mapToLong(Map.Entry::getValue).max().orElse(begin));
+            double[] latencies = started.entrySet().stream().filter(e -> arrivals.containsKey(e.getKey()))
                     .mapToDouble(e -> (arrivals.get(e.getKey()) - e.getValue()) / 1e6).sorted().toArray();
+            List<Integer> heldNumbers = java.util.stream.IntStream.range(0, count)
+                    .filter(i -> !arrivals.containsKey("m-" + i)).boxed().toList();
             Runtime runtime = Runtime.getRuntime();
             double seconds = (end - begin) / 1e9;
             return new Result(label, count, seconds, count / seconds, percentile(latencies, 50),
                     percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1],
-                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count, jit / 1e6 / count);
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, cpu / 1e6 / count, jit / 1e6 / count,
+                    heldNumbers, held.quarantinedSince(), ocr);
         } finally {
             outside.stop();
         }
     }
 
     /**
-     * CPU time of this process, of its living descendants, and of its child processes that have ended (a parser
-     * process killed at a time limit, the one that makes the parser class archive): without them, a child that
-     * ends during a run would take the CPU it had spent before the run off the run's account.
+     * CPU time of this process, of its living descendants, and of the child processes that it and they have
+     * ended: a parser process killed at a time limit, the one that makes the parser class archive, and each
+     * Tesseract a parser process runs for OCR. Without the ended ones, a child that ends during a run would take
+     * the CPU it had spent before the run off the run's account, and OCR would cost nothing.
      */
     private static long cpuNanos() {
         long own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long children = ProcessHandle.current().descendants()
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
-        return own + children + endedChildrenNanos();
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)
+                        + endedChildrenNanos(Path.of("/proc", Long.toString(p.pid()), "stat"))).sum();
+        return own + children + endedChildrenNanos(Path.of("/proc/self/stat"));
     }
 
     /**
-     * The CPU time of ended child processes that the JVM has waited for, which Linux adds to this process's
-     * {@code cutime} and {@code cstime} (fields 16 and 17 of /proc/self/stat, in ticks of 10 ms); 0 without /proc.
+     * The CPU time of the ended child processes that a process has waited for, which Linux adds to its
+     * {@code cutime} and {@code cstime} (fields 16 and 17 of /proc/PID/stat, in ticks of 10 ms); 0 without /proc
+     * or once the process has gone.
      */
-    private static long endedChildrenNanos() {
+    private static long endedChildrenNanos(Path procStat) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = Files.readString(procStat);
             // The fields after the command's closing parenthesis start with field 3.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
@@ -163,13 +197,14 @@ final class LoadRun {
      * missing and where the gateway holds mail (queues and repositories), again after each further stall, so that
      * a run that waits for ever shows why long before its timeout; the timeout's exception says the same.
      */
-    private static void await(Map<String, Long> arrivals, String prefix, int count, Duration timeout, int webAdminPort)
-            throws InterruptedException {
+    private static void await(Map<String, Long> arrivals, Held held, String prefix, int count, Duration timeout,
+                              int webAdminPort) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long arrived = -1;
         long lastProgress = System.nanoTime();
         while (true) {
-            long now = arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+            long delivered = arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+            long now = delivered < count ? delivered + held.since() : delivered;
             if (now >= count) {
                 return;
             }
@@ -185,6 +220,65 @@ final class LoadRun {
                         + stalled(arrivals, prefix, count, webAdminPort));
             }
             Thread.sleep(5);
+        }
+    }
+
+    /**
+     * The mail the gateway holds since counting started, from its repositories; looked at no more often than every
+     * {@link #HELD_POLL} (a WebAdmin call per repository), which bounds how late a held message is seen.
+     */
+    private static final class Held {
+
+        private static final long HELD_POLL = Duration.ofMillis(200).toNanos();
+
+        private final int webAdminPort;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private int before;
+        private int last;
+        private int quarantinedBefore;
+        private long lastLooked;
+        private long lastSeen;
+
+        Held(int webAdminPort) {
+            this.webAdminPort = webAdminPort;
+        }
+
+        void startCounting() throws Exception {
+            before = total();
+            last = before;
+            quarantinedBefore = GatewayState.repositorySize(http, webAdminPort, GatewayState.QUARANTINE);
+        }
+
+        /** Quarantined since counting started; asks WebAdmin. */
+        int quarantinedSince() throws Exception {
+            return GatewayState.repositorySize(http, webAdminPort, GatewayState.QUARANTINE) - quarantinedBefore;
+        }
+
+        /** Held since counting started (all held, before it started). */
+        int since() throws Exception {
+            long now = System.nanoTime();
+            if (now - lastLooked >= HELD_POLL) {
+                lastLooked = now;
+                int total = total();
+                if (total != last) {
+                    last = total;
+                    lastSeen = System.nanoTime();
+                }
+            }
+            return last - before;
+        }
+
+        /** When the count of held mail last went up; 0 if it never did. */
+        long lastSeen() {
+            return lastSeen;
+        }
+
+        private int total() throws Exception {
+            int total = 0;
+            for (String repository : GatewayState.HELD) {
+                total += GatewayState.repositorySize(http, webAdminPort, repository);
+            }
+            return total;
         }
     }
 

@@ -14,19 +14,27 @@ import picocli.CommandLine.Option;
 
 /**
  * Measures what Outward costs in a real James: the same mix of messages is sent over SMTP twice in one run,
- * to the same embedded James with the inspection configured out (the baseline) and to the full gateway,
- * with GreenMail as the outside world, and the ratio is printed. Loopback only; bounded in count and time.
+ * to a baseline and to the full gateway, with GreenMail as the outside world, and the ratio is printed. The
+ * baseline is the same embedded James with the inspection configured out, or ({@code --baseline ocr-off}) the
+ * full gateway with OCR switched off in its policy, to show what reading images costs. Mail the gateway holds is
+ * counted, and the share of the mix's photographed lists it held is printed. Loopback only; bounded in count
+ * and time.
  *
  * <pre>
  * bench/load --mix typical --messages 300 --concurrency 4
+ * bench/load --mix typical --baseline ocr-off --rounds 3
  * </pre>
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Throughput and latency of the full gateway against plain James, over SMTP on loopback.")
 public final class LoadTool implements Callable<Integer> {
 
-    @Option(names = "--mix", description = "text, typical or heavy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mix", description = "text, typical, heavy or photos (default: ${DEFAULT-VALUE}).")
     String mix = "text";
+
+    @Option(names = "--baseline", description = "plain (James without the inspection) or ocr-off (the gateway "
+            + "with OCR off in its policy) (default: ${DEFAULT-VALUE}).")
+    String baselineName = "plain";
 
     @Option(names = "--messages", description = "Messages measured per run (default: ${DEFAULT-VALUE}).")
     int messages = 500;
@@ -65,27 +73,47 @@ public final class LoadTool implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         System.out.printf(Locale.ROOT, "%-18s %8s %9s %9s %9s %9s %9s %8s %11s %11s%n", "", "msg/s", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "seconds", "heap MB", "CPU ms/msg", "JIT ms/msg");
-        LoadRun.Result plain = null;
+        Baseline baseline = Baseline.parse(baselineName);
+        Optional<Path> ocrOff = baseline == Baseline.OCR_OFF
+                ? Optional.of(OcrOffPolicy.write(work.resolve("policy-ocr-off.yaml"))) : Optional.empty();
+        String baseName = baseline == Baseline.OCR_OFF ? "OCR off" : "plain James";
+        String fullName = baseline == Baseline.OCR_OFF ? "OCR on" : "Outward";
+        LoadRun.Result base = null;
         LoadRun.Result full = null;
         for (int round = 1; round <= rounds; round++) {
-            plain = LoadRun.run("plain James #" + round, false, messagesOfMix, warmup, messages, concurrency, timeout,
-                    work.resolve("plain-" + round), Optional.ofNullable(config));
-            print(plain);
-            full = LoadRun.run("Outward #" + round, true, messagesOfMix, warmup, messages, concurrency, timeout,
-                    work.resolve("full-" + round), Optional.ofNullable(config));
-            print(full);
+            base = LoadRun.run(baseName + " #" + round, baseline == Baseline.OCR_OFF, ocrOff, messagesOfMix, warmup,
+                    messages, concurrency, timeout, work.resolve("base-" + round), Optional.ofNullable(config));
+            print(base, chosen, messagesOfMix.size());
+            full = LoadRun.run(fullName + " #" + round, true, Optional.empty(), messagesOfMix, warmup, messages,
+                    concurrency, timeout, work.resolve("full-" + round), Optional.ofNullable(config));
+            print(full, chosen, messagesOfMix.size());
         }
-        System.out.printf(Locale.ROOT, "ratio Outward / plain James: throughput %.2f, p50 latency %.2f, "
-                        + "CPU per message (plain / Outward) %.2f, the same without the JIT's compiling %.2f%n",
-                full.perSecond() / plain.perSecond(), full.p50() / plain.p50(),
-                plain.cpuMsPerMessage() / full.cpuMsPerMessage(),
-                (plain.cpuMsPerMessage() - plain.jitMsPerMessage()) / (full.cpuMsPerMessage() - full.jitMsPerMessage()));
+        System.out.printf(Locale.ROOT, "ratio %s / %s: throughput %.2f, p50 latency %.2f, "
+                        + "CPU per message (%s / %s) %.2f, the same without the JIT's compiling %.2f%n",
+                fullName, baseName, full.perSecond() / base.perSecond(), full.p50() / base.p50(), baseName, fullName,
+                base.cpuMsPerMessage() / full.cpuMsPerMessage(),
+                (base.cpuMsPerMessage() - base.jitMsPerMessage()) / (full.cpuMsPerMessage() - full.jitMsPerMessage()));
         return 0;
     }
 
-    private static void print(LoadRun.Result r) {
+    /** What the full gateway is measured against. */
+    enum Baseline {
+        PLAIN, OCR_OFF;
+
+        static Baseline parse(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    private static void print(LoadRun.Result r, MessageMix mix, int distinct) {
         System.out.printf(Locale.ROOT, "%-18s %8.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %11.2f %11.2f%n", r.label(),
                 r.perSecond(), r.p50(), r.p95(), r.p99(), r.max(), r.seconds(), r.heapUsedMb(), r.cpuMsPerMessage(),
                 r.jitMsPerMessage());
+        long lists = java.util.stream.IntStream.range(0, r.messages()).filter(i -> mix.carriesList(i % distinct)).count();
+        long heldLists = r.held().stream().filter(i -> mix.carriesList(i % distinct)).count();
+        System.out.printf(Locale.ROOT, "%-18s held %d of %d photographed lists and %d of %d other messages (%d of "
+                        + "the held in quarantine); images read by OCR %d, skipped by the pre-check %d%n", "", heldLists,
+                lists, r.held().size() - heldLists, r.messages() - lists, r.quarantined(), r.ocr().read(),
+                r.ocr().skipped());
     }
 }

@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.outward.fixtures.photos.CanvassSheets;
 
 /**
  * The fixed mixes of messages the load tool sends: ordinary party mail that every policy lets through, so
@@ -34,10 +35,23 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 enum MessageMix {
     /** Short notes between volunteers. */
     TEXT,
-    /** A note with one typical attachment: a PDF agenda, a DOCX minutes, or a small XLSX budget. */
+    /**
+     * A note with one typical attachment (a PDF agenda, a DOCX minutes, or a small XLSX budget) and the pictures
+     * mail programs add: two in three are HTML with a signature logo (PNG or JPEG), some of those carry emoji, one
+     * in nine an event flyer pasted in, one in eighteen a phone photo of a street stall.
+     */
     TYPICAL,
     /** Heavy mail: a 10 MB XLSX of figures, a 25 MB PDF, an archive nested in an archive. */
-    HEAVY;
+    HEAVY,
+    /**
+     * The typical mix with every fifth message of its cycle (four in eighteen) replaced by a volunteer's phone photo
+     * of a printed canvass sheet of twenty people ({@link CanvassSheets}), which the default policy holds: see
+     * {@link #carriesList}.
+     */
+    PHOTOS;
+
+    /** Every this-many-th message of the photo mix's cycle carries a photographed list. */
+    private static final int PHOTO_EVERY = 5;
 
     /** Distinct messages to cycle through; raw RFC 5322 bytes with CRLF line ends. */
     List<byte[]> messages() throws IOException, MessagingException {
@@ -49,13 +63,13 @@ enum MessageMix {
                     messages.add(message("Leaflet round " + i, note(random), List.of()));
                 }
             }
-            case TYPICAL -> {
-                for (int i = 0; i < 6; i++) {
-                    messages.add(message("Agenda " + i, note(random), List.of(attachment("agenda.pdf", "application/pdf", pdf(3, random)))));
-                    messages.add(message("Minutes " + i, note(random), List.of(attachment("minutes.docx",
-                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx(random)))));
-                    messages.add(message("Budget " + i, note(random), List.of(attachment("budget.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx(200, random)))));
+            case TYPICAL -> messages.addAll(typical(random));
+            case PHOTOS -> {
+                List<byte[]> typical = typical(random);
+                List<CanvassSheets.Photo> photos = CanvassSheets.photos(PHOTO_SEED, typical.size() / PHOTO_EVERY + 1,
+                        1000, 1300, 1600);
+                for (int i = 0; i < typical.size(); i++) {
+                    messages.add(carriesList(i) ? photoMessage(photos.get(i / PHOTO_EVERY), random) : typical.get(i));
                 }
             }
             case HEAVY -> {
@@ -69,6 +83,58 @@ enum MessageMix {
             default -> throw new IllegalStateException(name());
         }
         return messages;
+    }
+
+    /** Whether the message at this position of the mix carries a photographed list (only in {@link #PHOTOS}). */
+    boolean carriesList(int position) {
+        return this == PHOTOS && position % PHOTO_EVERY == 0;
+    }
+
+    /** The seed of the canvass sheets photographed for the photo mix. */
+    private static final long PHOTO_SEED = 24_3001L;
+
+    private static List<byte[]> typical(Random random) throws IOException, MessagingException {
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            messages.add(message("Agenda " + i, note(random), pictures(3 * i, random),
+                    List.of(attachment("agenda.pdf", "application/pdf", pdf(3, random)))));
+            messages.add(message("Minutes " + i, note(random), pictures(3 * i + 1, random), List.of(attachment("minutes.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx(random)))));
+            messages.add(message("Budget " + i, note(random), pictures(3 * i + 2, random), List.of(attachment("budget.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx(200, random)))));
+        }
+        return messages;
+    }
+
+    /**
+     * The pictures in the body of the typical mix's message at this position: none for one in three (plain
+     * text mail), otherwise a signature logo, PNG and JPEG in turn, with emoji in one in four, an event flyer in
+     * one in nine and a phone photo of a street stall in one in eighteen.
+     */
+    private static List<Attachment> pictures(int position, Random random) {
+        if (position % 3 == 2) {
+            return List.of();
+        }
+        List<Attachment> pictures = new ArrayList<>();
+        pictures.add(position % 2 == 0 ? attachment("image001.png", "image/png", MailImages.pngLogo(random))
+                : attachment("image001.jpg", "image/jpeg", MailImages.jpegLogo(random)));
+        if (position % 4 == 1) {
+            pictures.add(attachment("emoji_1f642.png", "image/png", MailImages.emoji(random)));
+            pictures.add(attachment("emoji_1f44d.png", "image/png", MailImages.emoji(random)));
+        }
+        if (position % 9 == 4) {
+            pictures.add(attachment("image002.png", "image/png", MailImages.flyer(random)));
+        }
+        if (position % 18 == 6) {
+            pictures.add(attachment("IMG_2046.jpg", "image/jpeg", MailImages.streetPhoto(random)));
+        }
+        return pictures;
+    }
+
+    private static byte[] photoMessage(CanvassSheets.Photo photo, Random random) throws IOException, MessagingException {
+        String body = "Hi Alex,\r\n\r\nHere is the sheet from this morning's session, sorry it's a bit blurry.\r\n\r\nSam\r\n";
+        return message("Canvass sheet", body, List.of(attachment("image001.png", "image/png", MailImages.pngLogo(random))),
+                List.of(attachment(photo.name(), "image/jpeg", photo.jpeg())));
     }
 
     static MessageMix parse(String name) {
@@ -95,16 +161,29 @@ enum MessageMix {
 
     private static byte[] message(String subject, String body, List<Attachment> attachments)
             throws MessagingException, IOException {
+        return message(subject, body, List.of(), attachments);
+    }
+
+    /**
+     * A message as a mail program writes it: plain text alone, or, with pictures in the body, an HTML body that
+     * shows them by Content-ID in a multipart/related beside a plain-text alternative; attachments after it.
+     */
+    private static byte[] message(String subject, String body, List<Attachment> inline, List<Attachment> attachments)
+            throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("sam.volunteer@party.example"));
         message.setRecipients(javax.mail.Message.RecipientType.TO, "alex.agent@example.org");
         message.setSubject(subject, "UTF-8");
-        if (attachments.isEmpty()) {
+        if (attachments.isEmpty() && inline.isEmpty()) {
             message.setText(body, "UTF-8");
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(body, "UTF-8");
+            if (inline.isEmpty()) {
+                text.setText(body, "UTF-8");
+            } else {
+                text.setContent(related(body, inline));
+            }
             mixed.addBodyPart(text);
             for (Attachment a : attachments) {
                 MimeBodyPart part = new MimeBodyPart();
@@ -121,6 +200,37 @@ enum MessageMix {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         return out.toByteArray();
+    }
+
+    private static MimeMultipart related(String body, List<Attachment> inline) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(body, "UTF-8");
+        alternative.addBodyPart(plain);
+        StringBuilder html = new StringBuilder("<html><body><p>")
+                .append(body.replace("\r\n\r\n", "</p><p>").replace("\r\n", "<br>")).append("</p>");
+        for (int i = 0; i < inline.size(); i++) {
+            html.append("<img src=\"cid:picture").append(i).append("@party.example\">");
+        }
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setText(html.append("</body></html>").toString(), "UTF-8", "html");
+        alternative.addBodyPart(htmlPart);
+        MimeMultipart related = new MimeMultipart("related");
+        MimeBodyPart alternatives = new MimeBodyPart();
+        alternatives.setContent(alternative);
+        related.addBodyPart(alternatives);
+        for (int i = 0; i < inline.size(); i++) {
+            Attachment picture = inline.get(i);
+            MimeBodyPart part = new MimeBodyPart();
+            part.setContent(picture.bytes(), picture.type());
+            part.setHeader("Content-Type", picture.type() + "; name=\"" + picture.name() + "\"");
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            part.setContentID("<picture" + i + "@party.example>");
+            part.setDisposition(javax.mail.Part.INLINE);
+            part.setFileName(picture.name());
+            related.addBodyPart(part);
+        }
+        return related;
     }
 
     private static byte[] pdf(int pages, Random random) throws IOException {

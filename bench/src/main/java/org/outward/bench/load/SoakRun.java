@@ -3,10 +3,7 @@ package org.outward.bench.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -41,7 +36,6 @@ public final class SoakRun {
 
     private static final String SENDER = "sam.volunteer@party.example";
     private static final String OUTSIDE = "alex.agent@example.org";
-    private static final Pattern SIZE = Pattern.compile("\"size\"\\s*:\\s*(\\d+)");
 
     /** What a message of the mix must end as under the default policy. */
     enum Expected { DELIVERED, BLOCKED, QUARANTINED }
@@ -177,8 +171,9 @@ public final class SoakRun {
                                              AtomicInteger bounced, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Checkpoint now = new Checkpoint(submitted, delivered.size(), size(http, webAdmin, "outward-blocked"),
-                    size(http, webAdmin, "outward-quarantine"), bounced.get(), 0, 0);
+            Checkpoint now = new Checkpoint(submitted, delivered.size(),
+                    GatewayState.repositorySize(http, webAdmin, "outward-blocked"),
+                    GatewayState.repositorySize(http, webAdmin, "outward-quarantine"), bounced.get(), 0, 0);
             if (now.accountedFor() >= submitted) {
                 return now;
             }
@@ -199,19 +194,6 @@ public final class SoakRun {
         return new Checkpoint(c.submitted(), c.delivered(), c.blocked(), c.quarantined(), c.bounced(),
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20,
                 ManagementFactory.getThreadMXBean().getThreadCount());
-    }
-
-    private static int size(HttpClient http, int webAdmin, String repository) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webAdmin
-                + "/mailRepositories/var%2Fmail%2F" + repository)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404) {
-            return 0;
-        }
-        Matcher m = SIZE.matcher(response.body());
-        if (response.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("WebAdmin answered " + response.statusCode() + " for " + repository);
-        }
-        return Integer.parseInt(m.group(1));
     }
 
     private static int freePort() throws IOException {
