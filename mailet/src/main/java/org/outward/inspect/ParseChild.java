@@ -88,9 +88,10 @@ public final class ParseChild {
             OcrSettings ocr = ParseWire.readOcr(in);
             TextCollector collector = new TextCollector(maxChars);
             String failed = "";
+            ImageScreen.Screen screen = null;
             turn.lock();
             try {
-                TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out), ocr);
+                screen = TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out), ocr);
             } catch (UncheckedIOException e) {
                 // The wire itself broke: the gateway is gone or gave up on this parse.
                 return;
@@ -103,6 +104,7 @@ public final class ParseChild {
             out.writeBoolean(collector.limitReached());
             ParseWire.writeString(out, failed);
             ParseWire.writeText(out, collector.result(!failed.isEmpty()));
+            ParseWire.writeScreen(out, screen);
             ParseWire.writeWarmUp(out, warmed.get());
             out.flush();
             if (warmUpWanted && warmUp.getState() == Thread.State.NEW) {

@@ -126,7 +126,7 @@ final class ParserProcesses implements AutoCloseable {
                 healthy = true;
                 Reply reply = outcome.value();
                 return new TextExtractor.Result(reply.text(), spooler.found(), reply.limitReached(), false,
-                        reply.failed().isEmpty() ? null : reply.failed());
+                        reply.failed().isEmpty() ? null : reply.failed(), reply.screen());
             }
             return failed(spooler, outcome.timedOut(), outcome.timedOut() ? null : running.whyEnded());
         } catch (IOException e) {
@@ -246,7 +246,7 @@ final class ParserProcesses implements AutoCloseable {
         }
     }
 
-    private record Reply(ExtractedText text, boolean limitReached, String failed) {
+    private record Reply(ExtractedText text, boolean limitReached, String failed, ImageScreen.Screen screen) {
     }
 
     /** One parser process and its wire. */
@@ -299,7 +299,8 @@ final class ParserProcesses implements AutoCloseable {
                 } else if (op == ParseWire.DONE) {
                     boolean limitReached = in.readBoolean();
                     String failed = ParseWire.readString(in);
-                    Reply reply = new Reply(ParseWire.readText(in), limitReached, failed);
+                    ExtractedText text = ParseWire.readText(in);
+                    Reply reply = new Reply(text, limitReached, failed, ParseWire.readScreen(in));
                     WarmUp.Report warmUp = ParseWire.readWarmUp(in);
                     if (warmUp != null && !warmUpReported) {
                         warmUpReported = true;
