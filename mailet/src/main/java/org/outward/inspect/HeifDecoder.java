@@ -65,7 +65,8 @@ final class HeifDecoder {
             return refused(ImageScreen.Verdict.TOO_LARGE, width + "x" + height + " pixels, OCR limit " + maxPixels);
         }
         Path png = Files.createTempFile(folder, "heif-", ".png");
-        Run convert = run(List.of(program, "--quiet", photo.toString(), png.toString()), folder, deadline);
+        // No options: libheif 1.12 (Ubuntu 22.04, the Docker images) knows fewer than Debian 12's.
+        Run convert = run(List.of(program, photo.toString(), png.toString()), folder, deadline);
         if (!convert.ok() || Files.size(png) == 0) {
             Files.deleteIfExists(png);
             return refused(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF photo: " + convert.why("heif-convert"));
