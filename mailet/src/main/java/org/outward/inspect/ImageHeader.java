@@ -37,6 +37,19 @@ final class ImageHeader {
     private ImageHeader() {
     }
 
+    /**
+     * What the gateway can tell of an image without decoding it: that no decoder here knows its type (an icon,
+     * a Windows metafile, WebP), which is judged as without OCR, as before OCR, with no parser process; or that
+     * its declared size makes it too small to hold a list or too large to read. Empty when it must be screened
+     * where it is decoded.
+     */
+    static Optional<ImageScreen.Screen> screen(Path file, String detectedType, long maxPixels) {
+        if (!HeifDecoder.handles(detectedType) && !ImageIO.getImageReadersByMIMEType(detectedType).hasNext()) {
+            return Optional.of(new ImageScreen.Screen(ImageScreen.Verdict.NO_DECODER, "no decoder for this image"));
+        }
+        return declared(file, detectedType).flatMap(size -> ImageScreen.bySize(size.width(), size.height(), maxPixels));
+    }
+
     /** The declared size of an image of this detected type, if its header says it within the first bytes. */
     static Optional<Size> declared(Path file, String detectedType) {
         if (!TYPES.contains(detectedType)) {
