@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
 
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -72,7 +73,7 @@ final class ImageScreen {
             } finally {
                 reader.dispose();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IIOException e) {
             // A decoder that trips over a damaged image: OCR's decoder would too.
             return new Screen(Verdict.NO_DECODER, "image could not be decoded: " + e.getClass().getSimpleName());
         }

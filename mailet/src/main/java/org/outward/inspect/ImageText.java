@@ -41,6 +41,10 @@ final class ImageText {
         }
         try {
             ImageScreen.Screen screen = new ImageScreen(settings.maxPixels()).check(image);
+            if (decoded != null && screen.verdict() == ImageScreen.Verdict.NO_DECODER) {
+                // The decoder's own PNG: a photo of a kind that is read, and was not.
+                return new ImageScreen.Screen(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF photo: " + screen.why());
+            }
             if (screen.verdict() == ImageScreen.Verdict.READ) {
                 ocr.read(image, type);
             }

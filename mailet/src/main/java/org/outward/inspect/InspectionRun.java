@@ -351,11 +351,11 @@ final class InspectionRun implements AutoCloseable {
     /**
      * An image's text by OCR. The gateway reads only the size its header declares ({@link ImageHeader}): one too
      * small to hold a list, or of a type no decoder here knows, is skipped here, at no cost, and one over the
-     * pixel limit is a finding, which the not-fully-inspected rule judges. Everything else goes to be read where documents are parsed: there it is
-     * decoded (a HEIC photo too), screened ({@link ImageScreen}) and read by OCR if it could hold a list, within
-     * the part's time and the parser process's heap, so that an image that expands to gigapixels costs the
-     * gateway nothing. An image no decoder knows is judged as without OCR; a HEIC photo that could not be decoded
-     * is not fully inspected.
+     * pixel limit is a finding, which the not-fully-inspected rule judges. Everything else is read where
+     * documents are parsed: there it is decoded (a HEIC photo too), screened ({@link ImageScreen}) and read by OCR
+     * if it could hold a list, within the part's time and the parser process's heap, so that an image that
+     * expands to gigapixels costs the gateway nothing. An image no decoder knows is judged as without OCR; a HEIC
+     * photo that could not be decoded is not fully inspected.
      */
     private ExtractedText readImage(Path file, String detected, Source source, String path) {
         Optional<ImageScreen.Screen> known = ImageHeader.screen(file, detected, limits.ocr().maxPixels());

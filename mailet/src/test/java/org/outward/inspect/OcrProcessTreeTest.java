@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,16 +88,21 @@ class OcrProcessTreeTest {
         assertThat(alive).as("Tesseract processes still running after their parser process was killed").isEmpty();
     }
 
-    /** Notes every Tesseract that runs below this JVM, until closed. */
+    /**
+     * Notes every Tesseract started below this JVM by a process started since the watch began, until closed:
+     * parser processes other test classes left reading a photo are not this test's.
+     */
     private static final class Watch implements AutoCloseable {
         private final Thread thread;
         private volatile boolean done;
 
         Watch(Set<ProcessHandle> seen) {
+            Set<Long> earlier = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
             thread = new Thread(() -> {
                 while (!done) {
                     ProcessHandle.current().descendants()
                             .filter(p -> p.info().command().map(c -> c.endsWith("/tesseract")).orElse(false))
+                            .filter(p -> p.parent().map(parent -> !earlier.contains(parent.pid())).orElse(false))
                             .forEach(seen::add);
                     try {
                         Thread.sleep(20);
