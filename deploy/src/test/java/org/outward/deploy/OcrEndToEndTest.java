@@ -1,6 +1,7 @@
 package org.outward.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.fixtures.photos.CanvassSheets;
+import org.outward.fixtures.photos.HeicPhotos;
 import org.outward.fixtures.photos.SignatureLogo;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -26,7 +28,9 @@ import com.icegreen.greenmail.util.GreenMail;
 /**
  * OCR through the real James gateway with the default policy: a phone photo of a canvass sheet is stopped, and
  * a message with a small logo in its signature goes out with no image read by OCR (the gateway's OCR gauges,
- * as Prometheus scrapes them, say so). GreenMail is the outside world. Needs Tesseract, which CI installs.
+ * as Prometheus scrapes them, say so); the same photo as an iPhone saves it (HEIC) is stopped too. GreenMail is
+ * the outside world. Needs Tesseract and libheif-examples, which CI installs (the HEIC test is skipped, saying
+ * so, only where neither libheif's encoder nor its decoder is installed).
  */
 class OcrEndToEndTest {
 
@@ -63,6 +67,20 @@ class OcrEndToEndTest {
     void aPhotoOfACanvassSheetIsStopped() throws Exception {
         Map<String, Double> before = webAdmin.metrics();
         send("Sheet from this morning", "IMG_2041.jpg", CanvassSheets.photos(7, 1, 1300).get(0).jpeg(), "image/jpeg");
+
+        assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(200))).hasSize(1);
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).as("the notice to the sender").isTrue();
+        assertThat(outside.getReceivedMessagesForDomain("elsewhere.example")).isEmpty();
+        assertThat(moved(before, webAdmin.metrics(), "outward_ocr_images_read")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aHeicPhotoOfACanvassSheetIsStopped() throws Exception {
+        Optional<String> why = HeicPhotos.whyNoHeicTest();
+        assumeTrue(why.isEmpty(), () -> "HEIC test skipped: " + why.orElse(""));
+        Map<String, Double> before = webAdmin.metrics();
+        send("Sheet from this morning", "IMG_2042.HEIC",
+                HeicPhotos.fromJpeg(CanvassSheets.photos(7, 1, 1300).get(0).jpeg()), "image/heic");
 
         assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(200))).hasSize(1);
         assertThat(outside.waitForIncomingEmail(30_000, 1)).as("the notice to the sender").isTrue();

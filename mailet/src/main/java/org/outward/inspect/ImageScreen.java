@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -15,12 +17,21 @@ import javax.imageio.stream.ImageInputStream;
  * (an image of less than {@value #MIN_SIDE} pixels on its short side cannot hold twenty legible lines), more
  * than one colour, and the many short strokes of lettering; logos, signature banners, emoji and blank scans fail
  * one of these. It reads the size from the image's header, then at most a {@value #SAMPLE_SIDE}-pixel
- * subsample, so it costs a few milliseconds where OCR costs seconds, and never decodes a full-size pixel bomb.
+ * subsample, so it costs a few milliseconds where OCR costs seconds.
+ *
+ * <p>It decodes pixels, so it runs where OCR runs, in a parser process, whose heap and time limits a hostile
+ * image (a small file that expands to hundreds of megabytes) meets instead of the gateway's. The gateway itself
+ * only reads the declared size ({@link ImageHeader}) and applies {@link #bySize} to it, so that a signature logo
+ * never reaches a parser process.
  */
 final class ImageScreen {
 
-    /** What the screen decided. */
-    enum Verdict { READ, SKIP, TOO_LARGE, NO_DECODER }
+    /**
+     * What the screen decided: read it; skip it (it cannot hold a list); too large to read; no decoder knows it
+     * (judged as without OCR, as before OCR); or it is of a kind that is read but this one could not be (a HEIC
+     * photo without a HEIF decoder: not fully inspected).
+     */
+    enum Verdict { READ, SKIP, TOO_LARGE, NO_DECODER, UNREADABLE }
 
     /** The verdict and why; {@code why} names measures, never content. */
     record Screen(Verdict verdict, String why) {
@@ -51,11 +62,9 @@ final class ImageScreen {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if (Math.min(width, height) < MIN_SIDE) {
-                    return new Screen(Verdict.SKIP, "too small to hold a list (" + width + "x" + height + ")");
-                }
-                if ((long) width * height > maxPixels) {
-                    return new Screen(Verdict.TOO_LARGE, width + "x" + height + " pixels, OCR limit " + maxPixels);
+                Optional<Screen> bySize = bySize(width, height, maxPixels);
+                if (bySize.isPresent()) {
+                    return bySize.get();
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / SAMPLE_SIDE);
@@ -64,10 +73,21 @@ final class ImageScreen {
             } finally {
                 reader.dispose();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IIOException e) {
             // A decoder that trips over a damaged image: OCR's decoder would too.
             return new Screen(Verdict.NO_DECODER, "image could not be decoded: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The verdict an image's declared size alone gives: too small to hold a list, or too large to read. */
+    static Optional<Screen> bySize(int width, int height, long maxPixels) {
+        if (Math.min(width, height) < MIN_SIDE) {
+            return Optional.of(new Screen(Verdict.SKIP, "too small to hold a list (" + width + "x" + height + ")"));
+        }
+        if ((long) width * height > maxPixels) {
+            return Optional.of(new Screen(Verdict.TOO_LARGE, width + "x" + height + " pixels, OCR limit " + maxPixels));
+        }
+        return Optional.empty();
     }
 
     private static Screen judge(BufferedImage sample) {

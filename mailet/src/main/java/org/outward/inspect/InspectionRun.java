@@ -349,53 +349,64 @@ final class InspectionRun implements AutoCloseable {
     }
 
     /**
-     * An image's text by OCR, if the pre-check ({@link ImageScreen}) finds that it could hold a list; else none,
-     * as for any image without OCR. One too large to read is a finding, which the not-fully-inspected rule judges.
+     * An image's text by OCR. The gateway reads only the size its header declares ({@link ImageHeader}): one too
+     * small to hold a list, or of a type no decoder here knows, is skipped here, at no cost, and one over the
+     * pixel limit is a finding, which the not-fully-inspected rule judges. Everything else is read where
+     * documents are parsed: there it is decoded (a HEIC photo too), screened ({@link ImageScreen}) and read by OCR
+     * if it could hold a list, within the part's time and the parser process's heap, so that an image that
+     * expands to gigapixels costs the gateway nothing. An image no decoder knows is judged as without OCR; a HEIC
+     * photo that could not be decoded is not fully inspected.
      */
     private ExtractedText readImage(Path file, String detected, Source source, String path) {
-        TimeBox.Outcome<ImageScreen.Screen> screened = engine.timeBox().run(
-                () -> new ImageScreen(limits.ocr().maxPixels()).check(file), limits.timePerPart(), () -> { });
-        if (screened.timedOut()) {
-            finding(FindingKind.TIME_LIMIT, path, "image pre-check before OCR");
-            return ExtractedText.EMPTY;
+        Optional<ImageScreen.Screen> known = ImageHeader.screen(file, detected, limits.ocr().maxPixels());
+        if (known.isPresent()) {
+            return screened(known.get(), path);
         }
-        ImageScreen.Screen screen = screened.ok() ? screened.value()
-                : new ImageScreen.Screen(ImageScreen.Verdict.NO_DECODER, "image could not be read");
-        switch (screen.verdict()) {
-            case READ -> {
-                OcrCounts.countRead();
-                return extract(file, detected, source, path, false);
-            }
-            case TOO_LARGE -> {
-                finding(FindingKind.PART_SIZE_LIMIT, path, "not read by OCR: " + screen.why());
-                return ExtractedText.EMPTY;
-            }
-            default -> {
-                // Cannot hold a list, or no decoder knows it (nor would Tesseract's): judged as without OCR.
-                OcrCounts.countSkipped();
-                return ExtractedText.EMPTY;
-            }
+        Parse parse = parse(file, detected, source, path, false);
+        if (parse.result().screen() != null) {
+            screened(parse.result().screen(), path);
         }
+        return afterExtraction(parse.result(), path, source, parse.container(), UnaryOperator::identity);
     }
 
-    private ExtractedText extract(Path file, String detected, Source source, String path, boolean plain) {
+    /** Counts and reports what the screen decided; no text comes of it. */
+    private ExtractedText screened(ImageScreen.Screen screen, String path) {
+        switch (screen.verdict()) {
+            case READ -> OcrCounts.countRead();
+            case TOO_LARGE -> finding(FindingKind.PART_SIZE_LIMIT, path, "not read by OCR: " + screen.why());
+            case UNREADABLE -> finding(FindingKind.UNREADABLE, path, "not read by OCR: " + screen.why());
+            // Cannot hold a list, or no decoder knows it (nor would Tesseract's): judged as without OCR.
+            case SKIP, NO_DECODER -> OcrCounts.countSkipped();
+        }
+        return ExtractedText.EMPTY;
+    }
+
+    /** A part's parse, and the container and spooler its embedded files are booked in. */
+    private record Parse(TextExtractor.Result result, ArchiveBudget.Container container, EmbeddedSpooler spooler) {
+    }
+
+    private Parse parse(Path file, String detected, Source source, String path, boolean plain) {
         ArchiveBudget.Container container;
-        EmbeddedSpooler spooler;
         try {
             container = budget.container(path, Files.size(file), source.within());
         } catch (IOException e) {
             container = budget.container(path, 0, source.within());
         }
-        spooler = new EmbeddedSpooler(container, path);
-        TextExtractor.Result result = engine.extract(file, detected, source.name(),
-                limits.maxTextCharsPerPart(), limits.timePerPart(), spooler, plain, limits.ocr());
+        EmbeddedSpooler spooler = new EmbeddedSpooler(container, path);
+        return new Parse(engine.extract(file, detected, source.name(), limits.maxTextCharsPerPart(),
+                limits.timePerPart(), spooler, plain, limits.ocr()), container, spooler);
+    }
+
+    private ExtractedText extract(Path file, String detected, Source source, String path, boolean plain) {
+        Parse parse = parse(file, detected, source, path, plain);
+        TextExtractor.Result result = parse.result();
         if (result.failed() != null && !result.timedOut() && isXml(detected) && PlainText.isText(file)) {
             // Markup an XML parser refuses (an undeclared prefix, a bare ampersand) is still text, and all of it
             // is read as such: nothing stays unread.
             result = engine.extract(file, "text/plain", source.name(), limits.maxTextCharsPerPart(),
-                    limits.timePerPart(), spooler, true, OcrSettings.off());
+                    limits.timePerPart(), parse.spooler(), true, OcrSettings.off());
         }
-        return afterExtraction(result, path, source, container, () -> TnefCodePage.names(file, detected));
+        return afterExtraction(result, path, source, parse.container(), () -> TnefCodePage.names(file, detected));
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.outward.inspect;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,24 +20,34 @@ import org.slf4j.LoggerFactory;
  * Whether this machine can do the OCR a policy asks for: Tesseract on the PATH, with the language data named.
  * Asked once per JVM (a policy reload asks again for nothing). When it cannot, OCR is off and the log says so,
  * once, with why: images are then judged as they were before OCR, and nothing is held because of it. A language
- * whose data is missing is left out, with a warning, while others remain.
+ * whose data is missing is left out, with a warning, while others remain. Without the HEIF decoder
+ * ({@code heif-convert}), OCR runs but HEIC and HEIF photos cannot be read, which the log says once: such a
+ * photo is not fully inspected.
  */
 final class OcrAvailability {
 
     private static final Logger LOG = LoggerFactory.getLogger(OcrAvailability.class);
 
-    private static final OcrAvailability TESSERACT = new OcrAvailability("tesseract");
+    private static final OcrAvailability TESSERACT = new OcrAvailability("tesseract", OcrSettings.HEIF_CONVERT);
 
     /** What was found: the installed languages, or why there is no Tesseract. */
     record Installed(Set<String> languages, String missing) {
     }
 
     private final String program;
+    private final String heifDecoder;
     private final Set<String> said = ConcurrentHashMap.newKeySet();
     private volatile Installed installed;
+    private volatile Boolean heifFound;
 
     OcrAvailability(String program) {
+        this(program, OcrSettings.HEIF_CONVERT);
+    }
+
+    /** @param heifDecoder the HEIF decoder's program, looked for on the PATH */
+    OcrAvailability(String program, String heifDecoder) {
         this.program = program;
+        this.heifDecoder = heifDecoder;
     }
 
     /** The machine's Tesseract. */
@@ -66,7 +79,33 @@ final class OcrAvailability {
             sayOnce("OCR is off: none of the languages " + asked.languages() + " is installed");
             return asked.withEnabled(false);
         }
-        return asked.withLanguages(String.join("+", kept));
+        if (!heifFound()) {
+            sayOnce("HEIC/HEIF photos cannot be read: '" + heifDecoder + "' was not found on the PATH (install"
+                    + " libheif-examples); such photos are held as not fully inspected");
+            return asked.withLanguages(String.join("+", kept)).withHeifDecoder("");
+        }
+        return asked.withLanguages(String.join("+", kept)).withHeifDecoder(heifDecoder);
+    }
+
+    private boolean heifFound() {
+        Boolean known = heifFound;
+        if (known == null) {
+            known = onPath(heifDecoder);
+            heifFound = known;
+        }
+        return known;
+    }
+
+    private static boolean onPath(String name) {
+        if (name.contains("/")) {
+            return Files.isExecutable(Path.of(name));
+        }
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Installed installed() {

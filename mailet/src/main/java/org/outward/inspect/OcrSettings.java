@@ -14,8 +14,15 @@ import java.util.regex.Pattern;
  * @param languages    Tesseract's language codes joined with {@code +}, e.g. {@code eng+cym}
  * @param maxPixels    the most pixels (width times height) an image may have to be read
  * @param timePerImage how long Tesseract may take over one image or PDF page
+ * @param heifDecoder  the program that turns a HEIC or HEIF photo into a PNG for OCR ({@code heif-convert}, from
+ *                     Debian's libheif-examples), empty where this machine has none: such photos are then not
+ *                     fully inspected
  */
-public record OcrSettings(boolean enabled, String languages, long maxPixels, Duration timePerImage) {
+public record OcrSettings(boolean enabled, String languages, long maxPixels, Duration timePerImage,
+                          String heifDecoder) {
+
+    /** The program Debian's libheif-examples installs to decode HEIC and HEIF photos. */
+    public static final String HEIF_CONVERT = "heif-convert";
 
     /** Tesseract language data names: {@code eng}, {@code cym}, {@code chi_sim}, joined by {@code +}. */
     private static final Pattern LANGUAGES = Pattern.compile("[a-z]{3}(_[a-z]+)?(\\+[a-z]{3}(_[a-z]+)?)*");
@@ -26,6 +33,7 @@ public record OcrSettings(boolean enabled, String languages, long maxPixels, Dur
     public OcrSettings {
         Objects.requireNonNull(languages, "languages");
         Objects.requireNonNull(timePerImage, "timePerImage");
+        Objects.requireNonNull(heifDecoder, "heifDecoder");
         if (!LANGUAGES.matcher(languages).matches()) {
             throw new IllegalArgumentException("languages must be Tesseract codes joined by '+', such as eng+cym");
         }
@@ -35,6 +43,11 @@ public record OcrSettings(boolean enabled, String languages, long maxPixels, Dur
         if (timePerImage.toSeconds() < 1) {
             throw new IllegalArgumentException("timePerImage must be at least a second");
         }
+    }
+
+    /** These settings, decoding HEIC and HEIF photos with {@value #HEIF_CONVERT} from the PATH. */
+    public OcrSettings(boolean enabled, String languages, long maxPixels, Duration timePerImage) {
+        this(enabled, languages, maxPixels, timePerImage, HEIF_CONVERT);
     }
 
     /** No OCR: images are judged without their text. */
@@ -48,10 +61,15 @@ public record OcrSettings(boolean enabled, String languages, long maxPixels, Dur
     }
 
     public OcrSettings withEnabled(boolean value) {
-        return new OcrSettings(value, languages, maxPixels, timePerImage);
+        return new OcrSettings(value, languages, maxPixels, timePerImage, heifDecoder);
     }
 
     public OcrSettings withLanguages(String value) {
-        return new OcrSettings(enabled, value, maxPixels, timePerImage);
+        return new OcrSettings(enabled, value, maxPixels, timePerImage, heifDecoder);
+    }
+
+    /** @param value the HEIF decoder's program, or empty for none */
+    public OcrSettings withHeifDecoder(String value) {
+        return new OcrSettings(enabled, languages, maxPixels, timePerImage, value);
     }
 }

@@ -25,7 +25,8 @@ import org.apache.tika.parser.Parser;
  * Embedded files are spooled where the gateway says, so they count against the inspection's limits there.
  *
  * <p>It runs with a small heap and exits on running out of memory, and it ends when the gateway's process ends
- * (its standard input closes or its parent exits), so a stuck parse never outlives the gateway.
+ * (its standard input closes or its parent exits), so a stuck parse never outlives the gateway; when its parent
+ * exits it takes the programs it started (Tesseract, the HEIF decoder) with it.
  *
  * <p>With {@value #WARM_UP}, it parses the built-in sample mix ({@link WarmUp}) on a thread of its own, starting
  * after its first reply (the gateway starts a process when a part needs one, so that part is parsed first, alone)
@@ -47,7 +48,10 @@ public final class ParseChild {
     }
 
     public static void main(String[] args) throws IOException {
-        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> {
+            ProcessTree.killBelowCurrent();
+            Runtime.getRuntime().halt(0);
+        }));
         if (List.of(args).contains(WARM_UP_ONLY)) {
             System.err.println("Parser process warm-up: " + new WarmUp(
                     ParsersByType.of(TikaConfig.getDefaultConfig().getParser()), WARM_UP_TIME_PER_SAMPLE,
@@ -84,9 +88,10 @@ public final class ParseChild {
             OcrSettings ocr = ParseWire.readOcr(in);
             TextCollector collector = new TextCollector(maxChars);
             String failed = "";
+            ImageScreen.Screen screen = null;
             turn.lock();
             try {
-                TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out), ocr);
+                screen = TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out), ocr);
             } catch (UncheckedIOException e) {
                 // The wire itself broke: the gateway is gone or gave up on this parse.
                 return;
@@ -99,6 +104,7 @@ public final class ParseChild {
             out.writeBoolean(collector.limitReached());
             ParseWire.writeString(out, failed);
             ParseWire.writeText(out, collector.result(!failed.isEmpty()));
+            ParseWire.writeScreen(out, screen);
             ParseWire.writeWarmUp(out, warmed.get());
             out.flush();
             if (warmUpWanted && warmUp.getState() == Thread.State.NEW) {

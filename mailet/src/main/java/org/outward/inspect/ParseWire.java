@@ -22,7 +22,10 @@ final class ParseWire {
     static final int SLOT = 'S';
     /** Child to gateway: an embedded file was spooled into the slot last given. */
     static final int KEPT = 'K';
-    /** Child to gateway: the parse ended; its text follows, then how the process's warm-up went, if it ended. */
+    /**
+     * Child to gateway: the parse ended; its text follows, then the screen's verdict on an image read with OCR,
+     * then how the process's warm-up went, if it ended.
+     */
     static final int DONE = 'D';
 
     /** A string longer than this on the wire means the stream is out of step: stop rather than allocate. */
@@ -91,16 +94,38 @@ final class ParseWire {
         writeString(out, ocr.languages());
         out.writeLong(ocr.maxPixels());
         out.writeLong(ocr.timePerImage().toMillis());
+        writeString(out, ocr.heifDecoder());
     }
 
     /** As written by {@link #writeOcr}. */
     static OcrSettings readOcr(DataInputStream in) throws IOException {
         try {
             return new OcrSettings(in.readBoolean(), readString(in), in.readLong(),
-                    java.time.Duration.ofMillis(in.readLong()));
+                    java.time.Duration.ofMillis(in.readLong()), readString(in));
         } catch (IllegalArgumentException e) {
             throw new IOException("parser process wire out of step", e);
         }
+    }
+
+    /** The screen's verdict on an image read with OCR, or that there is none (not such an image). */
+    static void writeScreen(DataOutputStream out, ImageScreen.Screen screen) throws IOException {
+        out.writeBoolean(screen != null);
+        if (screen != null) {
+            out.writeByte(screen.verdict().ordinal());
+            writeString(out, screen.why());
+        }
+    }
+
+    /** As written by {@link #writeScreen}; null when there is none. */
+    static ImageScreen.Screen readScreen(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        int verdict = in.readByte();
+        if (verdict < 0 || verdict >= ImageScreen.Verdict.values().length) {
+            throw new IOException("parser process wire out of step");
+        }
+        return new ImageScreen.Screen(ImageScreen.Verdict.values()[verdict], readString(in));
     }
 
     /** A warm-up's report, or that there is none (none asked, or still running). */

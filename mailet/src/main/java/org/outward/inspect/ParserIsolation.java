@@ -8,10 +8,11 @@ import java.util.Locale;
  *
  * <p>Text parts (plain, CSV, TSV, HTML) are always read in the gateway's JVM: their readers are simple and
  * stream, and sending each message body to another process would cost more than reading it. Everything else
- * that is parsed for text (PDF, Office, RTF, Outlook, TNEF, OpenDocument, XML, ...) goes to a parser process,
- * where a parser that hangs is killed and one that exhausts its heap dies alone. Type detection, protection
- * checks and archive listing stay in the gateway: they read headers and directories, not whole documents, and
- * run under the per-part time limit there.
+ * that is parsed for text (PDF, Office, RTF, Outlook, TNEF, OpenDocument, XML, images read by OCR, ...) goes to
+ * a parser process, where a parser that hangs is killed and one that exhausts its heap dies alone. Type
+ * detection, protection checks, archive listing and an image's declared size stay in the gateway: they read
+ * headers and directories, not whole documents or pixels, and run under the per-part time limit there. With no
+ * parser processes, images are decoded and read by OCR in the gateway's JVM too.
  *
  * <p>Parts of {@code largePartBytes} or more go to one more process of their own, which keeps the optimising
  * compiler: the others run the quick compiler only, which costs everyday attachments less, but parses a

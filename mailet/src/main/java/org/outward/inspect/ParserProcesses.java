@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Parses untrusted files in separate, small JVMs ({@link ParseChild}), so that a parser that loops or runs out
  * of memory costs one part's inspection and never the gateway: the process is killed at the part's time limit,
  * or dies of its own heap limit, and the part is reported as {@link FindingKind#TIME_LIMIT} or
- * {@link FindingKind#UNREADABLE}, which the policy holds. A fresh process replaces it for the next part.
+ * {@link FindingKind#UNREADABLE}, which the policy holds. A fresh process replaces it for the next part. A
+ * process is killed with the programs it started (Tesseract, the HEIF decoder; {@link ProcessTree}), at a time
+ * limit and when the processes are closed at the gateway's shutdown.
  *
  * <p>At most {@code processes} parses run at once; a part waits for a free process, which bounds the memory all
  * parsing takes to {@code processes} times the heap given to each. Processes are started when first needed and
@@ -124,7 +126,7 @@ final class ParserProcesses implements AutoCloseable {
                 healthy = true;
                 Reply reply = outcome.value();
                 return new TextExtractor.Result(reply.text(), spooler.found(), reply.limitReached(), false,
-                        reply.failed().isEmpty() ? null : reply.failed());
+                        reply.failed().isEmpty() ? null : reply.failed(), reply.screen());
             }
             return failed(spooler, outcome.timedOut(), outcome.timedOut() ? null : running.whyEnded());
         } catch (IOException e) {
@@ -244,7 +246,7 @@ final class ParserProcesses implements AutoCloseable {
         }
     }
 
-    private record Reply(ExtractedText text, boolean limitReached, String failed) {
+    private record Reply(ExtractedText text, boolean limitReached, String failed, ImageScreen.Screen screen) {
     }
 
     /** One parser process and its wire. */
@@ -297,7 +299,8 @@ final class ParserProcesses implements AutoCloseable {
                 } else if (op == ParseWire.DONE) {
                     boolean limitReached = in.readBoolean();
                     String failed = ParseWire.readString(in);
-                    Reply reply = new Reply(ParseWire.readText(in), limitReached, failed);
+                    ExtractedText text = ParseWire.readText(in);
+                    Reply reply = new Reply(text, limitReached, failed, ParseWire.readScreen(in));
                     WarmUp.Report warmUp = ParseWire.readWarmUp(in);
                     if (warmUp != null && !warmUpReported) {
                         warmUpReported = true;
@@ -329,7 +332,7 @@ final class ParserProcesses implements AutoCloseable {
         }
 
         void kill() {
-            process.destroyForcibly();
+            ProcessTree.kill(process.toHandle());
             all.remove(this);
         }
     }

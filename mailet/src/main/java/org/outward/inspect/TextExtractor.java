@@ -27,9 +27,17 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  */
 final class TextExtractor {
 
-    /** What a parse gave. {@code failed} never carries content: only class names (see {@link #describe}). */
+    /**
+     * What a parse gave. {@code failed} never carries content: only class names (see {@link #describe}).
+     * {@code screen} is the pre-check's verdict on an image read with OCR ({@link ImageText}), else null.
+     */
     record Result(ExtractedText text, List<EmbeddedSpooler.Embedded> embedded, boolean limitReached,
-                  boolean timedOut, String failed) {
+                  boolean timedOut, String failed, ImageScreen.Screen screen) {
+
+        Result(ExtractedText text, List<EmbeddedSpooler.Embedded> embedded, boolean limitReached, boolean timedOut,
+               String failed) {
+            this(text, embedded, limitReached, timedOut, failed, null);
+        }
     }
 
     private final Parser parser;
@@ -49,13 +57,12 @@ final class TextExtractor {
     Result extract(Path file, String detectedType, String fileName, int maxChars, Duration time,
                    EmbeddedSpooler spooler, OcrSettings ocr) {
         TextCollector collector = new TextCollector(maxChars);
-        TimeBox.Outcome<Void> outcome = timeBox.run(() -> {
-            parse(parser, file, detectedType, fileName, collector, spooler, ocr);
-            return null;
-        }, time, collector::cancel);
+        TimeBox.Outcome<ImageScreen.Screen> outcome = timeBox.run(
+                () -> parse(parser, file, detectedType, fileName, collector, spooler, ocr), time, collector::cancel);
         String failed = outcome.failure() == null ? null : describe(parser, detectedType, outcome.failure());
         ExtractedText text = collector.result(!outcome.ok());
-        return new Result(text, spooler.found(), collector.limitReached(), outcome.timedOut(), failed);
+        return new Result(text, spooler.found(), collector.limitReached(), outcome.timedOut(), failed,
+                outcome.value());
     }
 
     /**
@@ -64,8 +71,7 @@ final class TextExtractor {
      */
     Result extractHere(Path file, String detectedType, String fileName, int maxChars, Duration time,
                        EmbeddedSpooler spooler) {
-        return extractHere(new Content(() -> Files.newInputStream(file), () -> TikaInputStream.get(file)),
-                detectedType, fileName, maxChars, time, spooler);
+        return extractHere(content(file), detectedType, fileName, maxChars, time, spooler);
     }
 
     /** As {@link #extractHere(Path, String, String, int, Duration, EmbeddedSpooler)}, for a part held in memory. */
@@ -98,11 +104,25 @@ final class TextExtractor {
         parse(parser, file, detectedType, fileName, collector, embedded, OcrSettings.off());
     }
 
-    /** As {@link #parse(Parser, Path, String, String, TextCollector, EmbeddedDocumentExtractor)}, with OCR as asked. */
-    static void parse(Parser parser, Path file, String detectedType, String fileName, TextCollector collector,
-                      EmbeddedDocumentExtractor embedded, OcrSettings ocr) throws Exception {
-        parse(parser, new Content(() -> Files.newInputStream(file), () -> TikaInputStream.get(file)), detectedType,
-                fileName, collector, embedded, ocr);
+    /**
+     * As {@link #parse(Parser, Path, String, String, TextCollector, EmbeddedDocumentExtractor)}, with OCR as asked:
+     * an image is screened first and read only if it could hold a list ({@link ImageText}).
+     *
+     * @return the screen's verdict on an image read with OCR, else null
+     */
+    static ImageScreen.Screen parse(Parser parser, Path file, String detectedType, String fileName,
+                                    TextCollector collector, EmbeddedDocumentExtractor embedded, OcrSettings ocr)
+            throws Exception {
+        if (ImageText.applies(detectedType, ocr)) {
+            return ImageText.read(file, detectedType, ocr, (image, type) -> parse(parser, content(image), type,
+                    fileName, collector, embedded, ocr));
+        }
+        parse(parser, content(file), detectedType, fileName, collector, embedded, ocr);
+        return null;
+    }
+
+    private static Content content(Path file) {
+        return new Content(() -> Files.newInputStream(file), () -> TikaInputStream.get(file));
     }
 
     /** A part's bytes as the readers take them: a plain stream for the table sniffer, Tika's own for its parsers. */
@@ -127,7 +147,7 @@ final class TextExtractor {
             if (delimiter != 0) {
                 DelimitedTables.read(content.plain(), delimiter, collector);
             } else {
-                Parser reader = ocr.enabled() && detectedType.startsWith("image/") ? ocrParser(context) : parser;
+                Parser reader = ImageText.applies(detectedType, ocr) ? ocrParser(context) : parser;
                 try (InputStream in = content.forTika().get()) {
                     reader.parse(in, collector, metadata, context);
                 }

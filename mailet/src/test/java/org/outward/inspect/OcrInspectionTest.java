@@ -1,6 +1,7 @@
 package org.outward.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -8,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,13 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outward.detect.personal.PhotographedListsTest;
 import org.outward.fixtures.FakePeople;
 import org.outward.fixtures.photos.CanvassSheets;
+import org.outward.fixtures.photos.HeicPhotos;
 import org.outward.fixtures.photos.SignatureLogo;
 import org.outward.protect.Protection;
 import org.outward.protect.verify.PasswordCheckReaders;
 
 /**
  * OCR through the inspection's real walk and parser processes: what is read, what is skipped unread, and what
- * happens on a machine without Tesseract. Needs Tesseract (CI installs it): the tests that use it fail without.
+ * happens on a machine without Tesseract or without a HEIF decoder. Needs Tesseract (CI installs it): the tests
+ * that use it fail without. The HEIC tests need libheif-examples (CI installs it) and are skipped, saying so,
+ * only where neither its encoder nor its decoder is installed.
  */
 class OcrInspectionTest {
 
@@ -95,13 +100,64 @@ class OcrInspectionTest {
     void aPhotoOverThePixelLimitIsNotFullyInspected() throws Exception {
         PhotographedListsTest.assertTesseractInstalled();
         byte[] photo = CanvassSheets.photos(7, 1, 1000).get(0).jpeg();
-        InspectionLimits small = ocrOn.withOcr(new OcrSettings(true, "eng", 500_000, Duration.ofSeconds(60)));
-        try (MessageInspector inspector = inspector(small, OcrAvailability.tesseract())) {
+        assertThat(inspectPhoto(smallPixelLimit(), "image/jpeg", "IMG_1.jpg", photo).findings())
+                .extracting(InspectionFinding::kind).containsExactly(FindingKind.PART_SIZE_LIMIT);
+    }
+
+    @Test
+    void aHeicPhotoOfACanvassSheetIsReadByOcr() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = heicPhoto();
+        long read = OcrCounts.read();
+        Inspection inspection = inspectPhoto(ocrOn, "image/heic", "IMG_2041.HEIC", photo);
+        InspectedPart part = inspection.parts().get(inspection.parts().size() - 1);
+        assertThat(part.detectedType()).isEqualTo("image/heic");
+        assertThat(count(MOBILE, part.text().text())).as("phone numbers read from the photo").isGreaterThanOrEqualTo(10);
+        assertThat(inspection.findings()).isEmpty();
+        assertThat(OcrCounts.read()).as("images read by OCR").isEqualTo(read + 1);
+    }
+
+    @Test
+    void withoutAHeifDecoderAHeicPhotoIsNotFullyInspected() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = heicPhoto();
+        try (MessageInspector inspector = inspector(ocrOn,
+                new OcrAvailability("tesseract", "outward-no-such-heif-convert"))) {
+            assertThat(inspector.limits().ocr().enabled()).as("OCR of other images goes on").isTrue();
             Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Sheet."),
-                    Mail.attachment("image/jpeg; name=\"IMG_1.jpg\"", "; filename=\"IMG_1.jpg\"", photo))));
-            assertThat(inspection.findings()).extracting(InspectionFinding::kind)
-                    .containsExactly(FindingKind.PART_SIZE_LIMIT);
+                    Mail.attachment("image/heic; name=\"IMG_2041.HEIC\"", "; filename=\"IMG_2041.HEIC\"", photo))));
+            assertThat(inspection.findings()).singleElement().satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(FindingKind.UNREADABLE);
+                assertThat(f.detail()).contains("HEIC").contains("no HEIF decoder");
+            });
         }
+    }
+
+    @Test
+    void aHeicPhotoOverThePixelLimitIsNotDecoded() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = heicPhoto();
+        assertThat(inspectPhoto(smallPixelLimit(), "image/heic", "IMG_2041.HEIC", photo).findings())
+                .extracting(InspectionFinding::kind).containsExactly(FindingKind.PART_SIZE_LIMIT);
+    }
+
+    private InspectionLimits smallPixelLimit() {
+        return ocrOn.withOcr(new OcrSettings(true, "eng", 500_000, Duration.ofSeconds(60)));
+    }
+
+    /** A message with one photo attached, inspected with Tesseract and the HEIF decoder as installed here. */
+    private Inspection inspectPhoto(InspectionLimits limits, String type, String name, byte[] photo) {
+        try (MessageInspector inspector = inspector(limits, OcrAvailability.tesseract())) {
+            return inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Sheet."),
+                    Mail.attachment(type + "; name=\"" + name + "\"", "; filename=\"" + name + "\"", photo))));
+        }
+    }
+
+    /** A phone photo of a canvass sheet, 1300 pixels wide, as an iPhone saves it; skipped without libheif. */
+    private static byte[] heicPhoto() {
+        Optional<String> why = HeicPhotos.whyNoHeicTest();
+        assumeTrue(why.isEmpty(), () -> "HEIC test skipped: " + why.orElse(""));
+        return HeicPhotos.fromJpeg(CanvassSheets.photos(7, 1, 1300).get(0).jpeg());
     }
 
     private MessageInspector inspector(InspectionLimits limits, OcrAvailability ocr) {

@@ -20,7 +20,6 @@ import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
 import org.outward.policy.Action;
 import org.outward.policy.Policy;
-import org.outward.policy.PolicyLoader;
 
 /**
  * A parser that hangs or exhausts its heap costs one message's inspection, never the gateway: the message is
@@ -41,9 +40,7 @@ class ParserIsolationTest {
     @BeforeEach
     void engine() throws Exception {
         engine = new Engine(state, Clock.systemUTC(), new ParserIsolation(1, 96));
-        String text = Files.readString(root().resolve("policies/default-policy.yaml"))
-                .replace("time-per-part: 30s", "time-per-part: 8s");
-        policy = PolicyLoader.parse(text, "default policy, 8 s per part");
+        policy = ShippedPolicy.withTimePerPart("8s");
     }
 
     @AfterEach
@@ -137,14 +134,5 @@ class ParserIsolationTest {
         return Mail.message("b2", Mail.text("The file is attached."), Mail.attachment(
                 "application/octet-stream; name=odd.bin", "",
                 (magic + " and a few more bytes").getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static Path root() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("policies/default-policy.yaml"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("policies/ not found");
     }
 }

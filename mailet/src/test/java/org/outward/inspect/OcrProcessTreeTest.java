@@ -1,0 +1,124 @@
+package org.outward.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outward.detect.personal.PhotographedListsTest;
+import org.outward.fixtures.photos.CanvassSheets;
+
+/**
+ * A parser process killed in the middle of OCR takes its Tesseract with it: killed for its time limit, or when
+ * the gateway closes its parser processes (at shutdown). Without that, each killed part would leave a Tesseract
+ * running on its own until Tesseract's own time per image ran out, and a stream of slow photos would pile them
+ * up. Tesseract is watched as a descendant of this JVM while the real parser process reads a large photo.
+ */
+class OcrProcessTreeTest {
+
+    @TempDir
+    Path dir;
+
+    /** Time enough per image that Tesseract would still be running long after its part was given up. */
+    private final OcrSettings ocr = new OcrSettings(true, "eng", 40_000_000, Duration.ofSeconds(300));
+
+    @Test
+    void aParserProcessKilledForTimeTakesItsTesseractWithIt() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        Path photo = largePhoto();
+        Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        try (TimeBox timeBox = new TimeBox(2);
+             ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 256, ParserIsolation.LARGE_PART_BYTES,
+                     false), timeBox, r -> { });
+             Watch watch = new Watch(seen)) {
+            TextExtractor.Result result = processes.extract(photo, "image/jpeg", "IMG_0001.jpg", 100_000,
+                    Duration.ofSeconds(12), new EmbeddedSpooler(null, ""), ocr);
+            assertThat(result.timedOut()).as("the part ran out of time during OCR").isTrue();
+        }
+        assertThat(seen).as("Tesseract was started for the photo").isNotEmpty();
+        assertAllEnd(seen);
+    }
+
+    @Test
+    void closingTheParserProcessesEndsTheirTesseract() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        Path photo = largePhoto();
+        Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        try (TimeBox timeBox = new TimeBox(2); Watch watch = new Watch(seen)) {
+            ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 256,
+                    ParserIsolation.LARGE_PART_BYTES, false), timeBox, r -> { });
+            CompletableFuture<TextExtractor.Result> parse = CompletableFuture.supplyAsync(() -> processes.extract(
+                    photo, "image/jpeg", "IMG_0001.jpg", 100_000, Duration.ofSeconds(200),
+                    new EmbeddedSpooler(null, ""), ocr));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (seen.isEmpty() && System.nanoTime() < deadline && !parse.isDone()) {
+                Thread.sleep(50);
+            }
+            assertThat(seen).as("Tesseract was started for the photo").isNotEmpty();
+            // Well into its reading, as at a shutdown that comes while a photo is being read.
+            Thread.sleep(2000);
+            assertThat(seen).as("Tesseract still reading").anyMatch(ProcessHandle::isAlive);
+            processes.close();
+            parse.get(30, TimeUnit.SECONDS);
+        }
+        assertAllEnd(seen);
+    }
+
+    /** A phone photo large enough that Tesseract reads it for far longer than the part's time. */
+    private Path largePhoto() throws Exception {
+        return Files.write(dir.resolve("IMG_0001.jpg"), CanvassSheets.photos(31, 1, 3000).get(0).jpeg());
+    }
+
+    private static void assertAllEnd(Set<ProcessHandle> seen) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (seen.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<Long> alive = seen.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        alive.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        assertThat(alive).as("Tesseract processes still running after their parser process was killed").isEmpty();
+    }
+
+    /**
+     * Notes every Tesseract started below this JVM by a process started since the watch began, until closed:
+     * parser processes other test classes left reading a photo are not this test's.
+     */
+    private static final class Watch implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean done;
+
+        Watch(Set<ProcessHandle> seen) {
+            Set<Long> earlier = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+            thread = new Thread(() -> {
+                while (!done) {
+                    ProcessHandle.current().descendants()
+                            .filter(p -> p.info().command().map(c -> c.endsWith("/tesseract")).orElse(false))
+                            .filter(p -> p.parent().map(parent -> !earlier.contains(parent.pid())).orElse(false))
+                            .forEach(seen::add);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "tesseract-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            done = true;
+            thread.join();
+        }
+    }
+}
