@@ -16,8 +16,6 @@ import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.outward.audit.AuditEvent;
-import org.outward.audit.AuditTrail;
 import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
@@ -29,7 +27,6 @@ import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 import org.outward.policy.PolicyHolder;
-import org.outward.shared.SharedBackends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,11 +103,12 @@ public class Inspect extends GenericMailet {
     /** Headers that label the gateway's own mail; on mail that is judged they are a member's copy. */
     private static final Set<String> OWN_MAIL_LABELS = Set.of("X-Outward-Notice", "X-Outward-Portal");
     private final DecisionMetrics metrics;
+    private final ServerState server;
 
-    /** As James makes it: decisions are counted in James's metric registry. */
+    /** As James makes it: decisions are counted in James's metric registry; the policy is the server's. */
     @Inject
-    public Inspect(MetricFactory metricFactory, GaugeRegistry gauges) {
-        this(metricFactory);
+    public Inspect(MetricFactory metricFactory, GaugeRegistry gauges, ServerState server) {
+        this(DecisionMetrics.in(metricFactory), server);
         gauges.register(DecisionMetrics.PARSER_PROCESSES_LOST, org.outward.inspect.ParserProcessLosses::count);
         gauges.register(DecisionMetrics.OCR_IMAGES_READ, org.outward.inspect.OcrCounts::read);
         gauges.register(DecisionMetrics.OCR_IMAGES_SKIPPED, org.outward.inspect.OcrCounts::skipped);
@@ -118,12 +116,17 @@ public class Inspect extends GenericMailet {
 
     /** Decisions counted in this registry, without the gauges. */
     Inspect(MetricFactory metricFactory) {
-        this.metrics = DecisionMetrics.in(metricFactory);
+        this(DecisionMetrics.in(metricFactory), ServerState.unmanaged());
     }
 
     /** Outside James (tests, tools): nothing is counted. */
     public Inspect() {
-        this.metrics = DecisionMetrics.none();
+        this(DecisionMetrics.none(), ServerState.unmanaged());
+    }
+
+    private Inspect(DecisionMetrics metrics, ServerState server) {
+        this.metrics = metrics;
+        this.server = server;
     }
 
     @Override
@@ -131,17 +134,14 @@ public class Inspect extends GenericMailet {
         InspectConfiguration config = InspectConfiguration.from(getMailetConfig());
         verdictHeader = config.verdictHeader();
         try {
-            // Only this mailet's holder reports versions: the retention sweeps read the same file.
-            policy = PolicyHolder.load(config.policy(), Duration.ofSeconds(config.policyReloadSeconds()),
-                    Clock.systemUTC(), (path, sha256, outcome, rules) -> AuditTrail.toLog().policyChange(
-                            AuditEvent.GATEWAY, path.toString(), sha256, outcome, rules));
+            policy = server.policies().holder(config.policy(), Duration.ofSeconds(config.policyReloadSeconds()));
         } catch (InvalidPolicyException e) {
             throw new MessagingException("Inspect: policy " + e.problems().get(0)
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
         Path state = config.stateFolder();
         EncryptedSendLogs sendLogs = config.sharedCorrelation()
-                ? (key, window, clock) -> SharedBackends.get().encryptedSendLog(key, window, clock)
+                ? (key, window, clock) -> server.sharedBackend().sharedBackend().encryptedSendLog(key, window, clock)
                 : EncryptedSendLogs.inFolder(state);
         try {
             engine = new Engine(state, sendLogs, Clock.systemUTC(), config.parserIsolation());
