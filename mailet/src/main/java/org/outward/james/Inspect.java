@@ -27,6 +27,7 @@ import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 import org.outward.policy.PolicyHolder;
+import org.outward.shared.SharedBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,9 +141,19 @@ public class Inspect extends GenericMailet {
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
         Path state = config.stateFolder();
-        EncryptedSendLogs sendLogs = config.sharedCorrelation()
-                ? (key, window, clock) -> server.sharedBackend().sharedBackend().encryptedSendLog(key, window, clock)
-                : EncryptedSendLogs.inFolder(state);
+        EncryptedSendLogs sendLogs;
+        if (config.sharedCorrelation()) {
+            // Opened now, so that a server given no shared back end stops at start rather than at the first message.
+            SharedBackend shared;
+            try {
+                shared = server.sharedBackend().sharedBackend();
+            } catch (IOException e) {
+                throw new MessagingException("Inspect: cannot keep the correlation state shared: " + e.getMessage());
+            }
+            sendLogs = shared::encryptedSendLog;
+        } else {
+            sendLogs = EncryptedSendLogs.inFolder(state);
+        }
         try {
             engine = new Engine(state, sendLogs, Clock.systemUTC(), config.parserIsolation());
         } catch (RuntimeException e) {

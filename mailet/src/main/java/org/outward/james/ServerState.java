@@ -65,4 +65,11 @@ public class ServerState {
     public SharedBackendSource sharedBackend() {
         return sharedBackend;
     }
+
+    /** Closes the shared back end if one was opened: for a process that stops James and goes on. */
+    public void close() throws Exception {
+        if (sharedBackend instanceof AutoCloseable opened) {
+            opened.close();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.outward.james;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.mail.MessagingException;
@@ -29,6 +30,18 @@ class SharedSettingWithoutInjectionTest {
                 .hasMessageContaining("Wrap: cannot use the vault shared")
                 .hasMessageContaining("extensions.properties")
                 .hasMessageContaining("org.outward.backends.PostgresS3Module");
+    }
+
+    @Test
+    void sharedCorrelationStateStopsInspectAtInit() throws Exception {
+        Path policy = Files.writeString(temp.resolve("policy.yaml"), "version: 1\nrules: [{id: a, when: {finding: password}, action: block}]\n");
+        Inspect inspect = new Inspect();
+        assertThatThrownBy(() -> inspect.init(FakeMailetConfig.builder().mailetName("Inspect")
+                .setProperty("policy", policy.toString()).setProperty("stateFolder", temp.resolve("state").toString())
+                .setProperty("correlationState", "shared").build()))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("Inspect: cannot keep the correlation state shared")
+                .hasMessageContaining("extensions.properties");
     }
 
     @Test
