@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.commons.configuration2.PropertiesConfiguration;
-import org.apache.commons.configuration2.builder.fluent.Configurations;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.Configuration;
 import org.outward.james.ServerState;
@@ -55,9 +55,10 @@ public final class PostgresS3Module extends AbstractModule {
             throw new IOException("PostgresS3Module is named in extensions.properties, but " + file
                     + " is missing (see backends/README.md)");
         }
-        PropertiesConfiguration properties;
+        // No list splitting at commas (the default handler here), unlike James's own PropertiesProvider.
+        PropertiesConfiguration properties = new PropertiesConfiguration();
         try {
-            properties = new Configurations().properties(file);
+            new FileHandler(properties).load(file);
         } catch (ConfigurationException e) {
             throw new IOException(file + " cannot be read: " + e.getClass().getSimpleName());
         }

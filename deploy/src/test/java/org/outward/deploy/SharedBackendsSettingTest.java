@@ -63,4 +63,25 @@ class SharedBackendsSettingTest {
             }
         }).isInstanceOf(StartupProblem.class).hasMessageContaining("OUTWARD_DB_URL");
     }
+
+    @Test
+    void theContainersSharedFilesNameTheModuleAndEverySettingFromItsVariable() throws Exception {
+        Path shared = Path.of("docker", "conf", "shared");
+        java.util.Properties extensions = new java.util.Properties();
+        try (var in = Files.newInputStream(shared.resolve("extensions.properties"))) {
+            extensions.load(in);
+        }
+        Class<?> module = Class.forName(extensions.getProperty("guice.extension.module"));
+        assertThat(com.google.inject.Module.class).isAssignableFrom(module);
+        assertThat(module).isEqualTo(org.outward.backends.PostgresS3Module.class);
+
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = Files.newInputStream(shared.resolve(org.outward.backends.PostgresS3Module.SETTINGS_FILE))) {
+            settings.load(in);
+        }
+        assertThat(settings.stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(org.outward.backends.BackendSettings.PROPERTY_VARIABLES.keySet());
+        org.outward.backends.BackendSettings.PROPERTY_VARIABLES.forEach((key, variable) ->
+                assertThat(settings.getProperty(key)).as(key).isEqualTo("${env:" + variable + "}"));
+    }
 }
