@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>Fails closed: a message the engine cannot judge gets the policy's {@code inspection-failure} action for
  * every recipient (quarantine by default). The policy file is read at start-up (a broken policy stops James
  * from starting, with the problem's line and column) and re-read when it changes; a changed file that does
- * not load leaves the last good policy in force. Each version it loads or turns away is a {@code policy-change}
- * audit event with the file's SHA-256, and each decision a {@code decision} event (see {@code org.outward.audit}).
+ * not load leaves the last good policy in force, for this mailet and the server's other Outward mailets alike.
+ * Each version loaded or turned away is one {@code policy-change} audit event with the file's SHA-256, and each
+ * decision a {@code decision} event (see {@code org.outward.audit}).
  *
  * <p>Everything that reaches it is judged, whatever its headers claim: the gateway's own mail never comes this
  * way (notices are sent from inside James, the portal's mail arrives on a listener of its own and is matched by
@@ -73,7 +74,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code correlationState}: {@code local} (default: a file in the state folder, for one node) or
  *       {@code shared} (the shared backends of {@code outward-backends}, for several nodes; they must all hold
  *       the same installation key).</li>
- *   <li>{@code policyReloadSeconds}: how often, at most, the policy file is looked at. Default 2.</li>
+ *   <li>{@code policyReloadSeconds}: how often, at most, the policy file is looked at. Default 2. The server holds
+ *       one copy of each policy file for all of Outward's mailets ({@link ServerState}), which looks at the file as
+ *       often as the most eager of them asks.</li>
  *   <li>{@code verdictHeader}: header that carries the verdict; must start with {@code X-}.
  *       Default {@value #DEFAULT_VERDICT_HEADER}.</li>
  *   <li>{@code parserProcesses}: how many parser processes (separate JVMs that parse attachments, so that a
