@@ -78,8 +78,8 @@ public final class PolicyHolder {
     }
 
     /**
-     * The policy in force after looking at the file now, whenever it was last looked at: for a mailet that starts
-     * using a holder others made earlier.
+     * The policy in force after looking at the file now, whenever it was last looked at: for uses rare enough to look
+     * each time (a retention sweep, a deletion), and for a mailet that starts using a holder others made earlier.
      */
     public Policy refreshed() {
         return check(state.get(), clock.instant());
