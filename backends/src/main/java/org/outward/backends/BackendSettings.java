@@ -41,7 +41,41 @@ public record BackendSettings(String databaseUrl, String databaseUser, String da
         }
     }
 
-    /** The settings in these variables (the process environment in production). */
+    /**
+     * The names of the settings in {@code outward-backends.properties} (James reads it; see {@link PostgresS3Module}),
+     * each with the environment variable the other processes read it from.
+     */
+    public static final Map<String, String> PROPERTY_VARIABLES = Map.of(
+            "database.url", "OUTWARD_DB_URL",
+            "database.user", "OUTWARD_DB_USER",
+            "database.password", "OUTWARD_DB_PASSWORD",
+            "database.poolSize", "OUTWARD_DB_POOL_SIZE",
+            "s3.bucket", "OUTWARD_S3_BUCKET",
+            "s3.endpoint", "OUTWARD_S3_ENDPOINT",
+            "s3.region", "OUTWARD_S3_REGION",
+            "s3.accessKey", "OUTWARD_S3_ACCESS_KEY",
+            "s3.secretKey", "OUTWARD_S3_SECRET_KEY");
+
+    /**
+     * The settings in these properties, named as in {@link #PROPERTY_VARIABLES}. A value left as a placeholder
+     * ({@code ${env:NAME}} whose variable is not set) counts as not given; a name not known is refused.
+     */
+    public static BackendSettings fromProperties(Map<String, String> properties) {
+        Map<String, String> env = new java.util.HashMap<>();
+        properties.forEach((name, value) -> {
+            String variable = PROPERTY_VARIABLES.get(name);
+            if (variable == null) {
+                throw new IllegalArgumentException("outward-backends.properties: unknown setting " + name
+                        + "; the settings are " + new java.util.TreeSet<>(PROPERTY_VARIABLES.keySet()));
+            }
+            if (value != null && !value.strip().startsWith("${")) {
+                env.put(variable, value);
+            }
+        });
+        return from(env);
+    }
+
+    /** The settings in these variables (the process environment of the portal, the console and the tools). */
     public static BackendSettings from(Map<String, String> env) {
         int pool;
         try {

@@ -35,6 +35,7 @@ public final class PostgresS3Backend implements SharedBackend {
     private final BackendSettings settings;
     private final Database database;
     private final S3Contents contents;
+    private boolean bucketChecked;
 
     private PostgresS3Backend(BackendSettings settings, Database database, S3Contents contents) {
         this.settings = settings;
@@ -42,15 +43,17 @@ public final class PostgresS3Backend implements SharedBackend {
         this.contents = contents;
     }
 
-    /** Connects to both, creating the schema and the bucket when they do not exist yet. */
+    /**
+     * Connects to the database, creating the schema when it does not exist yet. The bucket is looked at (and made)
+     * when the vault is first asked for: a node that shares only the correlation state never needs the object store.
+     */
     public static PostgresS3Backend open(BackendSettings settings) throws IOException {
         Database database = Database.open(settings.databaseUrl(), settings.databaseUser(),
                 settings.databasePassword(), settings.poolSize());
         S3Contents contents;
         try {
             contents = new S3Contents(s3(settings), settings.bucket());
-            contents.ensureBucket();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             database.close();
             throw e;
         }
@@ -75,7 +78,13 @@ public final class PostgresS3Backend implements SharedBackend {
     }
 
     @Override
-    public Vault vault(Clock clock) {
+    public Vault vault(Clock clock) throws IOException {
+        synchronized (contents) {
+            if (!bucketChecked) {
+                contents.ensureBucket();
+                bucketChecked = true;
+            }
+        }
         return new SharedVault(database, contents, clock);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.outward.backends.portal.SharedPortalStateProvider;
 import org.outward.portal.PortalState;
 import org.outward.shared.SharedBackend;
@@ -63,11 +66,38 @@ class BackendSettingsTest {
     }
 
     @Test
-    void aWrongPasswordFailsWithoutShowingIt() {
+    void aWrongPasswordFailsWithoutShowingIt() throws IOException {
         Map<String, String> env = new HashMap<>(BACKENDS.settings());
         env.put("OUTWARD_S3_SECRET_KEY", "not-the-s3-secret");
-        assertThatThrownBy(() -> new PostgresS3Provider().open(env)).isInstanceOf(IOException.class)
-                .hasMessageContaining("object store").hasMessageNotContaining("not-the-s3-secret");
+        // The object store is first asked when the vault is: a node sharing only the correlation state never asks it.
+        try (SharedBackend backend = new PostgresS3Provider().open(env)) {
+            assertThatThrownBy(() -> backend.vault(Clock.systemUTC())).isInstanceOf(IOException.class)
+                    .hasMessageContaining("object store").hasMessageNotContaining("not-the-s3-secret");
+        }
+    }
+
+    @Test
+    void jamesReadsTheSameSettingsFromOutwardBackendsPropertiesWithVariablesAndCommasKept(@TempDir Path folder)
+            throws IOException {
+        Path file = folder.resolve(PostgresS3Module.SETTINGS_FILE);
+        // PATH is set in every environment; an unset variable's placeholder counts as not given.
+        Files.writeString(file, String.join("\n",
+                "database.url=jdbc:postgresql://db.internal:5432/outward",
+                "database.user=${env:PATH}",
+                "database.password=pass, word,with commas",
+                "s3.bucket=outward-vault",
+                "s3.endpoint=${env:OUTWARD_TEST_VARIABLE_NOT_SET}", ""));
+        Map<String, String> read = PostgresS3Module.read(file.toFile());
+        assertThat(read).containsEntry("database.user", System.getenv("PATH"))
+                .containsEntry("database.password", "pass, word,with commas");
+        BackendSettings settings = BackendSettings.fromProperties(read);
+        assertThat(settings.databasePassword()).isEqualTo("pass, word,with commas");
+        assertThat(settings.endpoint()).isEmpty();
+        assertThat(settings.poolSize()).isEqualTo(8);
+
+        Files.writeString(file, "database.url=jdbc:postgresql://db/outward\ns3.bucket=b\ndatabase.pasword=x\n");
+        assertThatThrownBy(() -> BackendSettings.fromProperties(PostgresS3Module.read(file.toFile())))
+                .hasMessageContaining("unknown setting database.pasword");
     }
 
     @Test

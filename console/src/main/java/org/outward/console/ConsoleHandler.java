@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpHandler;
 import org.outward.console.oidc.OidcSignIn;
 import org.outward.portal.CsrfTokens;
 import org.outward.portal.Pages;
+import org.outward.shared.SharedBackends;
 import org.outward.portal.RateLimiter;
 import org.outward.portal.ReadDeadlines;
 import org.outward.portal.Reply;
@@ -72,12 +73,12 @@ final class ConsoleHandler implements HttpHandler {
         this.held = new HeldPages(webAdmin, config.repositories(), audit);
         this.health = new ConsoleHealth(webAdmin, config.auditFile());
         this.links = config.vault().isEmpty() ? Optional.empty()
-                : Optional.of(new LinksPages(config.vault().get().open(clock), clock, audit, pages));
+                : Optional.of(new LinksPages(config.vault().get().open(clock, SharedBackends.fromEnvironment()), clock, audit, pages));
         // The trail the console appends to is the gateway's own: one setting for both.
         this.statistics = config.auditFile().map(trail -> new StatisticsPages(trail, clock, pages, audit));
         this.oidc = oidc.map(o -> new OidcPages(o, sessions, audit, pages, config.secure()));
         this.reports = config.vault().isEmpty() ? Optional.empty()
-                : Optional.of(new ReportsPages(config.vault().get().reports(), config.policy(), webAdmin,
+                : Optional.of(new ReportsPages(config.vault().get().reports(SharedBackends.fromEnvironment()), config.policy(), webAdmin,
                 config.repositories(), audit, clock, pages));
     }
 

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
@@ -34,6 +36,8 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import org.apache.james.transport.mailets.remote.delivery.RemoteDeliveryConfiguration;
+import org.outward.backends.BackendSettings;
+import org.outward.backends.PostgresS3Module;
 import org.outward.james.DeleteHeld;
 import org.outward.james.ExpireHeldMail;
 import org.outward.james.Inspect;
@@ -138,7 +142,58 @@ final class ConfigRenderer {
                 settings.stateFolder(), settings.sharedBackends() ? VaultSetting.SHARED
                         : "local:" + settings.vaultFolder().toAbsolutePath(), settings.portalUrl(),
                 settings.delayNoticeAfter());
+        if (settings.sharedBackends()) {
+            nameSharedBackendModule(conf);
+        }
         return conf;
+    }
+
+    /** The Guice module that gives James's mailets the shared back end, as an admin names it in a James of their own. */
+    static final String SHARED_BACKEND_MODULE = PostgresS3Module.class.getName();
+    static final String EXTENSIONS_FILE = "extensions.properties";
+    private static final String MODULE_KEY = "guice.extension.module";
+
+    /**
+     * Names the shared back end's module in {@code extensions.properties} (beside any module the admin's own file
+     * names), and, unless the admin's folder has one, writes its settings file with every setting taken from the
+     * {@code OUTWARD_DB_*} and {@code OUTWARD_S3_*} variables, so that no password is written to disk.
+     */
+    private static void nameSharedBackendModule(Path conf) throws StartupProblem {
+        Path extensions = conf.resolve(EXTENSIONS_FILE);
+        Path settingsFile = conf.resolve(PostgresS3Module.SETTINGS_FILE);
+        try {
+            List<String> lines = Files.exists(extensions) ? Files.readAllLines(extensions) : List.of();
+            boolean named = lines.stream().anyMatch(line -> line.strip().startsWith(MODULE_KEY)
+                    && line.contains(SHARED_BACKEND_MODULE));
+            if (!named) {
+                StringBuilder text = new StringBuilder();
+                boolean added = false;
+                for (String line : lines) {
+                    if (!added && line.strip().startsWith(MODULE_KEY) && line.contains("=")) {
+                        line = line + "," + SHARED_BACKEND_MODULE;
+                        added = true;
+                    }
+                    text.append(line).append('\n');
+                }
+                if (!added) {
+                    text.append(MODULE_KEY).append('=').append(SHARED_BACKEND_MODULE).append('\n');
+                }
+                try (OutputStream out = OwnerOnlyFiles.write(extensions)) {
+                    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!Files.exists(settingsFile)) {
+                StringBuilder text = new StringBuilder("# Written by gateway run --shared-backends: each setting is read"
+                        + " from James's environment.\n");
+                new TreeMap<>(BackendSettings.PROPERTY_VARIABLES).forEach((key, variable) ->
+                        text.append(key).append("=${env:").append(variable).append("}\n"));
+                try (OutputStream out = OwnerOnlyFiles.write(settingsFile)) {
+                    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new StartupProblem("cannot write " + extensions + ": " + describe(e), e);
+        }
     }
 
     private static Path checkedConfigFolder(Path folder) throws StartupProblem {

@@ -12,9 +12,13 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.GuiceProbe;
 import org.apache.james.utils.WebAdminGuiceProbe;
+import org.outward.james.ServerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.inject.multibindings.Multibinder;
 
 /**
  * A real Apache James memory server, in this process, running Outward's configuration: the gateway a
@@ -70,7 +74,9 @@ public final class EmbeddedGateway implements AutoCloseable {
         GuiceJamesServer server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
                 .workingDirectory(settings.workFolder().toFile())
                 .build())
-                .overrideWith(new DurableMailQueueModule());
+                .overrideWith(new DurableMailQueueModule())
+                .overrideWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding()
+                        .to(OutwardProbe.class));
         try {
             server.start();
         } catch (Exception e) {
@@ -124,8 +130,18 @@ public final class EmbeddedGateway implements AutoCloseable {
         return AuditFile.in(settings.workFolder());
     }
 
+    /** What James gave the Outward mailets: their policy holders and shared back end. */
+    public ServerState serverState() {
+        return server.getProbe(OutwardProbe.class).serverState();
+    }
+
     @Override
     public void close() {
+        try {
+            serverState().close();
+        } catch (Exception e) {
+            LOG.warn("The shared back end did not close cleanly ({})", e.getClass().getSimpleName());
+        }
         server.stop();
         auditFile.close();
     }

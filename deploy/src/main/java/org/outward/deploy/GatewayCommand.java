@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.james.util.DurationParser;
 import org.outward.portal.Portal;
 import org.outward.portal.PortalConfig;
-import org.outward.shared.SharedBackends;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -279,16 +278,16 @@ public final class GatewayCommand {
                 }
             });
             if (gateway.settings().sharedBackends()) {
-                out.println("  shared backends : " + sharedDescription());
+                out.println("  shared backends : " + sharedDescription(gateway));
             }
             out.println("Stop with Ctrl-C.");
             out.flush();
         }
 
         /** Where the shared backends are, without credentials; they are open by now (the mailets opened them). */
-        private static String sharedDescription() {
+        private static String sharedDescription(EmbeddedGateway gateway) {
             try {
-                return SharedBackends.get().describe();
+                return gateway.serverState().sharedBackend().sharedBackend().describe();
             } catch (IOException e) {
                 return "not reachable (" + e.getMessage() + ")";
             }

@@ -15,7 +15,7 @@ import org.outward.portal.PortalState;
 import org.outward.portal.ReportsInVault;
 import org.outward.portal.SmtpCodeSender;
 import org.outward.portal.SmtpDownloadNotifier;
-import org.outward.shared.SharedBackends;
+import org.outward.shared.SharedBackendSource;
 import org.outward.shared.VaultSetting;
 import org.outward.submission.PortalCredential;
 import org.outward.vault.LocalDiskVault;
@@ -51,15 +51,17 @@ final class TryOutPortal {
             // The portal's own key, apart from the gateway's: try-out nodes sharing backends need copies of one file.
             PortalKey key = PortalKey.loadOrCreate(gateway.settings().stateFolder().resolve("portal.key"));
             boolean shared = gateway.settings().sharedBackends();
-            // With the shared backends this portal is one of several nodes: codes, tries and sessions are shared too.
+            // With the shared backends this portal is one of several nodes: codes, tries and sessions are shared too,
+            // in the back end James opened for its mailets (one connection pool in the process).
+            SharedBackendSource backends = gateway.serverState().sharedBackend();
             return Portal.start(config,
-                    shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(vaultFolder(gateway), clock),
-                    shared ? new SharedPortalStateProvider().open(config.limits(), clock, key)
+                    shared ? backends.sharedBackend().vault(clock) : new LocalDiskVault(vaultFolder(gateway), clock),
+                    shared ? SharedPortalStateProvider.openOn(backends.sharedBackend(), config.limits(), clock, key)
                             : PortalState.inMemory(config.limits(), clock, key),
                     new SmtpCodeSender("127.0.0.1", smtpPort, FROM, login),
                     new SmtpDownloadNotifier("127.0.0.1", smtpPort, FROM, login),
                     ReportsInVault.open(shared ? VaultSetting.parse(VaultSetting.SHARED)
-                            : VaultSetting.parse(vaultFolder(gateway).toString())), clock);
+                            : VaultSetting.parse(vaultFolder(gateway).toString()), backends), clock);
         } catch (BindException e) {
             throw new StartupProblem("portal port " + port + " on 127.0.0.1 is already in use by another program: "
                     + "stop it or choose another port with --portal-port");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.outward.audit.AuditTrail;
+import org.outward.shared.SharedBackends;
 import org.outward.shared.VaultSetting;
 import org.outward.vault.AuditEvent;
 import org.outward.vault.ItemId;
@@ -55,7 +56,7 @@ final class VaultCommand {
                 err.flush();
                 return Optional.empty();
             }
-            return Optional.of(setting.open(Clock.systemUTC()));
+            return Optional.of(setting.open(Clock.systemUTC(), SharedBackends.fromEnvironment()));
         }
 
         /**

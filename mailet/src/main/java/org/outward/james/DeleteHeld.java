@@ -1,10 +1,9 @@
 package org.outward.james;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
@@ -51,13 +50,25 @@ public class DeleteHeld extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeleteHeld.class);
 
+    private final ServerState server;
     private PolicyHolder policy;
+
+    /** As James makes it: the policy is the server's, the one its other mailets hold. */
+    @Inject
+    public DeleteHeld(ServerState server) {
+        this.server = server;
+    }
+
+    /** Made without injection: the policy holder is this class loader's for the file. */
+    public DeleteHeld() {
+        this(ServerState.unmanaged());
+    }
 
     @Override
     public void init() throws MessagingException {
         DeleteHeldConfiguration config = DeleteHeldConfiguration.from(getMailetConfig());
         try {
-            policy = PolicyHolder.load(config.policy(), Duration.ZERO, Clock.systemUTC());
+            policy = server.policies().holder(config.policy());
         } catch (InvalidPolicyException e) {
             throw new MessagingException("DeleteHeld: policy " + e.problems().get(0));
         }
@@ -66,7 +77,8 @@ public class DeleteHeld extends GenericMailet {
     @Override
     public void service(Mail mail) {
         try {
-            Policy.Notices notices = policy.current().notices();
+            // Deletions are rare: the file is looked at each time, so an edited setting applies to the next one.
+            Policy.Notices notices = policy.refreshed().notices();
             boolean told = false;
             if (notices.tellSenderOnDelete() && mail.getMaybeSender().asOptional().isPresent()) {
                 told = tell(mail, notices);

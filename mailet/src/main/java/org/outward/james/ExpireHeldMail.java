@@ -71,6 +71,7 @@ public class ExpireHeldMail extends GenericMailet {
     private final MailRepositoryStore repositories;
     private final Clock clock;
     private final GaugeRegistry gauges;
+    private final ServerState server;
 
     private MailRepositoryUrl url;
     private String retention;
@@ -79,18 +80,19 @@ public class ExpireHeldMail extends GenericMailet {
 
     /** As James makes it: the number of mails held is published as {@code outward_held_<retention>_mails}. */
     @Inject
-    public ExpireHeldMail(MailRepositoryStore repositories, GaugeRegistry gauges) {
-        this(repositories, Clock.systemUTC(), gauges);
+    public ExpireHeldMail(MailRepositoryStore repositories, GaugeRegistry gauges, ServerState server) {
+        this(repositories, Clock.systemUTC(), gauges, server);
     }
 
     ExpireHeldMail(MailRepositoryStore repositories, Clock clock) {
-        this(repositories, clock, null);
+        this(repositories, clock, null, ServerState.unmanaged());
     }
 
-    private ExpireHeldMail(MailRepositoryStore repositories, Clock clock, GaugeRegistry gauges) {
+    private ExpireHeldMail(MailRepositoryStore repositories, Clock clock, GaugeRegistry gauges, ServerState server) {
         this.repositories = repositories;
         this.clock = clock;
         this.gauges = gauges;
+        this.server = server;
     }
 
     @Override
@@ -101,7 +103,7 @@ public class ExpireHeldMail extends GenericMailet {
         long sweepSeconds = config.sweepSeconds();
         long firstSweepSeconds = config.firstSweepSeconds();
         try {
-            policy = PolicyHolder.load(config.policy(), Duration.ZERO, clock);
+            policy = server.policies().holder(config.policy());
         } catch (InvalidPolicyException e) {
             throw new MessagingException("ExpireHeldMail: policy " + e.problems().get(0));
         }
@@ -150,7 +152,8 @@ public class ExpireHeldMail extends GenericMailet {
 
     /** Deletes every mail held longer than the retention in force; answers how many went. */
     int sweep() throws MessagingException, MailRepositoryStore.MailRepositoryStoreException {
-        Policy.Retention settings = policy.current().retention();
+        // Sweeps are hourly: the file is looked at each time, so an edited retention applies at the next one.
+        Policy.Retention settings = policy.refreshed().retention();
         Duration keep = retention.equals("blocked") ? settings.blocked() : settings.quarantine();
         Instant cutOff = clock.instant().minus(keep);
         MailRepository repository = repositories.select(url);

@@ -16,8 +16,6 @@ import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.outward.audit.AuditEvent;
-import org.outward.audit.AuditTrail;
 import org.outward.detect.secret.correlate.EncryptedSendLogs;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
@@ -29,7 +27,7 @@ import org.outward.policy.Fact;
 import org.outward.policy.InvalidPolicyException;
 import org.outward.policy.Policy;
 import org.outward.policy.PolicyHolder;
-import org.outward.shared.SharedBackends;
+import org.outward.shared.SharedBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>Fails closed: a message the engine cannot judge gets the policy's {@code inspection-failure} action for
  * every recipient (quarantine by default). The policy file is read at start-up (a broken policy stops James
  * from starting, with the problem's line and column) and re-read when it changes; a changed file that does
- * not load leaves the last good policy in force. Each version it loads or turns away is a {@code policy-change}
- * audit event with the file's SHA-256, and each decision a {@code decision} event (see {@code org.outward.audit}).
+ * not load leaves the last good policy in force, for this mailet and the server's other Outward mailets alike.
+ * Each version loaded or turned away is one {@code policy-change} audit event with the file's SHA-256, and each
+ * decision a {@code decision} event (see {@code org.outward.audit}).
  *
  * <p>Everything that reaches it is judged, whatever its headers claim: the gateway's own mail never comes this
  * way (notices are sent from inside James, the portal's mail arrives on a listener of its own and is matched by
@@ -75,7 +74,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code correlationState}: {@code local} (default: a file in the state folder, for one node) or
  *       {@code shared} (the shared backends of {@code outward-backends}, for several nodes; they must all hold
  *       the same installation key).</li>
- *   <li>{@code policyReloadSeconds}: how often, at most, the policy file is looked at. Default 2.</li>
+ *   <li>{@code policyReloadSeconds}: how often, at most, the policy file is looked at. Default 2. The server holds
+ *       one copy of each policy file for all of Outward's mailets ({@link ServerState}), which looks at the file as
+ *       often as the most eager of them asks.</li>
  *   <li>{@code verdictHeader}: header that carries the verdict; must start with {@code X-}.
  *       Default {@value #DEFAULT_VERDICT_HEADER}.</li>
  *   <li>{@code parserProcesses}: how many parser processes (separate JVMs that parse attachments, so that a
@@ -106,11 +107,12 @@ public class Inspect extends GenericMailet {
     /** Headers that label the gateway's own mail; on mail that is judged they are a member's copy. */
     private static final Set<String> OWN_MAIL_LABELS = Set.of("X-Outward-Notice", "X-Outward-Portal");
     private final DecisionMetrics metrics;
+    private final ServerState server;
 
-    /** As James makes it: decisions are counted in James's metric registry. */
+    /** As James makes it: decisions are counted in James's metric registry; the policy is the server's. */
     @Inject
-    public Inspect(MetricFactory metricFactory, GaugeRegistry gauges) {
-        this(metricFactory);
+    public Inspect(MetricFactory metricFactory, GaugeRegistry gauges, ServerState server) {
+        this(DecisionMetrics.in(metricFactory), server);
         gauges.register(DecisionMetrics.PARSER_PROCESSES_LOST, org.outward.inspect.ParserProcessLosses::count);
         gauges.register(DecisionMetrics.OCR_IMAGES_READ, org.outward.inspect.OcrCounts::read);
         gauges.register(DecisionMetrics.OCR_IMAGES_SKIPPED, org.outward.inspect.OcrCounts::skipped);
@@ -118,12 +120,17 @@ public class Inspect extends GenericMailet {
 
     /** Decisions counted in this registry, without the gauges. */
     Inspect(MetricFactory metricFactory) {
-        this.metrics = DecisionMetrics.in(metricFactory);
+        this(DecisionMetrics.in(metricFactory), ServerState.unmanaged());
     }
 
     /** Outside James (tests, tools): nothing is counted. */
     public Inspect() {
-        this.metrics = DecisionMetrics.none();
+        this(DecisionMetrics.none(), ServerState.unmanaged());
+    }
+
+    private Inspect(DecisionMetrics metrics, ServerState server) {
+        this.metrics = metrics;
+        this.server = server;
     }
 
     @Override
@@ -131,18 +138,25 @@ public class Inspect extends GenericMailet {
         InspectConfiguration config = InspectConfiguration.from(getMailetConfig());
         verdictHeader = config.verdictHeader();
         try {
-            // Only this mailet's holder reports versions: the retention sweeps read the same file.
-            policy = PolicyHolder.load(config.policy(), Duration.ofSeconds(config.policyReloadSeconds()),
-                    Clock.systemUTC(), (path, sha256, outcome, rules) -> AuditTrail.toLog().policyChange(
-                            AuditEvent.GATEWAY, path.toString(), sha256, outcome, rules));
+            policy = server.policies().holder(config.policy(), Duration.ofSeconds(config.policyReloadSeconds()));
         } catch (InvalidPolicyException e) {
             throw new MessagingException("Inspect: policy " + e.problems().get(0)
                     + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
         Path state = config.stateFolder();
-        EncryptedSendLogs sendLogs = config.sharedCorrelation()
-                ? (key, window, clock) -> SharedBackends.get().encryptedSendLog(key, window, clock)
-                : EncryptedSendLogs.inFolder(state);
+        EncryptedSendLogs sendLogs;
+        if (config.sharedCorrelation()) {
+            // Opened now, so that a server given no shared back end stops at start rather than at the first message.
+            SharedBackend shared;
+            try {
+                shared = server.sharedBackend().sharedBackend();
+            } catch (IOException e) {
+                throw new MessagingException("Inspect: cannot keep the correlation state shared: " + e.getMessage());
+            }
+            sendLogs = shared::encryptedSendLog;
+        } else {
+            sendLogs = EncryptedSendLogs.inFolder(state);
+        }
         try {
             engine = new Engine(state, sendLogs, Clock.systemUTC(), config.parserIsolation());
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
@@ -57,8 +58,20 @@ public class NotifySender extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifySender.class);
 
+    private final ServerState server;
     private NoticeTemplates templates;
     private Optional<ReportLinks> reportLinks = Optional.empty();
+
+    /** As James makes it: report tickets kept in a shared vault go to the server's shared back end. */
+    @Inject
+    public NotifySender(ServerState server) {
+        this.server = server;
+    }
+
+    /** Made without injection: report tickets in a local vault only. */
+    public NotifySender() {
+        this(ServerState.unmanaged());
+    }
 
     @Override
     public void init() throws MessagingException {
@@ -72,7 +85,7 @@ public class NotifySender extends GenericMailet {
         if (configuration.vault().isPresent()) {
             VaultSetting vault = configuration.vault().get();
             try {
-                reportLinks = Optional.of(new ReportLinks(vault.reports(), configuration.portalUrl().orElseThrow(),
+                reportLinks = Optional.of(new ReportLinks(vault.reports(server.sharedBackend()), configuration.portalUrl().orElseThrow(),
                         Clock.systemUTC()));
             } catch (IOException | IllegalArgumentException e) {
                 throw new MessagingException("NotifySender: cannot keep report tickets with the vault " + vault + ": "

@@ -84,16 +84,21 @@ public class Wrap extends GenericMailet {
     private String failureProcessor;
     private String verdictHeader;
     private final GaugeRegistry gauges;
+    private final ServerState server;
 
-    /** As James makes it: the vault's size is published in James's metric registry. */
+    /**
+     * As James makes it: the vault's size is published in James's metric registry, and a shared vault is the
+     * server's shared back end.
+     */
     @Inject
-    public Wrap(GaugeRegistry gauges) {
+    public Wrap(GaugeRegistry gauges, ServerState server) {
         this.gauges = gauges;
+        this.server = server;
     }
 
-    /** Outside James (tests, tools): no gauges. */
+    /** Outside James (tests, tools): no gauges, and no shared back end. */
     public Wrap() {
-        this.gauges = null;
+        this(null, ServerState.unmanaged());
     }
 
     @Override
@@ -102,7 +107,7 @@ public class Wrap extends GenericMailet {
         VaultSetting setting = config.vault();
         portalUrl = config.portalUrl();
         try {
-            vault = setting.open(Clock.systemUTC());
+            vault = setting.open(Clock.systemUTC(), server.sharedBackend());
         } catch (IOException e) {
             // Our vaults' messages name a folder or a missing setting, never a credential.
             throw new MessagingException("Wrap: cannot use the vault " + setting + ": " + e.getMessage());

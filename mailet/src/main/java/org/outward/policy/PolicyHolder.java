@@ -29,7 +29,7 @@ public final class PolicyHolder {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyHolder.class);
 
     private final Path file;
-    private final Duration checkEvery;
+    private final AtomicReference<Duration> checkEvery;
     private final Clock clock;
     private final PolicyChanges changes;
     private final AtomicReference<State> state;
@@ -40,7 +40,7 @@ public final class PolicyHolder {
     private PolicyHolder(Path file, Duration checkEvery, Clock clock, PolicyChanges changes, Policy first,
                          FileTime modified, long size) {
         this.file = file;
-        this.checkEvery = checkEvery;
+        this.checkEvery = new AtomicReference<>(checkEvery);
         this.clock = clock;
         this.changes = changes;
         this.state = new AtomicReference<>(new State(first, modified, size, clock.instant().plus(checkEvery)));
@@ -74,6 +74,27 @@ public final class PolicyHolder {
         if (instant.isBefore(now.nextCheck())) {
             return now.policy();
         }
+        return check(now, instant);
+    }
+
+    /**
+     * The policy in force after looking at the file now, whenever it was last looked at: for uses rare enough to look
+     * each time (a retention sweep, a deletion), and for a mailet that starts using a holder others made earlier.
+     */
+    public Policy refreshed() {
+        return check(state.get(), clock.instant());
+    }
+
+    /** Looks at the file at least this often from now on: a holder shared by mailets follows the most eager one. */
+    public void checkAtLeastEvery(Duration interval) {
+        checkEvery.accumulateAndGet(interval, (held, asked) -> asked.compareTo(held) < 0 ? asked : held);
+        Instant soonest = clock.instant().plus(interval);
+        state.updateAndGet(now -> now.nextCheck().isAfter(soonest)
+                ? new State(now.policy(), now.modified(), now.size(), soonest) : now);
+    }
+
+    private Policy check(State now, Instant instant) {
+        Duration checkEvery = this.checkEvery.get();
         // One caller does the check; the others go on with the policy in force meanwhile.
         State checking = new State(now.policy(), now.modified(), now.size(), instant.plus(checkEvery));
         if (!state.compareAndSet(now, checking)) {

@@ -5,14 +5,20 @@ import java.util.Iterator;
 import java.util.ServiceLoader;
 
 /**
- * The process's one {@link SharedBackend}, opened from the environment on first use and kept until the process
- * ends, so the wrap mailet, the inspection mailet and an in-process portal share one connection pool.
+ * The process's one {@link SharedBackend} for the processes that are not James (the portal, the console, the
+ * command-line tools), opened from the environment on first use and kept until the process ends. Mailets never use
+ * it: James gives them the back end of the Guice module named in its {@code extensions.properties}.
  */
 public final class SharedBackends {
 
     private static SharedBackend opened;
 
     private SharedBackends() {
+    }
+
+    /** {@link #get()} as a source, for the settings that take one. */
+    public static SharedBackendSource fromEnvironment() {
+        return SharedBackends::get;
     }
 
     /** The shared backends, opened on the first call. */

@@ -35,17 +35,17 @@ public record VaultSetting(boolean shared, Path folder) {
         return new VaultSetting(false, Path.of(folder));
     }
 
-    /** Opens the vault this setting names. */
-    public Vault open(Clock clock) throws IOException {
-        return shared ? SharedBackends.get().vault(clock) : new LocalDiskVault(folder, clock);
+    /** Opens the vault this setting names; a shared one is {@code backends}' vault. */
+    public Vault open(Clock clock, SharedBackendSource backends) throws IOException {
+        return shared ? backends.sharedBackend().vault(clock) : new LocalDiskVault(folder, clock);
     }
 
     /**
      * Opens the store of false-positive report tickets that goes with this vault: the folder {@code reports} in a local
      * vault's folder, or the shared backends.
      */
-    public ReportStore reports() throws IOException {
-        return shared ? SharedBackends.get().reports() : new FolderReportStore(FolderReportStore.inVault(folder));
+    public ReportStore reports(SharedBackendSource backends) throws IOException {
+        return shared ? backends.sharedBackend().reports() : new FolderReportStore(FolderReportStore.inVault(folder));
     }
 
     @Override

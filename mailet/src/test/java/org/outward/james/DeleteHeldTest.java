@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeleteHeldTest {
 
-    private static final String POLICY = """
+    static final String POLICY = """
             version: 1
             notices: {language: LANGUAGE, tell-sender-on-delete: TELL, dpo-address: dpo@party.example}
             rules: [{id: special-category-unprotected, when: {finding: special-category-data}, action: block}]

@@ -20,7 +20,7 @@ class VaultSettingTest {
     void aFolderWithOrWithoutItsPrefixIsLocal() throws IOException {
         assertThat(VaultSetting.parse("local:" + folder)).isEqualTo(new VaultSetting(false, folder));
         assertThat(VaultSetting.parse(" " + folder + " ")).isEqualTo(new VaultSetting(false, folder));
-        assertThat(VaultSetting.parse(folder.toString()).open(Clock.systemUTC())).isInstanceOf(LocalDiskVault.class);
+        assertThat(VaultSetting.parse(folder.toString()).open(Clock.systemUTC(), SharedBackends.fromEnvironment())).isInstanceOf(LocalDiskVault.class);
         assertThat(VaultSetting.parse("local:" + folder).toString()).isEqualTo("local:" + folder);
     }
 
@@ -41,7 +41,7 @@ class VaultSettingTest {
     @Test
     void sharedWithoutTheBackendsJarSaysWhatIsMissing() {
         // The plugin jar alone: outward-backends is not on this module's class path.
-        assertThatThrownBy(() -> VaultSetting.parse("shared").open(Clock.systemUTC()))
+        assertThatThrownBy(() -> VaultSetting.parse("shared").open(Clock.systemUTC(), SharedBackends.fromEnvironment()))
                 .isInstanceOf(IOException.class).hasMessageContaining("outward-backends")
                 .hasMessageContaining("extensions-jars");
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.james.mailetcontainer.impl.CompositeProcessorImpl;
@@ -25,6 +26,8 @@ import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.NoopGaugeRegistry;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.server.core.configuration.Configuration;
 import org.apache.james.server.core.configuration.FileConfigurationProvider;
 import org.apache.james.utils.ExtendedClassLoader;
 import org.apache.james.utils.ExtensionConfiguration;
@@ -63,6 +66,16 @@ final class James39Container implements AutoCloseable {
     private final CompositeProcessorImpl processors;
 
     James39Container(Path work, String portalUrl) throws Exception {
+        this(work, portalUrl, EXTENSIONS_HOME, ExtensionConfiguration.DEFAULT, UnaryOperator.identity());
+    }
+
+    /**
+     * With James's installation folder {@code home} (its {@code extensions-jars} and {@code conf}), the Guice modules
+     * {@code extensions} names, as a server's {@code extensions.properties} names them, and the shipped processors
+     * edited by {@code chain} after the temporary folders are set.
+     */
+    James39Container(Path work, String portalUrl, Path home, ExtensionConfiguration extensions,
+                     UnaryOperator<String> chain) throws Exception {
         Path policy = Files.copy(REPO.resolve("policies/default-policy.yaml"), work.resolve("policy.yaml"));
         context = FakeMailContext.builder().postmaster(new org.apache.james.core.MailAddress("postmaster@party.example")).build();
         repositories = new MemoryMailRepositoryStore(new MemoryMailRepositoryUrlStore(), new SimpleMailRepositoryLoader(),
@@ -77,13 +90,14 @@ final class James39Container implements AutoCloseable {
                 bind(MetricFactory.class).toInstance(metrics);
                 bind(GaugeRegistry.class).toInstance(new NoopGaugeRegistry());
                 bind(MailRepositoryStore.class).toInstance(repositories);
+                bind(FileSystem.class).toInstance(new FolderFileSystem(home));
+                bind(Configuration.ConfigurationPath.class).toInstance(new Configuration.ConfigurationPath("file://conf/"));
             }
         });
-        loader = new GuiceGenericLoader(injector, new ExtendedClassLoader(new FolderFileSystem(EXTENSIONS_HOME)),
-                ExtensionConfiguration.DEFAULT);
+        loader = new GuiceGenericLoader(injector, new ExtendedClassLoader(new FolderFileSystem(home)), extensions);
         processors = new CompositeProcessorImpl(metrics, context, new GuiceMatcherLoader(loader),
                 new GuiceMailetLoader(loader, Set.of()));
-        String xml = shippedProcessors()
+        String xml = chain.apply(shippedProcessors()
                 .replace("<policy>/etc/outward/policy.yaml</policy>", "<policy>" + policy + "</policy>")
                 .replace("<stateFolder>/var/lib/outward/state</stateFolder>", "<stateFolder>" + work.resolve("state") + "</stateFolder>")
                 .replace("<parserProcesses>2</parserProcesses>", "<parserProcesses>0</parserProcesses>")
@@ -94,7 +108,7 @@ final class James39Container implements AutoCloseable {
                         + "<processor state=\"root\"><mailet match=\"All\" class=\"ToProcessor\">"
                         + "<processor>outward</processor></mailet></processor>"
                         + keepIn("error", ERROR) + keepIn("relay", RELAY))
-                .replace("enableJmx=\"true\"", "enableJmx=\"false\"");
+                .replace("enableJmx=\"true\"", "enableJmx=\"false\""));
         processors.configure(FileConfigurationProvider.getConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
         processors.init();
     }

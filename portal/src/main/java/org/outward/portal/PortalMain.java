@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.outward.shared.SharedBackends;
 import org.outward.shared.VaultSetting;
 import org.outward.submission.PortalCredential;
 
@@ -110,10 +111,10 @@ public final class PortalMain implements Callable<Integer> {
         // Several portal nodes share codes, tries, sessions and the CSRF key along with the vault.
         PortalState state = setting.shared() ? sharedState(config.limits(), clock, key)
                 : PortalState.inMemory(config.limits(), clock, key);
-        Portal portal = Portal.start(config, setting.open(clock), state,
+        Portal portal = Portal.start(config, setting.open(clock, SharedBackends.fromEnvironment()), state,
                 new SmtpCodeSender(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
                 new SmtpDownloadNotifier(smtp.substring(0, colon), Integer.parseInt(smtp.substring(colon + 1)), from, login),
-                ReportsInVault.open(setting), clock);
+                ReportsInVault.open(setting, SharedBackends.fromEnvironment()), clock);
         PortalOperations operationsListener = operations == null ? null
                 : PortalOperations.start(socketAddress(operations), portal);
         CountDownLatch stopped = new CountDownLatch(1);

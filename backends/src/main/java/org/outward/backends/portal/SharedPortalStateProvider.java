@@ -7,6 +7,7 @@ import org.outward.backends.PostgresS3Backend;
 import org.outward.portal.PortalConfig;
 import org.outward.portal.PortalKey;
 import org.outward.portal.PortalState;
+import org.outward.shared.SharedBackend;
 import org.outward.shared.SharedBackends;
 
 /**
@@ -17,7 +18,13 @@ public final class SharedPortalStateProvider implements PortalState.Provider {
 
     @Override
     public PortalState open(PortalConfig.Limits limits, Clock clock, PortalKey key) throws IOException {
-        if (!(SharedBackends.get() instanceof PostgresS3Backend backend)) {
+        return openOn(SharedBackends.get(), limits, clock, key);
+    }
+
+    /** The portal state in this back end's database: a portal in James's process uses the back end James opened. */
+    public static PortalState openOn(SharedBackend shared, PortalConfig.Limits limits, Clock clock, PortalKey key)
+            throws IOException {
+        if (!(shared instanceof PostgresS3Backend backend)) {
             throw new IOException("the shared backends in use are not PostgreSQL and S3");
         }
         return SqlPortalState.open(backend.database(), limits, clock, key);
