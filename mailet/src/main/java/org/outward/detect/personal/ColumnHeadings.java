@@ -33,6 +33,8 @@ final class ColumnHeadings {
     /**
      * The roles' header words and the declarations' in one, through which most cells tried as headers (names,
      * numbers) are turned away in one reading, where the roles' automaton and then the declarations' read each.
+     * A header naming a reference is let through by its last word ({@link ReferenceHeader#mayEndOne}): its shape
+     * begins with any word, and read in the same automaton it made every cell of words be read to its end.
      */
     private final RunAutomaton roleOrDeclared;
 
@@ -53,8 +55,7 @@ final class ColumnHeadings {
                 .toArray(Heading[]::new);
         this.words = declaredWords.toArray(new RunAutomaton[0]);
         this.any = all.length() == 0 ? null : PlainPattern.whole(all.toString());
-        this.roleOrDeclared = PlainPattern.whole("(?:" + ColumnRole.allWords() + ")|(?:" + ReferenceHeader.SHAPE + ")"
-                + (all.length() == 0 ? "" : "|" + all));
+        this.roleOrDeclared = PlainPattern.whole("(?:" + ColumnRole.allWords() + ")" + (all.length() == 0 ? "" : "|" + all));
     }
 
     private static Heading[] headingsOfRoles() {
@@ -102,7 +103,8 @@ final class ColumnHeadings {
             return NONE;
         }
         // The automaton reads the normal form exactly: a header it turns away names no role and no declaration.
-        if (ColumnRole.firstNormal(header) != 0 && !ColumnRole.mayRead(roleOrDeclared, header)) {
+        if (ColumnRole.firstNormal(header) != 0 && !ColumnRole.mayRead(roleOrDeclared, header)
+                && !ReferenceHeader.mayEndOne(header)) {
             return NONE;
         }
         ColumnRole role = ColumnRole.ofOne(header);

@@ -2,6 +2,7 @@ package org.outward.detect.personal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where a stretch of text holds two to four capitalised words standing as a name stands ({@code Ffion
@@ -26,6 +27,10 @@ final class NamePhrases {
      * knows never follow a given name as a surname.
      */
     private static final LowerCaseWords NOT_NAME = new LowerCaseWords(words());
+    /** {@link #NOT_NAME} and the words that are no surname, in one set: each capitalised word is asked once. */
+    private static final LowerCaseWords NOT_NAME_OR_SURNAME = new LowerCaseWords(
+            Stream.concat(words().stream(), PersonNameRecogniser.NOT_SURNAMES.stream()).distinct()
+                    .toList());
 
     private NamePhrases() {
     }
@@ -68,27 +73,31 @@ final class NamePhrases {
                 i++;
                 continue;
             }
-            int[] run = run(text, i, to);
-            if (run[0] >= 0) {
-                return run;
+            long run = run(text, i, to);
+            if (run >= 0) {
+                return new int[] {(int) (run >>> 32), (int) run};
             }
-            i = run[1]; // after this word, or after a heading's whole run
-
+            i = (int) ~run; // after this word, or after a heading's whole run
         }
         return null;
     }
 
     /**
      * The phrase that begins with the word at i, stopping at the first word that is not a name, as
-     * {@code {start, end}}; or {@code {-1, next}} with where to look on from.
+     * {@code start << 32 | end}; or the complement of where to look on from. Every word of every line a record
+     * finder reads comes here, so the answer is two ints in a long and the first word is measured once.
      */
-    private static int[] run(String text, int i, int to) {
+    private static long run(String text, int i, int to) {
         int start = i;
         int end = -1;
         int words = 0;
         int at = i;
+        int firstEnd = -1;
         while (true) {
             int wordEnd = wordEnd(text, at, to);
+            if (firstEnd < 0) {
+                firstEnd = wordEnd;
+            }
             boolean capital = Character.isUpperCase(text.charAt(at));
             if (capital ? notName(text, at, wordEnd) || !hasSmallLetter(text, at, wordEnd)
                     : !PARTICLES.contains(text, at, wordEnd)) {
@@ -104,18 +113,20 @@ final class NamePhrases {
             at = wordEnd + 1;
         }
         if (words > MOST_WORDS) {
-            return new int[] {-1, end}; // a heading or a title: no name inside it either
+            return ~end; // a heading or a title: no name inside it either
         }
         if (words < 2 || !wordBoundaryAt(text, end)) {
-            return new int[] {-1, wordEnd(text, i, to)};
+            return ~firstEnd;
         }
-        return new int[] {start, end};
+        return (long) start << 32 | end;
     }
 
     private static boolean notName(String text, int from, int to) {
+        if (NOT_NAME_OR_SURNAME.contains(text, from, to)) {
+            return true;
+        }
         int apostrophe = apostrophe(text, from, to);
-        return NOT_NAME.contains(text, from, to) || PersonNameRecogniser.notSurname(text, from, to)
-                || (apostrophe > from && NOT_NAME.contains(text, from, apostrophe)); // Rhodfa'r, Stryd's
+        return apostrophe > from && NOT_NAME.contains(text, from, apostrophe); // Rhodfa'r, Stryd's
     }
 
     private static int apostrophe(String text, int from, int to) {
@@ -148,7 +159,7 @@ final class NamePhrases {
         int k = i;
         while (k < to) {
             char c = text.charAt(k);
-            if (Character.isLetter(c)) {
+            if (isLetter(c)) {
                 k++;
             } else if ((c == '\'' || c == '’' || c == '-') && k + 1 < to && Character.isLetter(text.charAt(k + 1))) {
                 k++;
@@ -157,6 +168,15 @@ final class NamePhrases {
             }
         }
         return k;
+    }
+
+    /** {@link Character#isLetter}, answered without the lookup for ASCII, of which most mail is made. */
+    private static boolean isLetter(char c) {
+        if (c >= 128) {
+            return Character.isLetter(c);
+        }
+        int small = c | 0x20; // A-Z onto a-z; nothing else of ASCII lands there
+        return small >= 'a' && small <= 'z';
     }
 
     /** A name ends where no letter, digit or e-mail character follows (not "Jones@..." nor "Jones.com"). */

@@ -39,7 +39,7 @@ final class PersonNameRecogniser implements Recogniser, ScansText {
     static final Pattern FULL_NAME_CELL = Pattern.compile(WORD + "(?: " + WORD + "){1,2}");
 
     /** Capitalised words that follow given names in party mail without being surnames. */
-    private static final Set<String> NOT_SURNAMES = Set.of("street", "road", "lane", "avenue", "close", "drive",
+    static final Set<String> NOT_SURNAMES = Set.of("street", "road", "lane", "avenue", "close", "drive",
             "court", "hall", "church", "chapel", "centre", "center", "school", "college", "park", "library",
             "club", "house", "ward", "council", "party", "group", "team", "committee", "branch", "branches",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

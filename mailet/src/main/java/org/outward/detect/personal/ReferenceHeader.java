@@ -27,7 +27,38 @@ final class ReferenceHeader {
             "flat", "property", "home", "birth", "certificate", "id", "identity", "national", "unique", "uprn",
             "family", "child", "parent", "carer", "guardian", "owner", "holder", "card", "bank", "sort");
 
+    /** The words a reference's header ends with, as {@link #SHAPE} has them. */
+    private static final LowerCaseWords LAST_WORDS = new LowerCaseWords(
+            java.util.List.of("ref", "reference", "no", "number", "num", "id", "code", "tag"));
+
     private ReferenceHeader() {
+    }
+
+    /**
+     * Whether the header may name a reference, judged by its last run of ASCII letters and digits, which ends
+     * its normal form ({@link ColumnRole#normal}) and must be one of the words the shape ends with: never no for a
+     * header that names one, and no for nearly every data cell. A header with a character beyond ASCII, which
+     * lower-casing may turn into a letter, may.
+     */
+    static boolean mayEndOne(String header) {
+        int end = header.length();
+        for (int i = 0; i < end; i++) {
+            if (header.charAt(i) >= 128) {
+                return true;
+            }
+        }
+        while (end > 0 && !asciiLetterOrDigit(header.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && asciiLetterOrDigit(header.charAt(start - 1))) {
+            start--;
+        }
+        return LAST_WORDS.contains(header, start, end);
+    }
+
+    private static boolean asciiLetterOrDigit(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
     }
 
     /** Whether the normal form of a header names a reference to a thing. */

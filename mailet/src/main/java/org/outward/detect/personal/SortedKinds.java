@@ -36,8 +36,17 @@ final class SortedKinds extends AbstractSet<DataKind> {
             return EMPTY;
         }
         DataKind[] sorted = Arrays.copyOf(kinds, size);
-        // Stable: of kinds that compare equal, the first given stays, as a tree keeps the first added.
-        Arrays.sort(sorted);
+        // Stable: of kinds that compare equal, the first given stays, as a tree keeps the first added. A finding
+        // has a handful of kinds, which insertion sorts with fewer comparisons and no set-up.
+        for (int i = 1; i < size; i++) {
+            DataKind kind = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j].compareTo(kind) > 0) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = kind;
+        }
         int distinct = 1;
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i].compareTo(sorted[distinct - 1]) != 0) {

@@ -36,6 +36,13 @@ final class SpecialCategoryCues {
                 + "|unison rep|union rep|shop steward)\\b"));
     }
 
+    /**
+     * The categories with a cue and their patterns, in the map's order, as arrays: the windows of every record
+     * of a text are asked about them, where iterating the map made an iterator and an entry per category.
+     */
+    private static final SpecialCategory[] CUED = CUES.keySet().toArray(new SpecialCategory[0]);
+    private static final WordStarts[] CUE_PATTERNS = CUES.values().toArray(new WordStarts[0]);
+
     private static WordStarts cue(String regex) {
         return new WordStarts(Pattern.compile(regex));
     }
@@ -70,8 +77,8 @@ final class SpecialCategoryCues {
     static final class InText {
 
         private final ScannedText text;
-        /** Each category's search of the text, by ordinal; made when a window first asks for that category. */
-        private final WindowSearch[] searches = new WindowSearch[SpecialCategory.values().length];
+        /** Each cued category's search of the text; made when a window first asks for that category. */
+        private final WindowSearch[] searches = new WindowSearch[CUED.length];
 
         InText(ScannedText text) {
             this.text = text;
@@ -79,15 +86,15 @@ final class SpecialCategoryCues {
 
         /** Adds the categories not found yet whose cues the window [from, to) of the text holds. */
         void addTo(Set<SpecialCategory> found, int from, int to) {
-            for (Map.Entry<SpecialCategory, WordStarts> cue : CUES.entrySet()) {
-                SpecialCategory category = cue.getKey();
+            for (int c = 0; c < CUED.length; c++) {
+                SpecialCategory category = CUED[c];
                 if (found.contains(category)) {
                     continue;
                 }
-                WindowSearch search = searches[category.ordinal()];
+                WindowSearch search = searches[c];
                 if (search == null) {
-                    search = new WindowSearch(cue.getValue(), text);
-                    searches[category.ordinal()] = search;
+                    search = new WindowSearch(CUE_PATTERNS[c], text);
+                    searches[c] = search;
                 }
                 if (search.overlaps(from, to)) {
                     found.add(category);

@@ -99,11 +99,13 @@ final class TextTableSniffer {
                 end++;
             }
             if (end - start >= MIN_LINES) {
-                List<List<String>> rows = new ArrayList<>();
+                // Made as the immutable list the table keeps, which it then takes without a copy of its own.
+                @SuppressWarnings("unchecked")
+                List<String>[] rows = new List[end - start];
                 for (int r = start; r < end; r++) {
-                    rows.add(cells(lines.text(), lines.starts()[r], lines.ends()[r], d));
+                    rows[r - start] = cells(lines.text(), lines.starts()[r], lines.ends()[r], d);
                 }
-                return new Block(new Table("text", rows), start, end);
+                return new Block(new Table("text", List.of(rows)), start, end);
             }
         }
         return null;

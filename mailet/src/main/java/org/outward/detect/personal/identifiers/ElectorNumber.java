@@ -29,8 +29,43 @@ public final class ElectorNumber {
     private ElectorNumber() {
     }
 
-    /** The number part must be a real elector number, not zero. */
-    private static boolean notZero(String candidate) {
+    /**
+     * The number part must be a real elector number, not zero. Every candidate of the shape in a text or a column
+     * comes here: it is read by hand where the district and the number are plain ASCII (as the shape makes
+     * them), as {@link #notZeroByPatterns} reads it; anything else is left to that.
+     */
+    static boolean notZero(String candidate) {
+        int n = candidate.length();
+        int at = 0;
+        while (at < n && at < 3 && candidate.charAt(at) >= 'A' && candidate.charAt(at) <= 'Z') {
+            at++;
+        }
+        if (at > 0) { // the district: 1-3 capitals, up to two digits, a separator
+            for (int digits = 0; at < n && digits < 2 && isDigit(candidate.charAt(at)); digits++) {
+                at++;
+            }
+            if (at < n && "-/ .".indexOf(candidate.charAt(at)) >= 0) {
+                at++;
+            }
+        }
+        int end = at;
+        boolean nonZero = false;
+        for (; end < n && "-/.".indexOf(candidate.charAt(end)) < 0; end++) {
+            char ch = candidate.charAt(end);
+            if (!isDigit(ch) || end - at >= 9) {
+                return notZeroByPatterns(candidate); // signs, other digits, numbers past an int
+            }
+            nonZero |= ch != '0';
+        }
+        return nonZero;
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    /** What {@link #notZero} answers, read by the two patterns. */
+    static boolean notZeroByPatterns(String candidate) {
         String number = DISTRICT.matcher(candidate).replaceFirst("");
         String main = SUFFIX.split(number, 2)[0];
         return !main.isEmpty() && Integer.parseInt(main) > 0;
