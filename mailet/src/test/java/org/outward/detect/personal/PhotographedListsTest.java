@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outward.engine.Engine;
 import org.outward.engine.Envelope;
 import org.outward.engine.Judgement;
+import org.outward.fixtures.heldout.HeldOutRegisterPrints;
 import org.outward.fixtures.heldout.HeldOutSheetPhotos;
 import org.outward.fixtures.photos.CanvassSheets;
 import org.outward.policy.Fact;
@@ -83,6 +84,15 @@ public class PhotographedListsTest {
     void heldOutListsAreFoundInNineOfTenPhotosAtAThousandPixelsOrMore() {
         List<CanvassSheets.Photo> photos = HeldOutSheetPhotos.photos(HeldOutSheetPhotos.SEED, 10, 1000, 1200, 1400);
         int found = found("held-out photographed lists", photos);
+        assertThat((double) found / photos.size()).as("held-out share of photos found").isGreaterThanOrEqualTo(0.9);
+    }
+
+    /** The second held-out set: spreadsheet prints with a full grid, rendered by PDFBox (another method). */
+    @Test
+    void heldOutRegisterPrintsAreFoundInNineOfTenPhotosAtAThousandPixelsOrMore() {
+        List<CanvassSheets.Photo> photos = HeldOutRegisterPrints.photos(HeldOutRegisterPrints.SEED, 10,
+                1000, 1150, 1300, 1600);
+        int found = found("held-out register prints", photos);
         assertThat((double) found / photos.size()).as("held-out share of photos found").isGreaterThanOrEqualTo(0.9);
     }
 
