@@ -23,8 +23,8 @@ import java.awt.image.DataBufferByte;
  * rule is and a letter's stem or bowl is not) and may step over gaps of a {@value #GAP_SHARE}th of the page,
  * which a thin line photographed breaks into dashes. Every pixel on a path is made white.
  *
- * <p>Cost: a few passes over the pixels; besides the decoded image, three bytes a pixel (grey, levelled grey,
- * ink) and three more for the path search.
+ * <p>Cost: a few passes over the pixels; besides the decoded image, four bytes a pixel (grey, levelled grey, ink,
+ * the result) and three more for the path search.
  */
 public final class RuledLineRemover {
 

@@ -21,16 +21,17 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * An OCR parser that is handed each image with its ruling lines removed ({@link RuledLineRemover}), as a
- * black-and-white PNG. An image the JDK cannot decode, or one of more than {@value #MOST_PIXELS} pixels, goes to the OCR parser as it came.
+ * An OCR parser that is handed each image cleaned by {@link RuledLineRemover} (straightened, levelled, without
+ * ruling lines), as a grey PNG. An image the JDK cannot decode (Tesseract's own decoder may still read it), or
+ * one of more than {@value #MOST_PIXELS} pixels, goes to the OCR parser as it came.
  */
 public final class RuledLinesRemovedParser extends ParserDecorator {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * A 16-megapixel photo, larger than most phones take: cleaning needs about four bytes a pixel beside the
-     * decoded image's three, some 110 MB at this size, within a parser process's heap.
+     * A 16-megapixel photo, larger than most phones take: cleaning needs about seven bytes a pixel beside the
+     * decoded image's three, some 160 MB at this size, within a parser process's heap (384 MB by default).
      */
     static final long MOST_PIXELS = 16_000_000L;
 
@@ -55,7 +56,7 @@ public final class RuledLinesRemovedParser extends ParserDecorator {
         }
     }
 
-    /** The image cleaned and written as PNG, or null where it is left as it came; the stream is left at its start. */
+    /** The image cleaned and written as PNG, or null where it is to go as it came. */
     private static byte[] cleaned(TikaInputStream image) throws IOException {
         BufferedImage decoded;
         try (ImageInputStream in = ImageIO.createImageInputStream(image.getFile())) {
