@@ -32,8 +32,8 @@ import org.outward.policy.PolicyLoader;
  * Photographed lists of twenty people, made in the build from the corpus's people, attached to a message as a
  * phone sends it and judged through the engine (parser processes, OCR, detectors) with the default policy for
  * an outside recipient. The development sheets ({@link CanvassSheets}) and the held-out ones
- * ({@link HeldOutSheetPhotos}: another renderer, layout, face, people and camera) are graded apart; figures are
- * printed per image. Needs Tesseract with English and Welsh data, which CI installs: without it this fails.
+ * ({@link HeldOutSheetPhotos}: another renderer, layout, face, people and camera; {@link HeldOutRegisterPrints}:
+ * spreadsheet prints rendered by PDFBox, another camera again) are graded apart; figures are printed per image. Needs Tesseract with English and Welsh data, which CI installs: without it this fails.
  */
 public class PhotographedListsTest {
 
