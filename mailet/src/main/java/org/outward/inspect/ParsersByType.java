@@ -7,13 +7,14 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.outward.inspect.ocr.RuledLinesRemovedParser;
 
 /**
  * Tika's composite parser with its map from type to parser worked out once. Tika's own asks every one of its
  * parsers for its types on every parse, which for a short text part cost more than reading the text. The map is
  * made with the same context every parse gets, so each type goes to the parser it went to before, except that
  * OOXML files go through {@link StrictOoxmlParser} so that Strict OOXML ones are read too, and Tika's internal
- * page-image types for OCR are mapped as well.
+ * page-image types for OCR are mapped as well, to the OCR parser behind {@link RuledLinesRemovedParser}.
  */
 final class ParsersByType extends CompositeParser {
 
@@ -24,10 +25,11 @@ final class ParsersByType extends CompositeParser {
         setFallback(source.getFallback());
         Map<MediaType, Parser> byType = new HashMap<>(source.getParsers(TextExtractor.context()));
         // Tika's internal types for page images to OCR (image/ocr-png, ...), which the PDF parser looks up here
-        // when OCR is asked for: without them it reads no page by OCR. No part is ever detected as one.
+        // when OCR is asked for: without them it reads no page by OCR. No part is ever detected as one. Page
+        // images have their ruling lines removed first, as images do.
         source.getParsers(TextExtractor.context(OcrSettings.english())).forEach((type, parser) -> {
             if (type.getSubtype().startsWith("ocr-")) {
-                byType.putIfAbsent(type, parser);
+                byType.put(type, new RuledLinesRemovedParser(parser));
             }
         });
         for (MediaType ooxml : StrictOoxmlParser.TYPES) {

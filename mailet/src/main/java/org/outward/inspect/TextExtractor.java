@@ -18,6 +18,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.outward.inspect.ocr.RuledLinesRemovedParser;
 
 /**
  * Reads the text and tables of one part with Tika, within the per-part character and time bounds.
@@ -215,8 +216,9 @@ final class TextExtractor {
     }
 
     /**
-     * Tika's OCR parser, as configured at start: image types map to an image metadata parser in the parse map
-     * (made without OCR), so an image to be read goes to the OCR parser directly.
+     * Tika's OCR parser, as configured at start, handed images with their ruling lines removed: image types map
+     * to an image metadata parser in the parse map (made without OCR), so an image to be read goes to the OCR
+     * parser directly.
      */
     private static Parser ocrParser(ParseContext context) throws org.apache.tika.exception.TikaException {
         Parser ocr = org.apache.tika.extractor.EmbeddedDocumentUtil.tryToFindExistingLeafParser(
@@ -224,6 +226,6 @@ final class TextExtractor {
         if (ocr == null) {
             throw new org.apache.tika.exception.TikaException("no OCR parser configured");
         }
-        return ocr;
+        return new RuledLinesRemovedParser(ocr);
     }
 }

@@ -12,7 +12,8 @@
  * ({@code PlainText}) and are read on the caller's thread.
  *
  * <p>Images and PDF pages without text are read by OCR when the limits ask for it ({@link org.outward.inspect.OcrSettings}):
- * in the parser processes, by Tika's Tesseract parser, after a pre-check in the gateway that skips images that
+ * in the parser processes, by Tika's Tesseract parser, each image straightened and stripped of ruling lines first
+ * ({@link org.outward.inspect.ocr}), after a pre-check in the gateway that skips images that
  * cannot hold a list ({@code ImageScreen}); without Tesseract OCR is off ({@code OcrAvailability}).
  *
  * <p>Libraries, one job each: mime4j tokenises MIME (streaming, lenient decoding); Tika detects types and parses

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.detect.personal.PhotographedListsTest;
 import org.outward.fixtures.FakePeople;
+import org.outward.fixtures.heldout.HeldOutSheetPhotos;
 import org.outward.fixtures.photos.CanvassSheets;
 import org.outward.fixtures.photos.HeicPhotos;
 import org.outward.fixtures.photos.SignatureLogo;
@@ -40,6 +44,10 @@ class OcrInspectionTest {
 
     /** A mobile number as the development sheets print them. */
     private static final Pattern MOBILE = Pattern.compile("07\\d{3} ?\\d{6}");
+
+    /** A phone number as the held-out people write them ({@code HeldOutPeople}). */
+    private static final Pattern HELD_OUT_PHONE = Pattern.compile(
+            "\\+44 7700 ?900 ?\\d{3}|07700 ?900 ?\\d{3}|01632 ?960\\d{3}|029 2018 \\d{4}|\\(01970\\) 6\\d{5}");
 
     @TempDir
     Path temp;
@@ -158,6 +166,38 @@ class OcrInspectionTest {
         Optional<String> why = HeicPhotos.whyNoHeicTest();
         assumeTrue(why.isEmpty(), () -> "HEIC test skipped: " + why.orElse(""));
         return HeicPhotos.fromJpeg(CanvassSheets.photos(7, 1, 1300).get(0).jpeg());
+    }
+
+    /**
+     * A photo of a ruled table (development photo once missed: a cell border breaks Tesseract's layout) reads
+     * with most of its rows: its ruling lines are taken out before OCR.
+     */
+    @Test
+    void aPhotographedRuledTableIsReadWithItsRows() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = HeldOutSheetPhotos.photos(HeldOutSheetPhotos.MOVED_TO_DEVELOPMENT_SEED, 4, 1000, 1200, 1400)
+                .get(3).jpeg();
+        try (MessageInspector inspector = inspector(ocrOn, OcrAvailability.tesseract())) {
+            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Sheet."),
+                    Mail.attachment("image/jpeg; name=\"IMG_3.jpg\"", "; filename=\"IMG_3.jpg\"", photo))));
+            String text = inspection.parts().get(inspection.parts().size() - 1).text().text();
+            assertThat(count(HELD_OUT_PHONE, text)).as("phone numbers read of 20").isGreaterThanOrEqualTo(12);
+        }
+    }
+
+    /** A scanned PDF page of a ruled table is read the same way: its page image goes through the same cleaning. */
+    @Test
+    void aScannedRuledTableIsReadWithItsRows() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = HeldOutSheetPhotos.photos(HeldOutSheetPhotos.MOVED_TO_DEVELOPMENT_SEED, 10, 1000, 1200, 1400)
+                .get(9).jpeg();
+        byte[] pdf = scannedPdf(ImageIO.read(new ByteArrayInputStream(photo)));
+        try (MessageInspector inspector = inspector(ocrOn, OcrAvailability.tesseract())) {
+            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Register page."),
+                    Mail.attachment("application/pdf; name=\"register.pdf\"", "; filename=\"register.pdf\"", pdf))));
+            String text = inspection.parts().get(inspection.parts().size() - 1).text().text();
+            assertThat(count(HELD_OUT_PHONE, text)).as("phone numbers read of 20").isGreaterThanOrEqualTo(12);
+        }
     }
 
     private MessageInspector inspector(InspectionLimits limits, OcrAvailability ocr) {
