@@ -5,6 +5,8 @@ package org.outward.inspect;
  * narrow vertical strip of the image. A list of people prints one person a row, so a column of it (names,
  * numbers, phone numbers) shows as many short lines at one pitch, one under the other; an event flyer has a few
  * lines of mixed sizes, and a photo of a street has lettering here and there, so neither gives a long even run.
+ * The measure errs towards reading: prose, a receipt, or the slanted edge of a photographed wall can make an even
+ * run too, and such an image costs OCR, but a list is not passed over.
  * Strips rather than whole rows, because a photo taken askew slants the lines: across a narrow strip a slanted
  * line still reads as one band of rows. It works on the screen's small sample ({@link ImageScreen}), in
  * milliseconds.
