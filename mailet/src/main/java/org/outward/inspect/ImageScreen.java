@@ -16,8 +16,9 @@ import javax.imageio.stream.ImageInputStream;
  * The cheap test an image passes before OCR: whether it could hold a list at all. A list of people needs room
  * (an image of less than {@value #MIN_SIDE} pixels on its short side cannot hold twenty legible lines), more
  * than one colour, and the many short strokes of lettering; logos, signature banners, emoji and blank scans fail
- * one of these. It reads the size from the image's header, then at most a {@value #SAMPLE_SIDE}-pixel
- * subsample, so it costs a few milliseconds where OCR costs seconds.
+ * one of these; flyers, posters and photos of scenes, which have lettering but not rows of it in a column, fail
+ * the layout test ({@link ListLayout}). It reads the size from the image's header, then at most a
+ * {@value #SAMPLE_SIDE}-pixel subsample, so it costs a few milliseconds where OCR costs seconds.
  *
  * <p>It decodes pixels, so it runs where OCR runs, in a parser process, whose heap and time limits a hostile
  * image (a small file that expands to hundreds of megabytes) meets instead of the gateway's. The gateway itself
@@ -44,6 +45,11 @@ final class ImageScreen {
     /** Lettering gives many sharp steps between neighbours; a logo's few smooth shapes give almost none. */
     private static final double MIN_EDGE_SHARE = 0.015;
     private static final int EDGE_STEP = 32;
+    /**
+     * A list worth reading has at least this many rows in one column ({@link ListLayout}): the policy's smallest
+     * list is five people, and a blurred photo may lose one row's lettering to the sample.
+     */
+    static final int MIN_LIST_LINES = 4;
 
     private final long maxPixels;
 
@@ -123,6 +129,11 @@ final class ImageScreen {
         if (edgeShare < MIN_EDGE_SHARE) {
             return new Screen(Verdict.SKIP, String.format("too few edges for lettering (%.2f%%)", 100 * edgeShare));
         }
-        return new Screen(Verdict.READ, String.format("edges %.2f%%", 100 * edgeShare));
+        ListLayout layout = ListLayout.of(luma, w, h);
+        if (layout.lines() < MIN_LIST_LINES) {
+            return new Screen(Verdict.SKIP, "no column of evenly spaced lines (at most " + layout.lines() + ")");
+        }
+        return new Screen(Verdict.READ, String.format("edges %.2f%%, %d even lines", 100 * edgeShare,
+                layout.lines()));
     }
 }

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outward.fixtures.photos.CanvassSheets;
 
 /** The pre-check that keeps images which cannot hold a list away from OCR, on images drawn here. */
 class ImageScreenTest {
@@ -36,6 +37,35 @@ class ImageScreenTest {
         }
         g.dispose();
         assertThat(screen.check(write(page, "jpg")).verdict()).isEqualTo(ImageScreen.Verdict.READ);
+    }
+
+    @Test
+    void photographedListsOfFiveToTwentyPeopleAreRead() throws Exception {
+        for (int listed : new int[]{5, 8, 12, 20}) {
+            for (CanvassSheets.Photo photo : CanvassSheets.photosOfLists(listed, 24_500L + listed, 3, 1000, 1300, 1600)) {
+                Path file = dir.resolve(photo.name());
+                Files.write(file, photo.jpeg());
+                assertThat(screen.check(file).verdict()).as(photo.name()).isEqualTo(ImageScreen.Verdict.READ);
+            }
+        }
+    }
+
+    @Test
+    void anEventFlyerWithAFewLinesOfMixedSizesIsSkipped() throws Exception {
+        BufferedImage flyer = canvas(800, 450, new Color(200, 16, 46));
+        Graphics2D g = flyer.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+        g.drawString("Summer Fete", 66, 112);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 32));
+        g.drawString("Saturday 14 June, 2pm to 5pm", 66, 225);
+        g.drawString("Church hall, Station Road", 66, 281);
+        g.drawString("Cakes, tombola and a raffle", 66, 337);
+        g.dispose();
+        ImageScreen.Screen result = screen.check(write(flyer, "png"));
+        assertThat(result.verdict()).isEqualTo(ImageScreen.Verdict.SKIP);
+        assertThat(result.why()).contains("lines");
     }
 
     @Test
