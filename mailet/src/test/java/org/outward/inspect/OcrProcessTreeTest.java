@@ -35,13 +35,16 @@ class OcrProcessTreeTest {
     void aParserProcessKilledForTimeTakesItsTesseractWithIt() throws Exception {
         PhotographedListsTest.assertTesseractInstalled();
         Path photo = largePhoto();
+        // The part's time: past the moment Tesseract starts on this machine now (a cold parser process decodes,
+        // screens and cleans the photo first), well before Tesseract can have read it.
+        Duration partTime = untilTesseractStarts(photo).multipliedBy(2).plusSeconds(2);
         Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
         try (TimeBox timeBox = new TimeBox(2);
              ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 256, ParserIsolation.LARGE_PART_BYTES,
                      false), timeBox, r -> { });
              Watch watch = new Watch(seen)) {
             TextExtractor.Result result = processes.extract(photo, "image/jpeg", "IMG_0001.jpg", 100_000,
-                    Duration.ofSeconds(12), new EmbeddedSpooler(null, ""), ocr);
+                    partTime, new EmbeddedSpooler(null, ""), ocr);
             assertThat(result.timedOut()).as("the part ran out of time during OCR").isTrue();
         }
         assertThat(seen).as("Tesseract was started for the photo").isNotEmpty();
@@ -71,6 +74,29 @@ class OcrProcessTreeTest {
             parse.get(30, TimeUnit.SECONDS);
         }
         assertAllEnd(seen);
+    }
+
+    /** How long a cold parser process takes from the part's start to starting Tesseract on the photo. */
+    private Duration untilTesseractStarts(Path photo) throws Exception {
+        Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        try (TimeBox timeBox = new TimeBox(2); Watch watch = new Watch(seen)) {
+            ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 256,
+                    ParserIsolation.LARGE_PART_BYTES, false), timeBox, r -> { });
+            long start = System.nanoTime();
+            CompletableFuture<TextExtractor.Result> parse = CompletableFuture.supplyAsync(() -> processes.extract(
+                    photo, "image/jpeg", "IMG_0001.jpg", 100_000, Duration.ofSeconds(200),
+                    new EmbeddedSpooler(null, ""), ocr));
+            long deadline = start + TimeUnit.SECONDS.toNanos(60);
+            while (seen.isEmpty() && System.nanoTime() < deadline && !parse.isDone()) {
+                Thread.sleep(20);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(seen).as("Tesseract was started for the photo").isNotEmpty();
+            processes.close();
+            parse.get(30, TimeUnit.SECONDS);
+            assertAllEnd(seen);
+            return elapsed;
+        }
     }
 
     /** A phone photo large enough that Tesseract reads it for far longer than the part's time. */
