@@ -1,12 +1,8 @@
 package org.outward.console;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,9 +11,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code console}: runs the admin console as its own process on the management side, or adds a user to its users
@@ -79,70 +74,12 @@ public final class ConsoleMain implements Callable<Integer> {
         @CommandLine.ParentCommand
         ConsoleMain parent;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The sign-in name.")
-        String name;
-
-        @Option(names = "--role", required = true, paramLabel = "admin|dpo", description = "admin: may release and "
-                + "delete; dpo: may look only.")
-        String role;
-
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input "
-                + "instead of asking.")
-        boolean passwordStdin;
+        @Mixin
+        NewUser user;
 
         @Override
         public Integer call() throws IOException {
-            return addUser(new UsersFile(parent.users), name, role, passwordStdin, spec.commandLine());
+            return user.addTo(new UsersFile(parent.users));
         }
-    }
-
-    /**
-     * Adds (or replaces) a user with a new TOTP secret and prints the secret and its otpauth URI.
-     *
-     * @param fromStdin   read the password from standard input's first line rather than asking on the terminal
-     * @param commandLine the command whose usage a wrong role or a short password is reported against
-     */
-    public static int addUser(UsersFile file, String name, String roleWord, boolean fromStdin, CommandLine commandLine)
-            throws IOException {
-        Role role;
-        try {
-            role = Role.of(roleWord);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "--role is admin or dpo");
-        }
-        char[] password = password(fromStdin);
-        if (password.length < 12) {
-            throw new CommandLine.ParameterException(commandLine, "the password needs at least 12 characters");
-        }
-        String secret = Totp.newSecret();
-        try {
-            file.put(new Account(name, role, PasswordHash.of(password), secret));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, e.getMessage());
-        }
-        java.util.Arrays.fill(password, ' ');
-        PrintWriter out = commandLine.getOut();
-        out.println("Added " + name + " (" + role.word() + ") to " + file.path() + ".");
-        out.println("TOTP secret (enter it in an authenticator app): " + secret);
-        out.println("otpauth URI: " + Totp.uri("Outward", name, secret));
-        out.flush();
-        return 0;
-    }
-
-    private static char[] password(boolean fromStdin) throws IOException {
-        java.io.Console terminal = System.console();
-        if (!fromStdin && terminal != null) {
-            char[] first = terminal.readPassword("Password: ");
-            char[] second = terminal.readPassword("Again: ");
-            if (first == null || !java.util.Arrays.equals(first, second)) {
-                throw new IOException("the passwords differ");
-            }
-            return first;
-        }
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return line == null ? new char[0] : line.toCharArray();
     }
 }

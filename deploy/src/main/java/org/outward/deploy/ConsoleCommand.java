@@ -11,15 +11,15 @@ import java.util.concurrent.Callable;
 
 import org.outward.console.Console;
 import org.outward.console.ConsoleConfig;
-import org.outward.console.ConsoleMain;
 import org.outward.console.ConsoleOptions;
+import org.outward.console.NewUser;
 import org.outward.console.UsersFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -115,23 +115,13 @@ final class ConsoleCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         ConsoleCommand parent;
 
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The sign-in name.")
-        String name;
-
-        @Option(names = "--role", required = true, paramLabel = "admin|dpo",
-                description = "admin: may release and delete; dpo: may look only.")
-        String role;
-
-        @Option(names = "--password-stdin", description = "Read the password from standard input's first line.")
-        boolean passwordStdin;
+        @Mixin
+        NewUser user;
 
         @Override
         public Integer call() throws IOException {
             Files.createDirectories(users(parent.work).getParent());
-            return ConsoleMain.addUser(new UsersFile(users(parent.work)), name, role, passwordStdin, spec.commandLine());
+            return user.addTo(new UsersFile(users(parent.work)));
         }
     }
 }
