@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads an image by OCR where OCR runs (a parser process, or the gateway when parsing is not isolated): a HEIC
- * or HEIF photo is first turned into a PNG ({@link HeifDecoder}); then the screen ({@link ImageScreen}) decides
- * whether the image could hold a list, and only then does Tesseract read it. The screen's verdict goes back
- * with the text, so the gateway can count what was read and report what could not be.
+ * Reads an image by OCR where OCR runs (a parser process, or the gateway when parsing is not isolated): a HEIC,
+ * HEIF or AVIF photo is first turned into a PNG ({@link HeifDecoder}); then the screen ({@link ImageScreen}) decides
+ * whether the image could hold a list, and only then does Tesseract read it. A photo format ({@link PhotoFormats})
+ * that could not be decoded is not fully inspected. The screen's verdict goes back with the text, so the gateway
+ * can count what was read and report what could not be.
  */
 final class ImageText {
 
@@ -41,9 +42,9 @@ final class ImageText {
         }
         try {
             ImageScreen.Screen screen = new ImageScreen(settings.maxPixels()).check(image);
-            if (decoded != null && screen.verdict() == ImageScreen.Verdict.NO_DECODER) {
-                // The decoder's own PNG: a photo of a kind that is read, and was not.
-                return new ImageScreen.Screen(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF photo: " + screen.why());
+            if (screen.verdict() == ImageScreen.Verdict.NO_DECODER && PhotoFormats.isPhoto(detectedType)) {
+                // A photo of a kind that is read, and was not: no decoder knows it, or its decoder failed.
+                return PhotoFormats.unreadable(detectedType, screen.why());
             }
             if (screen.verdict() == ImageScreen.Verdict.READ) {
                 ocr.read(image, type);

@@ -30,6 +30,7 @@ import org.outward.fixtures.FakePeople;
 import org.outward.fixtures.heldout.HeldOutSheetPhotos;
 import org.outward.fixtures.photos.CanvassSheets;
 import org.outward.fixtures.photos.HeicPhotos;
+import org.outward.fixtures.photos.PhotoEncoder;
 import org.outward.fixtures.photos.SignatureLogo;
 import org.outward.protect.Protection;
 import org.outward.protect.verify.PasswordCheckReaders;
@@ -147,6 +148,52 @@ class OcrInspectionTest {
         byte[] photo = heicPhoto();
         assertThat(inspectPhoto(smallPixelLimit(), "image/heic", "IMG_2041.HEIC", photo).findings())
                 .extracting(InspectionFinding::kind).containsExactly(FindingKind.PART_SIZE_LIMIT);
+    }
+
+    /** Browsers save images as WebP, and so do some Android phones. */
+    @Test
+    void aWebpPhotoOfACanvassSheetIsReadByOcr() throws Exception {
+        assertReadByOcr(PhotoEncoder.WEBP, "image/webp", "IMG_2041.webp");
+    }
+
+    /** Android phones save photos as AVIF; libheif's decoder reads them as it reads HEIC. */
+    @Test
+    void anAvifPhotoOfACanvassSheetIsReadByOcr() throws Exception {
+        assertReadByOcr(PhotoEncoder.AVIF, "image/avif", "IMG_2041.avif");
+    }
+
+    /** A photo format no decoder here reads is not fully inspected: it may hold a list as well as a JPEG may. */
+    @Test
+    void aJpegXlPhotoIsNotFullyInspected() throws Exception {
+        assertNotFullyInspected(PhotoEncoder.JPEG_XL, "image/jxl", "IMG_2041.jxl");
+    }
+
+    @Test
+    void aJpeg2000ScanIsNotFullyInspected() throws Exception {
+        assertNotFullyInspected(PhotoEncoder.JPEG_2000, "image/jp2", "scan-0001.jp2");
+    }
+
+    private void assertReadByOcr(PhotoEncoder encoder, String type, String name) throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = encoder.fromJpeg(CanvassSheets.photos(7, 1, 1300).get(0).jpeg());
+        long read = OcrCounts.read();
+        Inspection inspection = inspectPhoto(ocrOn, type, name, photo);
+        InspectedPart part = inspection.parts().get(inspection.parts().size() - 1);
+        assertThat(part.detectedType()).isEqualTo(type);
+        assertThat(count(MOBILE, part.text().text())).as("phone numbers read from the photo").isGreaterThanOrEqualTo(10);
+        assertThat(inspection.findings()).isEmpty();
+        assertThat(OcrCounts.read()).as("images read by OCR").isEqualTo(read + 1);
+    }
+
+    private void assertNotFullyInspected(PhotoEncoder encoder, String type, String name) throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = encoder.fromJpeg(CanvassSheets.photos(7, 1, 1300).get(0).jpeg());
+        Inspection inspection = inspectPhoto(ocrOn, type, name, photo);
+        assertThat(inspection.parts().get(inspection.parts().size() - 1).detectedType()).isEqualTo(type);
+        assertThat(inspection.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.UNREADABLE);
+            assertThat(f.detail()).contains("no decoder");
+        });
     }
 
     private InspectionLimits smallPixelLimit() {
