@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,10 +64,11 @@ class OcrProcessTreeTest {
                     photo, "image/jpeg", "IMG_0001.jpg", 100_000, Duration.ofSeconds(200),
                     new EmbeddedSpooler(null, ""), ocr));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (seen.isEmpty() && System.nanoTime() < deadline && !parse.isDone()) {
+            while (seen.stream().noneMatch(OcrProcessTreeTest::readsAnImage) && System.nanoTime() < deadline
+                    && !parse.isDone()) {
                 Thread.sleep(50);
             }
-            assertThat(seen).as("Tesseract was started for the photo").isNotEmpty();
+            assertThat(seen).as("Tesseract was started for the photo").anyMatch(OcrProcessTreeTest::readsAnImage);
             // Well into its reading, as at a shutdown that comes while a photo is being read.
             Thread.sleep(2000);
             assertThat(seen).as("Tesseract still reading").anyMatch(ProcessHandle::isAlive);
@@ -74,6 +76,52 @@ class OcrProcessTreeTest {
             parse.get(30, TimeUnit.SECONDS);
         }
         assertAllEnd(seen);
+    }
+
+    /**
+     * A parser process that dies by itself while Tesseract reads (its own heap limit: it runs with
+     * {@code -XX:+ExitOnOutOfMemoryError}, which ends the JVM at once, with no code of ours run) leaves a Tesseract
+     * that is no longer its descendant. Here the parser process alone is killed from outside, as its own exit would
+     * end it; its Tesseract must end too.
+     */
+    @Test
+    void aParserProcessThatDiesByItselfTakesItsTesseractWithIt() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        Path photo = largePhoto();
+        Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        try (TimeBox timeBox = new TimeBox(2);
+             ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 256,
+                     ParserIsolation.LARGE_PART_BYTES, false), timeBox, r -> { });
+             Watch watch = new Watch(seen)) {
+            CompletableFuture<TextExtractor.Result> parse = CompletableFuture.supplyAsync(() -> processes.extract(
+                    photo, "image/jpeg", "IMG_0001.jpg", 100_000, Duration.ofSeconds(200),
+                    new EmbeddedSpooler(null, ""), ocr));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            Optional<ProcessHandle> reading = Optional.empty();
+            while (reading.isEmpty() && System.nanoTime() < deadline && !parse.isDone()) {
+                Thread.sleep(20);
+                reading = seen.stream().filter(OcrProcessTreeTest::readsAnImage).findFirst();
+            }
+            assertThat(reading).as("Tesseract was started for the photo").isPresent();
+            ProcessHandle parser = reading.get().parent().orElseThrow();
+            // Past Tesseract's first line on standard error ("Estimating resolution", after it has loaded the
+            // image): a Tesseract that writes to the dead process's pipe dies of it, and one that has written that
+            // line stays quiet for the seconds it reads.
+            Thread.sleep(3000);
+            assertThat(seen).as("Tesseract still reading").anyMatch(ProcessHandle::isAlive);
+            parser.destroyForcibly();
+            TextExtractor.Result result = parse.get(30, TimeUnit.SECONDS);
+            assertThat(result.timedOut()).as("the part ended with its process, not at its time limit").isFalse();
+            assertThat(result.failed()).isEqualTo("ParserProcessEnded");
+            // At once: Tesseract would go on reading for seconds more.
+            assertAllEnd(seen, Duration.ofSeconds(2));
+        }
+    }
+
+    /** A Tesseract given an image, not one asked for its version or languages when Tika's parser starts. */
+    private static boolean readsAnImage(ProcessHandle tesseract) {
+        return tesseract.isAlive() && tesseract.info().arguments()
+                .map(arguments -> arguments.length > 0 && !arguments[0].startsWith("--")).orElse(false);
     }
 
     /** How long a cold parser process takes from the part's start to starting Tesseract on the photo. */
@@ -105,7 +153,11 @@ class OcrProcessTreeTest {
     }
 
     private static void assertAllEnd(Set<ProcessHandle> seen) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        assertAllEnd(seen, Duration.ofSeconds(5));
+    }
+
+    private static void assertAllEnd(Set<ProcessHandle> seen, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
         while (seen.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
