@@ -406,6 +406,10 @@ final class InspectionRun implements AutoCloseable {
             result = engine.extract(file, "text/plain", source.name(), limits.maxTextCharsPerPart(),
                     limits.timePerPart(), parse.spooler(), true, OcrSettings.off());
         }
+        if (result.screen() != null) {
+            // A PDF's page images that OCR could not decode.
+            screened(result.screen(), path);
+        }
         return afterExtraction(result, path, source, parse.container(), () -> TnefCodePage.names(file, detected));
     }
 
