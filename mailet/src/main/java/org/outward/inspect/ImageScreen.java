@@ -32,8 +32,8 @@ final class ImageScreen {
     /**
      * What the screen decided: read it; skip it (it cannot hold a list); too large to read; no decoder knows it
      * (for an icon or a metafile, judged as without OCR, as before OCR); or it is of a kind that is read but this
-     * one could not be (a photo format, {@link PhotoFormats}, that no decoder here reads or whose decoder failed,
-     * such as a HEIC photo without a HEIF decoder: not fully inspected).
+     * one could not be (a photo format, {@link PhotoFormats}, that no decoder here reads, such as a HEIC photo
+     * without a HEIF decoder: not fully inspected).
      */
     enum Verdict { READ, SKIP, TOO_LARGE, NO_DECODER, UNREADABLE }
 
