@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a HEIC or HEIF photo (what iPhones take) into a PNG that the screen and Tesseract read like any image,
+ * Turns a HEIC or HEIF photo (what iPhones take) or an AVIF photo (what Android phones may take) into a PNG that the screen and Tesseract read like any image,
  * with libheif's own tools ({@code heif-info}, {@code heif-convert}), run by the parser process: they end with it
  * when it is killed at the part's time limit ({@link ProcessTree}). The size the photo declares is read first,
  * and a photo over the pixel limit is never decoded, which bounds the decoder's memory as the limit bounds
@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  */
 final class HeifDecoder {
 
+    /** AVIF is HEIF with AV1 pictures: libheif decodes it with dav1d or libaom, on which Debian's libheif1 depends. */
     private static final Set<String> TYPES = Set.of("image/heic", "image/heif", "image/heic-sequence",
-            "image/heif-sequence");
+            "image/heif-sequence", "image/avif", "image/avif-sequence");
 
     /** heif-info's line for the image a viewer shows: {@code image: 4032x3024 (id=49), primary}. */
     private static final Pattern PRIMARY = Pattern.compile("(?m)^image: (\\d+)x(\\d+) .*primary");
@@ -50,14 +51,14 @@ final class HeifDecoder {
     Decoded toPng(Path photo, long maxPixels, Duration time) throws IOException, InterruptedException {
         if (program.isEmpty()) {
             return refused(ImageScreen.Verdict.UNREADABLE,
-                    "HEIC/HEIF photo: no HEIF decoder on this machine (install libheif-examples)");
+                    "HEIC/HEIF/AVIF photo: no HEIF decoder on this machine (install libheif-examples)");
         }
         long deadline = System.nanoTime() + time.toNanos();
         Path folder = photo.toAbsolutePath().getParent();
         Run info = run(List.of(sibling("heif-info"), photo.toString()), folder, deadline);
         Matcher primary = PRIMARY.matcher(info.output());
         if (!info.ok() || !primary.find()) {
-            return refused(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF photo: " + info.why("heif-info"));
+            return refused(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF/AVIF photo: " + info.why("heif-info"));
         }
         long width = Long.parseLong(primary.group(1));
         long height = Long.parseLong(primary.group(2));
@@ -69,7 +70,7 @@ final class HeifDecoder {
         Run convert = run(List.of(program, photo.toString(), png.toString()), folder, deadline);
         if (!convert.ok() || Files.size(png) == 0) {
             Files.deleteIfExists(png);
-            return refused(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF photo: " + convert.why("heif-convert"));
+            return refused(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF/AVIF photo: " + convert.why("heif-convert"));
         }
         return new Decoded(png, null);
     }

@@ -14,11 +14,13 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
+import org.outward.inspect.ocr.ImageDecoders;
+
 /**
  * The size an image declares in its header, read in the gateway without decoding a pixel: enough to keep a
  * signature logo or an emoji away from the parser processes and OCR, and to refuse an image over the policy's
  * pixel limit before anything is decoded. Only the simple headers of the formats logos come in (PNG, JPEG, GIF,
- * BMP) are read, and only from the first {@value #HEAD_BYTES} bytes of the file, so a header that lies (a count
+ * BMP, WebP) are read, and only from the first {@value #HEAD_BYTES} bytes of the file, so a header that lies (a count
  * of a billion, a directory past the end) costs no more than that. Anything else, or a header not found there,
  * has no declared size here: the parser process, which decodes it, finds out.
  */
@@ -28,7 +30,7 @@ final class ImageHeader {
     static final int HEAD_BYTES = 256 * 1024;
 
     private static final Set<String> TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp",
-            "image/x-ms-bmp");
+            "image/x-ms-bmp", "image/webp");
 
     /** Width and height in pixels, as declared. */
     record Size(int width, int height) {
@@ -38,14 +40,17 @@ final class ImageHeader {
     }
 
     /**
-     * What the gateway can tell of an image without decoding it: that no decoder here knows its type (an icon,
-     * a Windows metafile, WebP), which is judged as without OCR, as before OCR, with no parser process; or that
-     * its declared size makes it too small to hold a list or too large to read. Empty when it must be screened
-     * where it is decoded.
+     * What the gateway can tell of an image without decoding it: that no decoder here knows its type, which for
+     * an icon or a Windows metafile is judged as without OCR, as before OCR, and for a photo format
+     * ({@link PhotoFormats}, JPEG XL say) is not fully inspected, both with no parser process; or that its declared
+     * size makes it too small to hold a list or too large to read. Empty when it must be screened where it is
+     * decoded.
      */
     static Optional<ImageScreen.Screen> screen(Path file, String detectedType, long maxPixels) {
-        if (!HeifDecoder.handles(detectedType) && !ImageIO.getImageReadersByMIMEType(detectedType).hasNext()) {
-            return Optional.of(new ImageScreen.Screen(ImageScreen.Verdict.NO_DECODER, "no decoder for this image"));
+        if (!HeifDecoder.handles(detectedType) && !ImageDecoders.decodes(detectedType)) {
+            return Optional.of(PhotoFormats.isPhoto(detectedType)
+                    ? PhotoFormats.unreadable(detectedType, "no decoder for this format here")
+                    : new ImageScreen.Screen(ImageScreen.Verdict.NO_DECODER, "no decoder for this image"));
         }
         return declared(file, detectedType).flatMap(size -> ImageScreen.bySize(size.width(), size.height(), maxPixels));
     }
@@ -59,6 +64,9 @@ final class ImageHeader {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (!ImageDecoders.decodes(detectedType)) {
             return Optional.empty();
         }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(detectedType);

@@ -12,6 +12,8 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.outward.inspect.ocr.ImageDecoders;
+
 /**
  * The cheap test an image passes before OCR: whether it could hold a list at all. A list of people needs room
  * (an image of less than {@value #MIN_SIDE} pixels on its short side cannot hold twenty legible lines), more
@@ -29,8 +31,9 @@ final class ImageScreen {
 
     /**
      * What the screen decided: read it; skip it (it cannot hold a list); too large to read; no decoder knows it
-     * (judged as without OCR, as before OCR); or it is of a kind that is read but this one could not be (a HEIC
-     * photo without a HEIF decoder: not fully inspected).
+     * (for an icon or a metafile, judged as without OCR, as before OCR); or it is of a kind that is read but this
+     * one could not be (a photo format, {@link PhotoFormats}, that no decoder here reads, such as a HEIC photo
+     * without a HEIF decoder: not fully inspected).
      */
     enum Verdict { READ, SKIP, TOO_LARGE, NO_DECODER, UNREADABLE }
 
@@ -58,6 +61,7 @@ final class ImageScreen {
     }
 
     Screen check(Path file) throws IOException {
+        ImageDecoders.ensureRegistered();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {

@@ -3,11 +3,14 @@ package org.outward.inspect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.outward.inspect.ocr.ImageDecoders;
+
 /**
- * Reads an image by OCR where OCR runs (a parser process, or the gateway when parsing is not isolated): a HEIC
- * or HEIF photo is first turned into a PNG ({@link HeifDecoder}); then the screen ({@link ImageScreen}) decides
- * whether the image could hold a list, and only then does Tesseract read it. The screen's verdict goes back
- * with the text, so the gateway can count what was read and report what could not be.
+ * Reads an image by OCR where OCR runs (a parser process, or the gateway when parsing is not isolated): a HEIC,
+ * HEIF or AVIF photo is first turned into a PNG ({@link HeifDecoder}); then the screen ({@link ImageScreen}) decides
+ * whether the image could hold a list, and only then does Tesseract read it. A photo format ({@link PhotoFormats})
+ * that no decoder here reads is not fully inspected. The screen's verdict goes back with the text, so the gateway
+ * can count what was read and report what could not be.
  */
 final class ImageText {
 
@@ -41,9 +44,11 @@ final class ImageText {
         }
         try {
             ImageScreen.Screen screen = new ImageScreen(settings.maxPixels()).check(image);
-            if (decoded != null && screen.verdict() == ImageScreen.Verdict.NO_DECODER) {
-                // The decoder's own PNG: a photo of a kind that is read, and was not.
-                return new ImageScreen.Screen(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF photo: " + screen.why());
+            if (screen.verdict() == ImageScreen.Verdict.NO_DECODER && (decoded != null
+                    || PhotoFormats.isPhoto(detectedType) && !ImageDecoders.decodes(detectedType))) {
+                // A photo of a kind that is read, and was not: libheif's PNG failed, or no decoder knows the format.
+                // A JPEG or PNG that its decoder refuses is damaged (mail clients cut them short): as without OCR.
+                return PhotoFormats.unreadable(detectedType, screen.why());
             }
             if (screen.verdict() == ImageScreen.Verdict.READ) {
                 ocr.read(image, type);

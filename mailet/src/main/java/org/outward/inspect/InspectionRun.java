@@ -354,8 +354,8 @@ final class InspectionRun implements AutoCloseable {
      * pixel limit is a finding, which the not-fully-inspected rule judges. Everything else is read where
      * documents are parsed: there it is decoded (a HEIC photo too), screened ({@link ImageScreen}) and read by OCR
      * if it could hold a list, within the part's time and the parser process's heap, so that an image that
-     * expands to gigapixels costs the gateway nothing. An image no decoder knows is judged as without OCR; a HEIC
-     * photo that could not be decoded is not fully inspected.
+     * expands to gigapixels costs the gateway nothing. A photo or scan ({@link PhotoFormats}) that no decoder here
+     * reads is not fully inspected; any other image no decoder knows (an icon, a metafile) is judged as without OCR.
      */
     private ExtractedText readImage(Path file, String detected, Source source, String path) {
         Optional<ImageScreen.Screen> known = ImageHeader.screen(file, detected, limits.ocr().maxPixels());
@@ -375,7 +375,7 @@ final class InspectionRun implements AutoCloseable {
             case READ -> OcrCounts.countRead();
             case TOO_LARGE -> finding(FindingKind.PART_SIZE_LIMIT, path, "not read by OCR: " + screen.why());
             case UNREADABLE -> finding(FindingKind.UNREADABLE, path, "not read by OCR: " + screen.why());
-            // Cannot hold a list, or no decoder knows it (nor would Tesseract's): judged as without OCR.
+            // Cannot hold a list, or an icon or metafile no decoder knows: judged as without OCR.
             case SKIP, NO_DECODER -> OcrCounts.countSkipped();
         }
         return ExtractedText.EMPTY;
@@ -405,6 +405,10 @@ final class InspectionRun implements AutoCloseable {
             // is read as such: nothing stays unread.
             result = engine.extract(file, "text/plain", source.name(), limits.maxTextCharsPerPart(),
                     limits.timePerPart(), parse.spooler(), true, OcrSettings.off());
+        }
+        if (result.screen() != null) {
+            // A PDF's page images that OCR could not decode.
+            screened(result.screen(), path);
         }
         return afterExtraction(result, path, source, parse.container(), () -> TnefCodePage.names(file, detected));
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Asked once per JVM (a policy reload asks again for nothing). When it cannot, OCR is off and the log says so,
  * once, with why: images are then judged as they were before OCR, and nothing is held because of it. A language
  * whose data is missing is left out, with a warning, while others remain. Without the HEIF decoder
- * ({@code heif-convert}), OCR runs but HEIC and HEIF photos cannot be read, which the log says once: such a
+ * ({@code heif-convert}), OCR runs but HEIC, HEIF and AVIF photos cannot be read, which the log says once: such a
  * photo is not fully inspected.
  */
 final class OcrAvailability {
@@ -80,7 +80,7 @@ final class OcrAvailability {
             return asked.withEnabled(false);
         }
         if (!heifFound()) {
-            sayOnce("HEIC/HEIF photos cannot be read: '" + heifDecoder + "' was not found on the PATH (install"
+            sayOnce("HEIC/HEIF/AVIF photos cannot be read: '" + heifDecoder + "' was not found on the PATH (install"
                     + " libheif-examples); such photos are held as not fully inspected");
             return asked.withLanguages(String.join("+", kept)).withHeifDecoder("");
         }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * or dies of its own heap limit, and the part is reported as {@link FindingKind#TIME_LIMIT} or
  * {@link FindingKind#UNREADABLE}, which the policy holds. A fresh process replaces it for the next part. A
  * process is killed with the programs it started (Tesseract, the HEIF decoder; {@link ProcessTree}), at a time
- * limit and when the processes are closed at the gateway's shutdown.
+ * limit and when the processes are closed at the gateway's shutdown; and since each leads a process group of its
+ * own ({@link ProcessGroup}), those programs are killed too when it has died by itself, out of memory.
  *
  * <p>At most {@code processes} parses run at once; a part waits for a free process, which bounds the memory all
  * parsing takes to {@code processes} times the heap given to each. Processes are started when first needed and
@@ -172,7 +173,9 @@ final class ParserProcesses implements AutoCloseable {
                 partial -> command(false, List.of("-XX:ArchiveClassesAtExit=" + partial), ParseChild.WARM_UP_ONLY));
         // The process's log (its libraries' complaints) is shown where the gateway's is, and not when the gateway's
         // log is off: the command-line tools silence theirs.
-        ProcessBuilder builder = new ProcessBuilder(command(optimising, jvm, isolation.warmUp() ? ParseChild.WARM_UP : null))
+        // A group of its own, so that what it starts ends with it even when it has died by itself (ProcessGroup).
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroup.leading(
+                command(optimising, jvm, isolation.warmUp() ? ParseChild.WARM_UP : null)))
                 .redirectError(LOG.isErrorEnabled() ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD);
         // JVM options in the environment are the gateway's (the compose files give it -Xms1g -Xmx2g): in a parser
         // process an initial heap above its own maximum would stop it at start.
@@ -333,6 +336,8 @@ final class ParserProcesses implements AutoCloseable {
 
         void kill() {
             ProcessTree.kill(process.toHandle());
+            // Once the process has died (of its own heap limit, say), its Tesseract is no longer its descendant.
+            ProcessGroup.kill(process.toHandle());
             all.remove(this);
         }
     }

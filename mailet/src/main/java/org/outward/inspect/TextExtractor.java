@@ -19,6 +19,7 @@ import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.outward.inspect.ocr.RuledLinesRemovedParser;
+import org.outward.inspect.ocr.UndecodedPageImages;
 
 /**
  * Reads the text and tables of one part with Tika, within the per-part character and time bounds.
@@ -107,9 +108,10 @@ final class TextExtractor {
 
     /**
      * As {@link #parse(Parser, Path, String, String, TextCollector, EmbeddedDocumentExtractor)}, with OCR as asked:
-     * an image is screened first and read only if it could hold a list ({@link ImageText}).
+     * an image is screened first and read only if it could hold a list ({@link ImageText}); a PDF whose page images
+     * could not be decoded for OCR ({@link UndecodedPageImages}) is reported unreadable.
      *
-     * @return the screen's verdict on an image read with OCR, else null
+     * @return the screen's verdict on an image read with OCR, or on a PDF's undecoded page images, else null
      */
     static ImageScreen.Screen parse(Parser parser, Path file, String detectedType, String fileName,
                                     TextCollector collector, EmbeddedDocumentExtractor embedded, OcrSettings ocr)
@@ -119,6 +121,11 @@ final class TextExtractor {
                     fileName, collector, embedded, ocr));
         }
         parse(parser, content(file), detectedType, fileName, collector, embedded, ocr);
+        if (ocr.enabled() && detectedType.equals("application/pdf")) {
+            // Pages OCR read as blank because their image could not be decoded: not fully inspected.
+            return UndecodedPageImages.in(file).map(why -> new ImageScreen.Screen(ImageScreen.Verdict.UNREADABLE, why))
+                    .orElse(null);
+        }
         return null;
     }
 

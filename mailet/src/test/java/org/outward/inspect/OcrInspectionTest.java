@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,13 +13,6 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.detect.personal.PhotographedListsTest;
@@ -30,6 +20,8 @@ import org.outward.fixtures.FakePeople;
 import org.outward.fixtures.heldout.HeldOutSheetPhotos;
 import org.outward.fixtures.photos.CanvassSheets;
 import org.outward.fixtures.photos.HeicPhotos;
+import org.outward.fixtures.photos.PhotoEncoder;
+import org.outward.fixtures.photos.ScannedPdfs;
 import org.outward.fixtures.photos.SignatureLogo;
 import org.outward.protect.Protection;
 import org.outward.protect.verify.PasswordCheckReaders;
@@ -57,20 +49,48 @@ class OcrInspectionTest {
 
     @Test
     void anImageOnlyPdfOfARegisterPageIsReadByOcr() throws Exception {
+        assertScannedPageRead(ScannedPdfs.grey(CanvassSheets.sheet(new FakePeople(11))));
+    }
+
+    /** Office copiers and scanners write text pages black and white in JBIG2; PDFBox decodes it with jbig2-imageio. */
+    @Test
+    void aRegisterPageScannedToJbig2IsReadByOcr() throws Exception {
+        assertScannedPageRead(ScannedPdfs.jbig2(CanvassSheets.sheet(new FakePeople(11))));
+    }
+
+    private void assertScannedPageRead(byte[] pdf) throws Exception {
         PhotographedListsTest.assertTesseractInstalled();
-        byte[] pdf = scannedPdf(CanvassSheets.sheet(new FakePeople(11)));
+        Inspection inspection = inspectPdf(pdf);
+        String text = inspection.parts().get(inspection.parts().size() - 1).text().text();
+        assertThat(count(MOBILE, text)).as("phone numbers read from the scanned page").isGreaterThanOrEqualTo(15);
+        assertThat(inspection.findings()).isEmpty();
+    }
+
+    /**
+     * A page image in JPEG 2000, which no decoder here reads (the JDK has none, and the one for ImageIO is
+     * unmaintained under a licence of its own): the page would render blank and read as holding no text, so the
+     * PDF is not fully inspected.
+     */
+    @Test
+    void aRegisterPageScannedToJpeg2000IsNotFullyInspected() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        Inspection inspection = inspectPdf(ScannedPdfs.jpeg2000(CanvassSheets.sheet(new FakePeople(11))));
+        assertThat(inspection.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.UNREADABLE);
+            assertThat(f.detail()).contains("JPEG 2000").contains("page 1");
+        });
+    }
+
+    private Inspection inspectPdf(byte[] pdf) {
         try (MessageInspector inspector = inspector(ocrOn, OcrAvailability.tesseract())) {
-            Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Register page."),
+            return inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Register page."),
                     Mail.attachment("application/pdf; name=\"register.pdf\"", "; filename=\"register.pdf\"", pdf))));
-            String text = inspection.parts().get(inspection.parts().size() - 1).text().text();
-            assertThat(count(MOBILE, text)).as("phone numbers read from the scanned page").isGreaterThanOrEqualTo(15);
-            assertThat(inspection.findings()).isEmpty();
         }
     }
 
     @Test
     void withOcrOffAScannedPdfHasNoText() throws Exception {
-        byte[] pdf = scannedPdf(CanvassSheets.sheet(new FakePeople(11)));
+        byte[] pdf = ScannedPdfs.grey(CanvassSheets.sheet(new FakePeople(11)));
         try (MessageInspector inspector = inspector(InspectionLimits.defaults(), OcrAvailability.tesseract())) {
             Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Register page."),
                     Mail.attachment("application/pdf; name=\"register.pdf\"", "; filename=\"register.pdf\"", pdf))));
@@ -149,6 +169,52 @@ class OcrInspectionTest {
                 .extracting(InspectionFinding::kind).containsExactly(FindingKind.PART_SIZE_LIMIT);
     }
 
+    /** Browsers save images as WebP, and so do some Android phones. */
+    @Test
+    void aWebpPhotoOfACanvassSheetIsReadByOcr() throws Exception {
+        assertReadByOcr(PhotoEncoder.WEBP, "image/webp", "IMG_2041.webp");
+    }
+
+    /** Android phones save photos as AVIF; libheif's decoder reads them as it reads HEIC. */
+    @Test
+    void anAvifPhotoOfACanvassSheetIsReadByOcr() throws Exception {
+        assertReadByOcr(PhotoEncoder.AVIF, "image/avif", "IMG_2041.avif");
+    }
+
+    /** A photo format no decoder here reads is not fully inspected: it may hold a list as well as a JPEG may. */
+    @Test
+    void aJpegXlPhotoIsNotFullyInspected() throws Exception {
+        assertNotFullyInspected(PhotoEncoder.JPEG_XL, "image/jxl", "IMG_2041.jxl");
+    }
+
+    @Test
+    void aJpeg2000ScanIsNotFullyInspected() throws Exception {
+        assertNotFullyInspected(PhotoEncoder.JPEG_2000, "image/jp2", "scan-0001.jp2");
+    }
+
+    private void assertReadByOcr(PhotoEncoder encoder, String type, String name) throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = encoder.fromJpeg(CanvassSheets.photos(7, 1, 1300).get(0).jpeg());
+        long read = OcrCounts.read();
+        Inspection inspection = inspectPhoto(ocrOn, type, name, photo);
+        InspectedPart part = inspection.parts().get(inspection.parts().size() - 1);
+        assertThat(part.detectedType()).isEqualTo(type);
+        assertThat(count(MOBILE, part.text().text())).as("phone numbers read from the photo").isGreaterThanOrEqualTo(10);
+        assertThat(inspection.findings()).isEmpty();
+        assertThat(OcrCounts.read()).as("images read by OCR").isEqualTo(read + 1);
+    }
+
+    private void assertNotFullyInspected(PhotoEncoder encoder, String type, String name) throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        byte[] photo = encoder.fromJpeg(CanvassSheets.photos(7, 1, 1300).get(0).jpeg());
+        Inspection inspection = inspectPhoto(ocrOn, type, name, photo);
+        assertThat(inspection.parts().get(inspection.parts().size() - 1).detectedType()).isEqualTo(type);
+        assertThat(inspection.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.UNREADABLE);
+            assertThat(f.detail()).contains("no decoder");
+        });
+    }
+
     private InspectionLimits smallPixelLimit() {
         return ocrOn.withOcr(new OcrSettings(true, "eng", 500_000, Duration.ofSeconds(60)));
     }
@@ -191,7 +257,7 @@ class OcrInspectionTest {
         PhotographedListsTest.assertTesseractInstalled();
         byte[] photo = HeldOutSheetPhotos.photos(HeldOutSheetPhotos.MOVED_TO_DEVELOPMENT_SEED, 10, 1000, 1200, 1400)
                 .get(9).jpeg();
-        byte[] pdf = scannedPdf(ImageIO.read(new ByteArrayInputStream(photo)));
+        byte[] pdf = ScannedPdfs.grey(ImageIO.read(new ByteArrayInputStream(photo)));
         try (MessageInspector inspector = inspector(ocrOn, OcrAvailability.tesseract())) {
             Inspection inspection = inspector.inspect(Mail.stream(Mail.message("b", Mail.text("Register page."),
                     Mail.attachment("application/pdf; name=\"register.pdf\"", "; filename=\"register.pdf\"", pdf))));
@@ -203,24 +269,6 @@ class OcrInspectionTest {
     private MessageInspector inspector(InspectionLimits limits, OcrAvailability ocr) {
         return new MessageInspector(limits, (f, t, n) -> Protection.none(), ParserIsolation.defaults(),
                 PasswordCheckReaders.defaults(), temp, ocr);
-    }
-
-    /** A scanner's PDF: the page is one grey image at 200 dpi, with no text layer. */
-    private static byte[] scannedPdf(BufferedImage sheet) throws Exception {
-        BufferedImage grey = new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = grey.createGraphics();
-        g.drawImage(sheet, 0, 0, grey.getWidth(), grey.getHeight(), null);
-        g.dispose();
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(document, grey);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
     }
 
     private static int count(Pattern pattern, String text) {

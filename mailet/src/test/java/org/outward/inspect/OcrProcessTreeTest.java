@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,6 +89,47 @@ class OcrProcessTreeTest {
         assertAllEnd(seen);
     }
 
+    /**
+     * A parser process that dies by itself while Tesseract reads (its own heap limit: it runs with
+     * {@code -XX:+ExitOnOutOfMemoryError}, which ends the JVM at once, with no code of ours run) leaves a Tesseract
+     * that is no longer its descendant. Here the parser process alone is killed from outside, as its own exit would
+     * end it; its Tesseract must end too.
+     */
+    @Test
+    void aParserProcessThatDiesByItselfTakesItsTesseractWithIt() throws Exception {
+        PhotographedListsTest.assertTesseractInstalled();
+        // Larger than the others': Tesseract must still be reading seconds after it starts, on a quiet machine too.
+        Path photo = largePhoto(4000);
+        Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        try (TimeBox timeBox = new TimeBox(2);
+             ParserProcesses processes = new ParserProcesses(new ParserIsolation(1, 256,
+                     ParserIsolation.LARGE_PART_BYTES, false), timeBox, r -> { });
+             Watch watch = new Watch(seen)) {
+            CompletableFuture<TextExtractor.Result> parse = CompletableFuture.supplyAsync(() -> processes.extract(
+                    photo, "image/jpeg", "IMG_0001.jpg", 100_000, Duration.ofSeconds(200),
+                    new EmbeddedSpooler(null, ""), ocr));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            Optional<ProcessHandle> reading = Optional.empty();
+            while (reading.isEmpty() && System.nanoTime() < deadline && !parse.isDone()) {
+                Thread.sleep(20);
+                reading = seen.stream().filter(ProcessHandle::isAlive).findFirst();
+            }
+            assertThat(reading).as("Tesseract was started for the photo").isPresent();
+            ProcessHandle parser = reading.get().parent().orElseThrow();
+            // Past Tesseract's first line on standard error ("Estimating resolution", after it has loaded the
+            // image): a Tesseract that writes to the dead process's pipe dies of it, and one that has written that
+            // line stays quiet for the seconds it reads.
+            Thread.sleep(3000);
+            assertThat(seen).as("Tesseract still reading").anyMatch(ProcessHandle::isAlive);
+            parser.destroyForcibly();
+            TextExtractor.Result result = parse.get(30, TimeUnit.SECONDS);
+            assertThat(result.timedOut()).as("the part ended with its process, not at its time limit").isFalse();
+            assertThat(result.failed()).isEqualTo("ParserProcessEnded");
+            // At once: Tesseract would go on reading for seconds more.
+            assertAllEnd(seen, Duration.ofSeconds(2));
+        }
+    }
+
     /** How long a cold parser process takes to start Tesseract on the photo, and how long Tesseract then reads. */
     private record Timing(Duration untilReading, Duration reading) {
     }
@@ -116,11 +158,19 @@ class OcrProcessTreeTest {
 
     /** A phone photo large enough that Tesseract reads it for far longer than the part's time. */
     private Path largePhoto() throws Exception {
-        return Files.write(dir.resolve("IMG_0001.jpg"), CanvassSheets.photos(31, 1, 3000).get(0).jpeg());
+        return largePhoto(3000);
+    }
+
+    private Path largePhoto(int width) throws Exception {
+        return Files.write(dir.resolve("IMG_0001.jpg"), CanvassSheets.photos(31, 1, width).get(0).jpeg());
     }
 
     private static void assertAllEnd(Set<ProcessHandle> seen) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        assertAllEnd(seen, Duration.ofSeconds(5));
+    }
+
+    private static void assertAllEnd(Set<ProcessHandle> seen, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
         while (seen.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }

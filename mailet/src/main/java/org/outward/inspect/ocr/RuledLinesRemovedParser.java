@@ -59,6 +59,7 @@ public final class RuledLinesRemovedParser extends ParserDecorator {
     /** The image cleaned and written as PNG, or null where it is to go as it came. */
     private static byte[] cleaned(TikaInputStream image) throws IOException {
         BufferedImage decoded;
+        ImageDecoders.ensureRegistered();
         try (ImageInputStream in = ImageIO.createImageInputStream(image.getFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
