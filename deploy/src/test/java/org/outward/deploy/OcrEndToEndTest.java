@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.fixtures.photos.CanvassSheets;
 import org.outward.fixtures.photos.HeicPhotos;
+import org.outward.fixtures.photos.PhotoContainers;
 import org.outward.fixtures.photos.SignatureLogo;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -29,7 +30,7 @@ import com.icegreen.greenmail.util.GreenMail;
  * OCR through the real James gateway with the default policy: a phone photo of a canvass sheet is stopped, and
  * a message with a small logo in its signature goes out with no image read by OCR (the gateway's OCR gauges,
  * as Prometheus scrapes them, say so); the same photo as an iPhone saves it (HEIC) is stopped too. GreenMail is
- * the outside world. Needs Tesseract and libheif-examples, which CI installs (the HEIC test is skipped, saying
+ * the outside world. The same photo pasted into a Word document is read and stopped as well. Needs Tesseract and libheif-examples, which CI installs (the HEIC test is skipped, saying
  * so, only where neither libheif's encoder nor its decoder is installed).
  */
 class OcrEndToEndTest {
@@ -67,6 +68,19 @@ class OcrEndToEndTest {
     void aPhotoOfACanvassSheetIsStopped() throws Exception {
         Map<String, Double> before = webAdmin.metrics();
         send("Sheet from this morning", "IMG_2041.jpg", CanvassSheets.photos(7, 1, 1300).get(0).jpeg(), "image/jpeg");
+
+        assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(200))).hasSize(1);
+        assertThat(outside.waitForIncomingEmail(30_000, 1)).as("the notice to the sender").isTrue();
+        assertThat(outside.getReceivedMessagesForDomain("elsewhere.example")).isEmpty();
+        assertThat(moved(before, webAdmin.metrics(), "outward_ocr_images_read")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPhotoOfACanvassSheetPastedIntoAWordDocumentIsStopped() throws Exception {
+        Map<String, Double> before = webAdmin.metrics();
+        send("Notes from this morning", "notes.docx",
+                PhotoContainers.docx(CanvassSheets.photos(7, 1, 1300).get(0).jpeg()),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
         assertThat(webAdmin.awaitKeys("outward-blocked", 1, Duration.ofSeconds(200))).hasSize(1);
         assertThat(outside.waitForIncomingEmail(30_000, 1)).as("the notice to the sender").isTrue();

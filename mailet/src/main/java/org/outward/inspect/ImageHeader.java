@@ -73,8 +73,28 @@ final class ImageHeader {
         if (!readers.hasNext()) {
             return Optional.empty();
         }
-        ImageReader reader = readers.next();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(head))) {
+            return size(readers.next(), in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The declared size of the image these first bytes begin, whatever a sender or a document called it: its
+     * format is told by its signature, among those ImageIO reads here. Empty for anything else.
+     */
+    static Optional<Size> sniffed(byte[] head) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(head))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            return readers.hasNext() ? size(readers.next(), in) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Size> size(ImageReader reader, ImageInputStream in) {
+        try {
             reader.setInput(in, true, true);
             return Optional.of(new Size(reader.getWidth(0), reader.getHeight(0)));
         } catch (IOException | RuntimeException e) {

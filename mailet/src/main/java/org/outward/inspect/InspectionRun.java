@@ -392,7 +392,7 @@ final class InspectionRun implements AutoCloseable {
         } catch (IOException e) {
             container = budget.container(path, 0, source.within());
         }
-        EmbeddedSpooler spooler = new EmbeddedSpooler(container, path);
+        EmbeddedSpooler spooler = new EmbeddedSpooler(container, path, limits.ocr().enabled());
         return new Parse(engine.extract(file, detected, source.name(), limits.maxTextCharsPerPart(),
                 limits.timePerPart(), spooler, plain, limits.ocr()), container, spooler);
     }

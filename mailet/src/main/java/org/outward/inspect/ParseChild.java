@@ -91,7 +91,7 @@ public final class ParseChild {
             ImageScreen.Screen screen = null;
             turn.lock();
             try {
-                screen = TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out), ocr);
+                screen = TextExtractor.parse(parser, file, type, name, collector, new RemoteSpooler(in, out, ocr.enabled()), ocr);
             } catch (UncheckedIOException e) {
                 // The wire itself broke: the gateway is gone or gave up on this parse.
                 return;
@@ -118,8 +118,8 @@ public final class ParseChild {
         private final DataInputStream in;
         private final DataOutputStream out;
 
-        RemoteSpooler(DataInputStream in, DataOutputStream out) {
-            super(null, "");
+        RemoteSpooler(DataInputStream in, DataOutputStream out, boolean images) {
+            super(null, "", images);
             this.in = in;
             this.out = out;
         }

@@ -197,8 +197,9 @@ final class TextExtractor {
     /**
      * The context a parse starts from. Without OCR, tesseract is never started and PDF pages are never rendered
      * to images. With it, only PDF pages without text are rendered (Tika's automatic strategy), in grey at
-     * {@value OcrSettings#PDF_DPI} dpi, and Tesseract gets the languages and the time per image asked for, and
-     * reads sparse text, line by line, rather than laying out a page.
+     * {@value OcrSettings#PDF_DPI} dpi; the large images of the other pages are handed back as embedded files
+     * ({@link PdfPageImages}). Tesseract gets the languages and the time per image asked for, and reads sparse
+     * text, line by line, rather than laying out a page.
      */
     static ParseContext context(OcrSettings settings) {
         ParseContext context = new ParseContext();
@@ -213,6 +214,10 @@ final class TextExtractor {
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
             pdf.setOcrDPI(OcrSettings.PDF_DPI);
             pdf.setOcrImageType(PDFParserConfig.TikaImageType.GRAY);
+            // Pages with text are not rendered: their large images come back as embedded files instead, to be
+            // screened and read as images attached alone are.
+            pdf.setExtractInlineImages(true);
+            pdf.setImageGraphicsEngineFactory(new PdfPageImages());
         } else {
             ocr.setSkipOcr(true);
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);

@@ -11,7 +11,9 @@
  * its part is held; plain text parts take a shortcut past Tika's type detection
  * ({@code PlainText}) and are read on the caller's thread.
  *
- * <p>Images and PDF pages without text are read by OCR when the limits ask for it ({@link org.outward.inspect.OcrSettings}):
+ * <p>Images and PDF pages without text are read by OCR when the limits ask for it ({@link org.outward.inspect.OcrSettings}),
+ * wherever the image travels: the images Tika hands back from inside documents (and the large images of PDF pages
+ * with text, {@code PdfPageImages}) become parts of their own ({@code EmbeddedSpooler}) and are read as attached ones:
  * in the parser processes, by Tika's Tesseract parser, each image straightened and stripped of ruling lines first
  * ({@link org.outward.inspect.ocr}), after a pre-check in the gateway that skips images that
  * cannot hold a list ({@code ImageScreen}); without Tesseract OCR is off ({@code OcrAvailability}).

@@ -23,6 +23,7 @@ import org.outward.engine.Judgement;
 import org.outward.fixtures.heldout.HeldOutRegisterPrints;
 import org.outward.fixtures.heldout.HeldOutSheetPhotos;
 import org.outward.fixtures.photos.CanvassSheets;
+import org.outward.fixtures.photos.PhotoContainers;
 import org.outward.policy.Fact;
 import org.outward.policy.FindingKind;
 import org.outward.policy.Policy;
@@ -95,12 +96,47 @@ public class PhotographedListsTest {
         assertThat((double) found / photos.size()).as("held-out share of photos found").isGreaterThanOrEqualTo(0.9);
     }
 
+    /**
+     * The first held-out photos again, each put into a container in turn, as an insider might to get past a
+     * check of attached images: pasted into a Word document, placed on a PDF page under a heading, on a slide,
+     * inlined in an HTML body.
+     */
+    @Test
+    void heldOutListsInsideDocumentsAreFoundInNineOfTenPhotos() {
+        List<CanvassSheets.Photo> photos = HeldOutSheetPhotos.photos(HeldOutSheetPhotos.SEED, 10, 1000, 1200, 1400);
+        int found = found("held-out photographed lists inside documents", photos,
+                photo -> inDocument(photo, photos.indexOf(photo) % 4));
+        assertThat((double) found / photos.size()).as("held-out share of photos found").isGreaterThanOrEqualTo(0.9);
+    }
+
+    private static byte[] inDocument(CanvassSheets.Photo photo, int container) {
+        try {
+            return switch (container) {
+                case 0 -> message("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "notes.docx", PhotoContainers.docx(photo.jpeg()));
+                case 1 -> message("application/pdf", "notes.pdf", PhotoContainers.pdfPhotoUnderHeading(photo.jpeg()));
+                case 2 -> message("application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                        "notes.pptx", PhotoContainers.pptx(photo.jpeg()));
+                default -> ("From: member@party.example\r\nTo: someone@elsewhere.example\r\nSubject: sheet\r\n"
+                        + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                        + PhotoContainers.htmlWithDataUri(photo.jpeg())).getBytes(StandardCharsets.US_ASCII);
+            };
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int found(String set, List<CanvassSheets.Photo> photos) {
+        return found(set, photos, PhotographedListsTest::message);
+    }
+
+    private static int found(String set, List<CanvassSheets.Photo> photos,
+                             java.util.function.Function<CanvassSheets.Photo, byte[]> message) {
         int found = 0;
         StringBuilder report = new StringBuilder(set + " (" + CanvassSheets.PEOPLE + " people each):\n");
         for (CanvassSheets.Photo photo : photos) {
             long started = System.nanoTime();
-            Judgement judged = engine.judge(message(photo), OUTSIDE, policy);
+            Judgement judged = engine.judge(message.apply(photo), OUTSIDE, policy);
             List<Fact> personal = judged.facts().stream()
                     .filter(f -> f.kind() == FindingKind.PERSONAL_DATA || f.kind() == FindingKind.SPECIAL_CATEGORY_DATA)
                     .toList();
@@ -119,13 +155,17 @@ public class PhotographedListsTest {
     }
 
     static byte[] message(CanvassSheets.Photo photo) {
+        return message("image/jpeg", "IMG_" + photo.width() + ".jpg", photo.jpeg());
+    }
+
+    private static byte[] message(String type, String name, byte[] content) {
         String raw = "From: member@party.example\r\nTo: someone@elsewhere.example\r\nSubject: sheet from today\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
                 + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHere's the sheet from this morning.\r\n"
-                + "--b\r\nContent-Type: image/jpeg; name=\"IMG_" + photo.width() + ".jpg\"\r\n"
-                + "Content-Disposition: attachment; filename=\"IMG_" + photo.width() + ".jpg\"\r\n"
+                + "--b\r\nContent-Type: " + type + "; name=\"" + name + "\"\r\n"
+                + "Content-Disposition: attachment; filename=\"" + name + "\"\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(photo.jpeg()) + "\r\n--b--\r\n";
+                + Base64.getMimeEncoder().encodeToString(content) + "\r\n--b--\r\n";
         return raw.getBytes(StandardCharsets.US_ASCII);
     }
 
