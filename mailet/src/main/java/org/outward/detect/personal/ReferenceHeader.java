@@ -37,15 +37,22 @@ final class ReferenceHeader {
     /**
      * Whether the header may name a reference, judged by its last run of ASCII letters and digits, which ends
      * its normal form ({@link ColumnRole#normal}) and must be one of the words the shape ends with: never no for a
-     * header that names one, and no for nearly every data cell. A header with a character beyond ASCII, which
+     * header that names one, and no for nearly every data cell. A header with a digit names none (the shape's
+     * words are letters, and the normal form keeps every digit); one with a character beyond ASCII, which
      * lower-casing may turn into a letter, may.
      */
     static boolean mayEndOne(String header) {
         int end = header.length();
+        boolean beyondAscii = false;
         for (int i = 0; i < end; i++) {
-            if (header.charAt(i) >= 128) {
-                return true;
+            char ch = header.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                return false; // addresses, postcodes, phone numbers: most data cells end here
             }
+            beyondAscii |= ch >= 128;
+        }
+        if (beyondAscii) {
+            return true;
         }
         while (end > 0 && !asciiLetterOrDigit(header.charAt(end - 1))) {
             end--;

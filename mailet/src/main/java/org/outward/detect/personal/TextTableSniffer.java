@@ -120,7 +120,7 @@ final class TextTableSniffer {
     }
 
     /** {@link #cells(String, int)} of {@code text[from, to)} stripped, read in place. */
-    private static List<String> cells(String text, int from, int to, int delimiter) {
+    static List<String> cells(String text, int from, int to, int delimiter) {
         while (from < to && Character.isWhitespace(text.charAt(from))) {
             from++;
         }
@@ -129,24 +129,22 @@ final class TextTableSniffer {
         }
         List<String> cells = new ArrayList<>();
         int cell = from;
+        // Each delimiter found with indexOf, which reads a line far faster than a loop over its characters;
+        // the search past the line's end stops at the next delimiter in the text, the next line's for a table.
         if (delimiter == GAP) {
-            for (int i = from; i + 1 < to; i++) {
-                if (text.charAt(i) == ' ' && text.charAt(i + 1) == ' ') {
-                    cells.add(stripped(text, cell, i));
-                    i++;
-                    while (i + 1 < to && text.charAt(i + 1) == ' ') {
-                        i++;
-                    }
-                    cell = i + 1;
+            for (int at = text.indexOf("  ", from); at >= 0 && at + 1 < to; at = text.indexOf("  ", cell)) {
+                cells.add(stripped(text, cell, at));
+                int end = at + 2;
+                while (end < to && text.charAt(end) == ' ') {
+                    end++;
                 }
+                cell = end;
             }
         } else {
             char split = SPLIT_CHARS[delimiter];
-            for (int i = from; i < to; i++) {
-                if (text.charAt(i) == split) {
-                    cells.add(stripped(text, cell, i));
-                    cell = i + 1;
-                }
+            for (int at = text.indexOf(split, from); at >= 0 && at < to; at = text.indexOf(split, at + 1)) {
+                cells.add(stripped(text, cell, at));
+                cell = at + 1;
             }
         }
         cells.add(stripped(text, cell, to));

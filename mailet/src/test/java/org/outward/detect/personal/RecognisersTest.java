@@ -944,6 +944,11 @@ class RecognisersTest {
                 List<String> expected = java.util.Arrays.stream(stripped.split(regexes[d], -1)).map(String::strip).toList();
                 assertThat(TextTableSniffer.cells(stripped, d)).as("[" + stripped + "] on " + regexes[d])
                         .isEqualTo(expected);
+                // Read in place, as a line of a longer text whose other lines hold delimiters too.
+                String before = RandomText.of(random, alphabet, random.nextInt(8)) + "\n";
+                String text = before + stripped + "\n" + RandomText.of(random, alphabet, random.nextInt(8));
+                assertThat(TextTableSniffer.cells(text, before.length(), before.length() + stripped.length(), d))
+                        .as("[" + stripped + "] in [" + text + "] on " + regexes[d]).isEqualTo(expected);
             }
         }
     }

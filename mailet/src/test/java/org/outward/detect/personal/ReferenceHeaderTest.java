@@ -31,5 +31,9 @@ class ReferenceHeaderTest {
         assertThat(ReferenceHeader.mayEndOne("Jane Smith")).isFalse();
         assertThat(ReferenceHeader.mayEndOne("07700 900123")).isFalse();
         assertThat(ReferenceHeader.mayEndOne("Hire Réf")).isTrue(); // beyond ASCII: not known
+        // A digit rules a header out, beyond ASCII or not: the shape's words are letters.
+        assertThat(ReferenceHeader.namesAThing(ColumnRole.normal("Flat 2 ref"))).isFalse();
+        assertThat(ReferenceHeader.mayEndOne("Flat 2 ref")).isFalse();
+        assertThat(ReferenceHeader.mayEndOne("Réf 2 no")).isFalse();
     }
 }
