@@ -40,7 +40,7 @@ final class ImageText {
             type = "image/png";
         }
         try {
-            ImageScreen.Screen screen = new ImageScreen(settings.maxPixels()).check(image);
+            ImageScreen.Screen screen = new ImageScreen(settings.maxPixels(), settings.minListRecords()).check(image);
             if (decoded != null && screen.verdict() == ImageScreen.Verdict.NO_DECODER) {
                 // The decoder's own PNG: a photo of a kind that is read, and was not.
                 return new ImageScreen.Screen(ImageScreen.Verdict.UNREADABLE, "HEIC/HEIF photo: " + screen.why());
