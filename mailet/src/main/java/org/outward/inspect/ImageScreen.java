@@ -20,8 +20,8 @@ import javax.imageio.stream.ImageInputStream;
  * then judges a sample of at most {@value #SAMPLE_SIDE} pixels a side, averaged rather than picked so that thin
  * strokes survive ({@link Sample}); only when that finds no list does it take a second, finer look at
  * {@value #SECOND_SIDE} pixels, where the small lettering of a list that fills little of the frame (a sheet on a
- * pinboard) still shows. Each look tries the image upright and turned a quarter, for a page photographed
- * sideways. It costs tens of milliseconds, mostly decoding, where OCR costs seconds.
+ * pinboard) still shows. Where a look finds no lines of lettering upright at all, it tries the image turned a
+ * quarter, for a page photographed sideways. It costs tens of milliseconds, mostly decoding, where OCR costs seconds.
  *
  * <p>The screen is a security boundary as well as a saving: a list it skips leaves unread. How many lines make a
  * list is the policy's smallest list ({@link OcrSettings#minListRecords}): a list of that many people prints
@@ -133,16 +133,17 @@ final class ImageScreen {
             return new Screen(Verdict.SKIP, String.format("too few edges for lettering (%.2f%%)", 100 * edgeShare));
         }
         ListLayout layout = ListLayout.of(sample);
-        Sample turned = sample.turned();
-        ListLayout across = ListLayout.of(turned);
+        // Turned only where no two lines of lettering run across the image upright: turned, a flyer's big
+        // lettering gives even runs of strokes, while a page photographed sideways has no upright lines at all.
+        ListLayout across = layout.lines() >= 2 ? new ListLayout(0, 0, 0) : ListLayout.of(sample.turned());
         if (across.lines() > layout.lines()) {
             layout = across;
         }
         if (layout.lines() < minListLines) {
             return new Screen(Verdict.SKIP, "no column of evenly spaced lines (at most " + layout.lines() + ")");
         }
-        return new Screen(Verdict.READ, String.format("edges %.2f%%, %d even lines across %d strips%s",
-                100 * edgeShare, layout.lines(), layout.span(), layout == across ? ", turned" : ""));
+        return new Screen(Verdict.READ, String.format("edges %.2f%%, %d even lines %d apart across %d strips%s",
+                100 * edgeShare, layout.lines(), layout.pitch(), layout.span(), layout == across ? ", turned" : ""));
     }
 
     /** The luminance below which {@code share} of the pixels lie. */

@@ -1,6 +1,7 @@
 package org.outward.inspect;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 
 import javax.imageio.ImageReadParam;
@@ -43,12 +44,16 @@ record Sample(int width, int height, int[] luma) {
         int h = image.getHeight() / per;
         int[] sums = new int[w * h];
         int[] row = new int[image.getWidth()];
+        byte[] bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte bytes
+                && image.getRaster().getParent() == null ? bytes.getData() : null;
         for (int y = 0; y < h * per; y++) {
-            image.getRGB(0, y, image.getWidth(), 1, row, 0, image.getWidth());
+            if (bgr == null) {
+                image.getRGB(0, y, image.getWidth(), 1, row, 0, image.getWidth());
+            }
             int out = (y / per) * w;
             for (int x = 0; x < w * per; x++) {
-                int rgb = row[x];
-                sums[out + x / per] += (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
+                sums[out + x / per] += bgr != null ? luma(bgr, 3 * (y * image.getWidth() + x)) : luma(row[x]);
             }
         }
         int n = per * per;
@@ -56,6 +61,15 @@ record Sample(int width, int height, int[] luma) {
             sums[i] /= n;
         }
         return new Sample(w, h, sums);
+    }
+
+    private static int luma(int rgb) {
+        return (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
+    }
+
+    /** The luminance of the blue, green and red bytes at {@code i}, as a JPEG decoder lays them out. */
+    private static int luma(byte[] bgr, int i) {
+        return (114 * (bgr[i] & 0xff) + 587 * (bgr[i + 1] & 0xff) + 299 * (bgr[i + 2] & 0xff)) / 1000;
     }
 
     /** The sample turned a quarter, so that the lines of a page photographed sideways run across it. */
