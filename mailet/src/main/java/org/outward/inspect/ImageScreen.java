@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -18,9 +17,17 @@ import org.outward.inspect.ocr.ImageDecoders;
  * The cheap test an image passes before OCR: whether it could hold a list at all. A list of people needs room
  * (an image of less than {@value #MIN_SIDE} pixels on its short side cannot hold twenty legible lines), more
  * than one colour, and the many short strokes of lettering; logos, signature banners, emoji and blank scans fail
- * one of these; flyers, posters and photos of scenes, which have lettering but not rows of it in a column, fail
- * the layout test ({@link ListLayout}). It reads the size from the image's header, then at most a
- * {@value #SAMPLE_SIDE}-pixel subsample, so it costs a few milliseconds where OCR costs seconds.
+ * one of these; flyers, posters and photos of scenes and things, which have lettering or texture but not rows of
+ * lettering in a column, fail the layout test ({@link ListLayout}). It reads the size from the image's header,
+ * then judges a sample of at most {@value #SAMPLE_SIDE} pixels a side, averaged rather than picked so that thin
+ * strokes survive ({@link Sample}); only when that finds no list does it take a second, finer look at
+ * {@value #SECOND_SIDE} pixels, where the small lettering of a list that fills little of the frame (a sheet on a
+ * pinboard) still shows. Where a look finds no lines of lettering upright at all, it tries the image turned a
+ * quarter, for a page photographed sideways. It costs tens of milliseconds, mostly decoding, where OCR costs seconds.
+ *
+ * <p>The screen is a security boundary as well as a saving: a list it skips leaves unread. How many lines make a
+ * list is the policy's smallest list ({@link OcrSettings#minListRecords}): a list of that many people prints
+ * that many rows.
  *
  * <p>It decodes pixels, so it runs where OCR runs, in a parser process, whose heap and time limits a hostile
  * image (a small file that expands to hundreds of megabytes) meets instead of the gateway's. The gateway itself
@@ -43,21 +50,24 @@ final class ImageScreen {
 
     static final int MIN_SIDE = 200;
     private static final int SAMPLE_SIDE = 400;
-    /** Below this luminance spread (0-255) an image is one colour, give or take JPEG noise. */
-    private static final double MIN_SPREAD = 8;
+    private static final int SECOND_SIDE = 600;
+    /** Below this luminance range (0-255, the brightest and darkest thousandth left out) an image is one colour. */
+    private static final int MIN_SPREAD = 24;
     /** Lettering gives many sharp steps between neighbours; a logo's few smooth shapes give almost none. */
-    private static final double MIN_EDGE_SHARE = 0.015;
-    private static final int EDGE_STEP = 32;
-    /**
-     * A list worth reading has at least this many rows in one column ({@link ListLayout}): the policy's smallest
-     * list is five people, and a blurred photo may lose one row's lettering to the sample.
-     */
-    static final int MIN_LIST_LINES = 4;
+    private static final double MIN_EDGE_SHARE = 0.002;
 
     private final long maxPixels;
+    private final int minListLines;
 
-    ImageScreen(long maxPixels) {
+    /** A screen for images of up to {@code maxPixels}, for lists of {@code minListLines} people or more. */
+    ImageScreen(long maxPixels, int minListLines) {
         this.maxPixels = maxPixels;
+        this.minListLines = minListLines;
+    }
+
+    /** A screen for the default policy's smallest list. */
+    ImageScreen(long maxPixels) {
+        this(maxPixels, OcrSettings.DEFAULT_MIN_LIST_RECORDS);
     }
 
     Screen check(Path file) throws IOException {
@@ -76,10 +86,13 @@ final class ImageScreen {
                 if (bySize.isPresent()) {
                     return bySize.get();
                 }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / SAMPLE_SIDE);
-                param.setSourceSubsampling(step, step, 0, 0);
-                return judge(reader.read(0, param));
+                BufferedImage decoded = Sample.decode(reader, width, height, SECOND_SIDE);
+                Screen first = judge(Sample.of(decoded, SAMPLE_SIDE));
+                if (first.verdict() == Verdict.READ) {
+                    return first;
+                }
+                Screen second = judge(Sample.of(decoded, SECOND_SIDE));
+                return second.verdict() == Verdict.READ ? second : first;
             } finally {
                 reader.dispose();
             }
@@ -100,44 +113,52 @@ final class ImageScreen {
         return Optional.empty();
     }
 
-    private static Screen judge(BufferedImage sample) {
-        int w = sample.getWidth();
-        int h = sample.getHeight();
-        int[] luma = new int[w * h];
-        double sum = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = sample.getRGB(x, y);
-                int l = (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
-                luma[y * w + x] = l;
-                sum += l;
-            }
-        }
-        double mean = sum / luma.length;
-        double squares = 0;
+    private Screen judge(Sample sample) {
+        int w = sample.width();
+        int h = sample.height();
+        int[] luma = sample.luma();
+        int[] histogram = new int[256];
         long edges = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int l = luma[y * w + x];
-                squares += (l - mean) * (l - mean);
-                if (x + 1 < w && Math.abs(l - luma[y * w + x + 1]) > EDGE_STEP) {
+                histogram[l]++;
+                if (x + 1 < w && ListLayout.isEdge(l, luma[y * w + x + 1])) {
                     edges++;
                 }
             }
         }
-        double spread = Math.sqrt(squares / luma.length);
+        int spread = percentile(histogram, luma.length, 0.999) - percentile(histogram, luma.length, 0.001);
         if (spread < MIN_SPREAD) {
-            return new Screen(Verdict.SKIP, String.format("one colour (spread %.1f)", spread));
+            return new Screen(Verdict.SKIP, "one colour (spread " + spread + ")");
         }
         double edgeShare = (double) edges / luma.length;
         if (edgeShare < MIN_EDGE_SHARE) {
             return new Screen(Verdict.SKIP, String.format("too few edges for lettering (%.2f%%)", 100 * edgeShare));
         }
-        ListLayout layout = ListLayout.of(luma, w, h);
-        if (layout.lines() < MIN_LIST_LINES) {
+        ListLayout layout = ListLayout.of(sample);
+        // Turned only where no two lines of lettering run across the image upright: turned, a flyer's big
+        // lettering gives even runs of strokes, while a page photographed sideways has no upright lines at all.
+        ListLayout across = layout.lines() >= 2 ? new ListLayout(0, 0, 0) : ListLayout.of(sample.turned());
+        if (across.lines() > layout.lines()) {
+            layout = across;
+        }
+        if (layout.lines() < minListLines) {
             return new Screen(Verdict.SKIP, "no column of evenly spaced lines (at most " + layout.lines() + ")");
         }
-        return new Screen(Verdict.READ, String.format("edges %.2f%%, %d even lines", 100 * edgeShare,
-                layout.lines()));
+        return new Screen(Verdict.READ, String.format("edges %.2f%%, %d even lines %d apart across %d strips%s",
+                100 * edgeShare, layout.lines(), layout.pitch(), layout.span(), layout == across ? ", turned" : ""));
+    }
+
+    /** The luminance below which {@code share} of the pixels lie. */
+    private static int percentile(int[] histogram, int total, double share) {
+        long below = 0;
+        for (int l = 0; l < histogram.length; l++) {
+            below += histogram[l];
+            if (below >= share * total) {
+                return l;
+            }
+        }
+        return histogram.length - 1;
     }
 }

@@ -43,7 +43,7 @@ final class ImageText {
             type = "image/png";
         }
         try {
-            ImageScreen.Screen screen = new ImageScreen(settings.maxPixels()).check(image);
+            ImageScreen.Screen screen = new ImageScreen(settings.maxPixels(), settings.minListRecords()).check(image);
             if (screen.verdict() == ImageScreen.Verdict.NO_DECODER && (decoded != null
                     || PhotoFormats.isPhoto(detectedType) && !ImageDecoders.decodes(detectedType))) {
                 // A photo of a kind that is read, and was not: libheif's PNG failed, or no decoder knows the format.

@@ -17,9 +17,15 @@ import java.util.regex.Pattern;
  * @param heifDecoder  the program that turns a HEIC or HEIF photo into a PNG for OCR ({@code heif-convert}, from
  *                     Debian's libheif-examples), empty where this machine has none: such photos are then not
  *                     fully inspected
+ * @param minListRecords the fewest people the policy counts as a list (its smallest personal-data
+ *                     {@code min-records}): the image screen passes to OCR only images with at least this many
+ *                     evenly spaced lines, one a person
  */
 public record OcrSettings(boolean enabled, String languages, long maxPixels, Duration timePerImage,
-                          String heifDecoder) {
+                          String heifDecoder, int minListRecords) {
+
+    /** The smallest list a policy reports unless it says otherwise ({@code detection.personal-data.min-records}). */
+    public static final int DEFAULT_MIN_LIST_RECORDS = 5;
 
     /** The program Debian's libheif-examples installs to decode HEIC and HEIF photos. */
     public static final String HEIF_CONVERT = "heif-convert";
@@ -43,6 +49,15 @@ public record OcrSettings(boolean enabled, String languages, long maxPixels, Dur
         if (timePerImage.toSeconds() < 1) {
             throw new IllegalArgumentException("timePerImage must be at least a second");
         }
+        if (minListRecords < 1) {
+            throw new IllegalArgumentException("minListRecords must be positive");
+        }
+    }
+
+    /** These settings, screening images for lists of {@value #DEFAULT_MIN_LIST_RECORDS} people or more. */
+    public OcrSettings(boolean enabled, String languages, long maxPixels, Duration timePerImage,
+                       String heifDecoder) {
+        this(enabled, languages, maxPixels, timePerImage, heifDecoder, DEFAULT_MIN_LIST_RECORDS);
     }
 
     /** These settings, decoding HEIC and HEIF photos with {@value #HEIF_CONVERT} from the PATH. */
@@ -61,15 +76,19 @@ public record OcrSettings(boolean enabled, String languages, long maxPixels, Dur
     }
 
     public OcrSettings withEnabled(boolean value) {
-        return new OcrSettings(value, languages, maxPixels, timePerImage, heifDecoder);
+        return new OcrSettings(value, languages, maxPixels, timePerImage, heifDecoder, minListRecords);
     }
 
     public OcrSettings withLanguages(String value) {
-        return new OcrSettings(enabled, value, maxPixels, timePerImage, heifDecoder);
+        return new OcrSettings(enabled, value, maxPixels, timePerImage, heifDecoder, minListRecords);
     }
 
     /** @param value the HEIF decoder's program, or empty for none */
     public OcrSettings withHeifDecoder(String value) {
-        return new OcrSettings(enabled, languages, maxPixels, timePerImage, value);
+        return new OcrSettings(enabled, languages, maxPixels, timePerImage, value, minListRecords);
+    }
+
+    public OcrSettings withMinListRecords(int value) {
+        return new OcrSettings(enabled, languages, maxPixels, timePerImage, heifDecoder, value);
     }
 }

@@ -95,13 +95,14 @@ final class ParseWire {
         out.writeLong(ocr.maxPixels());
         out.writeLong(ocr.timePerImage().toMillis());
         writeString(out, ocr.heifDecoder());
+        out.writeInt(ocr.minListRecords());
     }
 
     /** As written by {@link #writeOcr}. */
     static OcrSettings readOcr(DataInputStream in) throws IOException {
         try {
             return new OcrSettings(in.readBoolean(), readString(in), in.readLong(),
-                    java.time.Duration.ofMillis(in.readLong()), readString(in));
+                    java.time.Duration.ofMillis(in.readLong()), readString(in), in.readInt());
         } catch (IllegalArgumentException e) {
             throw new IOException("parser process wire out of step", e);
         }

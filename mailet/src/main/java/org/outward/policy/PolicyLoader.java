@@ -145,8 +145,13 @@ public final class PolicyLoader {
         List<CustomIdentifier> identifiers = s.get("identifiers").map(declarations::read).orElse(List.of());
         Set<String> dataWords = DataWords.all(declarations.names());
         List<Policy.Rule> rules = s.require("rules").map(n -> rules(n, recipients, senders, dataWords)).orElse(List.of());
-        return new Policy(source, recipients, senders, limits, detection, failure, secureTag, links, notices, retention,
-                identifiers, rules);
+        // The image screen skips pictures that cannot hold a list the policy would report: the smallest one is set
+        // by the detection threshold or a personal-data rule's own min-records, whichever is fewer.
+        int smallestList = rules.stream().map(Policy.Rule::when)
+                .filter(when -> when.finding() == FindingKind.PERSONAL_DATA && when.minRecords() > 0)
+                .mapToInt(Policy.Condition::minRecords).reduce(detection.minRecords(), Math::min);
+        return new Policy(source, recipients, senders, limits.withOcr(limits.ocr().withMinListRecords(smallestList)),
+                detection, failure, secureTag, links, notices, retention, identifiers, rules);
     }
 
     private Policy.Recipients recipients(Node node) {

@@ -12,12 +12,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outward.fixtures.heldout.HeldOutPictures;
+import org.outward.fixtures.heldout.HeldOutRegisterPrints;
 import org.outward.fixtures.heldout.HeldOutSheetPhotos;
 import org.outward.fixtures.photos.CanvassSheets;
 
 /**
  * The image screen graded on held-out pictures made by another method than the ones it was developed on: it must
- * pass every photographed list of five people or more, and it should spare OCR the pictures that hold none.
+ * pass every photographed list of five people or more (sheets and spreadsheet prints), and it should spare OCR the
+ * pictures that hold none.
  * Prints per family how many it skipped (names and measures only).
  */
 class ImageScreenHeldOutTest {
@@ -39,6 +41,14 @@ class ImageScreenHeldOutTest {
                 if (result.verdict() != ImageScreen.Verdict.READ) {
                     skipped.add(photo.name() + ": " + result.why());
                 }
+            }
+        }
+        for (CanvassSheets.Photo photo : HeldOutRegisterPrints.photos(HeldOutRegisterPrints.SEED, 10, 1000, 1150,
+                1300, 1450, 1600)) {
+            photos++;
+            ImageScreen.Screen result = screen.check(file(photo.name(), photo.jpeg()));
+            if (result.verdict() != ImageScreen.Verdict.READ) {
+                skipped.add(photo.name() + ": " + result.why());
             }
         }
         System.out.println("held-out lists read by the screen: " + (photos - skipped.size()) + " of " + photos);

@@ -29,6 +29,17 @@ class OcrPolicyTest {
     }
 
     @Test
+    void theImageScreensShortestListIsThePolicysSmallestList() throws Exception {
+        String ocr = "version: 1\nocr: {enabled: true}\n";
+        assertThat(PolicyLoader.parse(ocr + RULES, "p.yaml").limits().ocr().minListRecords()).isEqualTo(5);
+        assertThat(PolicyLoader.parse(ocr + "detection: {personal-data: {min-records: 8}}\n" + RULES, "p.yaml")
+                .limits().ocr().minListRecords()).isEqualTo(8);
+        assertThat(PolicyLoader.parse(ocr + "rules: [{id: r, when: {finding: personal-data}, action: block},"
+                + " {id: s, when: {finding: personal-data, min-records: 3}, action: quarantine}]\n", "p.yaml")
+                .limits().ocr().minListRecords()).isEqualTo(3);
+    }
+
+    @Test
     void theDefaultPolicyReadsImagesInEnglishAndWelsh() throws Exception {
         OcrSettings ocr = PolicyLoader.parse(new String(PolicyLoader.class.getResourceAsStream(
                 "/org/outward/policies/default-policy.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),

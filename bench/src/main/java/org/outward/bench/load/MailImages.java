@@ -3,7 +3,6 @@ package org.outward.bench.load;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -14,7 +13,7 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import org.outward.fixtures.photos.PhoneCamera;
+import org.outward.fixtures.photos.StreetStallPhoto;
 import org.outward.fixtures.photos.SignatureLogo;
 
 /**
@@ -87,45 +86,9 @@ final class MailImages {
         return encode(flyer, "png");
     }
 
-    /**
-     * A phone photo of the team at a street stall, 1200 to 1600 pixels wide, upright: sky, shop fronts, a stall with a
-     * banner, people, taken by the same {@link PhoneCamera} as the photographed lists (its table colour shows
-     * round the scene's edge, as a frame would).
-     */
+    /** A phone photo of the team at a street stall, 1200 to 1600 pixels wide ({@link StreetStallPhoto}). */
     static byte[] streetPhoto(Random random) {
-        int width = 1200;
-        int height = 1600;
-        BufferedImage scene = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(scene, Color.WHITE);
-        g.setPaint(new GradientPaint(0, 0, new Color(120, 170, 225), 0, height / 2f, new Color(215, 230, 245)));
-        g.fillRect(0, 0, width, height / 2);
-        g.setColor(new Color(150, 150, 145));
-        g.fillRect(0, height * 3 / 4, width, height / 4);
-        for (int x = 0; x < width; x += 200 + random.nextInt(100)) {
-            g.setColor(new Color(120 + random.nextInt(100), 90 + random.nextInt(80), 70 + random.nextInt(60)));
-            int top = height / 6 + random.nextInt(height / 6);
-            g.fillRect(x, top, 190, height * 3 / 4 - top);
-            g.setColor(new Color(60, 70, 80));
-            for (int w = 0; w < 4; w++) {
-                g.fillRect(x + 20 + (w % 2) * 90, top + 40 + (w / 2) * 160, 60, 100);
-            }
-        }
-        g.setColor(PARTY_COLOURS[random.nextInt(PARTY_COLOURS.length)]);
-        g.fillRect(width / 3, height / 2, width / 3, height / 10);
-        g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 14));
-        g.drawString("Talk to us today", width / 3 + 30, height / 2 + height / 13);
-        g.setColor(new Color(235, 235, 225));
-        g.fillRect(width / 3, height * 6 / 10, width / 3, height / 6);
-        for (int p = 0; p < 4 + random.nextInt(4); p++) {
-            int x = 100 + random.nextInt(width - 200);
-            g.setColor(new Color(random.nextInt(200), random.nextInt(200), random.nextInt(200)));
-            g.fillRoundRect(x, height * 6 / 10, 90, 300, 40, 40);
-            g.setColor(new Color(225 - random.nextInt(120), 180 - random.nextInt(90), 150 - random.nextInt(80)));
-            g.fillOval(x + 15, height * 6 / 10 - 70, 60, 75);
-        }
-        g.dispose();
-        return PhoneCamera.ordinary().photograph(scene, 1200 + 100 * random.nextInt(5), random);
+        return StreetStallPhoto.jpeg(random);
     }
 
     private static Graphics2D canvas(BufferedImage image, Color background) {
